@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, each depending only on those above it:
+//   ClinicalCSV (data input) → SurvivalStatistics (pure) → FigureCore / SurvivalFigures (layout → Scene)
+//   → CairoRendering (Canvas on Cairo + Pango) → ReportEngine (orchestration) → SurvfigCLI → survfig
+let package = Package(
+  name: "survfig",
+  products: [
+    .executable(name: "survfig", targets: ["survfig"]),
+    .library(name: "SurvivalStatistics", targets: ["SurvivalStatistics"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // MARK: - Data input
+    .target(name: "ClinicalCSV"),
+
+    // MARK: - Statistics (no I/O, no drawing)
+    .target(name: "SurvivalStatistics"),
+
+    // MARK: - Figure core and layout (no CSV, no Cairo)
+    .target(name: "FigureCore"),
+    .target(name: "SurvivalFigures", dependencies: ["FigureCore", "SurvivalStatistics"]),
+
+    // MARK: - Rendering backend
+    .systemLibrary(
+      name: "CCairo", pkgConfig: "cairo-ft",
+      providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(
+      name: "CPangoCairo", pkgConfig: "pangocairo",
+      providers: [.apt(["libpango1.0-dev"])]),
+    .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo"]),
+
+    // MARK: - Reports and command line
+    .target(
+      name: "ReportEngine",
+      dependencies: [
+        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "CairoRendering",
+      ]),
+    .target(
+      name: "SurvfigCLI",
+      dependencies: [
+        "ReportEngine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "survfig", dependencies: ["SurvfigCLI"]),
+
+    // MARK: - Tests
+    .testTarget(name: "ClinicalCSVTests", dependencies: ["ClinicalCSV"]),
+    .testTarget(name: "SurvivalStatisticsTests", dependencies: ["SurvivalStatistics"]),
+    .testTarget(name: "FigureCoreTests", dependencies: ["FigureCore"]),
+    .testTarget(name: "SurvivalFiguresTests", dependencies: ["SurvivalFigures", "FigureCore"]),
+    .testTarget(name: "CairoRenderingTests", dependencies: ["CairoRendering", "FigureCore"]),
+    .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine"]),
+    .testTarget(name: "SurvfigCLITests", dependencies: ["SurvfigCLI"]),
+  ]
+)

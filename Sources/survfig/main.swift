@@ -1,0 +1,3 @@
+import SurvfigCLI
+
+SurvfigCommand.main()
