@@ -1,0 +1,85 @@
+import FigureCore
+
+/// Number formatting as journals print it: fixed decimals, P values with a floor, en-dash
+/// ranges, "NR" for a median that is not reached, and the typographic minus sign.
+public enum JournalFormat {
+  /// `value` with exactly `decimals` digits after the point, rounding half away from zero
+  /// ("0.25" at 1 decimal is "0.3", as in R's `formatC`/`sprintf` for exact halves that are
+  /// representable). Negative numbers use the minus sign U+2212.
+  public static func fixed(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "NA" : (value > 0 ? "∞" : "−∞") }
+    let d = max(0, min(decimals, 15))
+    var scaled = abs(value)
+    for _ in 0..<d { scaled *= 10 }
+    // Nudge by a relative 1e-12 so that decimal halves stored just below .5 round up.
+    let rounded = (scaled * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
+    var digits = String(format: "%.0f", rounded)
+    if d > 0 {
+      if digits.count <= d { digits = String(repeating: "0", count: d - digits.count + 1) + digits }
+      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -d))
+    }
+    let isZero = rounded == 0
+    return (value < 0 && !isZero ? "−" : "") + digits
+  }
+
+  /// An axis tick label: the shortest decimal that shows the break exactly ("0", "0.25", "12").
+  public static func tick(_ value: Double) -> String {
+    for d in 0...6 {
+      let s = fixed(value, decimals: d)
+      if let back = Double(s.replacingOccurrences(of: "−", with: "-")),
+        abs(back - value) <= 1e-9 * max(1, abs(value))
+      {
+        return s
+      }
+    }
+    return fixed(value, decimals: 6)
+  }
+
+  /// A P value as journals print it: "<0.001" below the floor, three decimals below 0.1 and two
+  /// from there on ("0.008", "0.043", "0.12", "0.90"), ">0.99" above 0.99.
+  public static func pValue(_ p: Double, floor: Double = 0.001) -> String {
+    guard p.isFinite else { return "NA" }
+    if p < floor { return "<" + fixed(floor, decimals: decimalsOf(floor)) }
+    if p > 0.99 { return ">0.99" }
+    if p < 0.1 { return fixed(p, decimals: 3) }
+    return fixed(p, decimals: 2)
+  }
+
+  /// "<i>P</i> = 0.003" or "<i>P</i> < 0.001", as styled text.
+  public static func pValueText(_ p: Double, label: String = "", floor: Double = 0.001)
+    -> StyledText
+  {
+    let formatted = pValue(p, floor: floor)
+    let relation: String
+    let number: String
+    if formatted.hasPrefix("<") || formatted.hasPrefix(">") {
+      relation = " " + String(formatted.prefix(1)) + " "
+      number = String(formatted.dropFirst())
+    } else {
+      relation = " = "
+      number = formatted
+    }
+    return StyledText(label) + .italic("P") + StyledText(relation + number)
+  }
+
+  /// An estimate with its interval: "0.28 (0.11–0.74)"; "NR" stands for a missing value.
+  public static func estimate(
+    _ value: Double?, lower: Double?, upper: Double?, decimals: Int
+  ) -> String {
+    func f(_ v: Double?) -> String { v.map { fixed($0, decimals: decimals) } ?? "NR" }
+    return "\(f(value)) (\(f(lower))–\(f(upper)))"
+  }
+
+  private static func decimalsOf(_ v: Double) -> Int {
+    for d in 0...10 where abs(fixed(v, decimals: d).toDouble - v) < 1e-12 { return d }
+    return 3
+  }
+}
+
+extension String {
+  fileprivate var toDouble: Double { Double(replacingOccurrences(of: "−", with: "-")) ?? .nan }
+}
+
+#if canImport(Foundation)
+  import Foundation
+#endif

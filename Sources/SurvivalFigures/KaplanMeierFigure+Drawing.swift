@@ -1,0 +1,219 @@
+import FigureCore
+
+extension _KaplanMeierLayoutEngine {
+  func curveCommands(
+    _ geometries: [StepCurveGeometry], markSize: Double, xScale: LinearScale, yScale: LinearScale,
+    plot: Rect
+  ) -> [DrawCommand] {
+    var out: [DrawCommand] = []
+    // Bands first, so that no band covers another group's line.
+    for (i, g) in geometries.enumerated() where g.band.count > 2 {
+      let (color, _) = style(i)
+      out.append(.group("band:\(curves[i].label)", [.fill(.polygon(g.band), .solid(color.withAlpha(theme.bandOpacity)))]))
+    }
+    if options.showsMedianLines, options.yAxis != .value {
+      let half = options.yAxis == .percent ? 50.0 : 0.5
+      let y = yScale.map(half)
+      var lines: [DrawCommand] = []
+      for c in curves {
+        guard let m = c.median, m <= xScale.domain.upperBound else { continue }
+        let x = xScale.map(m)
+        var p = Path.line(from: Point(x: plot.minX, y: y), to: Point(x: x, y: y))
+        p.append(.line(from: Point(x: x, y: y), to: Point(x: x, y: plot.maxY)))
+        lines.append(.stroke(p, StrokeStyle(color: .gray, width: theme.axisWidth, dash: [2, 2])))
+      }
+      if !lines.isEmpty { out.append(.group("median-lines", lines)) }
+    }
+    for (i, g) in geometries.enumerated() {
+      let (color, dash) = style(i)
+      var cmds: [DrawCommand] = [
+        .stroke(.polyline(g.points), StrokeStyle(color: color, width: theme.curveWidth, dash: dash, cap: .butt, join: .miter))
+      ]
+      if !g.censorMarks.isEmpty {
+        var marks = Path()
+        for p in g.censorMarks { marks.append(options.censorMark.path(center: p, size: markSize)) }
+        if options.censorMark.isStroked {
+          cmds.append(.stroke(marks, StrokeStyle(color: color, width: theme.curveWidth * 0.8)))
+        } else {
+          cmds.append(.fill(marks, .solid(color)))
+        }
+      }
+      out.append(.group("curve:\(curves[i].label)", cmds))
+    }
+    return out
+  }
+
+  func axisCommands(
+    plot: Rect, xScale: LinearScale, yScale: LinearScale, xBreaks: [Double], yBreaks: [Double],
+    yLabel: (Double) -> String, tickLabelHeight: Double, yLabelWidth: Double
+  ) -> [DrawCommand] {
+    let axis = StrokeStyle(color: theme.axisColor, width: theme.axisWidth, cap: .square)
+    let small = theme.smallFont
+    var spine = Path.line(from: Point(x: plot.minX, y: plot.maxY), to: Point(x: plot.maxX, y: plot.maxY))
+    spine.append(.line(from: Point(x: plot.minX, y: plot.minY), to: Point(x: plot.minX, y: plot.maxY)))
+    var tickPath = Path()
+    var out: [DrawCommand] = []
+    let tickLabelTop = plot.maxY + theme.tickLength + 1.5
+    for b in xBreaks {
+      let x = xScale.map(b)
+      tickPath.append(.line(from: Point(x: x, y: plot.maxY), to: Point(x: x, y: plot.maxY + theme.tickLength)))
+      out.append(.text(TextRun(StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: x, y: tickLabelTop)))
+    }
+    for b in yBreaks {
+      let y = yScale.map(b)
+      tickPath.append(.line(from: Point(x: plot.minX - theme.tickLength, y: y), to: Point(x: plot.minX, y: y)))
+      out.append(.text(TextRun(StyledText(yLabel(b)), font: small, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: plot.minX - theme.tickLength - 2.5, y: y)))
+    }
+    if !options.xTitle.isEmpty {
+      out.append(.text(TextRun(options.xTitle, font: theme.font, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: plot.midX, y: tickLabelTop + tickLabelHeight)))
+    }
+    if !options.yTitle.isEmpty {
+      let x = plot.minX - theme.tickLength - 2.5 - yLabelWidth - 3
+      out.append(.text(TextRun(options.yTitle, font: theme.font, color: theme.textColor, anchor: TextAnchor(.center, .bottom), rotation: 90), at: Point(x: x, y: plot.midY)))
+    }
+    return [.stroke(spine, axis), .stroke(tickPath, axis)] + out
+  }
+
+  // MARK: Legend
+
+  var legendSample: Double { theme.fontSize * 2.2 }
+
+  func legendBoxSize() -> Size {
+    let body = theme.font
+    var w = curves.map { width(StyledText($0.label), body) }.max() ?? 0
+    w += legendSample + 4
+    var rows = Double(curves.count)
+    if let t = options.legendTitle {
+      w = max(w, width(StyledText(t), body.bold()))
+      rows += 1
+    }
+    return Size(width: w + 6, height: rows * lineHeight(body) + 4)
+  }
+
+  func verticalLegend(in rect: Rect) -> [DrawCommand] {
+    let body = theme.font
+    let lh = lineHeight(body)
+    var y = rect.minY + 2
+    var out: [DrawCommand] = []
+    if let t = options.legendTitle {
+      out.append(.text(TextRun(StyledText(t), font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: rect.minX + 3, y: y + lh / 2)))
+      y += lh
+    }
+    for i in curves.indices {
+      let (color, dash) = style(i)
+      let mid = y + lh / 2
+      out.append(.stroke(.line(from: Point(x: rect.minX + 3, y: mid), to: Point(x: rect.minX + 3 + legendSample, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+      out.append(.text(TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: rect.minX + 3 + legendSample + 4, y: mid)))
+      y += lh
+    }
+    return out
+  }
+
+  func horizontalLegend(at origin: Point, maxWidth: Double) -> ([DrawCommand], Rect) {
+    let body = theme.font
+    let lh = lineHeight(body)
+    let mid = origin.y + lh / 2
+    var x = origin.x
+    var out: [DrawCommand] = []
+    if let t = options.legendTitle {
+      let run = StyledText(t + ":")
+      out.append(.text(TextRun(run, font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
+      x += width(run, body.bold()) + 6
+    }
+    for i in curves.indices {
+      let (color, dash) = style(i)
+      out.append(.stroke(.line(from: Point(x: x, y: mid), to: Point(x: x + legendSample, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+      x += legendSample + 4
+      let label = StyledText(curves[i].label)
+      out.append(.text(TextRun(label, font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
+      x += width(label, body) + 12
+    }
+    return (out, Rect(x: origin.x, y: origin.y, width: min(x - origin.x, maxWidth), height: lh))
+  }
+
+  /// The first corner of `plot` where a box of `size` touches no curve and no occupied area.
+  func place(
+    _ size: Size, in plot: Rect, geometries: [StepCurveGeometry], markSize: Double,
+    avoiding occupied: [Rect], preferred: LegendPlacement
+  ) -> Rect? {
+    if forceNoInsets { return nil }
+    let inset = 4.0
+    func rect(_ corner: LegendPlacement) -> Rect {
+      let x = (corner == .topLeft || corner == .bottomLeft) ? plot.minX + inset + 2 : plot.maxX - inset - size.width
+      let y = (corner == .topLeft || corner == .topRight) ? plot.minY + inset : plot.maxY - inset - size.height
+      return Rect(x: x, y: y, width: size.width, height: size.height)
+    }
+    let order: [LegendPlacement]
+    switch preferred {
+    case .topRight, .topLeft, .bottomRight, .bottomLeft: return rect(preferred)
+    default: order = [.topRight, .bottomLeft, .bottomRight, .topLeft]
+    }
+    for corner in order {
+      let r = rect(corner)
+      guard r.width <= plot.width - 2 * inset, r.height <= plot.height - 2 * inset else { continue }
+      if occupied.contains(where: { $0.intersects(r) }) { continue }
+      if geometries.contains(where: { $0.intersects(r, markRadius: markSize / 2) }) { continue }
+      return r
+    }
+    return nil
+  }
+
+  func annotationCommands(in rect: Rect, anchorTrailing: Bool) -> [DrawCommand] {
+    let body = theme.font
+    let lh = lineHeight(body)
+    return options.annotations.enumerated().map { i, line in
+      let y = rect.minY + lh * (Double(i) + 0.5)
+      let x = anchorTrailing ? rect.maxX : rect.minX
+      return .text(TextRun(line, font: body, color: theme.textColor, anchor: TextAnchor(anchorTrailing ? .trailing : .leading, .middle)), at: Point(x: x, y: y))
+    }
+  }
+
+  // MARK: Risk table
+
+  func riskTable(
+    lines: [TableLine], top: Double, plot: Rect, xScale: LinearScale, breaks: [Double],
+    rowHeight: Double, titleHeight: Double
+  ) -> ([DrawCommand], RiskTableLayout) {
+    let small = theme.smallFont
+    let times = tableTimes(breaks: breaks, scale: xScale)
+    let columns = times.map { RiskTableLayout.Column(time: $0, x: xScale.map($0)) }
+    var out: [DrawCommand] = []
+    let titleFont = theme.font.bold()
+    out.append(.text(TextRun(StyledText(options.riskTableTitle), font: titleFont, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: pad, y: top + titleHeight / 2)))
+    var rows: [RiskTableLayout.Row] = []
+    let labelRight = plot.minX - 8
+    for (k, line) in lines.enumerated() {
+      let mid = top + titleHeight + rowHeight * (Double(k) + 0.5)
+      let (color, dash) = style(line.curveIndex)
+      let curve = curves[line.curveIndex]
+      let showsSample = line.isHeader || options.riskTable == .numberAtRisk
+      let labelFont = showsSample ? small.bold() : small
+      if line.isHeader {
+        // A group header spans the label column, left-aligned after its line sample.
+        let x0 = pad
+        out.append(.stroke(.line(from: Point(x: x0, y: mid), to: Point(x: x0 + sampleLength, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+        out.append(.text(TextRun(line.label, font: labelFont, color: color, anchor: .leadingMiddle), at: Point(x: x0 + sampleLength + 3, y: mid)))
+        continue
+      }
+      if showsSample {
+        let w = width(line.label, labelFont)
+        let x1 = labelRight - w - 3
+        out.append(.stroke(.line(from: Point(x: x1 - sampleLength, y: mid), to: Point(x: x1, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+      }
+      out.append(.text(TextRun(line.label, font: labelFont, color: showsSample ? color : theme.textColor, anchor: .trailingMiddle), at: Point(x: labelRight, y: mid)))
+      let counts = times.map { t -> Int in
+        switch line.quantity {
+        case "censored": return curve.censored(before: t)
+        case "events": return curve.events(before: t)
+        default: return curve.atRisk(at: t)
+        }
+      }
+      for (c, n) in zip(columns, counts) {
+        out.append(.text(TextRun(StyledText(String(n)), font: small, color: theme.textColor, anchor: .centerMiddle), at: Point(x: c.x, y: mid)))
+      }
+      rows.append(RiskTableLayout.Row(group: curve.label, quantity: line.quantity, y: mid, counts: counts))
+    }
+    let rect = Rect(x: pad, y: top, width: options.size.width - 2 * pad, height: titleHeight + rowHeight * Double(lines.count))
+    return (out, RiskTableLayout(columns: columns, rows: rows, rect: rect))
+  }
+}

@@ -1,0 +1,193 @@
+import FigureCore
+
+/// One group's curve for a Kaplan–Meier-type figure, as layout needs it: the step function's
+/// rows and the counts behind the risk table. Built from a `KaplanMeierEstimate` by the
+/// statistics adapter, or by hand in tests.
+public struct KaplanMeierCurveData: Hashable, Sendable {
+  /// One distinct time (an event or a censoring time).
+  public struct Row: Hashable, Sendable {
+    public var time: Double
+    /// Number at risk just before `time` (R: `n.risk`).
+    public var atRisk: Int
+    public var events: Int
+    public var censored: Int
+    /// The plotted value after this time: S(t), 1 − S(t) or the cumulative hazard.
+    public var value: Double
+    /// Pointwise confidence limits of `value`; nil where not estimable.
+    public var lower: Double?
+    public var upper: Double?
+    public init(
+      time: Double, atRisk: Int, events: Int, censored: Int, value: Double, lower: Double? = nil,
+      upper: Double? = nil
+    ) {
+      self.time = time
+      self.atRisk = atRisk
+      self.events = events
+      self.censored = censored
+      self.value = value
+      self.lower = lower
+      self.upper = upper
+    }
+  }
+
+  public var label: String
+  /// Subjects in the group.
+  public var total: Int
+  public var rows: [Row]
+  /// The value at time 0 before any event: 1 for survival curves, 0 for cumulative ones.
+  public var initialValue: Double
+  /// Time at which the curve crosses its median, drawn when median lines are requested.
+  public var median: Double?
+  /// Overrides of the theme's colour and dash for this curve.
+  public var color: Color?
+  public var dash: [Double]?
+
+  public init(
+    label: String, total: Int, rows: [Row], initialValue: Double = 1, median: Double? = nil,
+    color: Color? = nil, dash: [Double]? = nil
+  ) {
+    self.label = label
+    self.total = total
+    self.rows = rows
+    self.initialValue = initialValue
+    self.median = median
+    self.color = color
+    self.dash = dash
+  }
+
+  /// Subjects at risk at time `t`: those whose time is ≥ t (censored at t are still at risk at
+  /// t, R's convention). 0 beyond the last observation.
+  public func atRisk(at t: Double) -> Int {
+    let i = firstIndex(atOrAfter: t)
+    return i < rows.count ? rows[i].atRisk : 0
+  }
+
+  /// Events strictly before `t`, so that at risk + censored + events = total at every `t`
+  /// (the KMunicate table).
+  public func events(before t: Double) -> Int {
+    rows[..<firstIndex(atOrAfter: t)].reduce(0) { $0 + $1.events }
+  }
+
+  /// Censorings strictly before `t`.
+  public func censored(before t: Double) -> Int {
+    rows[..<firstIndex(atOrAfter: t)].reduce(0) { $0 + $1.censored }
+  }
+
+  /// The last observed time, or 0 for an empty group.
+  public var lastTime: Double { rows.last?.time ?? 0 }
+
+  private func firstIndex(atOrAfter t: Double) -> Int {
+    var lo = 0
+    var hi = rows.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if rows[mid].time < t { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+}
+
+/// What the y axis shows.
+public enum KaplanMeierYAxis: Hashable, Sendable {
+  /// Probabilities from 0 to 1 (survival, or cumulative incidence 1 − S).
+  case probability
+  /// The same as percentages from 0 to 100 %.
+  case percent
+  /// An unbounded non-negative value such as the cumulative hazard.
+  case value
+}
+
+/// The table printed under the curves.
+public enum RiskTableStyle: String, Hashable, Sendable, CaseIterable {
+  case none
+  /// One row per group: the number at risk at each time.
+  case numberAtRisk = "number-at-risk"
+  /// The KMunicate layout (Morris et al., BMJ Open 2019): per group, rows for the number at
+  /// risk, censored and events (cumulative), which sum to the group's size at every time.
+  case kmunicate
+}
+
+/// Where the legend goes.
+public enum LegendPlacement: String, Hashable, Sendable, CaseIterable {
+  /// Inside the plot, in the first corner where it covers no curve; above the plot otherwise.
+  case auto
+  case topRight = "top-right"
+  case topLeft = "top-left"
+  case bottomRight = "bottom-right"
+  case bottomLeft = "bottom-left"
+  /// Above the plot, entries side by side.
+  case top
+  case none
+}
+
+/// Everything about a Kaplan–Meier figure that is not data.
+public struct KaplanMeierFigureOptions: Hashable, Sendable {
+  public var size: Size
+  /// nil: `FigureTheme.scaled(forWidth:)`.
+  public var theme: FigureTheme?
+  public var title: StyledText?
+  public var xTitle: StyledText
+  public var yTitle: StyledText
+  public var yAxis: KaplanMeierYAxis
+  /// Explicit x breaks; nil chooses round numbers.
+  public var xBreaks: [Double]?
+  /// Right end of the x axis; nil uses the longest follow-up.
+  public var xMax: Double?
+  /// Top of the y axis for `.value`; nil fits the data.
+  public var yMax: Double?
+  public var showsConfidenceBands: Bool
+  public var showsCensorMarks: Bool
+  public var censorMark: MarkerShape
+  public var showsMedianLines: Bool
+  public var riskTable: RiskTableStyle
+  /// Times of the risk-table columns; nil uses the x breaks.
+  public var riskTableTimes: [Double]?
+  public var riskTableTitle: String
+  public var legend: LegendPlacement
+  public var legendTitle: String?
+  /// Lines of an inset (test results, medians, hazard ratios), placed where no curve runs.
+  public var annotations: [StyledText]
+
+  public init(
+    size: Size = .millimetres(width: 170, height: 120), theme: FigureTheme? = nil,
+    title: StyledText? = nil, xTitle: StyledText = "Time",
+    yTitle: StyledText = "Survival probability", yAxis: KaplanMeierYAxis = .probability,
+    xBreaks: [Double]? = nil, xMax: Double? = nil, yMax: Double? = nil,
+    showsConfidenceBands: Bool = false, showsCensorMarks: Bool = true,
+    censorMark: MarkerShape = .verticalTick, showsMedianLines: Bool = false,
+    riskTable: RiskTableStyle = .numberAtRisk, riskTableTimes: [Double]? = nil,
+    riskTableTitle: String = "Number at risk", legend: LegendPlacement = .auto,
+    legendTitle: String? = nil, annotations: [StyledText] = []
+  ) {
+    self.size = size
+    self.theme = theme
+    self.title = title
+    self.xTitle = xTitle
+    self.yTitle = yTitle
+    self.yAxis = yAxis
+    self.xBreaks = xBreaks
+    self.xMax = xMax
+    self.yMax = yMax
+    self.showsConfidenceBands = showsConfidenceBands
+    self.showsCensorMarks = showsCensorMarks
+    self.censorMark = censorMark
+    self.showsMedianLines = showsMedianLines
+    self.riskTable = riskTable
+    self.riskTableTimes = riskTableTimes
+    self.riskTableTitle = riskTableTitle
+    self.legend = legend
+    self.legendTitle = legendTitle
+    self.annotations = annotations
+  }
+}
+
+/// A Kaplan–Meier figure: step curves with censoring marks and optional confidence bands, a
+/// legend, an annotation inset and a risk table whose columns share the curve's x scale.
+public struct KaplanMeierFigure: Hashable, Sendable {
+  public var curves: [KaplanMeierCurveData]
+  public var options: KaplanMeierFigureOptions
+  public init(curves: [KaplanMeierCurveData], options: KaplanMeierFigureOptions = .init()) {
+    self.curves = curves
+    self.options = options
+  }
+}

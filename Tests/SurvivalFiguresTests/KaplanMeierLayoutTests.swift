@@ -1,0 +1,132 @@
+import FigureCore
+import Testing
+
+@testable import SurvivalFigures
+
+/// Two small curves built by hand: group A with 6 subjects, group B with 5.
+private func sampleCurves() -> [KaplanMeierCurveData] {
+  typealias Row = KaplanMeierCurveData.Row
+  let a = KaplanMeierCurveData(
+    label: "Arm A", total: 6,
+    rows: [
+      Row(time: 2, atRisk: 6, events: 1, censored: 0, value: 5.0 / 6, lower: 0.6, upper: 1),
+      Row(time: 5, atRisk: 5, events: 0, censored: 1, value: 5.0 / 6, lower: 0.6, upper: 1),
+      Row(time: 9, atRisk: 4, events: 2, censored: 0, value: 5.0 / 12, lower: 0.2, upper: 0.8),
+      Row(time: 14, atRisk: 2, events: 1, censored: 1, value: 5.0 / 24, lower: 0.05, upper: 0.7),
+    ], median: 9)
+  let b = KaplanMeierCurveData(
+    label: "Arm B", total: 5,
+    rows: [
+      Row(time: 1, atRisk: 5, events: 1, censored: 0, value: 0.8, lower: 0.5, upper: 1),
+      Row(time: 3, atRisk: 4, events: 1, censored: 1, value: 0.6, lower: 0.3, upper: 1),
+      Row(time: 7, atRisk: 2, events: 2, censored: 0, value: 0, lower: nil, upper: nil),
+    ], median: 7)
+  return [a, b]
+}
+
+@Suite("Kaplan–Meier figure layout")
+struct KaplanMeierLayoutTests {
+  let measurer = MonospaceTextMeasurer()
+
+  @Test("risk-table columns sit exactly on the x-axis breaks")
+  func riskTableAlignsWithAxis() throws {
+    let layout = KaplanMeierFigure(curves: sampleCurves()).layout(measurer: measurer)
+    let table = try #require(layout.riskTable)
+    #expect(!table.columns.isEmpty)
+    for column in table.columns {
+      #expect(layout.xBreaks.contains(column.time))
+      #expect(abs(column.x - layout.xScale.map(column.time)) < 1e-9)
+    }
+    // Every number drawn in the table is centred on a column's x.
+    let texts = try #require(layoutGroup(layout, "risk-table"))
+    let numberXs = texts.compactMap { run, p in Int(run.text.plainText) != nil ? p.x : nil }
+    let columnXs = Set(table.columns.map(\.x))
+    #expect(numberXs.allSatisfy { columnXs.contains($0) })
+    // x ticks: the first break is at the plot's left edge, time 0.
+    #expect(layout.xBreaks.first == 0)
+    #expect(abs(layout.xScale.map(0) - layout.plotRect.minX) < 1e-9)
+  }
+
+  @Test("number at risk follows R's convention (time ≥ t)")
+  func numberAtRiskCounts() throws {
+    let layout = KaplanMeierFigure(
+      curves: sampleCurves(), options: .init(xBreaks: [0, 5, 10, 15])
+    ).layout(measurer: measurer)
+    let table = try #require(layout.riskTable)
+    #expect(table.columns.map(\.time) == [0, 5, 10, 15])
+    #expect(table.rows.map(\.counts) == [[6, 5, 2, 0], [5, 2, 0, 0]])
+  }
+
+  @Test("KMunicate rows sum to the group size at every time")
+  func kmunicateSums() throws {
+    let curves = sampleCurves()
+    let layout = KaplanMeierFigure(
+      curves: curves, options: .init(xBreaks: [0, 2, 5, 9, 14, 20], riskTable: .kmunicate)
+    ).layout(measurer: measurer)
+    let table = try #require(layout.riskTable)
+    #expect(table.rows.count == 6)
+    for curve in curves {
+      let rows = table.rows.filter { $0.group == curve.label }
+      #expect(rows.map(\.quantity) == ["at risk", "censored", "events"])
+      for c in table.columns.indices {
+        #expect(rows.reduce(0) { $0 + $1.counts[c] } == curve.total)
+      }
+    }
+    let armA = table.rows.filter { $0.group == "Arm A" }
+    #expect(armA[0].counts == [6, 6, 5, 4, 2, 0])
+    #expect(armA[1].counts == [0, 0, 0, 1, 1, 2])
+    #expect(armA[2].counts == [0, 0, 1, 1, 3, 4])
+  }
+
+  @Test("legend and annotations lie inside the plot and touch no curve")
+  func insetsAvoidCurves() throws {
+    var options = KaplanMeierFigureOptions(showsConfidenceBands: true)
+    options.annotations = [JournalFormat.pValueText(0.0213, label: "Log-rank ")]
+    let layout = KaplanMeierFigure(curves: sampleCurves(), options: options).layout(measurer: measurer)
+    let legend = try #require(layout.legendRect)
+    let note = try #require(layout.annotationRect)
+    #expect(!legend.intersects(note))
+    #expect(layout.plotRect.contains(legend))
+    #expect(layout.plotRect.contains(note))
+  }
+
+  @Test("nothing is drawn outside the page and no texts overlap")
+  func textsStayApart() {
+    for width in [85.0, 170] {
+      let options = KaplanMeierFigureOptions(
+        size: .millimetres(width: width, height: width * 0.75), title: "Overall survival",
+        annotations: ["Log-rank P = 0.02"])
+      let layout = KaplanMeierFigure(curves: sampleCurves(), options: options).layout(measurer: measurer)
+      let page = Rect(origin: .zero, size: layout.scene.size)
+      let boxes = layout.scene.texts.map { measurer.bounds(of: $0.0, at: $0.1) }
+      for (i, a) in boxes.enumerated() {
+        #expect(page.contains(a, tolerance: 0.01), "text \(i) leaves the page at \(width) mm")
+        for b in boxes[(i + 1)...] { #expect(!a.intersects(b), "texts overlap at \(width) mm: \(a) \(b)") }
+      }
+    }
+  }
+
+  @Test("step curve merges drops closer than the merge distance")
+  func stepCurveSimplifies() {
+    typealias Row = KaplanMeierCurveData.Row
+    let n = 100_000
+    var rows: [Row] = []
+    for i in 0..<n {
+      rows.append(Row(time: Double(i) * 1e-3, atRisk: n - i, events: 1, censored: 0, value: Double(n - i - 1) / Double(n)))
+    }
+    let curve = KaplanMeierCurveData(label: "all", total: n, rows: rows)
+    let layout = KaplanMeierFigure(curves: [curve], options: .init(riskTable: .none)).layout(measurer: measurer)
+    let strokes = (layout.scene.group(named: "curve:all") ?? []).compactMap { c -> Path? in
+      if case .stroke(let p, _) = c { return p } else { return nil }
+    }
+    let count = strokes.first?.elements.count ?? 0
+    // At most one step per merge distance across the plot, far fewer than the 2n raw vertices.
+    let bound = Int(2 * layout.plotRect.width / StepCurveGeometry.mergeDistance) + 4
+    #expect(count > 100 && count <= bound && count < n / 5)
+  }
+}
+
+/// Text runs of a named scene group.
+func layoutGroup(_ layout: KaplanMeierLayout, _ name: String) -> [(TextRun, Point)]? {
+  layout.scene.group(named: name)?.flatMap(\.texts)
+}
