@@ -40,13 +40,24 @@ extension KaplanMeierEstimate {
   /// - Complexity: O(m + k) for k probabilities.
   public func quantiles(_ probabilities: [Double]) throws(SurvivalOptionError) -> [Quantile] {
     for p in probabilities where !(p >= 0 && p <= 1) { throw .probabilityOutOfRange(p) }
-    let rows = self.rows
-    let central = _QuantileCurve(times: times) { 1 - self.survival[$0] }
-    let lowerCurve = _QuantileCurve(times: times) { rows[$0].lower.map { 1 - $0 } }
-    let upperCurve = _QuantileCurve(times: times) { rows[$0].upper.map { 1 - $0 } }
+    // Curves y = 1 − S, 1 − lower and 1 − upper, with NaN marking R's NA.
+    let rowCount = times.count
+    var lower = [Double](repeating: .nan, count: rowCount)
+    var upper = [Double](repeating: .nan, count: rowCount)
+    var central = [Double](repeating: 0, count: rowCount)
+    for row in 0..<rowCount {
+      let interval = confidence.interval(
+        survival: survival[row], standardErrorOfLogSurvival: standardErrorOfLogSurvival[row])
+      central[row] = 1 - survival[row]
+      if let value = interval.lower { lower[row] = 1 - value }
+      if let value = interval.upper { upper[row] = 1 - value }
+    }
+    let centralCurve = _QuantileCurve(times: times, values: central)
+    let lowerCurve = _QuantileCurve(times: times, values: lower)
+    let upperCurve = _QuantileCurve(times: times, values: upper)
     return probabilities.map { p in
       Quantile(
-        probability: p, estimate: central.crossing(p), lower: lowerCurve.crossing(p),
+        probability: p, estimate: centralCurve.crossing(p), lower: lowerCurve.crossing(p),
         upper: upperCurve.crossing(p))
     }
   }
@@ -75,38 +86,44 @@ struct _QuantileCurve {
   /// The largest y (R's `max(y, na.rm = TRUE)`).
   private var maximum = 0.0
   /// The last time of the curve (R's `xmax`).
-  private let lastTime: Double
+  private var lastTime: Double
 
-  init(times: [Double], value: (Int) -> Double?) {
+  /// Prepares the curve with points (0, 0), (tᵢ, yᵢ); NaN in `values` marks NA.
+  ///
+  /// One pass when the non-NA values are non-decreasing (repeated values are then adjacent);
+  /// otherwise a second pass with a set of seen values, as R's `duplicated`.
+  init(times: [Double], values: [Double]) {
     lastTime = times.last ?? 0
-    var values = [Double?]()
-    values.reserveCapacity(times.count)
-    var isMonotone = true
-    var previous = 0.0
-    for index in times.indices {
-      let y = value(index)
-      values.append(y)
-      if let y {
-        if y < previous { isMonotone = false }
-        previous = y
-        if y > maximum { maximum = y }
-      }
+    if !prepare(times: times, values: values, assumingMonotone: true) {
+      knotTimes.removeAll(keepingCapacity: true)
+      knotValues.removeAll(keepingCapacity: true)
+      maximum = 0
+      _ = prepare(times: times, values: values, assumingMonotone: false)
     }
+  }
+
+  /// Fills the knots; returns false (unfinished) when `assumingMonotone` turns out to be wrong.
+  private mutating func prepare(times: [Double], values: [Double], assumingMonotone: Bool) -> Bool {
     knotTimes.append(0)
     knotValues.append(0)
     lastKeptValue = 0
     var hasKeptNil = false
-    var seen: Set<UInt64> = isMonotone ? [] : [Double(0).bitPattern]
+    var previous = 0.0
+    var seen: Set<UInt64> = assumingMonotone ? [] : [Double(0).bitPattern]
     for index in times.indices {
-      guard let y = values[index] else {
+      let y = values[index]
+      if y.isNaN {
         if !hasKeptNil {
           hasKeptNil = true
           lastKeptValue = nil
         }
         continue
       }
+      if y > maximum { maximum = y }
       let isNew: Bool
-      if isMonotone {
+      if assumingMonotone {
+        if y < previous { return false }
+        previous = y
         isNew = y != knotValues[knotValues.count - 1]
       } else {
         isNew = seen.insert((y + 0).bitPattern).inserted
@@ -117,6 +134,7 @@ struct _QuantileCurve {
         lastKeptValue = y
       }
     }
+    return true
   }
 
   /// The quantile time for probability p by R's rule, or nil.

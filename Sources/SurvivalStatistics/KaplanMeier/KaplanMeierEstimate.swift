@@ -53,9 +53,10 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
   ///   - confidence: the pointwise band; defaults to R's (log, 95 %).
   /// - Complexity: O(n).
   public init(_ sample: RightCensoredSample, confidence: ConfidenceBand = .rDefault) {
-    var counts = _DistinctTimeCounts()
-    for index in sample.times.indices {
-      counts.add(time: sample.times[index], isEvent: sample.isEvent[index])
+    let counts = sample.times.withUnsafeBufferPointer { times in
+      sample.isEvent.withUnsafeBufferPointer { isEvent in
+        _DistinctTimeCounts(sortedTimes: times, isEvent: isEvent)
+      }
     }
     self.init(counts: counts, subjectCount: sample.count, confidence: confidence)
   }
@@ -118,19 +119,41 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
   public var lastTime: Double { times[times.count - 1] }
 }
 
-/// Event and censoring counts per distinct time, filled in ascending time order.
+/// Event and censoring counts per distinct time, in ascending time order.
 struct _DistinctTimeCounts {
   var times: [Double] = []
   var events: [Int] = []
   var censored: [Int] = []
 
-  mutating func add(time: Double, isEvent: Bool) {
-    if let last = times.last, last == time {
-      if isEvent { events[events.count - 1] += 1 } else { censored[censored.count - 1] += 1 }
-    } else {
-      times.append(time)
-      events.append(isEvent ? 1 : 0)
-      censored.append(isEvent ? 0 : 1)
+  /// Counts per distinct time of observations sorted by time.
+  ///
+  /// - Complexity: O(n).
+  init(sortedTimes: UnsafeBufferPointer<Double>, isEvent: UnsafeBufferPointer<Bool>) {
+    var distinct = 0
+    var previous = -Double.infinity
+    for time in sortedTimes where time != previous {
+      distinct += 1
+      previous = time
+    }
+    times = [Double](repeating: 0, count: distinct)
+    events = [Int](repeating: 0, count: distinct)
+    censored = [Int](repeating: 0, count: distinct)
+    times.withUnsafeMutableBufferPointer { timeBuffer in
+      events.withUnsafeMutableBufferPointer { eventBuffer in
+        censored.withUnsafeMutableBufferPointer { censoredBuffer in
+          var row = -1
+          var previous = -Double.infinity
+          for index in sortedTimes.indices {
+            let time = sortedTimes[index]
+            if time != previous {
+              row += 1
+              timeBuffer[row] = time
+              previous = time
+            }
+            if isEvent[index] { eventBuffer[row] += 1 } else { censoredBuffer[row] += 1 }
+          }
+        }
+      }
     }
   }
 }

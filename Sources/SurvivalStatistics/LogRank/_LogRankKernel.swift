@@ -9,7 +9,8 @@ import Foundation
 ///     O_g += w d_g,   E_g += w D n_g / N,
 ///     V_gh += w² D (N − D) / (N (N − 1)) · n_g (δ_gh − n_h / N)     (only when N > 1).
 ///
-/// The products are formed in R's order so that results agree to the last bits.
+/// The products are formed in R's order (except that the off-diagonal terms multiply by
+/// n_h · (1/N) per row instead of dividing each), so results agree with R to a few ulps.
 enum _LogRankKernel {
   struct Sums {
     /// Observed weighted events, `[group][stratum]`.
@@ -26,109 +27,147 @@ enum _LogRankKernel {
   static func sums(_ sample: GroupedSample, rho: Double) -> Sums {
     let groupCount = sample.groupLabels.count
     let strataCount = max(sample.strataLabels.count, 1)
-    var observed = [Double](repeating: 0, count: groupCount * strataCount)
-    var expected = [Double](repeating: 0, count: groupCount * strataCount)
-    var variance = [Double](repeating: 0, count: groupCount * groupCount)
-    var eventCounts = [Int](repeating: 0, count: groupCount)
-    let order = stratumOrder(sample, strataCount: strataCount)
-    var stratumStart = 0
-    var risk = [Double](repeating: 0, count: groupCount)
-    var deathsByGroup = [Double](repeating: 0, count: groupCount)
-    var leavingByGroup = [Double](repeating: 0, count: groupCount)
-    sample.times.withUnsafeBufferPointer { times in
-      sample.isEvent.withUnsafeBufferPointer { isEvent in
-        sample.groupIndices.withUnsafeBufferPointer { groups in
-          order.permutation.withUnsafeBufferPointer { permutation in
-            for stratum in 0..<strataCount {
-              let stratumEnd = order.ends[stratum]
-              defer { stratumStart = stratumEnd }
-              if stratumStart == stratumEnd { continue }
-              for group in 0..<groupCount { risk[group] = 0 }
-              for position in stratumStart..<stratumEnd {
-                risk[groups[permutation[position]]] += 1
-              }
-              let offset = stratum * groupCount
-              var atRisk = Double(stratumEnd - stratumStart)
-              var survival = 1.0
-              var position = stratumStart
-              while position < stratumEnd {
-                let time = times[permutation[position]]
-                var deaths = 0.0
-                var leaving = 0.0
-                while position < stratumEnd {
-                  let index = permutation[position]
-                  if times[index] != time { break }
-                  let group = groups[index]
-                  leavingByGroup[group] += 1
-                  leaving += 1
-                  if isEvent[index] {
-                    deathsByGroup[group] += 1
-                    deaths += 1
-                    eventCounts[group] += 1
-                  }
-                  position += 1
-                }
-                if deaths > 0 {
-                  let weight = rho == 0 ? 1 : pow(survival, rho)
-                  for group in 0..<groupCount {
-                    observed[offset + group] += weight * deathsByGroup[group]
-                    expected[offset + group] += weight * deaths * risk[group] / atRisk
-                  }
-                  if atRisk > 1 {
-                    let squaredWeight = weight * weight
-                    for row in 0..<groupCount {
-                      let term =
-                        squaredWeight * deaths * risk[row] * (atRisk - deaths)
-                        / (atRisk * (atRisk - 1))
-                      variance[row * groupCount + row] += term
-                      for column in 0..<groupCount {
-                        variance[row * groupCount + column] -= term * risk[column] / atRisk
-                      }
-                    }
-                  }
-                  survival = survival * (atRisk - deaths) / atRisk
-                }
-                for group in 0..<groupCount {
-                  risk[group] -= leavingByGroup[group]
-                  leavingByGroup[group] = 0
-                  deathsByGroup[group] = 0
-                }
-                atRisk -= leaving
-              }
-            }
+    var accumulator = Accumulator(groupCount: groupCount, strataCount: strataCount, rho: rho)
+    guard let strata = sample.stratumIndices else {
+      sample.times.withUnsafeBufferPointer { times in
+        sample.isEvent.withUnsafeBufferPointer { isEvent in
+          sample.groupIndices.withUnsafeBufferPointer { groups in
+            accumulator.addStratum(0, times: times, isEvent: isEvent, groups: groups)
+          }
+        }
+      }
+      return accumulator.sums
+    }
+    // A stable counting sort by stratum keeps time order within each stratum.
+    var ends = [Int](repeating: 0, count: strataCount)
+    for stratum in strata { ends[stratum] += 1 }
+    var starts = [Int](repeating: 0, count: strataCount)
+    for stratum in 1..<max(strataCount, 1) {
+      starts[stratum] = starts[stratum - 1] + ends[stratum - 1]
+    }
+    for stratum in 0..<strataCount { ends[stratum] += starts[stratum] }
+    var next = starts
+    var times = [Double](repeating: 0, count: sample.count)
+    var isEvent = [Bool](repeating: false, count: sample.count)
+    var groups = [Int](repeating: 0, count: sample.count)
+    for index in 0..<sample.count {
+      let slot = next[strata[index]]
+      next[strata[index]] = slot + 1
+      times[slot] = sample.times[index]
+      isEvent[slot] = sample.isEvent[index]
+      groups[slot] = sample.groupIndices[index]
+    }
+    times.withUnsafeBufferPointer { times in
+      isEvent.withUnsafeBufferPointer { isEvent in
+        groups.withUnsafeBufferPointer { groups in
+          for stratum in 0..<strataCount {
+            let range = starts[stratum]..<ends[stratum]
+            accumulator.addStratum(
+              stratum, times: UnsafeBufferPointer(rebasing: times[range]),
+              isEvent: UnsafeBufferPointer(rebasing: isEvent[range]),
+              groups: UnsafeBufferPointer(rebasing: groups[range]))
           }
         }
       }
     }
-    return Sums(
-      observed: (0..<groupCount).map { g in (0..<strataCount).map { observed[$0 * groupCount + g] }
-      },
-      expected: (0..<groupCount).map { g in (0..<strataCount).map { expected[$0 * groupCount + g] }
-      },
-      variance: variance, eventCounts: eventCounts)
+    return accumulator.sums
   }
 
-  /// Positions grouped by stratum, time order kept within each (a stable counting sort), with the
-  /// end position of each stratum; the identity when unstratified.
-  private struct StratumOrder {
-    var permutation: [Int]
-    var ends: [Int]
-  }
+  /// Running sums over strata.
+  private struct Accumulator {
+    let groupCount: Int
+    let strataCount: Int
+    let rho: Double
+    /// `[stratum × groupCount + group]`.
+    var observed: [Double]
+    var expected: [Double]
+    var variance: [Double]
+    var eventCounts: [Int]
+    /// Per-group work arrays reused across times.
+    var risk: [Double]
+    var deathsByGroup: [Double]
+    var leavingByGroup: [Double]
 
-  private static func stratumOrder(_ sample: GroupedSample, strataCount: Int) -> StratumOrder {
-    guard let strata = sample.stratumIndices else {
-      return StratumOrder(permutation: Array(0..<sample.count), ends: [sample.count])
+    init(groupCount: Int, strataCount: Int, rho: Double) {
+      self.groupCount = groupCount
+      self.strataCount = strataCount
+      self.rho = rho
+      observed = [Double](repeating: 0, count: groupCount * strataCount)
+      expected = observed
+      variance = [Double](repeating: 0, count: groupCount * groupCount)
+      eventCounts = [Int](repeating: 0, count: groupCount)
+      risk = [Double](repeating: 0, count: groupCount)
+      deathsByGroup = risk
+      leavingByGroup = risk
     }
-    var starts = [Int](repeating: 0, count: strataCount + 1)
-    for stratum in strata { starts[stratum + 1] += 1 }
-    for stratum in 0..<strataCount { starts[stratum + 1] += starts[stratum] }
-    let ends = Array(starts[1...])
-    var next = Array(starts[0..<strataCount])
-    var permutation = [Int](repeating: 0, count: strata.count)
-    for (index, stratum) in strata.enumerated() {
-      permutation[next[stratum]] = index
-      next[stratum] += 1
+
+    var sums: Sums {
+      Sums(
+        observed: (0..<groupCount).map { g in
+          (0..<strataCount).map { observed[$0 * groupCount + g] }
+        },
+        expected: (0..<groupCount).map { g in
+          (0..<strataCount).map { expected[$0 * groupCount + g] }
+        },
+        variance: variance, eventCounts: eventCounts)
     }
-    return StratumOrder(permutation: permutation, ends: ends)
+
+    /// Adds one stratum whose observations are sorted by time.
+    mutating func addStratum(
+      _ stratum: Int, times: UnsafeBufferPointer<Double>, isEvent: UnsafeBufferPointer<Bool>,
+      groups: UnsafeBufferPointer<Int>
+    ) {
+      let count = times.count
+      if count == 0 { return }
+      let k = groupCount
+      let offset = stratum * k
+      for group in 0..<k { risk[group] = 0 }
+      for index in 0..<count { risk[groups[index]] += 1 }
+      var atRisk = Double(count)
+      var survival = 1.0
+      var position = 0
+      while position < count {
+        let time = times[position]
+        var deaths = 0.0
+        var leaving = 0.0
+        while position < count && times[position] == time {
+          let group = groups[position]
+          leavingByGroup[group] += 1
+          leaving += 1
+          if isEvent[position] {
+            deathsByGroup[group] += 1
+            deaths += 1
+            eventCounts[group] += 1
+          }
+          position += 1
+        }
+        if deaths > 0 {
+          let weight = rho == 0 ? 1 : (rho == 1 ? survival : pow(survival, rho))
+          for group in 0..<k {
+            observed[offset + group] += weight * deathsByGroup[group]
+            expected[offset + group] += weight * deaths * risk[group] / atRisk
+          }
+          if atRisk > 1 {
+            let squaredWeight = weight * weight
+            for row in 0..<k {
+              let term =
+                squaredWeight * deaths * risk[row] * (atRisk - deaths) / (atRisk * (atRisk - 1))
+              variance[row * k + row] += term
+              let termPerSubject = term / atRisk
+              for column in 0..<k {
+                variance[row * k + column] -= termPerSubject * risk[column]
+              }
+            }
+          }
+          survival = survival * (atRisk - deaths) / atRisk
+        }
+        for group in 0..<k {
+          risk[group] -= leavingByGroup[group]
+          leavingByGroup[group] = 0
+          deathsByGroup[group] = 0
+        }
+        atRisk -= leaving
+      }
+    }
   }
 }

@@ -61,13 +61,20 @@ public struct GroupedSample: Equatable, Sendable {
     if let strataCodes {
       _ = try Self.labelCounts(strataCodes, labels: strataLabels, variable: .stratum)
     }
-    var (sortedTimes, order) = _TimeOrdering.sorted(times)
+    // Payload bits: 0 the event flag, 1–31 the group code, 32–63 the stratum code.
+    var payloads = [UInt64](repeating: 0, count: times.count)
+    for index in times.indices {
+      let stratum = strataCodes.map { UInt64($0[index]) } ?? 0
+      payloads[index] =
+        (events[index] ? 1 : 0) | UInt64(groupCodes[index]) << 1 | stratum << 32
+    }
+    var (sortedTimes, sortedPayloads) = _TimeOrdering.sorted(times, payloads: payloads)
     let merged = mergingNearTies ? _TimeOrdering.mergeNearTies(&sortedTimes) : 0
     self.init(
       groupLabels: groupLabels, strataLabels: strataCodes == nil ? [] : strataLabels,
-      times: sortedTimes, isEvent: order.map { events[$0] },
-      groupIndices: order.map { groupCodes[$0] },
-      stratumIndices: strataCodes.map { codes in order.map { codes[$0] } },
+      times: sortedTimes, isEvent: sortedPayloads.map { $0 & 1 != 0 },
+      groupIndices: sortedPayloads.map { Int(($0 >> 1) & 0x7FFF_FFFF) },
+      stratumIndices: strataCodes == nil ? nil : sortedPayloads.map { Int($0 >> 32) },
       groupSizes: groupSizes, mergedNearTieCount: merged)
   }
 

@@ -38,9 +38,9 @@ public struct RightCensoredSample: Equatable, Sendable {
     if let invalid = _TimeOrdering.firstInvalidTime(times) {
       throw .invalidTime(index: invalid.index, value: invalid.value, invalidCount: invalid.count)
     }
-    var (sortedTimes, order) = _TimeOrdering.sorted(times)
+    var (sortedTimes, payloads) = _TimeOrdering.sorted(times, payloads: events.map { $0 ? 1 : 0 })
     let merged = mergingNearTies ? _TimeOrdering.mergeNearTies(&sortedTimes) : 0
-    let sortedEvents = order.map { events[$0] }
+    let sortedEvents = payloads.map { $0 != 0 }
     self.init(sortedTimes: sortedTimes, isEvent: sortedEvents, mergedNearTieCount: merged)
   }
 

@@ -3,15 +3,17 @@ import Foundation
 /// Sorting and near-tie merging of observation times, done once when a sample is built.
 ///
 /// Non-negative doubles order like their bit patterns read as unsigned integers, so times are
-/// sorted by a stable least-significant-digit radix sort on 16-bit digits (four passes at most;
-/// a pass whose digit is the same for every key is skipped, which removes two of the four for
+/// sorted by a stable least-significant-digit radix sort on bytes (eight passes at most;
+/// a pass whose digit is the same for every key is skipped, which removes most of them for
 /// integer-valued times).
 enum _TimeOrdering {
-  /// The stable ascending order of `times` (all finite and ≥ 0) and the sorted times.
+  /// `times` (all finite and ≥ 0) in stable ascending order, each carrying its payload along.
   ///
-  /// `−0` is read as `+0`. Ties keep their input order.
+  /// `−0` is read as `+0`. Ties keep their input order. Carrying the payload (event flag and
+  /// codes) through the sort avoids a random-access gather afterwards.
   /// - Complexity: O(n).
-  static func sorted(_ times: [Double]) -> (times: [Double], order: [Int]) {
+  static func sorted(_ times: [Double], payloads: [UInt64]) -> (times: [Double], payloads: [UInt64])
+  {
     let count = times.count
     if count < 512 {
       let order = (0..<count).sorted { left, right in
@@ -19,59 +21,93 @@ enum _TimeOrdering {
         let r = times[right] + 0
         return l < r || (l == r && left < right)
       }
-      return (order.map { times[$0] + 0 }, order)
+      return (order.map { times[$0] + 0 }, order.map { payloads[$0] })
     }
-    var keys = times.map { ($0 + 0).bitPattern }
-    var positions = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for index in 0..<count { buffer[index] = UInt32(truncatingIfNeeded: index) }
-      initialized = count
+    // Least-significant-digit radix sort on the bytes of the bit pattern. Keys travel with their
+    // payloads in one buffer, so each pass writes 256 streams; passes whose byte is the same for
+    // every key are skipped, and the last pass scatters straight into the two result arrays.
+    var histogram = [Int](repeating: 0, count: 8 * 256)
+    let entries = UnsafeMutablePointer<_KeyedPayload>.allocate(capacity: count)
+    let spare = UnsafeMutablePointer<_KeyedPayload>.allocate(capacity: count)
+    defer {
+      entries.deallocate()
+      spare.deallocate()
     }
-    var histogram = [Int](repeating: 0, count: 4 << 16)
-    keys.withUnsafeBufferPointer { keyBuffer in
-      histogram.withUnsafeMutableBufferPointer { counts in
-        for key in keyBuffer {
-          counts[Int(key & 0xFFFF)] += 1
-          counts[(1 << 16) + Int((key >> 16) & 0xFFFF)] += 1
-          counts[(2 << 16) + Int((key >> 32) & 0xFFFF)] += 1
-          counts[(3 << 16) + Int(key >> 48)] += 1
-        }
-      }
-    }
-    var spareKeys = [UInt64](repeating: 0, count: count)
-    var sparePositions = [UInt32](repeating: 0, count: count)
-    for digit in 0..<4 {
-      let base = digit << 16
-      let shift = UInt64(16 * digit)
-      let firstDigit = Int((keys[0] >> shift) & 0xFFFF)
-      if histogram[base + firstDigit] == count { continue }
-      histogram.withUnsafeMutableBufferPointer { counts in
-        var running = 0
-        for bucket in base..<(base + (1 << 16)) {
-          let bucketCount = counts[bucket]
-          counts[bucket] = running
-          running += bucketCount
-        }
-        keys.withUnsafeBufferPointer { source in
-          positions.withUnsafeBufferPointer { sourcePositions in
-            spareKeys.withUnsafeMutableBufferPointer { target in
-              sparePositions.withUnsafeMutableBufferPointer { targetPositions in
-                for index in 0..<count {
-                  let key = source[index]
-                  let bucket = base + Int((key >> shift) & 0xFFFF)
-                  let slot = counts[bucket]
-                  counts[bucket] = slot + 1
-                  target[slot] = key
-                  targetPositions[slot] = sourcePositions[index]
-                }
-              }
+    histogram.withUnsafeMutableBufferPointer { counts in
+      times.withUnsafeBufferPointer { source in
+        payloads.withUnsafeBufferPointer { payloadSource in
+          for index in 0..<count {
+            let key = (source[index] + 0).bitPattern
+            entries[index] = _KeyedPayload(key: key, payload: payloadSource[index])
+            var rest = key
+            for digit in 0..<8 {
+              counts[digit &* 256 &+ Int(rest & 0xFF)] &+= 1
+              rest >>= 8
             }
           }
         }
       }
-      swap(&keys, &spareKeys)
-      swap(&positions, &sparePositions)
     }
-    return (keys.map { Double(bitPattern: $0) }, positions.map { Int($0) })
+    let firstKey = entries[0].key
+    let activeDigits = (0..<8).filter { digit in
+      histogram[digit * 256 + Int((firstKey >> UInt64(digit * 8)) & 0xFF)] != count
+    }
+    var source = entries
+    var target = spare
+    for digit in activeDigits.dropLast() {
+      histogram.withUnsafeMutableBufferPointer { counts in
+        let base = digit * 256
+        let shift = UInt64(digit * 8)
+        Self.exclusivePrefixSums(counts, base: base)
+        for index in 0..<count {
+          let entry = source[index]
+          let bucket = base &+ Int((entry.key >> shift) & 0xFF)
+          let slot = counts[bucket]
+          counts[bucket] = slot &+ 1
+          target[slot] = entry
+        }
+      }
+      swap(&source, &target)
+    }
+    let lastSource = source
+    var sortedPayloads: [UInt64] = []
+    let sortedTimes = [Double](unsafeUninitializedCapacity: count) { timeBuffer, timesInitialized in
+      timesInitialized = count
+      sortedPayloads = [UInt64](unsafeUninitializedCapacity: count) { payloadBuffer, initialized in
+        initialized = count
+        if let digit = activeDigits.last {
+          histogram.withUnsafeMutableBufferPointer { counts in
+            let base = digit * 256
+            let shift = UInt64(digit * 8)
+            Self.exclusivePrefixSums(counts, base: base)
+            for index in 0..<count {
+              let entry = lastSource[index]
+              let bucket = base &+ Int((entry.key >> shift) & 0xFF)
+              let slot = counts[bucket]
+              counts[bucket] = slot &+ 1
+              timeBuffer[slot] = Double(bitPattern: entry.key)
+              payloadBuffer[slot] = entry.payload
+            }
+          }
+        } else {
+          for index in 0..<count {
+            timeBuffer[index] = Double(bitPattern: lastSource[index].key)
+            payloadBuffer[index] = lastSource[index].payload
+          }
+        }
+      }
+    }
+    return (sortedTimes, sortedPayloads)
+  }
+
+  /// Replaces the 256 bucket counts starting at `base` by their exclusive prefix sums.
+  private static func exclusivePrefixSums(_ counts: UnsafeMutableBufferPointer<Int>, base: Int) {
+    var running = 0
+    for bucket in base..<(base + 256) {
+      let bucketSize = counts[bucket]
+      counts[bucket] = running
+      running += bucketSize
+    }
   }
 
   /// Merges near-tied times in place, as R's `aeqSurv` (applied by `survfit` and `survdiff` with
@@ -127,4 +163,10 @@ enum _TimeOrdering {
     guard let first else { return nil }
     return (first.index, first.value, invalidCount)
   }
+}
+
+/// A sort key with the payload that travels with it.
+struct _KeyedPayload {
+  var key: UInt64
+  var payload: UInt64
 }
