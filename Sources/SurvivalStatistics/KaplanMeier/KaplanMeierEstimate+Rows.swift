@@ -33,9 +33,12 @@ extension KaplanMeierEstimate {
   public struct Rows: RandomAccessCollection, Sendable {
     let estimate: KaplanMeierEstimate
 
+    /// The first row index, 0.
     public var startIndex: Int { 0 }
+    /// One past the last row index: the number of distinct times.
     public var endIndex: Int { estimate.times.count }
 
+    /// The row at `position`, with its interval computed from the estimate's band.
     public subscript(position: Int) -> Row {
       let e = estimate
       let s = e.survival[position]

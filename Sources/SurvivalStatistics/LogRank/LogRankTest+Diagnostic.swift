@@ -17,6 +17,7 @@ extension LogRankTest {
     /// `rank` degrees of freedom (no test when the rank is 0).
     case singularVariance(rank: Int, expectedRank: Int)
 
+    /// A one-sentence explanation for a `warning:` line.
     public var description: String {
       switch self {
       case .fewerThanTwoGroups(let groupCount):

@@ -27,6 +27,7 @@ public enum SurvivalDataError: Error, Equatable, Sendable, CustomStringConvertib
   /// A declared label has no observations.
   case labelWithoutObservations(Variable, label: String)
 
+  /// The message, naming the offending value and what is allowed.
   public var description: String {
     switch self {
     case .noObservations:

@@ -18,6 +18,7 @@ public enum SurvivalOptionError: Error, Equatable, Sendable, CustomStringConvert
   /// A trend-test score that is NaN or infinite.
   case nonFiniteScore(index: Int, value: Double)
 
+  /// The message, naming the offending value and what is allowed.
   public var description: String {
     switch self {
     case .confidenceLevelOutOfRange(let level):

@@ -170,6 +170,29 @@ struct KaplanMeierEdgeCaseTests {
       restricted.standardError, 0.649519052838329, relativeTolerance: Self.tolerance, "se")
   }
 
+  @Test("A non-monotone upper curve: R takes the point with the smallest value at or above p")
+  func nonMonotoneUpperCurve() throws {
+    // t <- c(15,25,12,11,20,6,1,12,21,5,23,2); s <- c(0,1,1,1,0,1,1,0,1,1,1,1)
+    // quantile(survfit(Surv(t, s) ~ 1, conf.type = "log", conf.int = level), c(.1, .2, .3), conf.int = TRUE)
+    // At level 0.95 the upper curve rises again (0.8804, 0.8881, 0.9099), so 1 − upper first
+    // reaches 0.1 at t = 12 but R reports t = 21, where 1 − upper = 0.1119 is the smallest value ≥ 0.1.
+    let times: [Double] = [15, 25, 12, 11, 20, 6, 1, 12, 21, 5, 23, 2]
+    let events = [0, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1].map { $0 == 1 }
+    let sample = try RightCensoredSample(times: times, events: events)
+    let expectations: [(level: Double, lower: [Double?], upper: [Double?])] = [
+      (0.5, [1, 2, 5], [5, 6, 11]), (0.8, [1, 2, 5], [6, 11, 21]),
+      (0.95, [1, 1, 2], [21, nil, nil]),
+    ]
+    for expectation in expectations {
+      let fit = KaplanMeierEstimate(
+        sample, confidence: try ConfidenceBand(.log, level: expectation.level))
+      let quantiles = try fit.quantiles([0.1, 0.2, 0.3])
+      #expect(quantiles.map(\.estimate) == [2, 5, 6])
+      #expect(quantiles.map(\.lower) == expectation.lower, "level \(expectation.level)")
+      #expect(quantiles.map(\.upper) == expectation.upper, "level \(expectation.level)")
+    }
+  }
+
   @Test("Quantile probabilities 0 and 1; invalid options throw with the value named")
   func options() throws {
     let fit = try Self.estimate([1, 2, 3, 4], [true, true, true, true])
