@@ -104,6 +104,8 @@ struct _QuantileCurve {
 
   /// Fills the knots; returns false (unfinished) when `assumingMonotone` turns out to be wrong.
   private mutating func prepare(times: [Double], values: [Double], assumingMonotone: Bool) -> Bool {
+    knotTimes.reserveCapacity(times.count + 1)
+    knotValues.reserveCapacity(times.count + 1)
     knotTimes.append(0)
     knotValues.append(0)
     lastKeptValue = 0
