@@ -1,7 +1,7 @@
 // Reference values computed with R 4.2.2 (survival 3.5.3), copied from the project's R
 // reference set (reference/r/*.json) or computed by the R code shown. Each block names the R call
 // that produced it; numbers are the shortest decimals that round-trip R's doubles (sprintf("%.17g")
-// prints them). Regenerate rather than edit.
+// prints them). Change them only by recomputing them in R.
 
 extension KaplanMeierReference {
   /// `aml <- read.csv("data/aml.csv"); aml$x <- factor(aml$x, levels = 1:2, labels = c("Maintained", "Nonmaintained"))`
