@@ -1,0 +1,159 @@
+import Foundation
+
+/// Kaplan–Meier product-limit estimate of the survival function S(t), with Greenwood standard
+/// errors and the Nelson–Aalen cumulative hazard.
+///
+/// At the distinct times t₁ < t₂ < … (event or censoring) with nᵢ at risk and dᵢ events:
+///
+///     S(t)      = ∏_{tᵢ ≤ t} (1 − dᵢ/nᵢ)
+///     σ(t)²     = Σ_{tᵢ ≤ t} dᵢ / (nᵢ (nᵢ − dᵢ))        Greenwood, variance of −log S (R std.err²)
+///     H(t)      = Σ_{tᵢ ≤ t} dᵢ / nᵢ                    Nelson–Aalen (R cumhaz)
+///     σ_H(t)²   = Σ_{tᵢ ≤ t} dᵢ / nᵢ²                   (R std.chaz²)
+///
+/// At a tied time, events are counted before censorings: subjects censored at tᵢ are at risk at
+/// tᵢ. σ is +∞ from the time the last subject at risk has the event (nᵢ = dᵢ, S = 0).
+/// Confidence intervals are formed from σ by ``confidence`` (see ``ConfidenceBand``).
+///
+/// Matches `survival::survfit(Surv(time, status) ~ 1, conf.type = …)`: one row per distinct time as
+/// in `fit$time`, including censoring-only times. The columns are stored as contiguous arrays; the
+/// ``rows`` view assembles a ``Row`` per time with its interval.
+///
+/// - Complexity: O(n) from a sorted ``RightCensoredSample`` (sorting happened when the sample was
+///   built); memory O(number of distinct times).
+///
+/// Reference: Kaplan & Meier, JASA 53 (1958); Greenwood (1926); Therneau & Grambsch (2000) §2.1.
+public struct KaplanMeierEstimate: Equatable, Sendable {
+  /// The pointwise confidence band used by ``rows`` and the quantile intervals.
+  public private(set) var confidence: ConfidenceBand
+  /// The number of subjects (R: `n`).
+  public let subjectCount: Int
+  /// The number of events.
+  public let eventCount: Int
+  /// The distinct observation times, ascending (R: `time`).
+  public let times: [Double]
+  /// The number at risk just before each time: subjects with time ≥ tᵢ (R: `n.risk`).
+  public let atRisk: [Int]
+  /// The number of events at each time (R: `n.event`).
+  public let events: [Int]
+  /// The number censored at each time (R: `n.censor`).
+  public let censored: [Int]
+  /// The survival estimate S(tᵢ) (R: `surv`).
+  public let survival: [Double]
+  /// The standard error of −log S(tᵢ), Greenwood (R: `std.err`); +∞ once S = 0.
+  public let standardErrorOfLogSurvival: [Double]
+  /// The Nelson–Aalen cumulative hazard (R: `cumhaz`).
+  public let cumulativeHazard: [Double]
+  /// The standard error of the Nelson–Aalen cumulative hazard (R: `std.chaz`).
+  public let cumulativeHazardStandardError: [Double]
+
+  /// Estimates S(t) for a sample.
+  ///
+  /// - Parameters:
+  ///   - sample: the subjects.
+  ///   - confidence: the pointwise band; defaults to R's (log, 95 %).
+  /// - Complexity: O(n).
+  public init(_ sample: RightCensoredSample, confidence: ConfidenceBand = .rDefault) {
+    let counts = sample.times.withUnsafeBufferPointer { times in
+      sample.isEvent.withUnsafeBufferPointer { isEvent in
+        _DistinctTimeCounts(sortedTimes: times, isEvent: isEvent)
+      }
+    }
+    self.init(counts: counts, subjectCount: sample.count, confidence: confidence)
+  }
+
+  /// Builds the estimate from counts per distinct time (ascending).
+  init(counts: _DistinctTimeCounts, subjectCount: Int, confidence: ConfidenceBand) {
+    let rowCount = counts.times.count
+    var atRisk = [Int](repeating: 0, count: rowCount)
+    var survival = [Double](repeating: 1, count: rowCount)
+    var standardError = [Double](repeating: 0, count: rowCount)
+    var hazard = [Double](repeating: 0, count: rowCount)
+    var hazardError = [Double](repeating: 0, count: rowCount)
+    var remaining = subjectCount
+    var productLimit = 1.0
+    var greenwoodSum = 0.0
+    var nelsonAalen = 0.0
+    var nelsonAalenVariance = 0.0
+    var eventTotal = 0
+    for row in 0..<rowCount {
+      atRisk[row] = remaining
+      let eventsHere = counts.events[row]
+      if eventsHere > 0 {
+        // The order of operations follows survival's survfitkm.c, so S is bit-identical to R's.
+        let n = Double(remaining)
+        let d = Double(eventsHere)
+        nelsonAalen += d / n
+        nelsonAalenVariance += d / (n * n)
+        productLimit *= (n - d) / n
+        greenwoodSum += d / (n * (n - d))
+        eventTotal += eventsHere
+      }
+      survival[row] = productLimit
+      standardError[row] = greenwoodSum.squareRoot()
+      hazard[row] = nelsonAalen
+      hazardError[row] = nelsonAalenVariance.squareRoot()
+      remaining -= eventsHere + counts.censored[row]
+    }
+    self.confidence = confidence
+    self.subjectCount = subjectCount
+    self.eventCount = eventTotal
+    self.times = counts.times
+    self.atRisk = atRisk
+    self.events = counts.events
+    self.censored = counts.censored
+    self.survival = survival
+    self.standardErrorOfLogSurvival = standardError
+    self.cumulativeHazard = hazard
+    self.cumulativeHazardStandardError = hazardError
+  }
+
+  /// The same estimate with another confidence band (the intervals are derived on demand, so this
+  /// costs nothing).
+  public func withConfidence(_ band: ConfidenceBand) -> KaplanMeierEstimate {
+    var copy = self
+    copy.confidence = band
+    return copy
+  }
+
+  /// The time of the last observation (event or censoring).
+  public var lastTime: Double { times[times.count - 1] }
+}
+
+/// Event and censoring counts per distinct time, in ascending time order.
+struct _DistinctTimeCounts {
+  var times: [Double] = []
+  var events: [Int] = []
+  var censored: [Int] = []
+
+  /// Counts per distinct time of observations sorted by time.
+  ///
+  /// - Complexity: O(n).
+  init(sortedTimes: UnsafeBufferPointer<Double>, isEvent: UnsafeBufferPointer<Bool>) {
+    var distinct = 0
+    var previous = -Double.infinity
+    for time in sortedTimes where time != previous {
+      distinct += 1
+      previous = time
+    }
+    times = [Double](repeating: 0, count: distinct)
+    events = [Int](repeating: 0, count: distinct)
+    censored = [Int](repeating: 0, count: distinct)
+    times.withUnsafeMutableBufferPointer { timeBuffer in
+      events.withUnsafeMutableBufferPointer { eventBuffer in
+        censored.withUnsafeMutableBufferPointer { censoredBuffer in
+          var row = -1
+          var previous = -Double.infinity
+          for index in sortedTimes.indices {
+            let time = sortedTimes[index]
+            if time != previous {
+              row += 1
+              timeBuffer[row] = time
+              previous = time
+            }
+            if isEvent[index] { eventBuffer[row] += 1 } else { censoredBuffer[row] += 1 }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Sorting and near-tie merging of observation times, done once when a sample is built.
+///
+/// Non-negative doubles order like their bit patterns read as unsigned integers, so times are
+/// sorted by a stable least-significant-digit radix sort on bytes (eight passes at most;
+/// a pass whose digit is the same for every key is skipped, which removes most of them for
+/// integer-valued times).
+enum _TimeOrdering {
+  /// `times` (all finite and ≥ 0) in stable ascending order, each carrying its payload along.
+  ///
+  /// `−0` is read as `+0`. Ties keep their input order. Carrying the payload (event flag and
+  /// codes) through the sort avoids a random-access gather afterwards.
+  /// - Complexity: O(n).
+  static func sorted(_ times: [Double], payloads: [UInt64]) -> (times: [Double], payloads: [UInt64])
+  {
+    let count = times.count
+    if count < 512 {
+      let order = (0..<count).sorted { left, right in
+        let l = times[left] + 0
+        let r = times[right] + 0
+        return l < r || (l == r && left < right)
+      }
+      return (order.map { times[$0] + 0 }, order.map { payloads[$0] })
+    }
+    // Least-significant-digit radix sort on the bytes of the bit pattern. Keys travel with their
+    // payloads in one buffer, so each pass writes 256 streams; passes whose byte is the same for
+    // every key are skipped, and the last pass scatters straight into the two result arrays.
+    var histogram = [Int](repeating: 0, count: 8 * 256)
+    let entries = UnsafeMutablePointer<_KeyedPayload>.allocate(capacity: count)
+    let spare = UnsafeMutablePointer<_KeyedPayload>.allocate(capacity: count)
+    defer {
+      entries.deallocate()
+      spare.deallocate()
+    }
+    histogram.withUnsafeMutableBufferPointer { counts in
+      times.withUnsafeBufferPointer { source in
+        payloads.withUnsafeBufferPointer { payloadSource in
+          for index in 0..<count {
+            let key = (source[index] + 0).bitPattern
+            entries[index] = _KeyedPayload(key: key, payload: payloadSource[index])
+            var rest = key
+            for digit in 0..<8 {
+              counts[digit &* 256 &+ Int(rest & 0xFF)] &+= 1
+              rest >>= 8
+            }
+          }
+        }
+      }
+    }
+    let firstKey = entries[0].key
+    let activeDigits = (0..<8).filter { digit in
+      histogram[digit * 256 + Int((firstKey >> UInt64(digit * 8)) & 0xFF)] != count
+    }
+    var source = entries
+    var target = spare
+    for digit in activeDigits.dropLast() {
+      histogram.withUnsafeMutableBufferPointer { counts in
+        let base = digit * 256
+        let shift = UInt64(digit * 8)
+        Self.exclusivePrefixSums(counts, base: base)
+        for index in 0..<count {
+          let entry = source[index]
+          let bucket = base &+ Int((entry.key >> shift) & 0xFF)
+          let slot = counts[bucket]
+          counts[bucket] = slot &+ 1
+          target[slot] = entry
+        }
+      }
+      swap(&source, &target)
+    }
+    let lastSource = source
+    var sortedPayloads: [UInt64] = []
+    let sortedTimes = [Double](unsafeUninitializedCapacity: count) { timeBuffer, timesInitialized in
+      timesInitialized = count
+      sortedPayloads = [UInt64](unsafeUninitializedCapacity: count) { payloadBuffer, initialized in
+        initialized = count
+        if let digit = activeDigits.last {
+          histogram.withUnsafeMutableBufferPointer { counts in
+            let base = digit * 256
+            let shift = UInt64(digit * 8)
+            Self.exclusivePrefixSums(counts, base: base)
+            for index in 0..<count {
+              let entry = lastSource[index]
+              let bucket = base &+ Int((entry.key >> shift) & 0xFF)
+              let slot = counts[bucket]
+              counts[bucket] = slot &+ 1
+              timeBuffer[slot] = Double(bitPattern: entry.key)
+              payloadBuffer[slot] = entry.payload
+            }
+          }
+        } else {
+          for index in 0..<count {
+            timeBuffer[index] = Double(bitPattern: lastSource[index].key)
+            payloadBuffer[index] = lastSource[index].payload
+          }
+        }
+      }
+    }
+    return (sortedTimes, sortedPayloads)
+  }
+
+  /// Replaces the 256 bucket counts starting at `base` by their exclusive prefix sums.
+  private static func exclusivePrefixSums(_ counts: UnsafeMutableBufferPointer<Int>, base: Int) {
+    var running = 0
+    for bucket in base..<(base + 256) {
+      let bucketSize = counts[bucket]
+      counts[bucket] = running
+      running += bucketSize
+    }
+  }
+
+  /// Merges near-tied times in place, as R's `aeqSurv` (applied by `survfit` and `survdiff` with
+  /// their default `timefix = TRUE`), and returns how many observations changed.
+  ///
+  /// Among the distinct sorted times y₁ < y₂ < …, y_{i+1} is tied to y_i when
+  /// `y_{i+1} − y_i ≤ √ε` or `(y_{i+1} − y_i) / mean(|y|) ≤ √ε` (ε = 2⁻⁵²); each run of tied
+  /// values takes the value of its first member. Times such as days/365.25 that should be equal
+  /// but differ in the last bits are then counted as ties.
+  /// - Complexity: O(n) on sorted times.
+  static func mergeNearTies(_ sortedTimes: inout [Double]) -> Int {
+    guard let first = sortedTimes.first else { return 0 }
+    var distinctCount = 1
+    var distinctSum = abs(first)
+    var previous = first
+    for time in sortedTimes where time != previous {
+      distinctCount += 1
+      distinctSum += abs(time)
+      previous = time
+    }
+    if distinctCount < 2 { return 0 }
+    let mean = distinctSum / Double(distinctCount)
+    let tolerance = Double.ulpOfOne.squareRoot()
+    var changed = 0
+    var previousDistinct = first
+    var cut = first
+    sortedTimes.withUnsafeMutableBufferPointer { buffer in
+      for index in buffer.indices {
+        let time = buffer[index]
+        if time != previousDistinct {
+          let gap = time - previousDistinct
+          if !(gap <= tolerance || gap / mean <= tolerance) { cut = time }
+          previousDistinct = time
+        }
+        if cut != time {
+          buffer[index] = cut
+          changed += 1
+        }
+      }
+    }
+    return changed
+  }
+
+  /// The index and value of the first time that is NaN, infinite or negative, and how many there
+  /// are; nil when all are valid.
+  static func firstInvalidTime(_ times: [Double]) -> (index: Int, value: Double, count: Int)? {
+    var first: (index: Int, value: Double)?
+    var invalidCount = 0
+    for (index, time) in times.enumerated() where !(time.isFinite && time >= 0) {
+      invalidCount += 1
+      if first == nil { first = (index, time) }
+    }
+    guard let first else { return nil }
+    return (first.index, first.value, invalidCount)
+  }
+}
+
+/// A sort key with the payload that travels with it.
+struct _KeyedPayload {
+  var key: UInt64
+  var payload: UInt64
+}
