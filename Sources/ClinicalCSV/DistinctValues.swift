@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distinct present values of a column and, for every row, which one it holds
 /// (R: `factor(x, levels = unique(x))`; pandas: `factorize`).
 public struct DistinctValues: Hashable, Sendable {
@@ -65,32 +67,71 @@ extension DataColumn {
 }
 
 /// An open-addressing hash table from byte strings to codes 0, 1, 2, … in order of insertion.
+///
+/// Strings of up to 7 bytes (most category codes) are packed with their length into one
+/// `UInt64`, so finding them takes one multiply and one comparison; longer strings are hashed
+/// with FNV-1a and compared byte by byte.
 struct _ByteStringIndex {
-  /// Per slot: code + 1, or 0 when empty; the count is a power of two.
-  private var slots = [Int32](repeating: 0, count: 16)
+  /// Per slot: code + 1, or 0 when empty; the count is a power of two, at least four times
+  /// the number of codes so that most lookups find their key in the first slot.
+  private var slots = [Int32](repeating: 0, count: 64)
+  /// Per code: the packed string, or `longKey` for strings of 8 bytes or more.
+  private var packedKeys: [UInt64] = []
+  /// Per code: the hash.
   private var hashes: [UInt64] = []
   /// The byte strings, indexed by code.
   private(set) var keys: [[UInt8]] = []
 
+  private static let longKey = UInt64.max
+
   /// The code of `bytes`, inserting them with the next code when new.
   mutating func code(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bit
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    let count = bytes.count
+    var packed = Self.longKey
+    var hash: UInt64
+    if count <= 7 {
+      packed = UInt64(count) << 56
+      var shift: UInt64 = 0
+      for byte in bytes {
+        packed |= UInt64(byte) << shift
+        shift &+= 8
+      }
+      hash = packed &* 0x9E37_79B9_7F4A_7C15
+      hash ^= hash >> 29
+    } else {
+      hash = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bit
+      for byte in bytes {
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
     }
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-    while slots[slot] != 0 {
-      let code = Int(slots[slot] - 1)
-      if hashes[code] == hash && keys[code].elementsEqual(bytes) { return code }
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { break }
+      let code = Int(entry - 1)
+      if packedKeys[code] == packed
+        && (packed != Self.longKey || (hashes[code] == hash && Self.equal(keys[code], bytes)))
+      {
+        return code
+      }
       slot = (slot + 1) & mask
     }
     let code = keys.count
     keys.append(Array(bytes))
+    packedKeys.append(packed)
     hashes.append(hash)
     slots[slot] = Int32(truncatingIfNeeded: code + 1)
-    if keys.count * 2 > slots.count { rehash(capacity: slots.count * 2) }
+    if keys.count * 4 > slots.count { rehash(capacity: slots.count * 2) }
     return code
+  }
+
+  private static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard key.count == bytes.count else { return false }
+    return key.withUnsafeBufferPointer { stored in
+      guard let a = stored.baseAddress, let b = bytes.baseAddress else { return true }
+      return memcmp(a, b, bytes.count) == 0
+    }
   }
 
   private mutating func rehash(capacity: Int) {

@@ -100,3 +100,16 @@ struct DecimalParsingTests {
     return text
   }
 }
+
+@Suite("CSVNumber")
+struct CSVNumberTests {
+  @Test("Parses strings with the cell grammar")
+  func parse() {
+    #expect(CSVNumber.parse("2") == 2)
+    #expect(CSVNumber.parse("-1.5e2") == -150)
+    #expect(CSVNumber.parse("Inf") == .infinity)
+    #expect(CSVNumber.parse("") == nil)
+    #expect(CSVNumber.parse(" 2") == nil)
+    #expect(CSVNumber.parse("0x10") == nil)
+  }
+}

@@ -1,0 +1,11 @@
+/// Numbers as CSV cells spell them.
+public enum CSVNumber {
+  /// The number `text` spells, with the grammar and rounding of
+  /// ``DataColumn/numericValues()``, or nil. Surrounding spaces are not allowed.
+  public static func parse(_ text: String) -> Double? {
+    var text = text
+    return text.withUTF8 { buffer in
+      buffer.baseAddress.flatMap { _parseDecimal($0, count: buffer.count) }
+    }
+  }
+}
