@@ -1,7 +1,9 @@
 /// Numbers as CSV cells spell them.
 public enum CSVNumber {
-  /// The number `text` spells, with the grammar and rounding of
-  /// ``DataColumn/numericValues()``, or nil. Surrounding spaces are not allowed.
+  /// The number `text` spells, or nil.
+  ///
+  /// The grammar and rounding are those of ``DataColumn/numericValues()``; surrounding spaces
+  /// are not allowed.
   public static func parse(_ text: String) -> Double? {
     var text = text
     return text.withUTF8 { buffer in

@@ -62,6 +62,7 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible, 
     }
   }
 
+  /// The message, location first: `file:line:col: message`.
   public var description: String {
     switch reason {
     case .unreadableFile(let why):
@@ -100,6 +101,7 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible, 
     }
   }
 
+  /// The same text as ``description``, for `LocalizedError` consumers.
   public var errorDescription: String? { description }
 }
 

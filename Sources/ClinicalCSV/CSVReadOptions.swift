@@ -4,9 +4,10 @@ public struct CSVReadOptions: Hashable, Sendable {
   /// occurs most often outside quotes; a comma wins ties and is used when none occurs).
   public var delimiter: CSVDelimiter?
 
-  /// Values that mean "missing" (R: `na.strings`). A value is compared after surrounding spaces
-  /// and tabs of an unquoted field are removed; quoted values are compared as written.
-  /// Default: the empty value and `NA`.
+  /// Values that mean "missing" (R: `na.strings`).
+  ///
+  /// A value is compared after surrounding spaces and tabs of an unquoted field are removed;
+  /// quoted values are compared as written. Default: the empty value and `NA`.
   public var missingTokens: [String]
 
   /// Options with the given delimiter (nil: detect) and missing-value tokens.

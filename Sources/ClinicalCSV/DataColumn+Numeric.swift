@@ -53,8 +53,10 @@ extension DataColumn {
     return value
   }
 
-  /// Whether the column holds numbers: at least one cell is present and every present cell
-  /// is a number (see ``numericValues()``). R's `read.csv` would make such a column numeric.
+  /// Whether the column holds numbers.
+  ///
+  /// True when at least one cell is present and every present cell is a number (see
+  /// ``numericValues()``); R's `read.csv` would make such a column numeric.
   /// - Complexity: O(n).
   public var isNumeric: Bool {
     table.bytes.withUnsafeBufferPointer { buffer in

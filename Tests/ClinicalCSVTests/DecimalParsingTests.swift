@@ -5,10 +5,8 @@ import Testing
 @Suite("Decimal number parsing")
 struct DecimalParsingTests {
   func parse(_ text: String) -> Double? {
-    var bytes = Array(text.utf8)
-    if bytes.isEmpty { return nil }
-    return bytes.withUnsafeMutableBufferPointer { buffer in
-      _parseDecimal(UnsafePointer(buffer.baseAddress!), count: buffer.count)
+    Array(text.utf8).withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.flatMap { _parseDecimal($0, count: buffer.count) }
     }
   }
 
@@ -78,7 +76,7 @@ struct DecimalParsingTests {
     func digits(_ count: Int) -> String {
       String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
     }
-    var text = ["", "", "-", "+"].randomElement(using: &generator)!
+    var text = ["", "", "-", "+"].pick(using: &generator)
     let shape = Int.random(in: 0..<10, using: &generator)
     let integerDigits =
       shape < 6
@@ -92,8 +90,8 @@ struct DecimalParsingTests {
       text += "." + digits(integer.isEmpty ? max(1, fractionDigits) : fractionDigits)
     }
     if Int.random(in: 0..<4, using: &generator) == 0 {
-      text += ["e", "E"].randomElement(using: &generator)!
-      text += ["", "-", "+"].randomElement(using: &generator)!
+      text += ["e", "E"].pick(using: &generator)
+      text += ["", "-", "+"].pick(using: &generator)
       let limit = Bool.random(using: &generator) ? 25 : 350
       text += String(Int.random(in: 0...limit, using: &generator))
     }

@@ -77,3 +77,10 @@ struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+extension Array {
+  /// A random element of a non-empty array.
+  func pick(using generator: inout SeededGenerator) -> Element {
+    self[Int.random(in: 0..<count, using: &generator)]
+  }
+}

@@ -67,6 +67,7 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     }
   }
 
+  /// The message, location first: `file:line:col: message`.
   public var description: String {
     switch reason {
     case .negativeTime(let name, let value, let moreCount):
@@ -80,8 +81,15 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
         "\(prefix): column '\(name)' has event code '\(value)', but automatic detection accepts only 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE; the column has \(_quotedList(values)). Give the event code with '--event-value' and any censoring codes with '--censor-value'"
     case .unexpectedEventCode(let name, let value, let coding, let moreCount):
       let accepted = Self.acceptedCodes(coding)
+      let hint: String
+      if case .values = coding {
+        hint = "List it with '--censor-value' if it marks censoring"
+      } else {
+        hint =
+          "Give the event code with '--event-value' and any censoring codes with '--censor-value'"
+      }
       return
-        "\(prefix): column '\(name)' has event code '\(value)'\(_moreRows(moreCount)); the accepted codes are \(accepted). List it with '--censor-value' if it marks censoring"
+        "\(prefix): column '\(name)' has event code '\(value)'\(_moreRows(moreCount)); the accepted codes are \(accepted). \(hint)"
     case .eventCodeAbsent(let name, let code, let values):
       return
         "\(prefix): the event code '\(code)' does not occur in column '\(name)'; its values are \(_quotedList(values))"
@@ -113,6 +121,7 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     }
   }
 
+  /// The same text as ``description``, for `LocalizedError` consumers.
   public var errorDescription: String? { description }
 
   /// The codes a coding accepts, for messages: `'0' (event) and '1', '2' (censored)`.

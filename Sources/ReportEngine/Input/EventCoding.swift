@@ -31,15 +31,17 @@ public enum EventCoding: Hashable, Sendable, CustomStringConvertible {
   /// - Both: those values and no others are accepted; any other value is an error.
   case values(event: String?, censored: [String])
 
-  /// The coding for the `--event-value` and `--censor-value` options: ``automatic`` when
-  /// neither is given, ``values(event:censored:)`` otherwise. Values are trimmed of spaces.
+  /// The coding for the `--event-value` and `--censor-value` options.
+  ///
+  /// ``automatic`` when neither is given, ``values(event:censored:)`` otherwise. Values are
+  /// trimmed of spaces; empty values are ignored.
   public init(eventValue: String?, censorValues: [String]) {
     let event = eventValue.map(_trimmed).flatMap { $0.isEmpty ? nil : $0 }
     let censored = censorValues.map(_trimmed).filter { !$0.isEmpty }
     self = event == nil && censored.isEmpty ? .automatic : .values(event: event, censored: censored)
   }
 
-  /// The coding as shown in messages and reports, e.g. `1/2 (2 = event)`.
+  /// The coding as shown in messages and reports, such as `1/2 (2 = event)`.
   public var description: String {
     switch self {
     case .automatic: "automatic"

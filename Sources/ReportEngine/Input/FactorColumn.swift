@@ -37,9 +37,13 @@ public struct FactorColumn: Hashable, Sendable {
 }
 
 extension FactorColumn {
-  /// The factor of `column` over the table rows `rows` (none of them missing in `column`).
+  /// The factor of `column` over the table rows `rows`.
+  ///
   /// - Parameters:
+  ///   - column: The categorical column.
   ///   - distinct: The column's distinct values.
+  ///   - rows: The analysed table rows, none of them missing in `column`.
+  ///   - role: Groups or strata, for messages.
   ///   - order: Level labels in the order wanted, or nil for R's order.
   /// - Throws: ``ColumnMappingError`` when `order` is empty, lists a value twice, lists a
   ///   value the column does not have or has only in excluded rows, or leaves out a value of

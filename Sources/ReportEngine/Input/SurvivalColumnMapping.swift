@@ -15,8 +15,9 @@ public struct SurvivalColumnMapping: Hashable, Sendable {
   public var strata: String?
   /// The strata labels in the order wanted; nil for R's factor order.
   public var strataOrder: [String]?
-  /// Further columns whose missing values also exclude a row (e.g. model covariates, as R's
-  /// `na.omit` on a model frame).
+  /// Further columns whose missing values also exclude a row.
+  ///
+  /// For model covariates, as R's `na.omit` on a model frame.
   public var requiredColumns: [String]
 
   /// A mapping of the named columns; only `time` and `event` are required.

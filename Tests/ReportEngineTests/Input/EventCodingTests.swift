@@ -135,6 +135,24 @@ struct EventCodingTests {
     )
   }
 
+  @Test("A coding given as R's convention rejects other values too")
+  func unexpectedCodeForConventions() throws {
+    #expect(
+      try error(["1", "2", "2"], .zeroOne)
+        == "trial.csv:3:2: column 'status' has event code '2' (and 1 more row); the accepted codes are '0' (censored) and '1' (event). Give the event code with '--event-value' and any censoring codes with '--censor-value'"
+    )
+    #expect(
+      try error(["0", "1"], .oneTwo)
+        == "trial.csv:2:2: column 'status' has event code '0'; the accepted codes are '1' (censored) and '2' (event). Give the event code with '--event-value' and any censoring codes with '--censor-value'"
+    )
+    #expect(
+      try error(["TRUE", "yes"], .logical)
+        == "trial.csv:3:2: column 'status' has event code 'yes'; the accepted codes are TRUE (event) and FALSE (censored). Give the event code with '--event-value' and any censoring codes with '--censor-value'"
+    )
+    #expect(try events(["1", "2"], .oneTwo) == (.oneTwo, [false, true]))
+    #expect(try events(["T", "FALSE"], .logical) == (.logical, [true, false]))
+  }
+
   @Test("An event code that does not occur, or that is also a censoring code")
   func inconsistentCodes() throws {
     #expect(
