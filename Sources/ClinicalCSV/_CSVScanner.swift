@@ -78,8 +78,6 @@ struct _CSVScanner {
     classes[Int(byte)] == _isBlank
   }
 
-  var isAtEnd: Bool { position >= end }
-
   /// Skips lines that hold nothing but spaces and tabs; returns false at the end of the input.
   mutating func skipBlankLines() -> Bool {
     while true {
