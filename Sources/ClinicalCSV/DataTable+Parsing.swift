@@ -1,0 +1,178 @@
+/// The header and cell layout of a parsed file.
+struct _TableLayout {
+  var columnNames: [String]
+  var columnIndices: [String: Int]
+  var headerLine: Int
+  var delimiter: CSVDelimiter
+  var fields: [UInt32]
+  var rowLines: [UInt32]
+}
+
+/// Parses a whole file: optional UTF-8 byte-order mark, header row, data rows.
+func _parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String, options: CSVReadOptions)
+  throws(CSVReadError) -> _TableLayout
+{
+  let count = buffer.count
+  var start = 0
+  if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
+  guard let base = buffer.baseAddress, start < count else {
+    throw CSVReadError(file: file, reason: .emptyFile)
+  }
+  var first = start
+  var firstLine = 1
+  try _CSVScanner.withByteClasses(delimiter: 0x2C) { (classes) throws(CSVReadError) in
+    var probe = _CSVScanner(
+      base: base, count: count, delimiter: 0x2C, classes: classes, start: start)
+    guard probe.skipBlankLines() else { throw CSVReadError(file: file, reason: .emptyFile) }
+    first = probe.position
+    firstLine = probe.line
+  }
+  let delimiter =
+    options.delimiter ?? _CSVScanner.detectDelimiter(base: base, count: count, start: first)
+  return try _CSVScanner.withByteClasses(delimiter: delimiter.byte) {
+    (classes) throws(CSVReadError) in
+    var scanner = _CSVScanner(
+      base: base, count: count, delimiter: delimiter.byte, classes: classes, start: first)
+    scanner.line = firstLine
+    return try _parseRecords(&scanner, buffer: buffer, file: file, delimiter: delimiter)
+  }
+}
+
+/// Parses the header row and the data rows that follow.
+func _parseRecords(
+  _ scanner: inout _CSVScanner, buffer: UnsafeBufferPointer<UInt8>, file: String,
+  delimiter: CSVDelimiter
+) throws(CSVReadError) -> _TableLayout {
+  let count = buffer.count
+
+  // Header.
+  var header = _HeaderSink()
+  do throws(_ScanFailure) {
+    _ = try scanner.scanRecord(into: &header)
+  } catch {
+    throw _error(error, file: file)
+  }
+  var names: [String] = []
+  var indices: [String: Int] = [:]
+  for (index, field) in header.fields.enumerated() {
+    let name = _decode(buffer, field.start, field.end, hasEscapedQuotes: field.hasEscapedQuotes)
+    let location = SourceLocation(file: file, line: field.line, column: index + 1)
+    guard !name.isEmpty else { throw CSVReadError(at: location, .emptyColumnName) }
+    if let first = indices[name] {
+      throw CSVReadError(at: location, .duplicateColumnName(name, firstColumn: first + 1))
+    }
+    indices[name] = index
+    names.append(name)
+  }
+  let columnCount = names.count
+
+  // Data rows: at most one more than the line breaks left, so storage is allocated once.
+  let maxRows = _lineBreakBound(buffer, from: scanner.position, to: count) + 1
+  var failure: CSVReadError?
+  var rowLines: [UInt32] = []
+  let fields = [UInt32](unsafeUninitializedCapacity: maxRows * columnCount * 2) {
+    storage, initialized in
+    rowLines = [UInt32](unsafeUninitializedCapacity: maxRows) { lines, rows in
+      var sink = _RowSink(storage: storage.baseAddress.unsafelyUnwrapped, columnCount: columnCount)
+      var row = 0
+      while scanner.skipBlankLines() {
+        sink.startRow(row)
+        let rowLine = scanner.line
+        let found: Int
+        do throws(_ScanFailure) {
+          found = try scanner.scanRecord(into: &sink)
+        } catch {
+          failure = _error(error, file: file)
+          break
+        }
+        guard found == columnCount else {
+          let mismatch = CSVReadError.Reason.fieldCountMismatch(
+            expected: columnCount, found: found, delimiter: delimiter)
+          let line = found > columnCount ? sink.surplusLine : sink.lastLine
+          failure = CSVReadError(
+            file: file, line: line, column: min(found, columnCount) + 1, reason: mismatch)
+          break
+        }
+        lines[row] = UInt32(truncatingIfNeeded: rowLine)
+        row += 1
+      }
+      rows = row
+    }
+    initialized = rowLines.count * columnCount * 2
+  }
+  if let failure { throw failure }
+  guard !rowLines.isEmpty else { throw CSVReadError(file: file, reason: .noDataRows) }
+  return _TableLayout(
+    columnNames: names, columnIndices: indices, headerLine: header.fields[0].line,
+    delimiter: delimiter, fields: fields, rowLines: rowLines)
+}
+
+/// An upper bound on the line breaks in `buffer[from..<to]`: the number of LF and CR bytes.
+///
+/// Counts eight bytes at a time: for x = word XOR (the byte repeated), the high bit of
+/// ~(((x & 0x7F…) + 0x7F…) | x | 0x7F…) is set exactly in the bytes of x that are zero. Those
+/// bits, shifted to the low bit of each byte, are summed in eight byte-wide lanes, which are
+/// added up every 127 words (each lane then holds at most 254).
+func _lineBreakBound(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+  let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+  let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+  @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+    (~(((x & low7) &+ low7) | x | low7)) >> 7
+  }
+  @inline(__always) func laneSum(_ lanes: UInt64) -> Int {
+    let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+    return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+  }
+  guard let base = buffer.baseAddress, from < to else { return 0 }
+  let raw = UnsafeRawPointer(base)
+  var breaks = 0
+  var i = from
+  while i + 8 <= to {
+    var lanes: UInt64 = 0
+    var words = 0
+    while words < 127 && i + 8 <= to {
+      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      lanes &+= zeroBytes(word ^ lineFeeds) &+ zeroBytes(word ^ carriageReturns)
+      i &+= 8
+      words &+= 1
+    }
+    breaks += laneSum(lanes)
+  }
+  while i < to {
+    if base[i] == _lineFeed || base[i] == _carriageReturn { breaks += 1 }
+    i += 1
+  }
+  return breaks
+}
+
+func _error(_ failure: _ScanFailure, file: String) -> CSVReadError {
+  switch failure {
+  case .unterminatedQuote(let line, let field):
+    CSVReadError(file: file, line: line, column: field, reason: .unterminatedQuote)
+  case .characterAfterQuote(let character, let line, let field):
+    CSVReadError(
+      file: file, line: line, column: field, reason: .unexpectedCharacterAfterQuote(character))
+  }
+}
+
+/// The text of a value range, with doubled quotes made single when `hasEscapedQuotes`.
+func _decode(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hasEscapedQuotes: Bool)
+  -> String
+{
+  let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+  guard hasEscapedQuotes else { return String(decoding: bytes, as: UTF8.self) }
+  return String(decoding: _unescaped(bytes), as: UTF8.self)
+}
+
+/// The bytes with each doubled quote made single.
+func _unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  var result: [UInt8] = []
+  result.reserveCapacity(bytes.count)
+  var i = 0
+  while i < bytes.count {
+    result.append(bytes[i])
+    i += bytes[i] == _quote && i + 1 < bytes.count && bytes[i + 1] == _quote ? 2 : 1
+  }
+  return result
+}

@@ -1,0 +1,38 @@
+/// Which columns of a table hold a right-censored survival outcome and its groupings
+/// (R: `Surv(time, event) ~ group + strata(strata)`).
+public struct SurvivalColumnMapping: Hashable, Sendable {
+  /// The follow-up time column (numbers ≥ 0).
+  public var time: String
+  /// The event indicator column.
+  public var event: String
+  /// How ``event`` codes events and censoring.
+  public var eventCoding: EventCoding
+  /// The column of comparison groups, if any.
+  public var group: String?
+  /// The group labels in the order wanted; nil for R's factor order.
+  public var groupOrder: [String]?
+  /// The column of strata, if any.
+  public var strata: String?
+  /// The strata labels in the order wanted; nil for R's factor order.
+  public var strataOrder: [String]?
+  /// Further columns whose missing values also exclude a row.
+  ///
+  /// For model covariates, as R's `na.omit` on a model frame.
+  public var requiredColumns: [String]
+
+  /// A mapping of the named columns; only `time` and `event` are required.
+  public init(
+    time: String, event: String, eventCoding: EventCoding = .automatic, group: String? = nil,
+    groupOrder: [String]? = nil, strata: String? = nil, strataOrder: [String]? = nil,
+    requiredColumns: [String] = []
+  ) {
+    self.time = time
+    self.event = event
+    self.eventCoding = eventCoding
+    self.group = group
+    self.groupOrder = groupOrder
+    self.strata = strata
+    self.strataOrder = strataOrder
+    self.requiredColumns = requiredColumns
+  }
+}

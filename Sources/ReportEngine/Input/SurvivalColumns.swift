@@ -1,0 +1,152 @@
+import ClinicalCSV
+
+/// Right-censored survival data taken from table columns: one sample per analysed row, as
+/// plain arrays (R: the `Surv` object and factors of a model frame after `na.omit`).
+///
+/// Rows with a missing time, event, group, stratum or required value are left out and
+/// counted in ``excludedCount`` (R: "n observations deleted due to missingness"). Every
+/// sample keeps its table row and physical line, so later messages can cite `file:line`.
+///
+/// ```swift
+/// let table = try DataTable(contentsOfFile: "lung.csv")
+/// let data = try SurvivalColumns(
+///   table: table,
+///   mapping: SurvivalColumnMapping(
+///     time: "time", event: "status", eventCoding: .values(event: "2", censored: []),
+///     group: "sex"))
+/// // data.times, data.events, data.group?.codes, data.group?.levels == ["1", "2"]
+/// ```
+public struct SurvivalColumns: Sendable {
+  /// The file name used in messages.
+  public var file: String
+  /// Per sample, the follow-up time (R: `time`), finite and ≥ 0.
+  public var times: [Double]
+  /// Per sample, whether the time is an event (true) or a censoring time (R: `status`).
+  public var events: [Bool]
+  /// Per sample, its 0-based row in the table.
+  public var rows: [Int]
+  /// Per sample, the physical line of its row in the file.
+  public var lines: [Int]
+  /// The comparison groups, when a group column was given.
+  public var group: FactorColumn?
+  /// The strata, when a strata column was given.
+  public var strata: FactorColumn?
+  /// The event coding applied (never ``EventCoding/automatic``).
+  public var eventCoding: EventCoding
+  /// The number of table rows left out for a missing value.
+  public var excludedCount: Int
+
+  /// The number of samples.
+  public var count: Int { times.count }
+
+  /// The number of events.
+  public var eventCount: Int { events.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+  /// Samples from the columns that `mapping` names.
+  ///
+  /// Every present time and event value is checked, including those of rows left out for
+  /// another column's missing value.
+  /// - Throws: ``CSVReadError`` for an unknown column (with a suggestion) or a time that is
+  ///   not a number; ``ColumnMappingError`` for a negative or non-finite time, an event value
+  ///   the coding does not accept, an invalid group or strata order, or when no row is left.
+  /// - Complexity: O(n) in the number of rows, plus O(k log k) for k distinct groups.
+  public init(table: DataTable, mapping: SurvivalColumnMapping) throws {
+    let timeColumn = try table.column(named: mapping.time)
+    let eventColumn = try table.column(named: mapping.event)
+    let groupColumn = try mapping.group.map { name throws(CSVReadError) in
+      try table.column(named: name)
+    }
+    let strataColumn = try mapping.strata.map { name throws(CSVReadError) in
+      try table.column(named: name)
+    }
+    let requiredColumns = try mapping.requiredColumns.map { name throws(CSVReadError) in
+      try table.column(named: name)
+    }
+
+    let rawTimes = try timeColumn.numericValues()
+    try Self.checkTimes(rawTimes, column: timeColumn)
+    let eventValues = eventColumn.distinctValues()
+    let (coding, isEventValue) = try mapping.eventCoding.resolved(for: eventValues, in: eventColumn)
+    let groupValues = groupColumn?.distinctValues()
+    let strataValues = strataColumn?.distinctValues()
+
+    var times: [Double] = []
+    var events: [Bool] = []
+    var rows: [Int] = []
+    times.reserveCapacity(table.rowCount)
+    events.reserveCapacity(table.rowCount)
+    rows.reserveCapacity(table.rowCount)
+    let missing = DistinctValues.missingCode
+    for row in 0..<table.rowCount {
+      guard let time = rawTimes[row] else { continue }
+      let eventCode = eventValues.codes[row]
+      guard eventCode != missing,
+        groupValues.map({ $0.codes[row] != missing }) ?? true,
+        strataValues.map({ $0.codes[row] != missing }) ?? true,
+        !requiredColumns.contains(where: { $0.isMissing(atRow: row) })
+      else { continue }
+      times.append(time)
+      events.append(isEventValue[Int(eventCode)])
+      rows.append(row)
+    }
+    guard !rows.isEmpty else {
+      let columns =
+        [mapping.time, mapping.event] + [mapping.group, mapping.strata].compactMap { $0 }
+        + mapping.requiredColumns
+      throw ColumnMappingError(
+        file: table.file, reason: .noRowsLeft(rowCount: table.rowCount, columns: columns))
+    }
+
+    self.file = table.file
+    self.times = times
+    self.events = events
+    self.rows = rows
+    self.lines = rows.map { table.line(ofRow: $0) }
+    self.eventCoding = coding
+    self.excludedCount = table.rowCount - rows.count
+    if let groupColumn, let groupValues {
+      group = try FactorColumn(
+        column: groupColumn, distinct: groupValues, rows: rows, role: .group,
+        order: mapping.groupOrder)
+    }
+    if let strataColumn, let strataValues {
+      strata = try FactorColumn(
+        column: strataColumn, distinct: strataValues, rows: rows, role: .strata,
+        order: mapping.strataOrder)
+    }
+  }
+
+  /// Checks that every present time is finite and ≥ 0, naming the first offender.
+  private static func checkTimes(_ times: [Double?], column: DataColumn)
+    throws(ColumnMappingError)
+  {
+    var firstNonFinite = -1
+    var nonFiniteCount = 0
+    var firstNegative = -1
+    var negativeCount = 0
+    for (row, time) in times.enumerated() {
+      guard let time else { continue }
+      if !time.isFinite {
+        if firstNonFinite < 0 { firstNonFinite = row }
+        nonFiniteCount += 1
+      } else if time < 0 {
+        if firstNegative < 0 { firstNegative = row }
+        negativeCount += 1
+      }
+    }
+    if firstNonFinite >= 0 {
+      throw ColumnMappingError(
+        at: column.location(ofRow: firstNonFinite),
+        .nonFiniteTime(
+          column: column.name, value: column.rawText(atRow: firstNonFinite),
+          moreCount: nonFiniteCount - 1))
+    }
+    if firstNegative >= 0 {
+      throw ColumnMappingError(
+        at: column.location(ofRow: firstNegative),
+        .negativeTime(
+          column: column.name, value: column.rawText(atRow: firstNegative),
+          moreCount: negativeCount - 1))
+    }
+  }
+}
