@@ -1,0 +1,94 @@
+internal import CCairo
+internal import CPangoCairo
+import FigureCore
+
+/// A `Canvas` drawing on a Cairo context in points (origin top-left, y down), with text set by
+/// Pango in the pinned fonts of a `FontLibrary`.
+///
+/// Obtain one from `FigureRenderer.render(size:background:as:drawing:)`, or let the renderer
+/// replay a `Scene` on it. Canvas calls cannot throw; the first Cairo error is kept and the
+/// renderer throws it once drawing is over.
+public final class CairoCanvas: Canvas {
+  /// How the output will be rasterised, which decides how fill patterns are built.
+  enum Target {
+    /// PDF, SVG, EPS: patterns are vector tiling patterns.
+    case vector
+    /// PNG: patterns are explicit lines or dots clipped to the area, so they stay crisp at
+    /// every resolution (Cairo 1.16 rasterises a repeating vector tile at one unit per pixel).
+    case raster
+  }
+
+  let context: _DrawingContext
+  let fonts: FontLibrary
+  let target: Target
+  var tiles: [FillPattern: _Pattern] = [:]
+  /// The first Cairo error met while drawing, with the operation that caused it.
+  private(set) var firstError: CairoError?
+
+  init(context: _DrawingContext, fonts: FontLibrary, target: Target) {
+    self.context = context
+    self.fonts = fonts
+    self.target = target
+  }
+
+  var cr: OpaquePointer { context.pointer }
+
+  /// Notes the context's status after `operation`, keeping only the first error.
+  func record(_ operation: String) {
+    guard firstError == nil else { return }
+    do {
+      try context.checkStatus(operation)
+    } catch {
+      firstError = error
+    }
+  }
+
+  func record(_ error: CairoError) {
+    if firstError == nil { firstError = error }
+  }
+
+  public func fill(_ path: Path, with paint: Paint) {
+    guard !path.isEmpty else { return }
+    switch paint {
+    case .solid(let color):
+      setSource(color)
+      append(_PathSimplifier.simplified(path))
+      cairo_fill(cr)
+      record("cairo_fill")
+    case .pattern(let pattern):
+      fill(path, with: pattern)
+    }
+  }
+
+  public func withClip(_ rect: Rect, _ body: () throws -> Void) rethrows {
+    try context.withSavedState {
+      cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height)
+      cairo_clip(cr)
+      try body()
+    }
+    record("cairo_restore")
+  }
+
+  /// Runs `body`. Cairo has no named groups in PDF, SVG or PostScript output, so the name is
+  /// only a structural marker of the scene.
+  public func withGroup(_ name: String, _ body: () throws -> Void) rethrows {
+    try body()
+  }
+
+  func setSource(_ color: Color) {
+    cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+  }
+
+  /// Replaces the current path with `path`.
+  func append(_ path: Path) {
+    cairo_new_path(cr)
+    for element in path.elements {
+      switch element {
+      case .move(let p): cairo_move_to(cr, p.x, p.y)
+      case .line(let p): cairo_line_to(cr, p.x, p.y)
+      case .curve(let c1, let c2, let p): cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
+      case .close: cairo_close_path(cr)
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Document information written into PDF files (and the EPS title).
+public struct DocumentMetadata: Hashable, Sendable {
+  public var title: String?
+  public var author: String?
+  public var subject: String?
+  public var keywords: String?
+  /// The application that made the document, for example "survfig 1.0".
+  public var creator: String?
+
+  public init(
+    title: String? = nil, author: String? = nil, subject: String? = nil,
+    keywords: String? = nil, creator: String? = nil
+  ) {
+    self.title = title
+    self.author = author
+    self.subject = subject
+    self.keywords = keywords
+    self.creator = creator
+  }
+}
+
+/// Settings for writing figures.
+public struct RenderOptions: Hashable, Sendable {
+  /// Resolution of PNG output, and of the raster parts of EPS output, in dots per inch.
+  public var dpi: Double
+  public var metadata: DocumentMetadata
+  /// Written as the PDF creation and modification dates and the EPS `%%CreationDate`, in
+  /// seconds since 1970-01-01T00:00:00Z; nil writes no date at all. Never the wall clock, so
+  /// output bytes depend only on the inputs.
+  public var creationDate: Int64?
+
+  /// - Parameters:
+  ///   - dpi: PNG resolution; must be positive.
+  ///   - creationDate: by default `SOURCE_DATE_EPOCH` when set, else no date.
+  public init(
+    dpi: Double = 300, metadata: DocumentMetadata = DocumentMetadata(),
+    creationDate: Int64? = RenderOptions.sourceDateEpoch()
+  ) {
+    self.dpi = dpi
+    self.metadata = metadata
+    self.creationDate = creationDate
+  }
+
+  /// The value of the `SOURCE_DATE_EPOCH` environment variable (reproducible-builds.org), or
+  /// nil when it is unset or not a whole number of seconds.
+  public static func sourceDateEpoch() -> Int64? {
+    guard let raw = getenv("SOURCE_DATE_EPOCH") else { return nil }
+    return Int64(String(cString: raw).trimmingSpaces())
+  }
+}
+
+extension String {
+  fileprivate func trimmingSpaces() -> Substring {
+    let s = drop { $0 == " " }
+    return s.prefix(s.count - s.reversed().prefix { $0 == " " }.count)
+  }
+}
+
+/// `seconds` since the epoch as ISO 8601 in UTC, `2024-01-02T03:04:05Z`.
+func _iso8601(_ seconds: Int64) -> String {
+  var time = time_t(seconds)
+  var parts = tm()
+  gmtime_r(&time, &parts)
+  func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+  let year = Int(parts.tm_year) + 1900
+  return "\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+    + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+}
