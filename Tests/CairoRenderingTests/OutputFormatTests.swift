@@ -72,7 +72,27 @@ struct OutputFormatTests {
     #expect(parser.parse(), "XML error: \(String(describing: parser.parserError))")
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(text.contains(#"width="240.944882pt" height="198.425197pt""#))
-    #expect(text.contains("<pattern"), "fill patterns should be SVG pattern elements")
+    #expect(!text.contains("<pattern"), "fill patterns are clipped geometry by default")
+  }
+
+  @Test("Tiling patterns on request: PDF and SVG pattern objects, still valid")
+  func tilingPatterns() throws {
+    var options = testRenderer.options
+    options.patternStyle = .tilingPatterns
+    let renderer = FigureRenderer(fonts: testRenderer.fonts, options: options)
+    let svg = try renderer.render(SampleScenes.figure(), as: .svg)
+    #expect(XMLParser(data: Data(svg)).parse())
+    #expect(String(decoding: svg, as: UTF8.self).contains("<pattern"))
+    let folder = try TemporaryFolder()
+    let path = folder.file("tiles.pdf")
+    try renderer.write(SampleScenes.figure(), to: path)
+    let check = try ExternalTool.run("qpdf", ["--check", path])
+    #expect(check.status == 0, "\(check.output)")
+    let uncompressed = folder.file("tiles-qdf.pdf")
+    _ = try ExternalTool.run("qpdf", ["--qdf", path, uncompressed])
+    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: uncompressed)), as: UTF8.self)
+    #expect(text.contains("/PatternType 1"))
+    #expect(try renderer.render(SampleScenes.figure(), as: .eps).count > 1000)
   }
 
   @Test("PNG: signature, pixel size round(mm × dpi / 25.4), pHYs with the dpi", arguments: [

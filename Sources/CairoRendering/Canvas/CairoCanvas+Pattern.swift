@@ -11,8 +11,7 @@ extension CairoCanvas {
       append(area)
       cairo_fill(cr)
     }
-    switch target {
-    case .vector:
+    if usesTilingPatterns {
       do {
         cairo_set_source(cr, try tile(for: pattern).pointer)
       } catch {
@@ -21,8 +20,7 @@ extension CairoCanvas {
       }
       append(area)
       cairo_fill(cr)
-    case .raster:
-      guard let bounds = area.bounds else { return }
+    } else if let bounds = area.bounds {
       context.withSavedState {
         append(area)
         cairo_clip(cr)
@@ -40,8 +38,7 @@ extension CairoCanvas {
     if let cached = tiles[pattern] { return cached }
     let period = _PatternGeometry.period(of: pattern)
     let scale = Self.tileSide / period
-    // Horizontal lines are cut at every tile edge, which some viewers show as faint seams;
-    // a wide tile makes them rare.
+    // Horizontal lines are cut at every tile edge; a wide tile makes such cuts rare.
     let across = pattern.kind == .horizontal ? 8.0 : 1.0
     let surface = try _Surface.recording(
       extents: Rect(x: 0, y: 0, width: Self.tileSide * across, height: Self.tileSide))
@@ -59,18 +56,23 @@ extension CairoCanvas {
   /// Side of a pattern tile in its own units.
   static let tileSide = 100.0
 
-  /// Draws the pattern's lines or dots over `area` (plus a margin), in page coordinates.
+  /// Strokes the pattern's lines, or rows of dots, over `area` in page coordinates.
   private func drawMotif(of pattern: FillPattern, covering area: Rect) {
-    let motif = _PatternGeometry.motif(of: pattern, covering: area)
-    setSource(pattern.foreground)
-    append(motif)
-    if pattern.kind == .dots {
-      cairo_fill(cr)
-    } else {
+    context.withSavedState {
+      setSource(pattern.foreground)
+      append(_PatternGeometry.motif(of: pattern, covering: area))
       cairo_set_line_width(cr, pattern.lineWidth)
-      cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+      if pattern.kind == .dots {
+        // Zero-length dashes with round caps: one dot per period along each row.
+        var dash = [0, _PatternGeometry.period(of: pattern)]
+        cairo_set_dash(cr, &dash, 2, 0)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+      } else {
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+      }
       cairo_stroke(cr)
     }
+    record("cairo_stroke")
   }
 }
 
@@ -79,8 +81,8 @@ extension CairoCanvas {
 ///
 /// Hatch lines are 45° lines `x + y = k·P` (hatch) or `y − x = k·P` (back hatch) with
 /// `P = spacing·√2`, which puts neighbouring lines `spacing` apart; horizontal lines lie at
-/// `y = (k + ½)·spacing`; dots at `((i + ½)·spacing, (j + ½)·spacing)`. The period `P`
-/// (or `spacing`) is also the side of the repeating tile.
+/// `y = (k + ½)·spacing`; dots at `((i + ½)·spacing, (j + ½)·spacing)`, drawn as rows. The
+/// period `P` (or `spacing`) is also the side of a repeating tile.
 enum _PatternGeometry {
   static func period(of pattern: FillPattern) -> Double {
     switch pattern.kind {
@@ -89,6 +91,7 @@ enum _PatternGeometry {
     }
   }
 
+  /// Line segments covering `area` plus a margin; for dots, rows starting on a dot centre.
   static func motif(of pattern: FillPattern, covering area: Rect) -> Path {
     let period = period(of: pattern)
     let margin = pattern.lineWidth + 1
@@ -109,6 +112,7 @@ enum _PatternGeometry {
     let falling: (Double) -> (Point, Point) = { c in
       (Point(x: a.minX, y: a.minX + c), Point(x: a.maxX, y: a.maxX + c))
     }
+    let half = period / 2
     switch pattern.kind {
     case .hatch:
       lines(from: a.minX + a.minY, to: a.maxX + a.maxY, rising)
@@ -118,20 +122,13 @@ enum _PatternGeometry {
       lines(from: a.minX + a.minY, to: a.maxX + a.maxY, rising)
       lines(from: a.minY - a.maxX, to: a.maxY - a.minX, falling)
     case .horizontal:
-      lines(from: a.minY - period / 2, to: a.maxY - period / 2) { c in
-        (Point(x: a.minX, y: c + period / 2), Point(x: a.maxX, y: c + period / 2))
+      lines(from: a.minY - half, to: a.maxY - half) { c in
+        (Point(x: a.minX, y: c + half), Point(x: a.maxX, y: c + half))
       }
     case .dots:
-      let radius = pattern.lineWidth / 2
-      var j = (a.minY / period).rounded(.down)
-      while j * period <= a.maxY {
-        var i = (a.minX / period).rounded(.down)
-        while i * period <= a.maxX {
-          let center = Point(x: (i + 0.5) * period, y: (j + 0.5) * period)
-          path.append(.circle(center: center, radius: radius))
-          i += 1
-        }
-        j += 1
+      let x0 = (a.minX / period).rounded(.down) * period + half
+      lines(from: a.minY - half, to: a.maxY - half) { c in
+        (Point(x: x0, y: c + half), Point(x: a.maxX, y: c + half))
       }
     }
     return path

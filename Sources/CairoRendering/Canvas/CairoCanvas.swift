@@ -9,19 +9,24 @@ import FigureCore
 /// replay a `Scene` on it. Canvas calls cannot throw; the first Cairo error is kept and the
 /// renderer throws it once drawing is over.
 public final class CairoCanvas: Canvas {
-  /// How the output will be rasterised, which decides how fill patterns are built.
-  enum Target {
-    /// PDF, SVG, EPS: patterns are vector tiling patterns.
-    case vector
-    /// PNG: patterns are explicit lines or dots clipped to the area, so they stay crisp at
-    /// every resolution (Cairo 1.16 rasterises a repeating vector tile at one unit per pixel).
+  /// What the drawing is for.
+  enum Target: Equatable {
+    /// PDF, SVG, EPS; fill patterns become pattern objects when `tilingPatterns` is set.
+    case vector(tilingPatterns: Bool)
+    /// PNG: long polylines are stroked in pieces, and fill patterns are always explicit
+    /// geometry (Cairo 1.16 rasterises a repeating vector tile at one unit per pixel, which
+    /// blurs it and breaks the lines at tile edges).
     case raster
+
+    static let vector = Target.vector(tilingPatterns: false)
   }
 
   let context: _DrawingContext
   let fonts: FontLibrary
   let target: Target
   var tiles: [FillPattern: _Pattern] = [:]
+
+  var usesTilingPatterns: Bool { target == .vector(tilingPatterns: true) }
   /// The first Cairo error met while drawing, with the operation that caused it.
   private(set) var firstError: CairoError?
 

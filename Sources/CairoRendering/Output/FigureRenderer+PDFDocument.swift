@@ -17,7 +17,7 @@ extension FigureRenderer {
       // The size applies to the page about to be drawn.
       cairo_pdf_surface_set_size(surface.pointer, page.scene.size.width, page.scene.size.height)
       if let label = page.label { cairo_pdf_surface_set_page_label(surface.pointer, label) }
-      let canvas = CairoCanvas(context: context, fonts: fonts, target: .vector)
+      let canvas = CairoCanvas(context: context, fonts: fonts, target: vectorTarget)
       try context.withSavedState { try page.scene.render(on: canvas) }
       if let error = canvas.firstError { throw error }
       cairo_show_page(context.pointer)

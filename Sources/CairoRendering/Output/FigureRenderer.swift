@@ -81,11 +81,11 @@ public struct FigureRenderer: Sendable {
     case .pdf:
       let surface = try _Surface.pdf(size: size)
       applyMetadata(to: surface)
-      try drawPage(on: surface, target: .vector, draw)
+      try drawPage(on: surface, target: vectorTarget, draw)
       return try surface.finish()
     case .svg:
       let surface = try _Surface.svg(size: size)
-      try drawPage(on: surface, target: .vector, draw)
+      try drawPage(on: surface, target: vectorTarget, draw)
       return _SVGNormalizer.normalized(try surface.finish())
     case .eps:
       let surface = try _Surface.eps(size: size)
@@ -93,7 +93,7 @@ public struct FigureRenderer: Sendable {
       if let title = options.metadata.title {
         cairo_ps_surface_dsc_comment(surface.pointer, "%%Title: " + _EPSHeader.escapedTitle(title))
       }
-      try drawPage(on: surface, target: .vector, draw)
+      try drawPage(on: surface, target: vectorTarget, draw)
       return _EPSHeader.normalized(try surface.finish(), size: size, creationDate: options.creationDate)
     case .png:
       return try renderPNG(size: size, isOpaque: isOpaque, draw)
@@ -145,6 +145,10 @@ public struct FigureRenderer: Sendable {
       throw .imageTooLarge(width: Int(min(w, 1e9)), height: Int(min(h, 1e9)), dpi: dpi)
     }
     return (max(1, Int(w)), max(1, Int(h)))
+  }
+
+  var vectorTarget: CairoCanvas.Target {
+    .vector(tilingPatterns: options.patternStyle == .tilingPatterns)
   }
 
   static func validate(_ size: Size) throws(RenderError) {

@@ -25,6 +25,17 @@ public struct DocumentMetadata: Hashable, Sendable {
   }
 }
 
+/// How fill patterns (hatches, dots) are written in vector formats. PNG output always uses
+/// `.clippedGeometry`.
+public enum PatternStyle: Hashable, Sendable {
+  /// Lines and dots clipped to each area: identical and seamless in every viewer.
+  case clippedGeometry
+  /// PDF, SVG and PostScript pattern objects repeating one tile: smaller files for large
+  /// areas, and editable as patterns, but Poppler-based viewers (Evince, Okular, pdftoppm)
+  /// show faint seams at the tile edges.
+  case tilingPatterns
+}
+
 /// Settings for writing figures.
 public struct RenderOptions: Hashable, Sendable {
   /// Resolution of PNG output, and of the raster parts of EPS output, in dots per inch.
@@ -34,17 +45,20 @@ public struct RenderOptions: Hashable, Sendable {
   /// seconds since 1970-01-01T00:00:00Z; nil writes no date at all. Never the wall clock, so
   /// output bytes depend only on the inputs.
   public var creationDate: Int64?
+  public var patternStyle: PatternStyle
 
   /// - Parameters:
   ///   - dpi: PNG resolution; must be positive.
   ///   - creationDate: by default `SOURCE_DATE_EPOCH` when set, else no date.
   public init(
     dpi: Double = 300, metadata: DocumentMetadata = DocumentMetadata(),
-    creationDate: Int64? = RenderOptions.sourceDateEpoch()
+    creationDate: Int64? = RenderOptions.sourceDateEpoch(),
+    patternStyle: PatternStyle = .clippedGeometry
   ) {
     self.dpi = dpi
     self.metadata = metadata
     self.creationDate = creationDate
+    self.patternStyle = patternStyle
   }
 
   /// The value of the `SOURCE_DATE_EPOCH` environment variable (reproducible-builds.org), or

@@ -6,6 +6,12 @@ import Synchronization
   import Darwin
 #endif
 
+#if canImport(Glibc)
+  private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+  private let systemWrite = Darwin.write
+#endif
+
 /// Writes a file so that readers see either the old file or the complete new one, never a
 /// partial file: the bytes go to a uniquely named temporary file in the same folder, which is
 /// then renamed over the target. On any failure the temporary file is removed and no file is
@@ -41,7 +47,7 @@ enum _AtomicFile {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           failure = ("write", errno)

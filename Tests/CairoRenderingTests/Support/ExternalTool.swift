@@ -54,7 +54,7 @@ final class TemporaryFolder {
     let base = NSTemporaryDirectory() + "/survfig-cairo-tests-XXXXXX"
     var template = Array(base.utf8CString)
     guard mkdtemp(&template) != nil else { throw CocoaError(.fileWriteUnknown) }
-    path = String(cString: template)
+    path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   deinit { try? FileManager.default.removeItem(atPath: path) }
