@@ -17,4 +17,8 @@ func writeTestCard() throws {
   }
   try testRenderer.write(SampleScenes.figure(), to: "\(folder)/sample.pdf")
   try testRenderer.write(SampleScenes.figure(), to: "\(folder)/sample.png")
+  let km = BenchmarkScene.kaplanMeier(measurer: testRenderer.measurer)
+  for format in OutputFormat.allCases {
+    try testRenderer.write(km, to: "\(folder)/km.\(format.fileExtension)")
+  }
 }

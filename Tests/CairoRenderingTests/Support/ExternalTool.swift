@@ -28,6 +28,12 @@ enum ExternalTool {
     return nil
   }
 
+  /// Runs an optional checker (qpdf is not among the packages the Makefile installs); nil when
+  /// it is not installed.
+  static func runIfInstalled(_ name: String, _ arguments: [String]) throws -> Result? {
+    locate(name) == nil ? nil : try run(name, arguments)
+  }
+
   /// Runs `name` with `arguments`; stdout and stderr are returned together.
   static func run(_ name: String, _ arguments: [String]) throws -> Result {
     guard let executable = locate(name) else {
