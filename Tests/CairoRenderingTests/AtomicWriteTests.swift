@@ -67,7 +67,9 @@ struct AtomicWriteTests {
     #expect(try folder.contents() == ["km.pdf"])
   }
 
-  @Test("A successful write replaces the file and leaves nothing else", arguments: OutputFormat.allCases)
+  @Test(
+    "A successful write replaces the file and leaves nothing else", arguments: OutputFormat.allCases
+  )
   func successReplaces(format: OutputFormat) throws {
     let folder = try TemporaryFolder()
     let path = try folder.write(Array("old".utf8), to: "km.\(format.fileExtension)")
@@ -91,7 +93,8 @@ struct AtomicWriteTests {
   func invalidSizes() throws {
     #expect(
       RenderError.invalidPageSize(width: -1, height: 10).description
-        == "invalid page size -1.0 x 10.0 pt: width and height must be positive, finite and at most 14400 pt")
+        == "invalid page size -1.0 x 10.0 pt: width and height must be positive, finite and at most 14400 pt"
+    )
     let huge = FigureRenderer(fonts: testRenderer.fonts, options: RenderOptions(dpi: 2400))
     #expect {
       _ = try huge.render(Scene(size: .millimetres(width: 400, height: 100)), as: .png)

@@ -11,9 +11,11 @@ struct DeterminismTests {
     #expect(first == second)
   }
 
-  @Test("SVG and EPS bytes do not depend on figures rendered before", arguments: [
-    OutputFormat.svg, .eps, .pdf,
-  ])
+  @Test(
+    "SVG and EPS bytes do not depend on figures rendered before",
+    arguments: [
+      OutputFormat.svg, .eps, .pdf,
+    ])
   func otherFigureFirst_identical(format: OutputFormat) throws {
     let alone = try testRenderer.render(SampleScenes.figure(), as: format)
     _ = try testRenderer.render(SampleScenes.figure(title: "Something else"), as: format)

@@ -1,6 +1,7 @@
-@testable import CairoRendering
 import FigureCore
 import Testing
+
+@testable import CairoRendering
 
 @Suite("Long paths are simplified and stroked in pieces")
 struct LongPathTests {

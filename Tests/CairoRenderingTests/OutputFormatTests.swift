@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-  import FoundationXML
+import FoundationXML
 #endif
 
 @Suite("Each output format is produced and valid")
@@ -97,9 +97,12 @@ struct OutputFormatTests {
     #expect(try renderer.render(SampleScenes.figure(), as: .eps).count > 1000)
   }
 
-  @Test("PNG: signature, pixel size round(mm × dpi / 25.4), pHYs with the dpi", arguments: [
-    (300.0, 1004, 827, UInt32(11811)), (150.0, 502, 413, UInt32(5906)), (72.0, 241, 198, UInt32(2835)),
-  ])
+  @Test(
+    "PNG: signature, pixel size round(mm × dpi / 25.4), pHYs with the dpi",
+    arguments: [
+      (300.0, 1004, 827, UInt32(11811)), (150.0, 502, 413, UInt32(5906)),
+      (72.0, 241, 198, UInt32(2835)),
+    ])
   func png_sizeAndResolution(dpi: Double, width: Int, height: Int, pixelsPerMetre: UInt32) throws {
     var options = testRenderer.options
     options.dpi = dpi
@@ -164,14 +167,22 @@ struct OutputFormatTests {
   @Test("An unknown or missing extension is an error listing the allowed ones")
   func format_unknownExtension() throws {
     let messages = [
-      ("Output/km.jpg",
-        "unknown output format 'jpg' for 'Output/km.jpg'. Please use one of 'pdf', 'svg', 'png' or 'eps'. Did you mean 'png'?"),
-      ("Output/km.ps",
-        "unknown output format 'ps' for 'Output/km.ps'. Please use one of 'pdf', 'svg', 'png' or 'eps'. Did you mean 'eps'?"),
-      ("Output/km.docx",
-        "unknown output format 'docx' for 'Output/km.docx'. Please use one of 'pdf', 'svg', 'png' or 'eps'."),
-      ("Output.d/km",
-        "cannot tell the output format of 'Output.d/km': it has no file extension. Please use one of 'pdf', 'svg', 'png' or 'eps'."),
+      (
+        "Output/km.jpg",
+        "unknown output format 'jpg' for 'Output/km.jpg'. Please use one of 'pdf', 'svg', 'png' or 'eps'. Did you mean 'png'?"
+      ),
+      (
+        "Output/km.ps",
+        "unknown output format 'ps' for 'Output/km.ps'. Please use one of 'pdf', 'svg', 'png' or 'eps'. Did you mean 'eps'?"
+      ),
+      (
+        "Output/km.docx",
+        "unknown output format 'docx' for 'Output/km.docx'. Please use one of 'pdf', 'svg', 'png' or 'eps'."
+      ),
+      (
+        "Output.d/km",
+        "cannot tell the output format of 'Output.d/km': it has no file extension. Please use one of 'pdf', 'svg', 'png' or 'eps'."
+      ),
     ]
     for (path, message) in messages {
       #expect(throws: RenderError.self) { try OutputFormat(path: path) }

@@ -49,11 +49,17 @@ struct PixelProbeTests {
 
   @Test("Text rotated by 90° reads upwards, centred on its anchor")
   func rotatedText() {
-    var minX = Int.max, maxX = 0, minY = Int.max, maxY = 0
+    var minX = Int.max
+    var maxX = 0
+    var minY = Int.max
+    var maxY = 0
     let panel = SampleScenes.panel
     for y in Int(panel.minY * Self.scale)..<Int(panel.maxY * Self.scale) {
       for x in Int(15 * Self.scale)..<Int(38 * Self.scale) where image.isDark(x, y) {
-        minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+        minX = min(minX, x)
+        maxX = max(maxX, x)
+        minY = min(minY, y)
+        maxY = max(maxY, y)
       }
     }
     let width = Double(maxX - minX) / Self.scale

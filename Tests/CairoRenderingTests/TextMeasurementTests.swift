@@ -58,8 +58,8 @@ struct TextMeasurementTests {
     let folder = try TemporaryFolder()
     let path = folder.file("literal.pdf")
     try testRenderer.write(scene, to: path)
-    let text_ = try ExternalTool.run("pdftotext", [path, "-"]).output
-    #expect(text_.contains("<0.001 & <b>x</b>"))
+    let extracted = try ExternalTool.run("pdftotext", [path, "-"]).output
+    #expect(extracted.contains("<0.001 & <b>x</b>"))
   }
 
   @Test("Measuring from many threads gives the same results")
@@ -84,7 +84,8 @@ struct TextMeasurementTests {
       size: Size(width: 240, height: 60),
       commands: [
         .text(TextRun("1234.56 Wy", font: font), at: Point(x: x0, y: 20)),
-        .text(TextRun("Wy 1111.0", font: font, anchor: .trailingBaseline), at: Point(x: anchor, y: 40)),
+        .text(
+          TextRun("Wy 1111.0", font: font, anchor: .trailingBaseline), at: Point(x: anchor, y: 40)),
       ])
     let folder = try TemporaryFolder()
     let path = folder.file("widths.pdf")
@@ -107,15 +108,18 @@ struct TextMeasurementTests {
   @Test("Numbers are not kerned, so digits stay tabular and decimal points line up")
   func measure_numbersTabular() {
     let font = FontSpec(size: 9)
-    #expect(measurer.measure("1111", font: font).width == measurer.measure("8090", font: font).width)
-    #expect(measurer.measure("11.5", font: font).width == measurer.measure("23.5", font: font).width)
+    #expect(
+      measurer.measure("1111", font: font).width == measurer.measure("8090", font: font).width)
+    #expect(
+      measurer.measure("11.5", font: font).width == measurer.measure("23.5", font: font).width)
     // Text keeps its kerning.
     #expect(measurer.measure("AV", font: font).width < 2 * measurer.measure("A", font: font).width)
   }
 
   @Test("PNG: right-aligned numbers ending in the same digit end on the same pixel column")
   func png_rightAlignedColumn() throws {
-    let image = try #require(RasterImage(png: try testRenderer.render(SampleScenes.figure(), as: .png)))
+    let image = try #require(
+      RasterImage(png: try testRenderer.render(SampleScenes.figure(), as: .png)))
     let scale = 300.0 / 72
     func lastInkColumn(row: Int) -> Int {
       let baseline = Int(SampleScenes.columnBaseline(row) * scale)

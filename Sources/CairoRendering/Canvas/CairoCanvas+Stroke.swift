@@ -8,6 +8,7 @@ extension CairoCanvas {
   static let rasterChunkThreshold = 1024
   static let rasterChunkLength = 256
 
+  /// Strokes `path`; a non-positive width draws nothing (PDF would draw a hairline).
   public func stroke(_ path: Path, style: StrokeStyle) {
     guard !path.isEmpty, style.width > 0, style.width.isFinite else { return }
     let simplified = _PathSimplifier.simplified(path)
@@ -32,9 +33,11 @@ extension CairoCanvas {
     record("cairo_stroke")
   }
 
-  /// Strokes consecutive overlapping pieces of one long open polyline. Each piece repeats the
-  /// previous piece's last segment so the joins are drawn; the dash phase carries over; a
-  /// translucent colour is applied to the whole as one group, so overlaps do not darken.
+  /// Strokes consecutive overlapping pieces of one long open polyline.
+  ///
+  /// Each piece repeats the previous piece's last segment so the joins are drawn; the dash
+  /// phase carries over; a translucent colour is applied to the whole as one group, so the
+  /// overlaps do not darken.
   private func strokeInPieces(_ pieces: [[Point]], style: StrokeStyle) {
     let isTranslucent = style.color.alpha < 1
     if isTranslucent { cairo_push_group(cr) }
@@ -51,7 +54,9 @@ extension CairoCanvas {
       // The next piece starts at this piece's second-to-last point.
       let a = piece[piece.count - 2]
       let b = piece[piece.count - 1]
-      phase += Self.length(of: piece) - ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+      phase +=
+        Self.length(of: piece)
+        - ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
     }
     if isTranslucent {
       cairo_pop_group_to_source(cr)

@@ -52,6 +52,7 @@ public final class CairoCanvas: Canvas {
     if firstError == nil { firstError = error }
   }
 
+  /// Fills `path` (non-zero winding) with a colour or a pattern.
   public func fill(_ path: Path, with paint: Paint) {
     guard !path.isEmpty else { return }
     switch paint {
@@ -65,6 +66,7 @@ public final class CairoCanvas: Canvas {
     }
   }
 
+  /// Runs `body` with drawing clipped to `rect`.
   public func withClip(_ rect: Rect, _ body: () throws -> Void) rethrows {
     try context.withSavedState {
       cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height)
@@ -74,8 +76,10 @@ public final class CairoCanvas: Canvas {
     record("cairo_restore")
   }
 
-  /// Runs `body`. Cairo has no named groups in PDF, SVG or PostScript output, so the name is
-  /// only a structural marker of the scene.
+  /// Runs `body`.
+  ///
+  /// Cairo has no named groups in PDF, SVG or PostScript output, so the name is only a
+  /// structural marker of the scene.
   public func withGroup(_ name: String, _ body: () throws -> Void) rethrows {
     try body()
   }

@@ -69,9 +69,10 @@ enum _PathSimplifier {
           pendingAlong = along
           return
         }
-        let kept = pending!
-        result.append(.line(kept))
-        anchor = kept
+        if let kept = pending {
+          result.append(.line(kept))
+          anchor = kept
+        }
       }
       let v = (x: p.x - anchor.x, y: p.y - anchor.y)
       let length = (v.x * v.x + v.y * v.y).squareRoot()

@@ -9,35 +9,53 @@ internal import CCairo
 public struct CairoError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A Cairo status code.
   public struct Status: RawRepresentable, Hashable, Sendable {
+    /// The C `cairo_status_t` value.
     public let rawValue: UInt32
+
+    /// The status with the C value `rawValue`.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    /// Out of memory. The corresponding C value is `CAIRO_STATUS_NO_MEMORY`.
+    /// Out of memory.
+    ///
+    /// The corresponding C value is `CAIRO_STATUS_NO_MEMORY`.
     public static let noMemory = Status(CAIRO_STATUS_NO_MEMORY)
-    /// `cairo_restore` without matching `cairo_save`. The corresponding C value is
-    /// `CAIRO_STATUS_INVALID_RESTORE`.
+
+    /// `cairo_restore` without matching `cairo_save`.
+    ///
+    /// The corresponding C value is `CAIRO_STATUS_INVALID_RESTORE`.
     public static let invalidRestore = Status(CAIRO_STATUS_INVALID_RESTORE)
-    /// Writing to an output stream failed. The corresponding C value is
-    /// `CAIRO_STATUS_WRITE_ERROR`.
+
+    /// Writing to an output stream failed.
+    ///
+    /// The corresponding C value is `CAIRO_STATUS_WRITE_ERROR`.
     public static let writeError = Status(CAIRO_STATUS_WRITE_ERROR)
-    /// An invalid dash pattern. The corresponding C value is `CAIRO_STATUS_INVALID_DASH`.
+
+    /// A dash pattern with a negative length, or with all lengths zero.
+    ///
+    /// The corresponding C value is `CAIRO_STATUS_INVALID_DASH`.
     public static let invalidDash = Status(CAIRO_STATUS_INVALID_DASH)
-    /// A surface size Cairo cannot handle. The corresponding C value is
-    /// `CAIRO_STATUS_INVALID_SIZE`.
+
+    /// A surface size Cairo cannot handle.
+    ///
+    /// The corresponding C value is `CAIRO_STATUS_INVALID_SIZE`.
     public static let invalidSize = Status(CAIRO_STATUS_INVALID_SIZE)
-    /// An operation on a surface that was already finished. The corresponding C value is
-    /// `CAIRO_STATUS_SURFACE_FINISHED`.
+
+    /// An operation on a surface that was already finished.
+    ///
+    /// The corresponding C value is `CAIRO_STATUS_SURFACE_FINISHED`.
     public static let surfaceFinished = Status(CAIRO_STATUS_SURFACE_FINISHED)
 
     init(_ status: cairo_status_t) { self.rawValue = status.rawValue }
   }
 
+  /// What went wrong.
   public var status: Status
   /// The C function that reported the status, for example `cairo_surface_finish`.
   public var operation: String
   /// The file being written, when there is one.
   public var path: String?
 
+  /// An error reported by `operation`, optionally while writing `path`.
   public init(status: Status, operation: String, path: String? = nil) {
     self.status = status
     self.operation = operation
@@ -49,6 +67,7 @@ public struct CairoError: Error, Hashable, Sendable, CustomStringConvertible {
     String(cString: cairo_status_to_string(cairo_status_t(rawValue: status.rawValue)))
   }
 
+  /// `operation: reason (path)`.
   public var description: String {
     "\(operation): \(reason)" + (path.map { " (\($0))" } ?? "")
   }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A failure to render a figure that is not a Cairo status: an unknown output format, missing
@@ -22,6 +22,7 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A file-system call failed while writing `path`.
   case fileSystem(operation: String, errno: Int32, path: String)
 
+  /// A sentence naming the offending value and how to fix it.
   public var description: String {
     switch self {
     case .unknownFormat(let path, let ext):
@@ -40,7 +41,8 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case .fontUnreadable(let path):
       return "cannot load the font file '\(path)'. Reinstall 'fonts-liberation2'."
     case .invalidPageSize(let w, let h):
-      return "invalid page size \(w) x \(h) pt: width and height must be positive, finite and at most 14400 pt"
+      return
+        "invalid page size \(w) x \(h) pt: width and height must be positive, finite and at most 14400 pt"
     case .invalidResolution(let dpi):
       return "invalid resolution \(dpi) dpi: it must be positive and finite"
     case .imageTooLarge(let w, let h, let dpi):

@@ -23,7 +23,8 @@ extension FigureRenderer {
       cairo_show_page(context.pointer)
       try context.checkStatus("cairo_show_page")
     }
-    addOutline(document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), to: surface,
+    addOutline(
+      document.outline, parent: Int32(CAIRO_PDF_OUTLINE_ROOT), to: surface,
       pageCount: document.pages.count)
     try surface.checkStatus("cairo_pdf_surface_add_outline")
     return try surface.finish()

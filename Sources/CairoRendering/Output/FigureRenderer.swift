@@ -13,9 +13,12 @@ import FigureCore
 /// try renderer.write(scene, to: "Output/km.pdf")
 /// ```
 public struct FigureRenderer: Sendable {
+  /// The fonts text is measured and drawn with.
   public var fonts: FontLibrary
+  /// Resolution, metadata, date and pattern style.
   public var options: RenderOptions
 
+  /// A renderer drawing text in `fonts`.
   public init(fonts: FontLibrary, options: RenderOptions = RenderOptions()) {
     self.fonts = fonts
     self.options = options
@@ -56,7 +59,10 @@ public struct FigureRenderer: Sendable {
   /// Writes `scene` to `path` atomically: the file appears complete or not at all, and on any
   /// error no file is left behind (an existing file keeps its old contents).
   ///
-  /// - Parameter format: by default the format named by the path's extension.
+  /// - Parameters:
+  ///   - scene: The figure.
+  ///   - path: The file to write; its folder must exist.
+  ///   - format: By default the format named by the path's extension.
   /// - Throws: `RenderError.unknownFormat` for an unknown extension, `RenderError.fileSystem`
   ///   naming the failed call and the path when the file cannot be written, `CairoError` (with
   ///   the path) when Cairo fails.
@@ -94,7 +100,8 @@ public struct FigureRenderer: Sendable {
         cairo_ps_surface_dsc_comment(surface.pointer, "%%Title: " + _EPSHeader.escapedTitle(title))
       }
       try drawPage(on: surface, target: vectorTarget, draw)
-      return _EPSHeader.normalized(try surface.finish(), size: size, creationDate: options.creationDate)
+      return _EPSHeader.normalized(
+        try surface.finish(), size: size, creationDate: options.creationDate)
     case .png:
       return try renderPNG(size: size, isOpaque: isOpaque, draw)
     }
@@ -113,8 +120,9 @@ public struct FigureRenderer: Sendable {
     try context.checkStatus("cairo_show_page")
   }
 
-  /// Draws the page once in points into a recording surface, then replays it scaled onto the
-  /// image. Drawing in points keeps Pango's superscripts and subscripts at their size (a scaled
+  /// Draws the page once in points into a recording surface, then replays it on the image.
+  ///
+  /// Drawing in points keeps Pango's superscripts and subscripts at their size (a scaled
   /// context enlarges them in Pango 1.50) and gives the image exactly the vector layout.
   private func renderPNG(
     size: Size, isOpaque: Bool, _ draw: (CairoCanvas) throws -> Void

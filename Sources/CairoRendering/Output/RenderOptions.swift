@@ -1,18 +1,23 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Document information written into PDF files (and the EPS title).
 public struct DocumentMetadata: Hashable, Sendable {
+  /// The document title.
   public var title: String?
+  /// The person or organisation that made the document.
   public var author: String?
+  /// What the document is about.
   public var subject: String?
+  /// Search keywords, separated by commas or semicolons.
   public var keywords: String?
   /// The application that made the document, for example "survfig 1.0".
   public var creator: String?
 
+  /// Metadata with the given fields; nil fields are not written.
   public init(
     title: String? = nil, author: String? = nil, subject: String? = nil,
     keywords: String? = nil, creator: String? = nil
@@ -25,8 +30,9 @@ public struct DocumentMetadata: Hashable, Sendable {
   }
 }
 
-/// How fill patterns (hatches, dots) are written in vector formats. PNG output always uses
-/// `.clippedGeometry`.
+/// How fill patterns (hatches, dots) are written in vector formats.
+///
+/// PNG output always uses `.clippedGeometry`.
 public enum PatternStyle: Hashable, Sendable {
   /// Lines and dots clipped to each area: identical and seamless in every viewer.
   case clippedGeometry
@@ -40,16 +46,23 @@ public enum PatternStyle: Hashable, Sendable {
 public struct RenderOptions: Hashable, Sendable {
   /// Resolution of PNG output, and of the raster parts of EPS output, in dots per inch.
   public var dpi: Double
+  /// Title, author and the like, for PDF (and the EPS title).
   public var metadata: DocumentMetadata
-  /// Written as the PDF creation and modification dates and the EPS `%%CreationDate`, in
-  /// seconds since 1970-01-01T00:00:00Z; nil writes no date at all. Never the wall clock, so
-  /// output bytes depend only on the inputs.
+  /// The document date in seconds since 1970-01-01T00:00:00Z; nil writes no date at all.
+  ///
+  /// Written as the PDF creation and modification dates and the EPS `%%CreationDate`. Never
+  /// the wall clock, so output bytes depend only on the inputs.
   public var creationDate: Int64?
+  /// How hatches and dots are written in PDF, SVG and EPS.
   public var patternStyle: PatternStyle
 
+  /// Options for writing figures.
+  ///
   /// - Parameters:
   ///   - dpi: PNG resolution; must be positive.
-  ///   - creationDate: by default `SOURCE_DATE_EPOCH` when set, else no date.
+  ///   - metadata: PDF document information.
+  ///   - creationDate: By default `SOURCE_DATE_EPOCH` when set, else no date.
+  ///   - patternStyle: By default clipped geometry, seamless in every viewer.
   public init(
     dpi: Double = 300, metadata: DocumentMetadata = DocumentMetadata(),
     creationDate: Int64? = RenderOptions.sourceDateEpoch(),
@@ -64,15 +77,12 @@ public struct RenderOptions: Hashable, Sendable {
   /// The value of the `SOURCE_DATE_EPOCH` environment variable (reproducible-builds.org), or
   /// nil when it is unset or not a whole number of seconds.
   public static func sourceDateEpoch() -> Int64? {
-    guard let raw = getenv("SOURCE_DATE_EPOCH") else { return nil }
-    return Int64(String(cString: raw).trimmingSpaces())
+    parseSourceDateEpoch(getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) })
   }
-}
 
-extension String {
-  fileprivate func trimmingSpaces() -> Substring {
-    let s = drop { $0 == " " }
-    return s.prefix(s.count - s.reversed().prefix { $0 == " " }.count)
+  static func parseSourceDateEpoch(_ value: String?) -> Int64? {
+    guard let value else { return nil }
+    return Int64(value.filter { $0 != " " && $0 != "\n" })
   }
 }
 

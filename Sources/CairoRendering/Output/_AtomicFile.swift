@@ -1,19 +1,20 @@
 import Synchronization
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 #if canImport(Glibc)
-  private let systemWrite = Glibc.write
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-  private let systemWrite = Darwin.write
+private let systemWrite = Darwin.write
 #endif
 
-/// Writes a file so that readers see either the old file or the complete new one, never a
-/// partial file: the bytes go to a uniquely named temporary file in the same folder, which is
+/// Writes a file so that readers see either the old file or the complete new one.
+///
+/// The bytes go to a uniquely named temporary file in the same folder, which is
 /// then renamed over the target. On any failure the temporary file is removed and no file is
 /// left behind.
 enum _AtomicFile {
@@ -45,9 +46,10 @@ enum _AtomicFile {
     }
     var failure: (String, Int32)?
     bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
-        let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let written = systemWrite(descriptor, base + offset, buffer.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           failure = ("write", errno)

@@ -12,7 +12,8 @@ enum _SVGNormalizer {
     var maps = Array(repeating: [ArraySlice<UInt8>: Int](), count: prefixes.count)
     var result: [UInt8] = []
     result.reserveCapacity(svg.count)
-    let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#")
+    let quote = UInt8(ascii: "\"")
+    let hash = UInt8(ascii: "#")
     var i = 0
     scan: while i < svg.count {
       let byte = svg[i]

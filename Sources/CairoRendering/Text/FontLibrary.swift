@@ -2,9 +2,9 @@ import FigureCore
 import Synchronization
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// The pinned fonts every figure is set in, and the one Pango setup used both to measure and to
@@ -41,7 +41,9 @@ public final class FontLibrary: Sendable {
   /// - Throws: `RenderError.fontsMissing` naming the absent files, or
   ///   `RenderError.fontUnreadable` when a file is not a font.
   public init(directory: String) throws(RenderError) {
-    let paths = Self.fileNames.map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    let paths = Self.fileNames.map {
+      directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0
+    }
     let missing = zip(Self.fileNames, paths).filter { access($0.1, R_OK) != 0 }.map(\.0)
     guard missing.isEmpty else {
       throw .fontsMissing(directory: directory, missingFiles: missing)

@@ -2,30 +2,33 @@ internal import CCairo
 internal import CPangoCairo
 import FigureCore
 
-/// Pango objects for one `FontLibrary`: a private fontconfig configuration holding only the
-/// pinned files, a Cairo font map using it, and one context with fixed settings. Used only under
-/// the library's lock.
+/// The Pango objects of one `FontLibrary`, used only under the library's lock.
+///
+/// They are a private fontconfig configuration holding only the pinned files, a Cairo font map
+/// using it, and one context with fixed settings.
 final class _PangoFonts {
   private let fontMap: UnsafeMutablePointer<PangoFontMap>
   private let context: OpaquePointer
   private var lineMetricsCache: [FontSpec: (ascent: Double, descent: Double)] = [:]
 
-  /// Superscripts and subscripts are set at this fraction of the font size…
+  /// Size of superscripts and subscripts as a fraction of the font size.
   static let shiftedSizeRatio = 0.7
-  /// …with their baseline raised by this fraction of the font size…
+  /// Raise of a superscript's baseline as a fraction of the font size.
+  ///
+  /// With 0.7 × the size, a superscript digit's top stays below the font's ascent (0.905 em).
   static let superscriptRise = 0.36
-  /// …or lowered by this one.
+  /// Drop of a subscript's baseline as a fraction of the font size.
   static let subscriptDrop = 0.15
 
   init(files: [String]) throws(RenderError) {
-    let config = FcConfigCreate()!
+    let config: OpaquePointer = FcConfigCreate()
     defer { FcConfigDestroy(config) }  // the font map takes its own reference
     for file in files where FcConfigAppFontAddFile(config, file) == 0 {
       throw .fontUnreadable(path: file)
     }
-    fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
+    fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
     pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
-    context = pango_font_map_create_context(fontMap)!
+    context = pango_font_map_create_context(fontMap)
     // Fractional glyph positions: rounding to whole user units (points) would make widths
     // depend on rounding and letter spacing uneven.
     pango_context_set_round_glyph_positions(context, 0)
@@ -41,14 +44,14 @@ final class _PangoFonts {
   /// A single-line layout of `text` in `font`, styled with attributes built from the spans
   /// (never by parsing markup, so data characters such as `<` are always literal).
   func layout(_ text: StyledText, font: FontSpec) -> _TextLayout {
-    let layout = pango_layout_new(context)!
+    let layout: OpaquePointer = pango_layout_new(context)
     pango_layout_set_single_paragraph_mode(layout, 1)
     let description = Self.fontDescription(font)
     pango_layout_set_font_description(layout, description)
     pango_font_description_free(description)
 
     var utf8: [UInt8] = []
-    let attributes = pango_attr_list_new()!
+    let attributes: OpaquePointer = pango_attr_list_new()
     func add(_ attribute: UnsafeMutablePointer<PangoAttribute>, _ start: Int, _ end: Int) {
       attribute.pointee.start_index = UInt32(start)
       attribute.pointee.end_index = UInt32(end)
@@ -68,7 +71,9 @@ final class _PangoFonts {
       case .superscript: rise = Self.superscriptRise * font.size
       case .subscript: rise = -Self.subscriptDrop * font.size
       }
-      add(pango_attr_size_new_absolute(Self.pangoUnits(font.size * Self.shiftedSizeRatio)), start, end)
+      add(
+        pango_attr_size_new_absolute(Self.pangoUnits(font.size * Self.shiftedSizeRatio)), start, end
+      )
       add(pango_attr_rise_new(Self.pangoUnits(rise)), start, end)
     }
     for run in Self.numberRuns(in: utf8) {
@@ -118,7 +123,7 @@ final class _PangoFonts {
   }
 
   private static func fontDescription(_ font: FontSpec) -> OpaquePointer {
-    let description = pango_font_description_new()!
+    let description: OpaquePointer = pango_font_description_new()
     pango_font_description_set_family(description, FontLibrary.familyName)
     pango_font_description_set_weight(
       description, font.isBold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)

@@ -6,7 +6,7 @@ final class _DrawingContext {
   let surface: _Surface
 
   init(_ surface: _Surface) throws(CairoError) {
-    let pointer = cairo_create(surface.pointer)!
+    let pointer: OpaquePointer = cairo_create(surface.pointer)
     do {
       try check(cairo_status(pointer), "cairo_create")
     } catch {

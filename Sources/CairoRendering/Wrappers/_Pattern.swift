@@ -7,7 +7,7 @@ final class _Pattern {
   /// A pattern repeating `tile` over the plane, anchored at the user-space origin, with
   /// `scale` tile units per user unit.
   init(repeating tile: _Surface, scale: Double) throws(CairoError) {
-    let pointer = cairo_pattern_create_for_surface(tile.pointer)!
+    let pointer: OpaquePointer = cairo_pattern_create_for_surface(tile.pointer)
     do {
       try check(cairo_pattern_status(pointer), "cairo_pattern_create_for_surface")
     } catch {

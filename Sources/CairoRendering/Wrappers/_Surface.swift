@@ -38,22 +38,22 @@ final class _Surface {
   /// An image surface; RGB without alpha when `isOpaque`.
   static func image(width: Int, height: Int, isOpaque: Bool) throws(CairoError) -> _Surface {
     let format = isOpaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
-    let pointer = cairo_image_surface_create(format, Int32(width), Int32(height))!
+    let pointer: OpaquePointer = cairo_image_surface_create(format, Int32(width), Int32(height))
     return try _Surface(pointer, sink: nil, operation: "cairo_image_surface_create")
   }
 
   static func pdf(size: Size) throws(CairoError) -> _Surface {
     let sink = _ByteSink()
-    let pointer = sink.withClosure {
-      cairo_pdf_surface_create_for_stream(_appendToSink, $0, size.width, size.height)!
+    let pointer: OpaquePointer = sink.withClosure {
+      cairo_pdf_surface_create_for_stream(_appendToSink, $0, size.width, size.height)
     }
     return try _Surface(pointer, sink: sink, operation: "cairo_pdf_surface_create_for_stream")
   }
 
   static func svg(size: Size) throws(CairoError) -> _Surface {
     let sink = _ByteSink()
-    let pointer = sink.withClosure {
-      cairo_svg_surface_create_for_stream(_appendToSink, $0, size.width, size.height)!
+    let pointer: OpaquePointer = sink.withClosure {
+      cairo_svg_surface_create_for_stream(_appendToSink, $0, size.width, size.height)
     }
     let surface = try _Surface(
       pointer, sink: sink, operation: "cairo_svg_surface_create_for_stream")
@@ -64,8 +64,8 @@ final class _Surface {
 
   static func eps(size: Size) throws(CairoError) -> _Surface {
     let sink = _ByteSink()
-    let pointer = sink.withClosure {
-      cairo_ps_surface_create_for_stream(_appendToSink, $0, size.width, size.height)!
+    let pointer: OpaquePointer = sink.withClosure {
+      cairo_ps_surface_create_for_stream(_appendToSink, $0, size.width, size.height)
     }
     let surface = try _Surface(pointer, sink: sink, operation: "cairo_ps_surface_create_for_stream")
     cairo_ps_surface_set_eps(pointer, 1)

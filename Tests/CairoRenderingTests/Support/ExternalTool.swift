@@ -16,8 +16,10 @@ enum ExternalTool {
     let output: String
   }
 
-  static let packages = ["pdfinfo": "poppler-utils", "pdffonts": "poppler-utils",
-    "pdftotext": "poppler-utils", "qpdf": "qpdf"]
+  static let packages = [
+    "pdfinfo": "poppler-utils", "pdffonts": "poppler-utils",
+    "pdftotext": "poppler-utils", "qpdf": "qpdf",
+  ]
 
   static func locate(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -60,7 +62,8 @@ final class TemporaryFolder {
     let base = NSTemporaryDirectory() + "/survfig-cairo-tests-XXXXXX"
     var template = Array(base.utf8CString)
     guard mkdtemp(&template) != nil else { throw CocoaError(.fileWriteUnknown) }
-    path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    path = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   deinit { try? FileManager.default.removeItem(atPath: path) }

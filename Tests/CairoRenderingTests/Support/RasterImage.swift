@@ -14,22 +14,23 @@ struct RasterImage {
     }
     let reader = Reader(png)
     let read: cairo_read_func_t = { closure, data, length in
-      let reader = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
+      guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+      let reader = Unmanaged<Reader>.fromOpaque(closure).takeUnretainedValue()
       let n = Int(length)
-      guard reader.offset + n <= reader.bytes.count, let data else { return CAIRO_STATUS_READ_ERROR }
+      guard reader.offset + n <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
       for i in 0..<n { data[i] = reader.bytes[reader.offset + i] }
       reader.offset += n
       return CAIRO_STATUS_SUCCESS
     }
-    let surface = withExtendedLifetime(reader) {
-      cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())!
+    let surface: OpaquePointer = withExtendedLifetime(reader) {
+      cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())
     }
     defer { cairo_surface_destroy(surface) }
     guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return nil }
     let width = Int(cairo_image_surface_get_width(surface))
     let height = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface))
-    let data = cairo_image_surface_get_data(surface)!
+    guard let data = cairo_image_surface_get_data(surface) else { return nil }
     var pixels = [UInt32](repeating: 0, count: width * height)
     data.withMemoryRebound(to: UInt8.self, capacity: stride * height) { base in
       for y in 0..<height {

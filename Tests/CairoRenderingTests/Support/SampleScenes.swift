@@ -2,8 +2,8 @@ import FigureCore
 
 /// Small hand-built scenes exercising every drawing feature.
 enum SampleScenes {
-  static let blue = Color(hex: "#1F77B4")!
-  static let orange = Color(hex: "#FF7F0E")!
+  static let blue = Color(red: 0x1F / 255, green: 0x77 / 255, blue: 0xB4 / 255)
+  static let orange = Color(red: 1, green: 0x7F / 255, blue: 0x0E / 255)
   static let red = Color(red: 1, green: 0, blue: 0)
 
   /// The red probe rectangle of `figure`, in points.
@@ -21,7 +21,8 @@ enum SampleScenes {
     var commands: [DrawCommand] = []
     commands.append(.fill(.rect(probeRect), .solid(red)))
     commands.append(
-      .text(TextRun(StyledText(title), font: FontSpec(size: 9, isBold: true)), at: Point(x: 40, y: 16)))
+      .text(
+        TextRun(StyledText(title), font: FontSpec(size: 9, isBold: true)), at: Point(x: 40, y: 16)))
 
     // Panel with a band, a step curve and a dashed line, clipped.
     var steps: [Point] = [Point(x: panel.minX, y: panel.minY)]
@@ -56,7 +57,9 @@ enum SampleScenes {
     let annotation =
       StyledText("≥ 65 – χ") + .superscript("2") + " = 9.6; " + .italic("P") + " = 0.002; µg"
     commands.append(
-      .text(TextRun(annotation, font: FontSpec(size: 8)), at: Point(x: panel.minX + 4, y: panel.maxY - 4)))
+      .text(
+        TextRun(annotation, font: FontSpec(size: 8)),
+        at: Point(x: panel.minX + 4, y: panel.maxY - 4)))
 
     // Hatched and patterned areas.
     let kinds = FillPattern.Kind.allCases
