@@ -79,6 +79,21 @@ struct AtomicWriteTests {
     #expect(try folder.contents() == ["km.\(format.fileExtension)"])
   }
 
+  @Test("Fonts load from another folder holding the four files, with identical metrics")
+  func fontFolderOverride() throws {
+    let folder = try TemporaryFolder()
+    for name in FontLibrary.fileNames {
+      try FileManager.default.copyItem(
+        atPath: FontLibrary.defaultDirectory + "/" + name, toPath: folder.file(name))
+    }
+    let fonts = try FontLibrary(directory: folder.path + "/")
+    let text: StyledText = "Number at risk " + .italic("P") + " χ" + .superscript("2")
+    let font = FontSpec(size: 8.5, isBold: true)
+    #expect(
+      CairoTextMeasurer(fonts: fonts).measure(text, font: font)
+        == testRenderer.measurer.measure(text, font: font))
+  }
+
   @Test("Missing fonts are reported with the remedy")
   func missingFonts() {
     #expect {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 
 @Suite("Each output format is produced and valid")
@@ -95,6 +95,9 @@ struct OutputFormatTests {
     let pdf = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
     #expect(pdf.contains("/PatternType 1"))
     #expect(try renderer.render(SampleScenes.figure(), as: .eps).count > 1000)
+    // Tiles are surfaces too: their SVG ids are renumbered per file.
+    _ = try renderer.render(SampleScenes.figure(title: "Another"), as: .svg)
+    #expect(try renderer.render(SampleScenes.figure(), as: .svg) == svg)
   }
 
   @Test(

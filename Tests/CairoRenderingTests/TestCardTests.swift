@@ -3,7 +3,7 @@ import FigureCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Writes the test card in every format to `$CAIRO_TEST_CARD_DIR`, for looking at; does

@@ -1,15 +1,15 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
+  private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-private let systemWrite = Darwin.write
+  private let systemWrite = Darwin.write
 #endif
 
 /// Writes a file so that readers see either the old file or the complete new one.

@@ -2,9 +2,9 @@ import FigureCore
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The pinned fonts every figure is set in, and the one Pango setup used both to measure and to
