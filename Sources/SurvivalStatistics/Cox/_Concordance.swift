@@ -27,28 +27,38 @@ func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Conco
   var tiedTime = 0.0
   var tiedBoth = 0.0
   let n = data.count
+  // Per subject: pairs in which the event subject's score is below / above / equal to the
+  // partner's (survival's influence columns 1–3, before reversal).
   var influenceGreater = [Double](repeating: 0, count: n)
   var influenceSmaller = [Double](repeating: 0, count: n)
   var influenceTied = [Double](repeating: 0, count: n)
-  var ranks = [Int](repeating: 0, count: n)
+  var ranks = [Int32](repeating: 0, count: n)
   var deathBlock: [Int] = []
+  var distinct: [Double] = []
 
   for range in data.stratumRanges {
     // Ranks (1-based) of the scores within the stratum; equal scores share a rank.
-    let distinct = Array(Set(sortedScores[range])).sorted()
-    let size = distinct.count
-    for k in range {
-      var low = 0
-      var high = size - 1
-      let value = sortedScores[k]
-      while low < high {
-        let mid = (low + high) / 2
-        if distinct[mid] < value { low = mid + 1 } else { high = mid }
-      }
-      ranks[k] = low + 1
+    distinct.removeAll(keepingCapacity: true)
+    distinct.append(contentsOf: sortedScores[range])
+    distinct.sort()
+    var size = 0
+    for value in distinct where size == 0 || distinct[size - 1] != value {
+      distinct[size] = value
+      size += 1
     }
-    var everyone = _FenwickTree(size: size)
-    var deaths = _FenwickTree(size: size)
+    distinct.withUnsafeBufferPointer { sorted in
+      for k in range {
+        var low = 0
+        var high = size - 1
+        let value = sortedScores[k]
+        while low < high {
+          let mid = (low + high) >> 1
+          if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        ranks[k] = Int32(low + 1)
+      }
+    }
+    var trees = _FenwickPair(size: size)
 
     var position = range.upperBound - 1
     while position >= range.lowerBound {
@@ -61,50 +71,61 @@ func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Conco
       var firstCensored = blockStart
       while firstCensored <= position && data.events[firstCensored] == 1 { firstCensored += 1 }
 
-      // Censored subjects join the risk set.
+      // Censored subjects join the risk set; their partner counts start from the events so far.
       if firstCensored <= position {
         for k in firstCensored...position {
-          let counts = deaths.counts(around: ranks[k])
+          let rank = Int(ranks[k])
+          let counts = trees.counts(around: rank, tree: 1)
           influenceGreater[k] -= counts.smaller
           influenceSmaller[k] -= counts.greater
           influenceTied[k] -= counts.tied
-          everyone.add(1, at: ranks[k])
+          trees.add(at: rank, tree: 0)
         }
       }
       if firstCensored > blockStart {
         deathBlock.removeAll(keepingCapacity: true)
         deathBlock.append(contentsOf: blockStart..<firstCensored)
-        deathBlock.sort { ranks[$0] < ranks[$1] }
+        if deathBlock.count > 1 { deathBlock.sort { ranks[$0] < ranks[$1] } }
         let deathCount = Double(deathBlock.count)
         tiedTime += deathCount * (deathCount - 1) / 2
         var runStart = 0
         for (index, k) in deathBlock.enumerated() {
+          let rank = Int(ranks[k])
           if index > 0 && ranks[k] != ranks[deathBlock[index - 1]] { runStart = index }
           tiedBoth += Double(index - runStart)
-          let counts = everyone.counts(around: ranks[k])
+          let counts = trees.counts(around: rank, tree: 0)
           greaterTotal += counts.greater
           smallerTotal += counts.smaller
           tiedTotal += counts.tied
           influenceGreater[k] += counts.greater
           influenceSmaller[k] += counts.smaller
           influenceTied[k] += counts.tied
-          deaths.add(1, at: ranks[k])
+          trees.add(at: rank, tree: 1)
         }
         for k in deathBlock {
-          let counts = deaths.counts(around: ranks[k])
+          let rank = Int(ranks[k])
+          let counts = trees.counts(around: rank, tree: 1)
           influenceGreater[k] -= counts.smaller
           influenceSmaller[k] -= counts.greater
           influenceTied[k] -= counts.tied
-          everyone.add(1, at: ranks[k])
+          trees.add(at: rank, tree: 0)
         }
       }
       position = blockStart - 1
     }
+    // At the end of the stratum the event tree holds every event: count them by rank directly.
+    var eventsAtRank = [Int32](repeating: 0, count: size + 2)
+    for k in range where data.events[k] == 1 { eventsAtRank[Int(ranks[k])] += 1 }
+    var below = [Int32](repeating: 0, count: size + 2)
+    for rank in 1...(size + 1) { below[rank] = below[rank - 1] + eventsAtRank[rank - 1] }
+    let totalEvents = Double(below[size + 1])
     for k in range {
-      let counts = deaths.counts(around: ranks[k])
-      influenceGreater[k] += counts.smaller
-      influenceSmaller[k] += counts.greater
-      influenceTied[k] += counts.tied
+      let rank = Int(ranks[k])
+      let smaller = Double(below[rank])
+      let tied = Double(eventsAtRank[rank])
+      influenceGreater[k] += smaller
+      influenceSmaller[k] += totalEvents - smaller - tied
+      influenceTied[k] += tied
     }
   }
 
@@ -123,42 +144,46 @@ func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Conco
     tiedTime: tiedTime - tiedBoth, tiedTimeAndRisk: tiedBoth)
 }
 
-/// A Fenwick (binary indexed) tree of weights over ranks 1…size.
-struct _FenwickTree {
-  private var tree: [Double]
-  private var node: [Double]
-  private(set) var total = 0.0
+/// Two Fenwick (binary indexed) trees of unit weights over ranks 1…size, stored interleaved so
+/// that the paired operations on one rank (query one tree, add to the other) share cache lines.
+/// Tree 0 holds everyone at risk, tree 1 the events seen so far.
+struct _FenwickPair {
+  /// `cumulative[2 * index + tree]`: Fenwick partial sums.
+  private var cumulative: [Int32]
+  /// `node[2 * rank + tree]`: weight at exactly this rank.
+  private var node: [Int32]
+  private var totals: (Int, Int) = (0, 0)
 
   init(size: Int) {
-    tree = Array(repeating: 0, count: size + 1)
-    node = Array(repeating: 0, count: size + 1)
+    cumulative = Array(repeating: 0, count: 2 * (size + 1))
+    node = Array(repeating: 0, count: 2 * (size + 1))
   }
 
-  mutating func add(_ weight: Double, at rank: Int) {
-    node[rank] += weight
-    total += weight
-    var index = rank
-    while index < tree.count {
-      tree[index] += weight
-      index += index & -index
+  mutating func add(at rank: Int, tree: Int) {
+    if tree == 0 { totals.0 += 1 } else { totals.1 += 1 }
+    node[2 * rank + tree] += 1
+    let limit = cumulative.count / 2
+    cumulative.withUnsafeMutableBufferPointer { sums in
+      var index = rank
+      while index < limit {
+        sums[2 * index + tree] += 1
+        index += index & -index
+      }
     }
   }
 
-  /// Weight below `rank` (exclusive).
-  func prefix(_ rank: Int) -> Double {
-    var sum = 0.0
-    var index = rank - 1
-    while index > 0 {
-      sum += tree[index]
-      index -= index & -index
+  /// Weights of one tree with rank above, below and equal to `rank`.
+  func counts(around rank: Int, tree: Int) -> (greater: Double, smaller: Double, tied: Double) {
+    var smaller = 0
+    cumulative.withUnsafeBufferPointer { sums in
+      var index = rank - 1
+      while index > 0 {
+        smaller += Int(sums[2 * index + tree])
+        index -= index & -index
+      }
     }
-    return sum
-  }
-
-  /// Weights with rank above, below and equal to `rank`.
-  func counts(around rank: Int) -> (greater: Double, smaller: Double, tied: Double) {
-    let smaller = prefix(rank)
-    let tied = node[rank]
-    return (total - smaller - tied, smaller, tied)
+    let tied = Int(node[2 * rank + tree])
+    let total = tree == 0 ? totals.0 : totals.1
+    return (Double(total - smaller - tied), Double(smaller), Double(tied))
   }
 }

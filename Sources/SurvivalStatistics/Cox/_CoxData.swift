@@ -60,19 +60,15 @@ final class _CoxData: Sendable {
     }
     stratumCount = numberOfStrata
 
-    var order = Array(0..<n)
-    mergedTimes.withUnsafeBufferPointer { t in
-      stratumOfRow.withUnsafeBufferPointer { s in
-        inputEvents.withUnsafeBufferPointer { e in
-          order.sort { a, b in
-            if s[a] != s[b] { return s[a] < s[b] }
-            if t[a] != t[b] { return t[a] < t[b] }
-            if e[a] != e[b] { return e[a] }
-            return a < b
-          }
-        }
-      }
+    // Sort contiguous keys rather than indices into three arrays (far fewer cache misses).
+    var keys = [_SortKey](repeating: _SortKey(stratum: 0, time: 0, censored: 0, row: 0), count: n)
+    for i in 0..<n {
+      keys[i] = _SortKey(
+        stratum: stratumOfRow[i], time: mergedTimes[i], censored: inputEvents[i] ? 0 : 1,
+        row: Int32(truncatingIfNeeded: i))
     }
+    keys.sort()
+    let order = keys.map { Int($0.row) }
     self.order = order
 
     var sortedTimes = [Double](repeating: 0, count: n)
@@ -165,4 +161,19 @@ func _mergeNearTies(_ times: inout [Double]) -> Int {
     times[i] = cuts[low]
   }
   return replaced
+}
+
+/// Sort key: stratum, time, events before censorings, then input row.
+private struct _SortKey: Comparable {
+  var stratum: Int32
+  var time: Double
+  var censored: UInt8
+  var row: Int32
+
+  static func < (a: _SortKey, b: _SortKey) -> Bool {
+    if a.stratum != b.stratum { return a.stratum < b.stratum }
+    if a.time != b.time { return a.time < b.time }
+    if a.censored != b.censored { return a.censored < b.censored }
+    return a.row < b.row
+  }
 }

@@ -148,6 +148,7 @@ final class _PartialLikelihood {
         denom += deathRisk
         loglik -= Double(deaths) * log(denom)
         let d = Double(deaths)
+        let weight = d / denom
         var k = 0
         for i in 0..<p {
           a[i] += a2[i]
@@ -155,23 +156,30 @@ final class _PartialLikelihood {
           u[i] -= d * mean
           for j in 0...i {
             c[k] += c2[k]
-            info[k] += d * (c[k] - mean * a[j]) / denom
+            info[k] += weight * (c[k] - mean * a[j])
             k += 1
           }
         }
       } else {
         let d = Double(deaths)
+        let share = 1 / d
+        // Each step adds 1/d of the deaths' sums; dividing by d (not multiplying by 1/d)
+        // would only change the last bit.
+        for i in 0..<p { a2[i] *= share }
+        for k in 0..<c2.count { c2[k] *= share }
+        let riskShare = deathRisk / d
         for _ in 0..<deaths {
-          denom += deathRisk / d
+          denom += riskShare
           loglik -= log(denom)
+          let inverseDenominator = 1 / denom
           var k = 0
           for i in 0..<p {
-            a[i] += a2[i] / d
-            let mean = a[i] / denom
+            a[i] += a2[i]
+            let mean = a[i] * inverseDenominator
             u[i] -= mean
             for j in 0...i {
-              c[k] += c2[k] / d
-              info[k] += (c[k] - mean * a[j]) / denom
+              c[k] += c2[k]
+              info[k] += (c[k] - mean * a[j]) * inverseDenominator
               k += 1
             }
           }
