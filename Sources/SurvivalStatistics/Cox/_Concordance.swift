@@ -35,6 +35,8 @@ func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Conco
   var ranks = [Int32](repeating: 0, count: n)
   var deathBlock: [Int] = []
   var distinct: [Double] = []
+  let times = data.times
+  let events = data.events
 
   for range in data.stratumRanges {
     // Ranks (1-based) of the scores within the stratum; equal scores share a rank.
@@ -63,13 +65,13 @@ func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Conco
     var position = range.upperBound - 1
     while position >= range.lowerBound {
       // The block of subjects sharing this time: events first, then censorings (sort order).
-      let time = data.times[position]
+      let time = times[position]
       var blockStart = position
-      while blockStart > range.lowerBound && data.times[blockStart - 1] == time {
+      while blockStart > range.lowerBound && times[blockStart - 1] == time {
         blockStart -= 1
       }
       var firstCensored = blockStart
-      while firstCensored <= position && data.events[firstCensored] == 1 { firstCensored += 1 }
+      while firstCensored <= position && events[firstCensored] == 1 { firstCensored += 1 }
 
       // Censored subjects join the risk set; their partner counts start from the events so far.
       if firstCensored <= position {
@@ -115,7 +117,7 @@ func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Conco
     }
     // At the end of the stratum the event tree holds every event: count them by rank directly.
     var eventsAtRank = [Int32](repeating: 0, count: size + 2)
-    for k in range where data.events[k] == 1 { eventsAtRank[Int(ranks[k])] += 1 }
+    for k in range where events[k] == 1 { eventsAtRank[Int(ranks[k])] += 1 }
     var below = [Int32](repeating: 0, count: size + 2)
     for rank in 1...(size + 1) { below[rank] = below[rank - 1] + eventsAtRank[rank - 1] }
     let totalEvents = Double(below[size + 1])
