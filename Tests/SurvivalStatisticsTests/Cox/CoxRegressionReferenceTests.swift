@@ -3,9 +3,10 @@ import Testing
 
 /// Cox fits against R's `coxph` on the shared reference cases (lung, veteran, aml, ovarian).
 ///
-/// Tolerances: the iteration stops where R's does, so estimates agree to rounding; 1e-7
-/// relative for coefficients, standard errors and variances (R's own convergence is ~1e-9), 1e-10
-/// for log-likelihoods, 1e-6 for p-values and tests.
+/// Tolerances: the iteration stops where R's does, so estimates agree to rounding (observed
+/// agreement is better than 1e-10): relative 1e-9 for coefficients and standard errors, 1e-7
+/// for derived quantities and variances, 1e-12 for log-likelihoods and the concordance se,
+/// 1e-6 for p-values.
 @Suite("Cox regression vs survival::coxph")
 struct CoxRegressionReferenceTests {
   @Test("coefficients, variance, likelihoods and global tests", arguments: CoxReferenceCase.all)
@@ -20,7 +21,7 @@ struct CoxRegressionReferenceTests {
     #expect(fit.iterations == reference.iterations)
     #expect(fit.coefficients.map(\.name) == reference.names)
     CoxCheck.close(fit.nullLogLikelihood, reference.logLikelihood.0, relative: 1e-12, "loglik null")
-    CoxCheck.close(fit.logLikelihood, reference.logLikelihood.1, relative: 1e-10, "loglik")
+    CoxCheck.close(fit.logLikelihood, reference.logLikelihood.1, relative: 1e-12, "loglik")
     if monotone {
       // Along a monotone likelihood the estimate is a point on the way to infinity: R's value is
       // reproduced to the extent the flat likelihood allows.
@@ -29,8 +30,8 @@ struct CoxRegressionReferenceTests {
       CoxCheck.close(fit.scoreTest.statistic, reference.score.chisq, relative: 1e-10, "score")
       return
     }
-    CoxCheck.close(fit.coefficients.map(\.estimate), reference.coef, relative: 1e-7, "coef")
-    CoxCheck.close(fit.coefficients.map(\.standardError), reference.se, relative: 1e-7, "se")
+    CoxCheck.close(fit.coefficients.map(\.estimate), reference.coef, relative: 1e-9, "coef")
+    CoxCheck.close(fit.coefficients.map(\.standardError), reference.se, relative: 1e-9, "se")
     CoxCheck.close(fit.coefficients.map(\.hazardRatio), reference.hazardRatio, relative: 1e-7, "HR")
     CoxCheck.close(fit.coefficients.map(\.hazardRatioLower), reference.lower, relative: 1e-7, "lower")
     CoxCheck.close(fit.coefficients.map(\.hazardRatioUpper), reference.upper, relative: 1e-7, "upper")
@@ -87,7 +88,7 @@ struct CoxRegressionReferenceTests {
     #expect(c.tiedTime == expected.tiedY)
     #expect(c.tiedTimeAndRisk == expected.tiedXY)
     CoxCheck.close(c.concordance, expected.concordance, relative: 1e-12, "concordance")
-    CoxCheck.close(c.standardError, expected.se, relative: 1e-9, "concordance se")
+    CoxCheck.close(c.standardError, expected.se, relative: 1e-12, "concordance se")
   }
 
   @Test("cox.zph(fit, transform = \"km\") per term and GLOBAL", arguments: CoxReferenceCase.all.filter { $0.zph != nil })
@@ -100,7 +101,7 @@ struct CoxRegressionReferenceTests {
     let rows = test.terms + [test.global]
     #expect(rows.map(\.term) == expected.terms)
     #expect(rows.map(\.degreesOfFreedom) == expected.df)
-    CoxCheck.close(rows.map(\.statistic), expected.chisq, relative: 1e-7, "zph chisq")
+    CoxCheck.close(rows.map(\.statistic), expected.chisq, relative: 1e-9, "zph chisq")
     CoxCheck.close(rows.map(\.p), expected.p, relative: 1e-6, "zph p")
   }
 
