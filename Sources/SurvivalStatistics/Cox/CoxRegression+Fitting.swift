@@ -1,0 +1,208 @@
+import Foundation
+
+extension CoxRegression {
+  /// Fits a Cox model to right-censored data.
+  ///
+  /// - Parameters:
+  ///   - times: follow-up time of each observation (finite).
+  ///   - events: true for an event, false for censoring.
+  ///   - design: the covariate columns and their terms (see ``ModelFrame`` for formulas).
+  ///   - strata: optional stratum code per observation; each stratum gets its own baseline
+  ///     hazard (R: `strata()`).
+  ///   - options: settings, R's defaults unless given.
+  /// - Throws: ``CoxRegressionError`` for inconsistent lengths, non-finite values, no rows or no
+  ///   events. Statistical problems (separation, aliasing, non-convergence) do not throw; they
+  ///   are listed in ``diagnostics``.
+  public init(
+    times: [Double], events: [Bool], design: DesignMatrix, strata: [Int]? = nil,
+    options: CoxRegressionOptions = CoxRegressionOptions()
+  ) throws(CoxRegressionError) {
+    let n = times.count
+    try Self.validate(times: times, events: events, design: design, strata: strata, options: options)
+    let data = _CoxData(
+      times: times, events: events, columns: design.columns, strata: strata,
+      mergesNearTies: options.mergesNearTies)
+    let input = _FitInput(times: times, events: events, strata: strata, design: design, data: data)
+    let fit = _newtonRaphson(data, options: options)
+    let p = design.columnCount
+
+    // Coefficients.
+    let z = Distributions.normalQuantile(1 - (1 - options.confidenceLevel) / 2)
+    var coefficients: [Coefficient] = []
+    for j in 0..<p {
+      let aliased = fit.isRedundant[j]
+      let estimate = aliased ? Double.nan : fit.beta[j]
+      let se = aliased ? Double.nan : fit.variance[j * p + j].squareRoot()
+      let zValue = estimate / se
+      coefficients.append(
+        Coefficient(
+          label: design.labels[j], estimate: estimate, standardError: se,
+          hazardRatio: exp(estimate), z: zValue,
+          p: Distributions.chiSquareUpperTail(zValue * zValue, degreesOfFreedom: 1),
+          mean: data.centers[j], confidenceLevel: options.confidenceLevel,
+          hazardRatioLower: exp(estimate - z * se), hazardRatioUpper: exp(estimate + z * se)))
+    }
+
+    // Linear predictors in input order (R: x %*% coef - sum(coef * means)).
+    var offset = 0.0
+    for j in 0..<p { offset += fit.beta[j] * data.centers[j] }
+    var linearPredictors = [Double](repeating: -offset, count: n)
+    for j in 0..<p where fit.beta[j] != 0 {
+      let b = fit.beta[j]
+      design.columns[j].withUnsafeBufferPointer { column in
+        for i in 0..<n { linearPredictors[i] += b * column[i] }
+      }
+    }
+
+    // Diagnostics.
+    var diagnostics: [Diagnostic] = []
+    if data.mergedTimeCount > 0 { diagnostics.append(.nearTiesMerged(count: data.mergedTimeCount)) }
+    let aliasedNames = (0..<p).filter { fit.isRedundant[$0] }.map { design.labels[$0].name }
+    if !aliasedNames.isEmpty { diagnostics.append(.aliasedCoefficients(names: aliasedNames)) }
+    if p > 0 && options.maximumIterations > 1 {
+      // Remaining Newton step |U(β̂)ᵀ V| per coefficient.
+      var remaining = [Double](repeating: 0, count: p)
+      for j in 0..<p {
+        var total = 0.0
+        for i in 0..<p { total += fit.score[i] * fit.variance[i * p + j] }
+        remaining[j] = abs(total)
+      }
+      if fit.isConverged {
+        let flagged = (0..<p).filter { j in
+          !fit.score[j].isFinite
+            || (remaining[j] > options.convergenceTolerance
+              && remaining[j] > options.infiniteCoefficientTolerance * abs(fit.beta[j]))
+        }
+        if !flagged.isEmpty {
+          diagnostics.append(
+            .possiblyInfiniteCoefficients(
+              names: flagged.map { design.labels[$0].name }, positions: flagged))
+        }
+      } else {
+        diagnostics.append(.didNotConverge(iterations: fit.iterations))
+        if (linearPredictors.max() ?? 0) > 500 || remaining.contains(where: { !$0.isFinite }) {
+          diagnostics.append(.coefficientsMayBeInfinite)
+        }
+      }
+    }
+
+    // Global tests over the non-aliased coefficients.
+    let kept = (0..<p).filter { !fit.isRedundant[$0] }
+    let df = kept.count
+    let variance = DenseMatrix(rowCount: p, columnCount: p, elements: fit.variance)
+    let wald = Self.waldStatistic(
+      indices: kept, beta: fit.beta, variance: variance, tolerance: options.choleskyTolerance)
+
+    self.options = options
+    self.coefficients = coefficients
+    self.terms = design.terms
+    self.variance = variance
+    self.nullLogLikelihood = fit.initialLogLikelihood
+    self.logLikelihood = fit.finalLogLikelihood
+    self.likelihoodRatioTest = ChiSquareTest(
+      statistic: 2 * (fit.finalLogLikelihood - fit.initialLogLikelihood), degreesOfFreedom: df)
+    self.waldTest = ChiSquareTest(statistic: wald.statistic, degreesOfFreedom: df)
+    self.scoreTest = ChiSquareTest(statistic: fit.scoreStatistic, degreesOfFreedom: df)
+    self.observationCount = n
+    self.eventCount = events.reduce(0) { $0 + ($1 ? 1 : 0) }
+    self.stratumCount = data.stratumCount
+    self.iterations = fit.iterations
+    self.isConverged = fit.isConverged
+    self.diagnostics = diagnostics
+    self.linearPredictors = linearPredictors
+    self.input = input
+
+    if p > 0 {
+      let sortedScores = data.order.map { linearPredictors[$0] }
+      self.concordance = _concordance(data: data, sortedScores: sortedScores)
+    } else {
+      self.concordance = nil
+    }
+    self.termTests = Self.termTests(
+      design: design, beta: fit.beta, isRedundant: fit.isRedundant, variance: variance,
+      logLikelihood: fit.finalLogLikelihood, input: input, options: options)
+  }
+
+  /// Joint Wald statistic βₛᵀ Vₛ⁻¹ βₛ over the coefficient subset s, by the tolerant Cholesky
+  /// decomposition (R `coxph.wtest`). Returns the statistic and the rank of Vₛ.
+  static func waldStatistic(
+    indices: [Int], beta: [Double], variance: DenseMatrix, tolerance: Double
+  ) -> (statistic: Double, rank: Int) {
+    guard !indices.isEmpty else { return (0, 0) }
+    let sub = variance.submatrix(indices)
+    let cholesky = _Cholesky(symmetric: sub.elements, size: indices.count, tolerance: tolerance)
+    return (cholesky.quadraticFormOfInverse(indices.map { beta[$0] }), cholesky.rank)
+  }
+
+  private static func termTests(
+    design: DesignMatrix, beta: [Double], isRedundant: [Bool], variance: DenseMatrix,
+    logLikelihood: Double, input: _FitInput, options: CoxRegressionOptions
+  ) -> [TermTest] {
+    design.terms.enumerated().map { position, term in
+      let indices = Array(term.columns)
+      let kept = indices.filter { !isRedundant[$0] }
+      let wald = waldStatistic(
+        indices: kept, beta: beta, variance: variance, tolerance: options.choleskyTolerance)
+      var likelihoodRatio: ChiSquareTest?
+      if options.termTests == .waldAndLikelihoodRatio {
+        let others = design.terms.indices.filter { $0 != position }
+        var reducedOptions = options
+        reducedOptions.termTests = .wald
+        let reducedDesign = design.keepingTerms(at: others)
+        let reducedData = _CoxData(
+          times: input.times, events: input.events, columns: reducedDesign.columns,
+          strata: input.strata, mergesNearTies: options.mergesNearTies)
+        let reduced = _newtonRaphson(reducedData, options: reducedOptions)
+        let reducedDF = reduced.isRedundant.filter { !$0 }.count
+        let fullDF = isRedundant.filter { !$0 }.count
+        likelihoodRatio = ChiSquareTest(
+          statistic: 2 * (logLikelihood - reduced.finalLogLikelihood),
+          degreesOfFreedom: fullDF - reducedDF)
+      }
+      return TermTest(
+        term: term.label, coefficientIndices: indices,
+        wald: ChiSquareTest(statistic: wald.statistic, degreesOfFreedom: kept.count),
+        likelihoodRatio: likelihoodRatio)
+    }
+  }
+
+  private static func validate(
+    times: [Double], events: [Bool], design: DesignMatrix, strata: [Int]?,
+    options: CoxRegressionOptions
+  ) throws(CoxRegressionError) {
+    let n = times.count
+    if events.count != n {
+      throw .lengthMismatch(what: "events", expected: n, found: events.count)
+    }
+    if design.rowCount != n {
+      throw .lengthMismatch(what: "the design matrix", expected: n, found: design.rowCount)
+    }
+    if let strata, strata.count != n {
+      throw .lengthMismatch(what: "strata", expected: n, found: strata.count)
+    }
+    if !(options.confidenceLevel > 0 && options.confidenceLevel < 1) {
+      throw .invalidOption(
+        "confidence level must be between 0 and 1, found '\(options.confidenceLevel)'")
+    }
+    if options.maximumIterations < 0 {
+      throw .invalidOption(
+        "maximum iterations must be non-negative, found '\(options.maximumIterations)'")
+    }
+    if !(options.convergenceTolerance > 0) || !(options.choleskyTolerance > 0) {
+      throw .invalidOption("convergence and Cholesky tolerances must be positive")
+    }
+    if n == 0 { throw .noObservations }
+    let badTimes = times.indices.filter { !times[$0].isFinite }
+    if let first = badTimes.first {
+      throw .invalidTime(row: first, value: times[first], count: badTimes.count)
+    }
+    for (j, column) in design.columns.enumerated() {
+      let bad = column.indices.filter { !column[$0].isFinite }
+      if let first = bad.first {
+        throw .invalidCovariate(
+          name: design.labels[j].name, row: first, value: column[first], count: bad.count)
+      }
+    }
+    if !events.contains(true) { throw .noEvents(observations: n) }
+  }
+}

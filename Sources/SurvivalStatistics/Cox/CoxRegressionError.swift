@@ -1,0 +1,35 @@
+/// Input errors of a Cox regression: the data cannot be fitted as given.
+public enum CoxRegressionError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// Arrays of different lengths were supplied.
+  case lengthMismatch(what: String, expected: Int, found: Int)
+  /// A time is missing or infinite.
+  case invalidTime(row: Int, value: Double, count: Int)
+  /// A covariate value is missing or infinite.
+  case invalidCovariate(name: String, row: Int, value: Double, count: Int)
+  /// No rows remain.
+  case noObservations
+  /// No events in the data.
+  case noEvents(observations: Int)
+  /// An invalid option value.
+  case invalidOption(String)
+
+  /// A one-line message naming the offender.
+  public var description: String {
+    switch self {
+    case .lengthMismatch(let what, let expected, let found):
+      return "\(what) has \(found) values but there are \(expected) observations"
+    case .invalidTime(let row, let value, let count):
+      let more = count > 1 ? " (and \(count - 1) more rows)" : ""
+      return "time must be a finite number, found '\(value)' at row \(row + 1)\(more)"
+    case .invalidCovariate(let name, let row, let value, let count):
+      let more = count > 1 ? " (and \(count - 1) more rows)" : ""
+      return "covariate '\(name)' must be finite, found '\(value)' at row \(row + 1)\(more)"
+    case .noObservations:
+      return "no (non-missing) observations"
+    case .noEvents(let observations):
+      return "no events among the \(observations) observations; check the event coding"
+    case .invalidOption(let message):
+      return message
+    }
+  }
+}

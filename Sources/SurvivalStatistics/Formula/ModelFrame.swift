@@ -1,0 +1,222 @@
+/// A formula evaluated on data: the survival response, strata and design matrix of the complete
+/// cases (R: `model.frame` + `model.matrix`, with `na.action = na.omit`).
+///
+/// Coding follows R's `model.matrix` with treatment contrasts: a factor with k levels gives k − 1
+/// indicator columns against its first level; in an interaction, a factor is coded by contrasts
+/// when the term without it is also in the model (the empty term counts, since the baseline
+/// hazard plays the intercept's role) and by indicators for all levels otherwise; interaction
+/// columns are products with the first variable varying fastest. Coefficient names are R's:
+/// `celltypesmallcell`, `factor(x)2`, `log(bili)`, `sex:ph.ecog`.
+///
+/// The event variable follows `Surv()`: values 0/1 (1 = event), or 1/2 (2 = event) when the
+/// largest value is 2; a comparison (`status == 2`) selects the event explicitly.
+///
+/// - Complexity: O(n · c) for n rows and c columns.
+public struct ModelFrame: Sendable {
+  /// The formula.
+  public let formula: ModelFormula
+  /// Follow-up times of the rows used.
+  public let times: [Double]
+  /// Event indicators of the rows used.
+  public let events: [Bool]
+  /// Stratum number per row used (0-based, in the order of `strataLabels`), nil without
+  /// `strata()`.
+  public let strata: [Int]?
+  /// Stratum labels as R prints them (`ph.ecog=1`; `a=1, b=2` for several variables).
+  public let strataLabels: [String]
+  /// The covariate columns of the rows used.
+  public let design: DesignMatrix
+  /// The data rows used (0-based), in data order.
+  public let rows: [Int]
+  /// Rows dropped because a model variable was missing (R: `n_dropped_na`).
+  public let droppedRowCount: Int
+
+  /// Evaluates `formula` on `data`.
+  ///
+  /// - Parameters:
+  ///   - rows: restricts the frame to these data rows (e.g. the rows of a larger model, so that
+  ///     nested models are compared on the same observations); missing values are still
+  ///     dropped within them.
+  /// - Throws: ``ModelFrameError`` for unknown variables, wrong variable kinds, unknown levels,
+  ///   invalid event codes, or when no complete row remains.
+  public init(formula: ModelFormula, data: ModelData, rows: [Int]? = nil) throws(ModelFrameError) {
+    let evaluator = _ModelEvaluator(data: data)
+    let n = data.rowCount
+    var keep = [Bool](repeating: rows == nil, count: n)
+    if let rows { for row in rows { keep[row] = true } }
+    let candidateCount = keep.filter { $0 }.count
+
+    let rawTimes = try evaluator.numeric(formula.time, rows: n)
+    let rawEvents = try Self.eventIndicator(formula.event, evaluator: evaluator, rows: n)
+    for i in 0..<n where keep[i] && (rawTimes[i].isNaN || rawEvents[i] == 2) { keep[i] = false }
+
+    // Evaluate each distinct variable once.
+    var values: [String: _ModelValue] = [:]
+    for term in formula.terms {
+      for variable in term.variables where values[variable.description] == nil {
+        var value = try evaluator.evaluate(variable)
+        if case .scalar = value {
+          throw .wrongKind(expression: variable.description, message: "is a constant, not a variable")
+        }
+        if case .logical(let flags) = value {
+          value = .numeric(flags.map { $0 == 2 ? .nan : Double($0) })
+        }
+        values[variable.description] = value
+      }
+    }
+    var strataFactors: [(label: String, codes: [Int32], levels: [String])] = []
+    for variable in formula.strata {
+      var value = try evaluator.evaluate(variable)
+      if case .numeric(let numbers) = value { value = _ModelEvaluator.factor(numbers: numbers) }
+      guard case .factor(let codes, let levels) = value else {
+        throw .wrongKind(expression: variable.description, message: "cannot define strata")
+      }
+      strataFactors.append((variable.description, codes, levels))
+    }
+    for value in values.values {
+      switch value {
+      case .numeric(let numbers):
+        for i in 0..<n where keep[i] && numbers[i].isNaN { keep[i] = false }
+      case .factor(let codes, _):
+        for i in 0..<n where keep[i] && codes[i] < 0 { keep[i] = false }
+      default: break
+      }
+    }
+    for factor in strataFactors {
+      for i in 0..<n where keep[i] && factor.codes[i] < 0 { keep[i] = false }
+    }
+    let used = (0..<n).filter { keep[$0] }
+    if used.isEmpty { throw .noCompleteRows(dropped: candidateCount) }
+
+    self.formula = formula
+    self.rows = used
+    self.droppedRowCount = candidateCount - used.count
+    self.times = used.map { rawTimes[$0] }
+    self.events = used.map { rawEvents[$0] == 1 }
+
+    // Strata: combinations of the strata variables' levels, first variable slowest.
+    if strataFactors.isEmpty {
+      strata = nil
+      strataLabels = []
+    } else {
+      var combined = [Int](repeating: 0, count: used.count)
+      for factor in strataFactors {
+        for (k, row) in used.enumerated() {
+          combined[k] = combined[k] * factor.levels.count + Int(factor.codes[row])
+        }
+      }
+      let present = Array(Set(combined)).sorted()
+      var dense: [Int: Int] = [:]
+      var labels: [String] = []
+      for (position, code) in present.enumerated() {
+        dense[code] = position
+        var remainder = code
+        var parts: [String] = []
+        for factor in strataFactors.reversed() {
+          parts.append("\(factor.label)=\(factor.levels[remainder % factor.levels.count])")
+          remainder /= factor.levels.count
+        }
+        labels.append(parts.reversed().joined(separator: ", "))
+      }
+      strata = combined.map { dense[$0] ?? 0 }
+      strataLabels = labels
+    }
+
+    design = Self.designMatrix(formula: formula, values: values, rows: used)
+  }
+
+  /// 0 (censored), 1 (event) or 2 (missing) per row.
+  private static func eventIndicator(
+    _ expression: FormulaExpression, evaluator: _ModelEvaluator, rows n: Int
+  ) throws(ModelFrameError) -> [UInt8] {
+    switch try evaluator.evaluate(expression) {
+    case .logical(let flags):
+      return flags
+    case .numeric(let values):
+      let largest = values.filter { !$0.isNaN }.max() ?? 0
+      let shift = largest == 2 ? 1.0 : 0.0
+      var result = [UInt8](repeating: 2, count: n)
+      for i in 0..<n where !values[i].isNaN {
+        let value = values[i] - shift
+        guard value == 0 || value == 1 else {
+          throw .invalidEvent(
+            expression: expression.description,
+            value: FormulaExpression.formatNumber(values[i]), row: i)
+        }
+        result[i] = UInt8(value)
+      }
+      return result
+    case .scalar:
+      throw .wrongKind(expression: expression.description, message: "the event must be a variable")
+    case .factor:
+      throw .wrongKind(
+        expression: expression.description,
+        message:
+          "a categorical event needs a comparison naming the event value, e.g. \(expression) == \"dead\"")
+    }
+  }
+
+  private static func designMatrix(
+    formula: ModelFormula, values: [String: _ModelValue], rows: [Int]
+  ) -> DesignMatrix {
+    let termSets = formula.terms.map { Set($0.variables.map(\.description)) }
+    var columns: [[Double]] = []
+    var labels: [CoefficientLabel] = []
+    var terms: [DesignMatrix.Term] = []
+    for (termIndex, term) in formula.terms.enumerated() {
+      let start = columns.count
+      // Each variable's columns (values on the used rows), names and components.
+      var pieces: [[(values: [Double], name: String, component: CoefficientLabel.Component)]] = []
+      for variable in term.variables {
+        let key = variable.description
+        switch values[key] {
+        case .numeric(let numbers)?:
+          pieces.append([(rows.map { numbers[$0] }, key, .init(variable: key))])
+        case .factor(let codes, let levels)?:
+          let others = termSets[termIndex].subtracting([key])
+          let contrasts = others.isEmpty || termSets.contains(others)
+          let reference = contrasts ? levels.first : nil
+          let shown = contrasts ? Array(levels.indices.dropFirst()) : Array(levels.indices)
+          pieces.append(
+            shown.map { level in
+              let code = Int32(level)
+              return (
+                rows.map { codes[$0] == code ? 1.0 : 0.0 }, key + levels[level],
+                .init(variable: key, level: levels[level], reference: reference)
+              )
+            })
+        default:
+          pieces.append([])
+        }
+      }
+      // Kronecker product, first variable varying fastest.
+      var combined: [(values: [Double], names: [String], components: [CoefficientLabel.Component])] = [
+        ([Double](repeating: 1, count: rows.count), [], [])
+      ]
+      for piece in pieces {
+        var next: [([Double], [String], [CoefficientLabel.Component])] = []
+        for column in piece {
+          for existing in combined {
+            let product =
+              existing.names.isEmpty
+              ? column.values : zip(existing.values, column.values).map { $0 * $1 }
+            next.append((product, existing.names + [column.name], existing.components + [column.component]))
+          }
+        }
+        combined = next
+      }
+      for column in combined {
+        columns.append(column.values)
+        labels.append(
+          CoefficientLabel(
+            name: column.names.joined(separator: ":"), term: term.label,
+            components: column.components))
+      }
+      terms.append(
+        DesignMatrix.Term(
+          label: term.label, variables: term.variables.map(\.description),
+          columns: start..<columns.count))
+    }
+    return DesignMatrix(rowCount: rows.count, columns: columns, labels: labels, terms: terms)
+  }
+}

@@ -1,0 +1,68 @@
+import SurvivalStatistics
+import Testing
+
+@Suite("Model frames and design matrices")
+struct ModelFrameTests {
+  private let small = ModelData(columns: [
+    "time": .numeric([5, 8, 3, 9, 4, 7, 6, 2]),
+    "status": .numeric([1, 2, 2, 1, 2, .nan, 2, 1]),
+    "grade": .categorical(["b", "a", "B", "10", "2", "a", nil, "b"], levels: nil),
+    "dose": .categorical(["10", "2", "1.5", "2", "10", "1.5", "2", "10"], levels: nil),
+    "x": .numeric([1, 2, 3, 4, 5, 6, 7, 8]),
+  ])
+
+  @Test("factor levels: numeric codes numerically, text by code point; rows with NA dropped")
+  func levelsAndMissing() throws {
+    let frame = try ModelFrame(
+      formula: ModelFormula(parsing: "Surv(time, status) ~ grade + dose"), data: small)
+    #expect(frame.droppedRowCount == 2)
+    #expect(frame.rows == [0, 1, 2, 3, 4, 7])
+    // status 1/2 coding: 2 = event.
+    #expect(frame.events == [false, true, true, false, true, false])
+    #expect(
+      frame.design.columnNames == ["grade2", "gradeB", "gradea", "gradeb", "dose2", "dose10"])
+    #expect(frame.design.terms.map(\.label) == ["grade", "dose"])
+    #expect(frame.design.terms.map(\.columns) == [0..<4, 4..<6])
+    let label = frame.design.labels[4]
+    #expect(label.term == "dose" && label.level == "2" && label.reference == "1.5")
+  }
+
+  @Test("factor(), relevel() and interactions name columns as model.matrix")
+  func names() throws {
+    let frame = try ModelFrame(
+      formula: ModelFormula(
+        parsing: "Surv(time, status == 2) ~ relevel(factor(x > 4), ref = 2) + factor(dose):x"),
+      data: ModelData(columns: [
+        "time": .numeric([1, 2, 3, 4, 5, 6]), "status": .numeric([2, 2, 1, 2, 2, 1]),
+        "dose": .categorical(["a", "b", "a", "b", "a", "b"], levels: nil),
+        "x": .numeric([1, 2, 5, 6, 7, 3]),
+      ]))
+    // factor(dose):x without a factor(dose) main effect: x is in the model? No, so the factor is
+    // fully indicator coded, as R does.
+    #expect(
+      frame.design.columnNames == [
+        "relevel(factor(x > 4), ref = 2)0", "factor(dose)a:x", "factor(dose)b:x",
+      ])
+    #expect(frame.design.labels[1].components.map(\.reference) == [nil, nil])
+  }
+
+  @Test(
+    "data errors name the offender",
+    arguments: [
+      ("Surv(time, status) ~ xx", "unknown variable 'xx'. Did you mean 'x'?"),
+      ("Surv(time, status) ~ relevel(grade, ref = \"z\")", "'relevel(grade, ref = \"z\")': 'z' is not a level; the levels are '10', '2', 'B', 'a', 'b'"),
+      ("Surv(time, status) ~ relevel(x, \"1\")", "'relevel(x, \"1\")': relevel() needs a factor; use relevel(factor(x), ref = …)"),
+      ("Surv(time, grade) ~ x", "'grade': a categorical event needs a comparison naming the event value, e.g. grade == \"dead\""),
+      ("Surv(time, x) ~ grade", "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"),
+      ("Surv(time, status) ~ log(grade)", "'log(grade)': log() needs a numeric variable"),
+    ])
+  func errors(_ formula: String, _ message: String) throws {
+    let parsed = try ModelFormula(parsing: formula)
+    #expect(throws: ModelFrameError.self) { try ModelFrame(formula: parsed, data: small) }
+    do {
+      _ = try ModelFrame(formula: parsed, data: small)
+    } catch {
+      #expect(error.description == message)
+    }
+  }
+}
