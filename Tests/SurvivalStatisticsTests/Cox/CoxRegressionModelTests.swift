@@ -84,7 +84,7 @@ struct CoxRegressionModelTests {
       "Surv(time, status) ~ age + sex + factor(ph.ecog) + ph.karno + pat.karno + wt.loss"
     let rename = ["factor(ph.ecog)": "ecog"]
     let selection = try CoxModelSelection(
-      formula: formula, data: ReferenceData.lung,
+      formula: formula, data: CoxReferenceData.lung,
       options: .init(entryThreshold: 0.15, stayThreshold: 0.05, criterion: reference.criterion))
     #expect(selection.rows.count == 210)
     let names = selection.candidates.map { rename[$0] ?? $0 }

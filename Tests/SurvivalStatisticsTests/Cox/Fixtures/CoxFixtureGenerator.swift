@@ -1,4 +1,4 @@
-// The scripts that generated ReferenceData.swift and CoxReferenceCases.swift, kept here so the
+// The scripts that generated CoxReferenceData.swift and CoxReferenceCases.swift, kept here so the
 // fixtures can be regenerated (R 4.2.2 with survival 3.5.3, Python 3). Copy each block to a
 // file, adjust the paths to the reference folder, then run `Rscript extras.R > extras.tsv` and
 // `python3 make_fixtures.py`. Values from R are printed with sprintf("%.17g").
@@ -134,10 +134,10 @@
 //             items = [".nan" if v == "" else num(v) for v in vals]
 //             body.append(f'    "{c}": .numeric([\n{wrap(items, "      ")}\n    ]),')
 //     ds.append(f"  /// `{name}` as distributed with R's survival package ({len(rows)} rows; NA = NaN or nil).\n  static let {name} = ModelData(columns: [\n" + "\n".join(body) + "\n  ])")
-// with open(f"{OUT}/ReferenceData.swift", "w") as f:
+// with open(f"{OUT}/CoxReferenceData.swift", "w") as f:
 //     f.write("// Generated from the reference CSV files; R factor columns carry their codebook labels\n"
 //             "// (veteran celltype, aml x). Regenerate with the script in CoxFixtureGenerator.swift.\n"
-//             "// swift-format-ignore-file\n\nimport SurvivalStatistics\n\nenum ReferenceData {\n"
+//             "// swift-format-ignore-file\n\nimport SurvivalStatistics\n\nenum CoxReferenceData {\n"
 //             + "\n\n".join(ds) + "\n\n  /// ovarian with the separating covariate `sep = fustat` (monotone likelihood).\n"
 //             "  static let ovarianSeparated: ModelData = {\n    guard case .numeric(let fustat)? = ovarian[\"fustat\"] else { return ovarian }\n"
 //             "    var columns: [String: ModelData.Column] = [:]\n    for name in ovarian.columnNames { columns[name] = ovarian[name] }\n"
@@ -165,7 +165,7 @@
 //     cases.append(f"""    CoxReferenceCase(
 //       id: {json.dumps(j["case_id"])},
 //       rCall: {json.dumps(j["r_call"])},
-//       data: ReferenceData.{dataset}, formula: {json.dumps(formula)}, ties: .{j["ties"]},
+//       data: CoxReferenceData.{dataset}, formula: {json.dumps(formula)}, ties: .{j["ties"]},
 //       n: {j["n"]}, events: {j["nevent"]}, dropped: {j["n_dropped_na"]}, iterations: {j["iterations"]},
 //       rWarnings: {sarr(j["r_warnings"])},
 //       names: {sarr(c["term"])},
@@ -216,7 +216,7 @@
 //     extra.append(f"""    ExtraCoxCase(
 //       id: {json.dumps(case)},
 //       rCall: {json.dumps(call)},
-//       data: ReferenceData.{data}, formula: {json.dumps(formula)}, ties: .{ties},
+//       data: CoxReferenceData.{data}, formula: {json.dumps(formula)}, ties: .{ties},
 //       n: {n[0]}, events: {n[1]}, dropped: {n[2]}, iterations: {int(float(d["iter"]))},
 //       names: {sarr(d["names"].split("|"))},
 //       coef: {arr(fl(d["coef"]))},

@@ -11,7 +11,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_monotone_ovarian_sep_age_breslow",
       rCall: "fit <- coxph(Surv(futime, fustat) ~ sep + age, data = ovarian_sep, ties = \"breslow\")",
-      data: ReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep + age", ties: .breslow,
+      data: CoxReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep + age", ties: .breslow,
       n: 26, events: 12, dropped: 0, iterations: 20,
       rWarnings: ["Loglik converged before variable  1 ; coefficient may be infinite. "],
       names: ["sep", "age"],
@@ -39,7 +39,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_monotone_ovarian_sep_age_efron",
       rCall: "fit <- coxph(Surv(futime, fustat) ~ sep + age, data = ovarian_sep, ties = \"efron\")",
-      data: ReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep + age", ties: .efron,
+      data: CoxReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep + age", ties: .efron,
       n: 26, events: 12, dropped: 0, iterations: 20,
       rWarnings: ["Loglik converged before variable  1 ; coefficient may be infinite. "],
       names: ["sep", "age"],
@@ -67,7 +67,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_monotone_ovarian_sep_breslow",
       rCall: "fit <- coxph(Surv(futime, fustat) ~ sep, data = ovarian_sep, ties = \"breslow\")",
-      data: ReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep", ties: .breslow,
+      data: CoxReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep", ties: .breslow,
       n: 26, events: 12, dropped: 0, iterations: 20,
       rWarnings: ["Loglik converged before variable  1 ; coefficient may be infinite. "],
       names: ["sep"],
@@ -94,7 +94,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_monotone_ovarian_sep_efron",
       rCall: "fit <- coxph(Surv(futime, fustat) ~ sep, data = ovarian_sep, ties = \"efron\")",
-      data: ReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep", ties: .efron,
+      data: CoxReferenceData.ovarianSeparated, formula: "Surv(futime, fustat) ~ sep", ties: .efron,
       n: 26, events: 12, dropped: 0, iterations: 20,
       rWarnings: ["Loglik converged before variable  1 ; coefficient may be infinite. "],
       names: ["sep"],
@@ -121,7 +121,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_multi_lung_breslow",
       rCall: "fit <- coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung, ties = \"breslow\")",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ age + sex + ph.ecog", ties: .breslow,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ age + sex + ph.ecog", ties: .breslow,
       n: 227, events: 164, dropped: 1, iterations: 3,
       rWarnings: [],
       names: ["age", "sex", "ph.ecog"],
@@ -150,7 +150,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_multi_lung_efron",
       rCall: "fit <- coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung, ties = \"efron\")",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ age + sex + ph.ecog", ties: .efron,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ age + sex + ph.ecog", ties: .efron,
       n: 227, events: 164, dropped: 1, iterations: 3,
       rWarnings: [],
       names: ["age", "sex", "ph.ecog"],
@@ -179,7 +179,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_multi_veteran_breslow",
       rCall: "fit <- coxph(Surv(time, status) ~ trt + celltype + karno + age, data = veteran, ties = \"breslow\")",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ trt + celltype + karno + age", ties: .breslow,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ trt + celltype + karno + age", ties: .breslow,
       n: 137, events: 128, dropped: 0, iterations: 4,
       rWarnings: [],
       names: ["trt", "celltypesmallcell", "celltypeadeno", "celltypelarge", "karno", "age"],
@@ -209,7 +209,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_multi_veteran_efron",
       rCall: "fit <- coxph(Surv(time, status) ~ trt + celltype + karno + age, data = veteran, ties = \"efron\")",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ trt + celltype + karno + age", ties: .efron,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ trt + celltype + karno + age", ties: .efron,
       n: 137, events: 128, dropped: 0, iterations: 4,
       rWarnings: [],
       names: ["trt", "celltypesmallcell", "celltypeadeno", "celltypelarge", "karno", "age"],
@@ -239,7 +239,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_strat_lung_breslow",
       rCall: "fit <- coxph(Surv(time, status) ~ age + sex + strata(ph.ecog), data = lung, ties = \"breslow\")",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ age + sex + strata(ph.ecog)", ties: .breslow,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ age + sex + strata(ph.ecog)", ties: .breslow,
       n: 227, events: 164, dropped: 1, iterations: 3,
       rWarnings: [],
       names: ["age", "sex"],
@@ -267,7 +267,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_strat_lung_efron",
       rCall: "fit <- coxph(Surv(time, status) ~ age + sex + strata(ph.ecog), data = lung, ties = \"efron\")",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ age + sex + strata(ph.ecog)", ties: .efron,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ age + sex + strata(ph.ecog)", ties: .efron,
       n: 227, events: 164, dropped: 1, iterations: 3,
       rWarnings: [],
       names: ["age", "sex"],
@@ -295,7 +295,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_strat_veteran_breslow",
       rCall: "fit <- coxph(Surv(time, status) ~ trt + karno + age + strata(celltype), data = veteran, ties = \"breslow\")",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ trt + karno + age + strata(celltype)", ties: .breslow,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ trt + karno + age + strata(celltype)", ties: .breslow,
       n: 137, events: 128, dropped: 0, iterations: 4,
       rWarnings: [],
       names: ["trt", "karno", "age"],
@@ -324,7 +324,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_strat_veteran_efron",
       rCall: "fit <- coxph(Surv(time, status) ~ trt + karno + age + strata(celltype), data = veteran, ties = \"efron\")",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ trt + karno + age + strata(celltype)", ties: .efron,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ trt + karno + age + strata(celltype)", ties: .efron,
       n: 137, events: 128, dropped: 0, iterations: 4,
       rWarnings: [],
       names: ["trt", "karno", "age"],
@@ -353,7 +353,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_uni_aml_x_breslow",
       rCall: "fit <- coxph(Surv(time, status) ~ x, data = aml, ties = \"breslow\")",
-      data: ReferenceData.aml, formula: "Surv(time, status) ~ x", ties: .breslow,
+      data: CoxReferenceData.aml, formula: "Surv(time, status) ~ x", ties: .breslow,
       n: 23, events: 18, dropped: 0, iterations: 3,
       rWarnings: [],
       names: ["xNonmaintained"],
@@ -380,7 +380,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_uni_aml_x_efron",
       rCall: "fit <- coxph(Surv(time, status) ~ x, data = aml, ties = \"efron\")",
-      data: ReferenceData.aml, formula: "Surv(time, status) ~ x", ties: .efron,
+      data: CoxReferenceData.aml, formula: "Surv(time, status) ~ x", ties: .efron,
       n: 23, events: 18, dropped: 0, iterations: 3,
       rWarnings: [],
       names: ["xNonmaintained"],
@@ -407,7 +407,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_uni_lung_sex_breslow",
       rCall: "fit <- coxph(Surv(time, status) ~ sex, data = lung, ties = \"breslow\")",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ sex", ties: .breslow,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ sex", ties: .breslow,
       n: 228, events: 165, dropped: 0, iterations: 3,
       rWarnings: [],
       names: ["sex"],
@@ -434,7 +434,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_uni_lung_sex_efron",
       rCall: "fit <- coxph(Surv(time, status) ~ sex, data = lung, ties = \"efron\")",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ sex", ties: .efron,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ sex", ties: .efron,
       n: 228, events: 165, dropped: 0, iterations: 3,
       rWarnings: [],
       names: ["sex"],
@@ -461,7 +461,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_uni_veteran_trt_breslow",
       rCall: "fit <- coxph(Surv(time, status) ~ trt, data = veteran, ties = \"breslow\")",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ trt", ties: .breslow,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ trt", ties: .breslow,
       n: 137, events: 128, dropped: 0, iterations: 2,
       rWarnings: [],
       names: ["trt"],
@@ -488,7 +488,7 @@ extension CoxReferenceCase {
     CoxReferenceCase(
       id: "cox_uni_veteran_trt_efron",
       rCall: "fit <- coxph(Surv(time, status) ~ trt, data = veteran, ties = \"efron\")",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ trt", ties: .efron,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ trt", ties: .efron,
       n: 137, events: 128, dropped: 0, iterations: 2,
       rWarnings: [],
       names: ["trt"],
@@ -521,7 +521,7 @@ extension ExtraCoxCase {
     ExtraCoxCase(
       id: "lung_sex_x_ecog",
       rCall: "coxph(Surv(time, status) ~ age + sex * ph.ecog, data = lung)",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ age + sex * ph.ecog", ties: .efron,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ age + sex * ph.ecog", ties: .efron,
       n: 227, events: 164, dropped: 1, iterations: 4,
       names: ["age", "sex", "ph.ecog", "sex:ph.ecog"],
       coef: [0.010212073094257862, -0.6631433930886126, 0.33485238597479744, 0.10141549389270317],
@@ -540,7 +540,7 @@ extension ExtraCoxCase {
     ExtraCoxCase(
       id: "veteran_celltype_x_karno",
       rCall: "coxph(Surv(time, status) ~ trt + celltype * karno, data = veteran)",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ trt + celltype * karno", ties: .efron,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ trt + celltype * karno", ties: .efron,
       n: 137, events: 128, dropped: 0, iterations: 5,
       names: ["trt", "celltypesmallcell", "celltypeadeno", "celltypelarge", "karno", "celltypesmallcell:karno", "celltypeadeno:karno", "celltypelarge:karno"],
       coef: [0.3183303405072543, -0.5799413498010616, 0.1391421099057121, 0.14554522868729933, -0.045807966587861605, 0.025661001594421723, 0.01777624656086853, 0.00546019854572055],
@@ -559,7 +559,7 @@ extension ExtraCoxCase {
     ExtraCoxCase(
       id: "veteran_celltype_x_prior_breslow",
       rCall: "coxph(Surv(time, status) ~ celltype * factor(prior), data = veteran, ties = \"breslow\")",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ celltype * factor(prior)", ties: .breslow,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ celltype * factor(prior)", ties: .breslow,
       n: 137, events: 128, dropped: 0, iterations: 5,
       names: ["celltypesmallcell", "celltypeadeno", "celltypelarge", "factor(prior)10", "celltypesmallcell:factor(prior)10", "celltypeadeno:factor(prior)10", "celltypelarge:factor(prior)10"],
       coef: [0.9161033855858063, 0.9661116734096984, 0.07347156430378679, -0.2633417951513521, 0.23387004036186754, 0.8566158102153058, 0.4408556202136663],
@@ -577,7 +577,7 @@ extension ExtraCoxCase {
     ExtraCoxCase(
       id: "veteran_celltype_in_karno",
       rCall: "coxph(Surv(time, status) ~ celltype:karno, data = veteran)",
-      data: ReferenceData.veteran, formula: "Surv(time, status) ~ celltype:karno", ties: .efron,
+      data: CoxReferenceData.veteran, formula: "Surv(time, status) ~ celltype:karno", ties: .efron,
       n: 137, events: 128, dropped: 0, iterations: 4,
       names: ["celltypesquamous:karno", "celltypesmallcell:karno", "celltypeadeno:karno", "celltypelarge:karno"],
       coef: [-0.041792267762824964, -0.028592180568000513, -0.022950630966821976, -0.03589256802528547],
@@ -593,7 +593,7 @@ extension ExtraCoxCase {
     ExtraCoxCase(
       id: "lung_transforms",
       rCall: "coxph(Surv(time, status == 2) ~ I(age/10) + log(ph.karno) + relevel(factor(ph.ecog), ref = \"1\") + sex, data = lung)",
-      data: ReferenceData.lung, formula: "Surv(time, status == 2) ~ I(age/10) + log(ph.karno) + relevel(factor(ph.ecog), ref = \"1\") + sex", ties: .efron,
+      data: CoxReferenceData.lung, formula: "Surv(time, status == 2) ~ I(age/10) + log(ph.karno) + relevel(factor(ph.ecog), ref = \"1\") + sex", ties: .efron,
       n: 226, events: 163, dropped: 2, iterations: 7,
       names: ["I(age/10)", "log(ph.karno)", "relevel(factor(ph.ecog), ref = \"1\")0", "relevel(factor(ph.ecog), ref = \"1\")2", "relevel(factor(ph.ecog), ref = \"1\")3", "sex"],
       coef: [0.1265382384059444, 0.9973283332895369, -0.5714194966260393, 0.6779330169226139, 1.8475311070194886, -0.5719351836997424],
@@ -612,7 +612,7 @@ extension ExtraCoxCase {
     ExtraCoxCase(
       id: "lung_two_strata",
       rCall: "coxph(Surv(time, status) ~ age + ph.karno + strata(sex) + strata(ph.ecog), data = lung)",
-      data: ReferenceData.lung, formula: "Surv(time, status) ~ age + ph.karno + strata(sex) + strata(ph.ecog)", ties: .efron,
+      data: CoxReferenceData.lung, formula: "Surv(time, status) ~ age + ph.karno + strata(sex) + strata(ph.ecog)", ties: .efron,
       n: 226, events: 163, dropped: 2, iterations: 3,
       names: ["age", "ph.karno"],
       coef: [0.009491127677647265, 0.008008224867152794],

@@ -4,7 +4,7 @@
 
 import SurvivalStatistics
 
-enum ReferenceData {
+enum CoxReferenceData {
   /// `lung` as distributed with R's survival package (228 rows; NA = NaN or nil).
   static let lung = ModelData(columns: [
     "inst": .numeric([
