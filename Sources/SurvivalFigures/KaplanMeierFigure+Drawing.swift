@@ -181,7 +181,7 @@ extension _KaplanMeierLayoutEngine {
     let titleFont = theme.font.bold()
     out.append(.text(TextRun(StyledText(options.riskTableTitle), font: titleFont, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: pad, y: top + titleHeight / 2)))
     var rows: [RiskTableLayout.Row] = []
-    let labelRight = plot.minX - 8
+    let labelRight = plot.minX - tableLabelGap
     for (k, line) in lines.enumerated() {
       let mid = top + titleHeight + rowHeight * (Double(k) + 0.5)
       let (color, dash) = style(line.curveIndex)

@@ -76,7 +76,12 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     }
   }
 
+  /// Space between the right end of the risk-table labels and the axis origin: half the widest
+  /// count (the first column is centred on the origin) and a clear gap.
+  var tableLabelGap: Double { widestCount / 2 + 6 }
+
   /// Widest count printed in the table, used to keep columns apart.
+
   var widestCount: Double {
     guard options.riskTable != .none else { return 0 }
     let biggest = curves.map(\.total).max() ?? 0
@@ -193,7 +198,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     let yLabelWidth = yBreaks.map { width(StyledText(yLabel($0)), small) }.max() ?? 0
     let yTitleHeight = options.yTitle.isEmpty ? 0 : lineHeight(body)
     let axisNeeds = pad + yTitleHeight + 3 + yLabelWidth + 2.5 + ticks
-    let tableNeeds = pad + (lines.map(labelWidth).max() ?? 0) + 8
+    let tableNeeds = pad + (lines.map(labelWidth).max() ?? 0) + tableLabelGap
     let left = max(axisNeeds, tableNeeds)
     var right = pad + max(widestCount / 2, 6)
     var plotWidth = size.width - left - right
