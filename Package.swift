@@ -42,7 +42,7 @@ let package = Package(
     .target(
       name: "SurvfigCLI",
       dependencies: [
-        "ReportEngine",
+        "ReportEngine", "FigureCore", "SurvivalFigures", "SurvivalStatistics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "survfig", dependencies: ["SurvfigCLI"]),
@@ -53,7 +53,9 @@ let package = Package(
     .testTarget(name: "FigureCoreTests", dependencies: ["FigureCore"]),
     .testTarget(name: "SurvivalFiguresTests", dependencies: ["SurvivalFigures", "FigureCore"]),
     .testTarget(name: "CairoRenderingTests", dependencies: ["CairoRendering", "FigureCore"]),
-    .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine"]),
+    .testTarget(
+      name: "ReportEngineTests",
+      dependencies: ["ReportEngine", "ClinicalCSV", "SurvivalStatistics", "SurvivalFigures", "FigureCore"]),
     .testTarget(name: "SurvfigCLITests", dependencies: ["SurvfigCLI"]),
   ]
 )

@@ -1,10 +1,17 @@
 import ArgumentParser
+import ReportEngine
 
 /// The `survfig` command: statistics and figures for survival analyses.
 public struct SurvfigCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "survfig",
     abstract: "Survival statistics and publication-ready figures from patient-level data.",
-    version: "0.1.0")
+    discussion: """
+      Computes Kaplan–Meier estimates, log-rank tests and related statistics exactly as R's \
+      survival package does, and draws journal-ready figures (PDF, SVG, PNG, EPS) with \
+      number-at-risk tables aligned to the time axis.
+      """,
+    version: SurvfigVersion.string,
+    subcommands: [KaplanMeierCommand.self])
   public init() {}
 }

@@ -1,0 +1,123 @@
+import FigureCore
+import Foundation
+import SurvivalFigures
+import SurvivalStatistics
+
+extension KaplanMeierAnalysis {
+  /// The figure of this analysis as `request` describes it: curves in the display time unit,
+  /// the plotted function, group labels, and an inset with the group comparison and medians.
+  public func figure(_ request: KaplanMeierFigureRequest, groupLabels: [String: String] = [:])
+    -> KaplanMeierFigure
+  {
+    let scale = request.timeScale
+    let curves = estimates.indices.map { index in
+      curve(index, request: request, label: groupLabels[sample.groupLabels[index]] ?? sample.groupLabels[index], scale: scale)
+    }
+    var theme = FigureTheme.scaled(forWidth: request.widthMillimetres.millimetres)
+    if let palette = request.palette, !palette.isEmpty { theme.palette = palette }
+
+    var options = KaplanMeierFigureOptions(
+      size: .millimetres(width: request.widthMillimetres, height: request.heightMillimetres),
+      theme: theme)
+    options.title = request.title.map { StyledText($0) }
+    options.xTitle = StyledText(request.xTitle ?? request.defaultXTitle)
+    options.yTitle = StyledText(request.yTitle ?? request.defaultYTitle)
+    options.yAxis =
+      request.function == .cumhaz ? .value : (request.percent ? .percent : .probability)
+    options.xBreaks = request.xBreaks ?? request.xBreakEvery.map { step in
+      let end = request.xMax ?? (estimates.map(\.lastTime).max() ?? 0) * scale
+      return stride(from: 0, through: end + step * 1e-9, by: step).map { $0 }
+    }
+    options.xMax = request.xMax
+    options.showsConfidenceBands = request.showsConfidenceBands
+    options.showsCensorMarks = request.showsCensorMarks
+    options.showsMedianLines = request.showsMedianLines && request.function == .survival
+    options.riskTable = request.riskTable
+    options.riskTableTimes = request.riskTableTimes
+    options.legend = estimates.count > 1 ? request.legend : .none
+    options.legendTitle = request.legendTitle
+    options.annotations = annotations(request, scale: scale, labels: curves.map(\.label))
+    return KaplanMeierFigure(curves: curves, options: options)
+  }
+
+  private func curve(
+    _ index: Int, request: KaplanMeierFigureRequest, label: String, scale: Double
+  ) -> KaplanMeierCurveData {
+    let estimate = estimates[index]
+    let rows = estimate.rows.map { row -> KaplanMeierCurveData.Row in
+      let value: Double
+      let lower: Double?
+      let upper: Double?
+      switch request.function {
+      case .survival:
+        (value, lower, upper) = (row.survival, row.lower, row.upper)
+      case .event:
+        (value, lower, upper) = (1 - row.survival, row.upper.map { 1 - $0 }, row.lower.map { 1 - $0 })
+      case .cumhaz:
+        // The limits of S carried over by H = −log S, as R's plot(fun = "cumhaz") does.
+        func hazard(_ s: Double?) -> Double? { s.flatMap { $0 > 0 ? -Foundation.log($0) : nil } }
+        (value, lower, upper) = (row.cumulativeHazard, hazard(row.upper), hazard(row.lower))
+      }
+      return KaplanMeierCurveData.Row(
+        time: row.time * scale, atRisk: row.atRisk, events: row.events, censored: row.censored,
+        value: value, lower: lower, upper: upper)
+    }
+    return KaplanMeierCurveData(
+      label: label, total: estimate.subjectCount, rows: rows,
+      initialValue: request.function == .survival ? 1 : 0,
+      median: quantiles[index].first { $0.probability == 0.5 }?.estimate.map { $0 * scale })
+  }
+
+  /// The inset: the test of the group difference, then each group's median with its interval.
+  private func annotations(_ request: KaplanMeierFigureRequest, scale: Double, labels: [String])
+    -> [StyledText]
+  {
+    var lines: [StyledText] = []
+    if request.showsPValue, let test = logRank, let chi = test.chiSquare {
+      let name: String
+      switch test.rho {
+      case 0: name = "Log-rank"
+      case 1: name = "Peto–Peto"
+      default: name = "Fleming–Harrington (ρ = \(JournalFormat.tick(test.rho)))"
+      }
+      let prefix = (sample.isStratified ? "Stratified " + name.lowercased() : name) + " "
+      lines.append(JournalFormat.pValueText(chi.pValue, label: prefix))
+    }
+    if request.showsMedians {
+      let medians = quantiles.map { $0.first { $0.probability == 0.5 } }
+      let largest = (estimates.map(\.lastTime).max() ?? 0) * scale
+      let decimals = largest >= 100 ? 0 : 1
+      let level = JournalFormat.tick(confidence.level * 100)
+      lines.append(StyledText("Median (\(level)% CI)"))
+      for (label, median) in zip(labels, medians) {
+        guard let median else { continue }
+        let text = JournalFormat.estimate(
+          median.estimate.map { $0 * scale }, lower: median.lower.map { $0 * scale },
+          upper: median.upper.map { $0 * scale }, decimals: decimals)
+        lines.append(StyledText((labels.count > 1 ? label + ": " : "") + text))
+      }
+    }
+    return lines
+  }
+}
+
+extension KaplanMeierFigureRequest {
+  /// The factor from the data's time unit to the displayed one.
+  var timeScale: Double {
+    guard let data = dataTimeUnit, let display = displayTimeUnit else { return 1 }
+    return data.days / display.days
+  }
+
+  var defaultXTitle: String {
+    guard let unit = displayTimeUnit ?? dataTimeUnit else { return "Time" }
+    return "Time (\(unit.rawValue))"
+  }
+
+  var defaultYTitle: String {
+    switch function {
+    case .survival: return percent ? "Survival (%)" : "Survival probability"
+    case .event: return percent ? "Cumulative incidence (%)" : "Cumulative incidence"
+    case .cumhaz: return "Cumulative hazard"
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import ClinicalCSV
+import SurvivalStatistics
+
+/// The statistics of a Kaplan–Meier analysis: one curve per group with its quantiles, survival
+/// at the requested times and restricted mean, the (stratified) Fleming–Harrington test between
+/// the groups and the median follow-up. Everything the `km` command prints and draws.
+public struct KaplanMeierAnalysis: Sendable {
+  /// The analysed samples and the rows left out.
+  public let columns: SurvivalColumns
+  /// The samples by group (a single group "All" when no group column was given).
+  public let sample: GroupedSample
+  public let confidence: ConfidenceBand
+  /// One estimate per group, in `sample.groupLabels` order.
+  public let estimates: [KaplanMeierEstimate]
+  /// The 25th, 50th and 75th percentiles of each group.
+  public let quantiles: [[KaplanMeierEstimate.Quantile]]
+  /// Survival at the requested times, per group.
+  public let survivalAtTimes: [[KaplanMeierEstimate.SurvivalAtTime]]
+  /// Restricted mean survival time per group, all up to the same τ.
+  public let restrictedMeans: [KaplanMeierEstimate.RestrictedMean]
+  /// The group comparison; nil for a single group.
+  public let logRank: LogRankTest?
+  /// Median follow-up of all patients by the reverse Kaplan–Meier method.
+  public let followUp: MedianFollowUp
+
+  /// The probabilities reported as quantiles.
+  public static let quantileProbabilities = [0.25, 0.5, 0.75]
+
+  /// The label of the single group when no group column is given.
+  public static let allPatientsLabel = "All"
+
+  /// Analyses the table as `request` says.
+  ///
+  /// - Throws: `CSVReadError` or `ColumnMappingError` (naming file, line and column) for data
+  ///   that cannot be analysed; `SurvivalOptionError` for invalid options.
+  public init(table: DataTable, request: KaplanMeierRequest) throws {
+    let mapping = SurvivalColumnMapping(
+      time: request.timeColumn, event: request.eventColumn,
+      eventCoding: EventCoding(eventValue: request.eventValue, censorValues: request.censorValues),
+      group: request.groupColumn, groupOrder: request.groupOrder, strata: request.strataColumn)
+    let columns = try SurvivalColumns(table: table, mapping: mapping)
+    let group = columns.group
+    let sample = try GroupedSample(
+      times: columns.times, events: columns.events,
+      groupCodes: group?.codes ?? [Int](repeating: 0, count: columns.count),
+      groupLabels: group?.levels ?? [Self.allPatientsLabel],
+      strataCodes: columns.strata?.codes, strataLabels: columns.strata?.levels ?? [])
+    let confidence = try ConfidenceBand(request.confidenceType, level: request.confidenceLevel)
+    let estimates = KaplanMeierEstimate.byGroup(sample, confidence: confidence)
+
+    self.columns = columns
+    self.sample = sample
+    self.confidence = confidence
+    self.estimates = estimates
+    self.quantiles = try estimates.map { estimate throws(SurvivalOptionError) in
+      try estimate.quantiles(Self.quantileProbabilities)
+    }
+    self.survivalAtTimes = try estimates.map { estimate throws(SurvivalOptionError) in
+      try estimate.survival(atTimes: request.times)
+    }
+    let tau = request.rmstTau ?? KaplanMeierEstimate.commonRestrictionTime(estimates) ?? 0
+    self.restrictedMeans = try estimates.map { estimate throws(SurvivalOptionError) in
+      try estimate.restrictedMean(upTo: tau)
+    }
+    self.logRank = sample.groupLabels.count > 1 ? try LogRankTest(sample, rho: request.rho) : nil
+    self.followUp = MedianFollowUp(sample.pooled, confidence: confidence)
+  }
+
+  /// Things the reader of the results should know: rows left out, merged near-ties, and
+  /// anything that made the group comparison degenerate.
+  public var warnings: [String] {
+    var notes: [String] = []
+    if columns.excludedCount > 0 {
+      let rows = columns.excludedCount == 1 ? "row" : "rows"
+      notes.append(
+        "\(columns.file): \(columns.excludedCount) \(rows) with a missing value left out")
+    }
+    if sample.mergedNearTieCount > 0 {
+      notes.append(
+        "\(sample.mergedNearTieCount) times within rounding error of another were treated as ties (as R's survfit does)"
+      )
+    }
+    for diagnostic in logRank?.diagnostics ?? [] { notes.append(diagnostic.description) }
+    return notes
+  }
+
+  /// The statistics as the `km --json` contract lists them.
+  public var json: JSONValue {
+    var groups: [JSONValue] = []
+    for index in estimates.indices {
+      groups.append(groupJSON(index))
+    }
+    return .object([
+      ("n", .int(columns.count)),
+      ("excluded", .int(columns.excludedCount)),
+      ("conf_type", .string(confidence.transform.rawValue)),
+      ("conf_level", .number(confidence.level)),
+      ("groups", .array(groups)),
+      ("logrank", logRankJSON),
+      (
+        "follow_up",
+        .object([
+          ("median", .number(followUp.median.estimate)),
+          ("lower", .number(followUp.median.lower)),
+          ("upper", .number(followUp.median.upper)),
+        ])
+      ),
+    ])
+  }
+
+  private func groupJSON(_ index: Int) -> JSONValue {
+    let estimate = estimates[index]
+    func quantile(_ q: KaplanMeierEstimate.Quantile, withProbability: Bool) -> JSONValue {
+      var pairs: [(String, JSONValue)] = withProbability ? [("p", .number(q.probability))] : []
+      pairs += [
+        ("estimate", .number(q.estimate)), ("lower", .number(q.lower)), ("upper", .number(q.upper)),
+      ]
+      return .object(pairs)
+    }
+    let quantiles = self.quantiles[index]
+    let median = quantiles.first { $0.probability == 0.5 } ?? estimate.median
+    let table = estimate.rows.map { row -> JSONValue in
+      .object([
+        ("time", .number(row.time)), ("n_risk", .int(row.atRisk)), ("n_event", .int(row.events)),
+        ("n_censor", .int(row.censored)), ("survival", .number(row.survival)),
+        ("std_err", .number(row.standardError)), ("lower", .number(row.lower)),
+        ("upper", .number(row.upper)),
+      ])
+    }
+    let atTimes = survivalAtTimes[index].map { s -> JSONValue in
+      .object([
+        ("time", .number(s.time)), ("n_risk", .int(s.atRisk)), ("survival", .number(s.survival)),
+        ("lower", .number(s.lower)), ("upper", .number(s.upper)),
+      ])
+    }
+    let rmst = restrictedMeans[index]
+    return .object([
+      ("label", .string(sample.groupLabels[index])),
+      ("n", .int(estimate.subjectCount)),
+      ("events", .int(estimate.eventCount)),
+      ("median", quantile(median, withProbability: false)),
+      (
+        "quantiles",
+        .array(quantiles.filter { $0.probability != 0.5 }.map { quantile($0, withProbability: true) })
+      ),
+      ("table", .array(table)),
+      ("at_times", .array(atTimes)),
+      (
+        "rmst",
+        .object([
+          ("tau", .number(rmst.restrictionTime)), ("estimate", .number(rmst.estimate)),
+          ("se", .number(rmst.standardError)),
+        ])
+      ),
+    ])
+  }
+
+  private var logRankJSON: JSONValue {
+    guard let test = logRank else { return .null }
+    return .object([
+      ("rho", .number(test.rho)),
+      ("stratified", .bool(sample.isStratified)),
+      ("chisq", .number(test.chiSquare?.statistic)),
+      ("df", test.chiSquare.map { .int($0.degreesOfFreedom) } ?? .null),
+      ("p", .number(test.chiSquare?.pValue)),
+      ("observed", .array(test.observed.map { .number($0) })),
+      ("expected", .array(test.expected.map { .number($0) })),
+    ])
+  }
+}

@@ -1,0 +1,117 @@
+import FigureCore
+import SurvivalFigures
+import SurvivalStatistics
+
+/// Everything a Kaplan–Meier analysis and its figure need: where the data is, how its columns
+/// map to a survival sample, which statistics to compute and how to draw them. The `km`
+/// command and report templates both build one.
+public struct KaplanMeierRequest: Hashable, Sendable {
+  // Data
+  public var dataPath: String
+  public var timeColumn: String
+  public var eventColumn: String
+  /// The code that marks an event; nil detects R's conventions (0/1, 1/2, logical).
+  public var eventValue: String?
+  /// Codes that mark censoring; empty means "every code that is not the event code".
+  public var censorValues: [String]
+  public var groupColumn: String?
+  /// Group codes in display order; nil uses R's factor order.
+  public var groupOrder: [String]?
+  /// Display labels for group codes ("1" → "Male").
+  public var groupLabels: [String: String]
+  public var strataColumn: String?
+
+  // Statistics
+  public var confidenceType: ConfidenceBand.Transform
+  public var confidenceLevel: Double
+  /// Times for survival rates ("1-, 3- and 5-year survival"), in the data's time unit.
+  public var times: [Double]
+  /// τ for the restricted mean survival time; nil: the largest observed time of all groups.
+  public var rmstTau: Double?
+  /// Fleming–Harrington ρ of the group comparison (0: log-rank, 1: Peto–Peto).
+  public var rho: Double
+
+  // Figure
+  public var figure: KaplanMeierFigureRequest
+
+  public init(
+    dataPath: String, timeColumn: String, eventColumn: String, eventValue: String? = nil,
+    censorValues: [String] = [], groupColumn: String? = nil, groupOrder: [String]? = nil,
+    groupLabels: [String: String] = [:], strataColumn: String? = nil,
+    confidenceType: ConfidenceBand.Transform = .log, confidenceLevel: Double = 0.95,
+    times: [Double] = [], rmstTau: Double? = nil, rho: Double = 0,
+    figure: KaplanMeierFigureRequest = .init()
+  ) {
+    self.dataPath = dataPath
+    self.timeColumn = timeColumn
+    self.eventColumn = eventColumn
+    self.eventValue = eventValue
+    self.censorValues = censorValues
+    self.groupColumn = groupColumn
+    self.groupOrder = groupOrder
+    self.groupLabels = groupLabels
+    self.strataColumn = strataColumn
+    self.confidenceType = confidenceType
+    self.confidenceLevel = confidenceLevel
+    self.times = times
+    self.rmstTau = rmstTau
+    self.rho = rho
+    self.figure = figure
+  }
+}
+
+/// What the figure plots on the y axis (R: `fun`).
+public enum CurveFunction: String, Hashable, Sendable, CaseIterable {
+  /// S(t).
+  case survival
+  /// 1 − S(t), cumulative events.
+  case event
+  /// The Nelson–Aalen cumulative hazard.
+  case cumhaz
+}
+
+/// Units of time, with their length in days (a month is 30.4375 days, a year 365.25).
+public enum TimeUnit: String, Hashable, Sendable, CaseIterable {
+  case days, weeks, months, years
+  public var days: Double {
+    switch self {
+    case .days: return 1
+    case .weeks: return 7
+    case .months: return 30.4375
+    case .years: return 365.25
+    }
+  }
+}
+
+/// How to draw a Kaplan–Meier figure.
+public struct KaplanMeierFigureRequest: Hashable, Sendable {
+  /// Files to write; the extension chooses the format.
+  public var outputs: [String] = []
+  public var widthMillimetres: Double = 170
+  public var heightMillimetres: Double = 120
+  public var dpi: Double = 300
+  public var title: String?
+  public var xTitle: String?
+  public var yTitle: String?
+  public var function: CurveFunction = .survival
+  public var percent: Bool = false
+  /// The unit of the data's time column and the unit the axis shows.
+  public var dataTimeUnit: TimeUnit?
+  public var displayTimeUnit: TimeUnit?
+  public var xBreaks: [Double]?
+  public var xBreakEvery: Double?
+  public var xMax: Double?
+  public var showsConfidenceBands = false
+  public var showsCensorMarks = true
+  public var showsMedianLines = false
+  public var showsPValue = true
+  public var showsMedians = true
+  public var riskTable: RiskTableStyle = .numberAtRisk
+  public var riskTableTimes: [Double]?
+  public var legend: LegendPlacement = .auto
+  public var legendTitle: String?
+  /// Curve colours; nil uses the theme's Okabe–Ito palette.
+  public var palette: [Color]?
+
+  public init() {}
+}
