@@ -25,7 +25,9 @@ extension KaplanMeierAnalysis {
     options.yAxis =
       request.function == .cumhaz ? .value : (request.percent ? .percent : .probability)
     options.xBreaks = request.xBreaks ?? request.xBreakEvery.map { step in
-      let end = request.xMax ?? (estimates.map(\.lastTime).max() ?? 0) * scale
+      // Up to the axis end, or to the first break at or beyond the last observation.
+      let end =
+        request.xMax ?? ((estimates.map(\.lastTime).max() ?? 0) * scale / step - 1e-9).rounded(.up) * step
       return stride(from: 0, through: end + step * 1e-9, by: step).map { $0 }
     }
     options.xMax = request.xMax

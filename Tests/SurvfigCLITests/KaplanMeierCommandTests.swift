@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@Suite("survfig km, end to end")
+struct KaplanMeierCommandTests {
+  @Test("--version and --help")
+  func versionAndHelp() throws {
+    let version = try Survfig.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.standardOutput == "0.1.0\n")
+    let help = try Survfig.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.standardOutput.contains("km"))
+    let kmHelp = try Survfig.run(["km", "--help"])
+    #expect(kmHelp.status == 0)
+    #expect(kmHelp.standardOutput.contains("--risk-table"))
+  }
+
+  /// R 4.2, survival 3.5:
+  /// `f <- survfit(Surv(time, status) ~ x, aml); summary(f)$table; summary(f, times = c(12, 36))`
+  /// `survdiff(Surv(time, status) ~ x, aml)$chisq` (sprintf("%.17g")).
+  @Test("--json prints the statistics of aml by x as R gives them")
+  func jsonMatchesR() throws {
+    let result = try Survfig.run([
+      "km", "--data", Survfig.data("aml.csv"), "--time", "time", "--event", "status",
+      "--group", "x", "--times", "12,36", "--json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    #expect(json["n"] as? Int == 23)
+    #expect(json["excluded"] as? Int == 0)
+    #expect(json["conf_type"] as? String == "log")
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    #expect(groups.map { $0["label"] as? String } == ["1", "2"])
+    #expect(groups.map { $0["events"] as? Int } == [7, 11])
+    let medians = groups.map { $0["median"] as? [String: Any] }
+    #expect(medians[0]?["estimate"] as? Double == 31)
+    #expect(medians[0]?["lower"] as? Double == 18)
+    #expect(medians[0]?["upper"] is NSNull)
+    #expect(medians[1]?["estimate"] as? Double == 23)
+    let atTimes = try #require(groups[1]["at_times"] as? [[String: Any]])
+    let expectedSurvival = [0.58333333333333337, 0.19444444444444448]
+    let expectedLower = [0.36161370521038472, 0.056921552571604174]
+    for (row, (s, l)) in zip(atTimes, zip(expectedSurvival, expectedLower)) {
+      #expect(abs((row["survival"] as? Double ?? .nan) - s) <= 1e-12)
+      #expect(abs((row["lower"] as? Double ?? .nan) - l) <= 1e-12)
+    }
+    let logrank = try #require(json["logrank"] as? [String: Any])
+    #expect(abs((logrank["chisq"] as? Double ?? .nan) - 3.3963886989776011) <= 1e-12)
+    #expect(logrank["df"] as? Int == 1)
+  }
+
+  @Test("without a group there is one group and no log-rank test")
+  func singleGroup() throws {
+    let result = try Survfig.run([
+      "km", "--data", Survfig.data("aml.csv"), "--time", "time", "--event", "status", "--json",
+    ])
+    #expect(result.status == 0)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    #expect((json["groups"] as? [Any])?.count == 1)
+    #expect(json["logrank"] is NSNull)
+  }
+
+  @Test("a missing value leaves the row out, counted and reported")
+  func missingValues() throws {
+    let folder = try ScratchFolder()
+    try folder.write("missing.csv", "time,status,arm\n10,1,A\n3,,B\n5,0,A\n4,1,B\n")
+    let result = try Survfig.run(
+      ["km", "--data", "missing.csv", "--time", "time", "--event", "status", "--json"],
+      in: folder.path)
+    #expect(result.status == 0)
+    #expect(result.standardError == "warning: missing.csv: 1 row with a missing value left out\n")
+    #expect(result.standardOutput.contains("\"excluded\": 1"))
+  }
+
+  @Test(
+    "bad input: a clear message, a non-zero exit code and no figure file",
+    arguments: [
+      (
+        "time,status\n10,1\nabc,0\n", ["--out", "km.pdf"],
+        "Error: data.csv:3:1: column 'time' expects a number, found 'abc'\n"
+      ),
+      (
+        "time,status\n10,1\n-3,0\n", ["--out", "km.pdf"],
+        "Error: data.csv:3:1: column 'time' has a negative time '-3'; times must be ≥ 0\n"
+      ),
+      (
+        "time,status\n10,1\n3,7\n5,0\n", ["--out", "km.pdf"],
+        "Error: data.csv:3:2: column 'status' has event code '7', but automatic detection accepts only 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE; the column has '0', '1', '7'. Give the event code with '--event-value' and any censoring codes with '--censor-value'\n"
+      ),
+      ("", ["--out", "km.pdf"], "Error: data.csv: the file is empty; expected a header row of column names\n"),
+      (
+        "time,status,arm\n10,1,A\n5,0,B\n", ["--group", "arm", "--group-order", "A,C", "--out", "km.pdf"],
+        "Error: unknown group 'C' in the group order for column 'arm' of data.csv. Did you mean 'A'? Groups in the data: 'A', 'B'\n"
+      ),
+      (
+        "time,status\n10,1\n5,0\n", ["--out", "km.xyz"],
+        "Error: unknown output format 'xyz' for 'km.xyz'. Please use one of 'pdf', 'svg', 'png' or 'eps'.\n"
+      ),
+      (
+        "time,status\n10,1\n5,0\n", ["--out", "figures/km.pdf"],
+        "Error: figures/km.pdf: the folder 'figures' does not exist\n"
+      ),
+    ])
+  func badInput(csv: String, options: [String], message: String) throws {
+    let folder = try ScratchFolder()
+    try folder.write("data.csv", csv)
+    let result = try Survfig.run(
+      ["km", "--data", "data.csv", "--time", "time", "--event", "status"] + options, in: folder.path)
+    #expect(result.status != 0)
+    #expect(result.standardError == message)
+    #expect(folder.files == ["data.csv"])
+  }
+
+  @Test("an unknown column suggests the near match")
+  func unknownColumn() throws {
+    let result = try Survfig.run([
+      "km", "--data", "Templates/data/lung.csv", "--time", "tme", "--event", "status", "--json",
+    ])
+    #expect(result.status != 0)
+    #expect(
+      result.standardError
+        == "Error: unknown column 'tme' in Templates/data/lung.csv. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss\n"
+    )
+  }
+}
