@@ -46,6 +46,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "survfig", dependencies: ["SurvfigCLI"]),
+    // `make bench`: a synthetic million-patient cohort, timed stage by stage.
+    .executableTarget(
+      name: "survfig-bench", dependencies: ["ClinicalCSV", "SurvivalStatistics", "ReportEngine"]),
 
     // MARK: - Tests
     .testTarget(name: "ClinicalCSVTests", dependencies: ["ClinicalCSV"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportEngine
 import FigureCore
 import SurvivalFigures
 
@@ -51,4 +52,11 @@ func parsePalette(_ text: String) throws -> [Color] {
 /// Writes a line to standard error.
 func printError(_ line: String) {
   FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Writes `value` as indented JSON and a newline to standard output in one write.
+func printJSON(_ value: JSONValue) {
+  var bytes = value.utf8(pretty: true)
+  bytes.append(UInt8(ascii: "\n"))
+  FileHandle.standardOutput.write(Data(bytes))
 }

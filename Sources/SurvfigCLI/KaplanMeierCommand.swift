@@ -45,7 +45,7 @@ struct KaplanMeierCommand: ParsableCommand {
     request.figure = try figure.request(output: output)
     let result = try runKaplanMeier(request)
     for warning in result.warnings { printError("warning: \(warning)") }
-    if json { print(result.json.serialized(pretty: true)) }
+    if json { printJSON(result.json) }
   }
 }
 

