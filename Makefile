@@ -3,7 +3,7 @@
 
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
-.PHONY: all deps build examples test bench clean
+.PHONY: all deps build examples gallery test bench clean
 
 SWIFT ?= swift
 CONFIG ?= release
@@ -75,6 +75,16 @@ bench: $(BIN) | deps
 	  r=$$(sed -n 's/^R_SECONDS=//p' $(BENCH)/r.txt); s=$$(sed -n 's/^KM_LOGRANK_SECONDS=//p' $(BENCH)/stages.txt); \
 	  echo "KM + log-rank: survfig $$s s, R $$r s: $$(awk -v r=$$r -v s=$$s 'BEGIN {printf "%.0f", r / s}')× faster"; \
 	else echo "(Rscript with the survival package not installed: R comparison skipped)"; fi
+
+# Small PNG thumbnails of the examples for the README, committed under Documentation/.
+GALLERY := Documentation/lung-by-sex.png Documentation/veteran-by-celltype.png \
+	Documentation/lung-kmunicate-85mm.png
+
+gallery: $(GALLERY)
+
+Documentation/%.png: Output/%.pdf
+	@mkdir -p Documentation
+	pdftoppm -r 90 -png -singlefile $< $(basename $@)
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -148,12 +148,23 @@ extension _KaplanMeierLayoutEngine {
     case .topRight, .topLeft, .bottomRight, .bottomLeft: return rect(preferred)
     default: order = [.topRight, .bottomLeft, .bottomRight, .topLeft]
     }
+    // In each corner, the corner itself, then stacked under (or over) a box already there.
     for corner in order {
-      let r = rect(corner)
-      guard r.width <= plot.width - 2 * inset, r.height <= plot.height - 2 * inset else { continue }
-      if occupied.contains(where: { $0.intersects(r) }) { continue }
-      if geometries.contains(where: { $0.intersects(r, markRadius: markSize / 2) }) { continue }
-      return r
+      let base = rect(corner)
+      let isTop = corner == .topLeft || corner == .topRight
+      let stacked = occupied.map { box in
+        Rect(
+          x: base.minX, y: isTop ? box.maxY + 2 : box.minY - 2 - size.height,
+          width: size.width, height: size.height)
+      }
+      for r in [base] + stacked {
+        guard r.width <= plot.width - 2 * inset, r.minY >= plot.minY + inset - 1e-9,
+          r.maxY <= plot.maxY - inset + 1e-9
+        else { continue }
+        if occupied.contains(where: { $0.intersects(r) }) { continue }
+        if geometries.contains(where: { $0.intersects(r, markRadius: markSize / 2) }) { continue }
+        return r
+      }
     }
     return nil
   }

@@ -88,16 +88,19 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     return width(StyledText(String(biggest)), theme.smallFont)
   }
 
-  /// x breaks whose labels (and table counts) fit side by side in `plotWidth`.
+  /// x breaks whose labels (and table counts) fit side by side in `plotWidth`: the finest round
+  /// step with ticks at least 28 pt (about 10 mm) apart, coarsened until labels fit, so the axis
+  /// ends at the first break at or after the last observation.
   func xBreaks(plotWidth: Double) -> [Double] {
     if let given = options.xBreaks, !given.isEmpty { return given.sorted() }
-    var target = max(3, min(12, Int(plotWidth / 40)))
+    let maxIntervals = max(2, min(10, Int(plotWidth / 28)))
+    var step = NiceBreaks.niceStep(for: dataEnd / Double(maxIntervals))
     while true {
-      let b = NiceBreaks.breaks(covering: 0, dataEnd, target: target)
+      let b = NiceBreaks.breaks(every: step, through: dataEnd)
       let spacing = plotWidth / Double(max(b.count - 1, 1))
       let widest = b.map { width(StyledText(JournalFormat.tick($0)), theme.smallFont) }.max() ?? 0
-      if spacing >= max(widest, widestCount) + 4 || target <= 2 { return b }
-      target -= 1
+      if spacing >= max(widest, widestCount) + 4 || b.count <= 2 { return b }
+      step = NiceBreaks.niceStep(for: step * 1.000001)
     }
   }
 
@@ -254,7 +257,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
         let w = options.annotations.map { width($0, body) }.max() ?? 0
         let box = Size(width: w + 6, height: Double(options.annotations.count) * lh + 4)
         guard let rect = place(box, in: plot, geometries: geometries, markSize: markSize, avoiding: occupied, preferred: .auto) else { return nil }
-        commands.append(.group("annotations", annotationCommands(in: rect.insetBy(dx: 3, dy: 2), anchorTrailing: rect.midX > plot.midX)))
+        commands.append(.group("annotations", annotationCommands(in: rect.insetBy(dx: 3, dy: 2), anchorTrailing: false)))
         annotationRect = rect
       }
     }
