@@ -41,7 +41,8 @@ struct KaplanMeierCommand: ParsableCommand {
       groupLabels: try parseLabels(data.groupLabels), strataColumn: data.strata,
       confidenceType: statistics.confType, confidenceLevel: statistics.confLevel,
       times: try parseNumbers(statistics.times, option: "--times"),
-      rmstTau: statistics.rmstTau, rho: statistics.rho)
+      rmstTau: statistics.rmstTau, rho: statistics.rho,
+      pairwiseAdjustment: statistics.pairwise, testsTrend: statistics.trend)
     request.figure = try figure.request(output: output)
     let result = try runKaplanMeier(request)
     for warning in result.warnings { printError("warning: \(warning)") }
@@ -84,6 +85,13 @@ struct StatisticsOptions: ParsableArguments {
   var rmstTau: Double?
   @Option(help: "Fleming–Harrington ρ for the group comparison (0 log-rank, 1 Peto–Peto).")
   var rho: Double = 0
+  @Option(
+    help: ArgumentHelp(
+      "Compare every pair of groups (3 or more), adjusting P values by holm, BH, bonferroni or none.",
+      valueName: "method"))
+  var pairwise: PValueAdjustment?
+  @Flag(help: "Test for a trend over the ordered groups (scores 1, 2, …).")
+  var trend = false
 
   func validate() throws {
     guard confLevel > 0, confLevel < 1 else {
@@ -158,6 +166,7 @@ struct KaplanMeierFigureOptionsGroup: ParsableArguments {
 }
 
 extension ConfidenceBand.Transform: ExpressibleByArgument {}
+extension PValueAdjustment: ExpressibleByArgument {}
 extension CurveFunction: ExpressibleByArgument {}
 extension TimeUnit: ExpressibleByArgument {}
 extension RiskTableStyle: ExpressibleByArgument {}

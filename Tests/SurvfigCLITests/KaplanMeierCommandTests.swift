@@ -51,6 +51,39 @@ struct KaplanMeierCommandTests {
     #expect(logrank["df"] as? Int == 1)
   }
 
+  /// R: `for (p in combn(1:4, 2, simplify = FALSE)) survdiff(Surv(time, status) ~ celltype,
+  /// veteran, subset = celltype %in% p)`, P from `pchisq(chisq, 1, lower.tail = FALSE)`, then
+  /// `p.adjust(ps, "holm")` (sprintf("%.17g")).
+  @Test("pairwise log-rank tests with Holm-adjusted P values as R's p.adjust gives them")
+  func pairwise() throws {
+    let result = try Survfig.run([
+      "km", "--data", Survfig.data("veteran.csv"), "--time", "time", "--event", "status",
+      "--group", "celltype", "--pairwise", "holm", "--trend", "--json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let pairwise = try #require(json["pairwise"] as? [String: Any])
+    #expect(pairwise["adjustment"] as? String == "holm")
+    let comparisons = try #require(pairwise["comparisons"] as? [[String: Any]])
+    #expect(comparisons.map { $0["groups"] as? [String] ?? [] } == [["1", "2"], ["1", "3"], ["1", "4"], ["2", "3"], ["2", "4"], ["3", "4"]])
+    let p = [
+      0.00066892122504147032, 0.00051918014928395797, 0.36442283748410292, 0.75565132868712115,
+      0.0022045675189617852, 2.628316878476322e-05,
+    ]
+    let holm = [
+      0.0026756849001658813, 0.0025959007464197896, 0.72884567496820585, 0.75565132868712115,
+      0.0066137025568853555, 0.00015769901270857933,
+    ]
+    for (comparison, (raw, adjusted)) in zip(comparisons, zip(p, holm)) {
+      #expect(abs((comparison["p"] as? Double ?? .nan) / raw - 1) < 1e-9)
+      #expect(abs((comparison["p_adjusted"] as? Double ?? .nan) / adjusted - 1) < 1e-9)
+    }
+    let trend = try #require(json["trend"] as? [String: Any])
+    #expect(trend["scores"] as? [Double] == [1, 2, 3, 4])
+    #expect(trend["df"] as? Int == 1)
+  }
+
   @Test("without a group there is one group and no log-rank test")
   func singleGroup() throws {
     let result = try Survfig.run([

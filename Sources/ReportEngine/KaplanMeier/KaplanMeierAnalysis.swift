@@ -22,6 +22,11 @@ public struct KaplanMeierAnalysis: Sendable {
   public let logRank: LogRankTest?
   /// Median follow-up of all patients by the reverse Kaplan–Meier method.
   public let followUp: MedianFollowUp
+  /// Every pair of groups compared, when requested and there are more than two groups.
+  public let pairwise: PairwiseLogRankTests?
+  public let pairwiseAdjustment: PValueAdjustment?
+  /// The test for trend over the ordered groups, when requested.
+  public let trend: LogRankTrendTest?
 
   /// The probabilities reported as quantiles.
   public static let quantileProbabilities = [0.25, 0.5, 0.75]
@@ -64,6 +69,10 @@ public struct KaplanMeierAnalysis: Sendable {
     }
     self.logRank = sample.groupLabels.count > 1 ? try LogRankTest(sample, rho: request.rho) : nil
     self.followUp = MedianFollowUp(sample.pooled, confidence: confidence)
+    let comparesPairs = request.pairwiseAdjustment != nil && sample.groupLabels.count > 2
+    self.pairwise = comparesPairs ? try PairwiseLogRankTests(sample, rho: request.rho) : nil
+    self.pairwiseAdjustment = request.pairwiseAdjustment
+    self.trend = request.testsTrend && logRank != nil ? try LogRankTrendTest(logRank!) : nil
   }
 
   /// Things the reader of the results should know: rows left out, merged near-ties, and
@@ -97,6 +106,8 @@ public struct KaplanMeierAnalysis: Sendable {
       ("conf_level", .number(confidence.level)),
       ("groups", .array(groups)),
       ("logrank", logRankJSON),
+      ("trend", trendJSON),
+      ("pairwise", pairwiseJSON),
       (
         "follow_up",
         .object([
@@ -153,6 +164,37 @@ public struct KaplanMeierAnalysis: Sendable {
         ])
       ),
     ])
+  }
+
+  private var trendJSON: JSONValue {
+    guard let trend else { return .null }
+    return .object([
+      ("scores", .array(trend.scores.map { .number($0) })),
+      ("z", .number(trend.zStatistic)),
+      ("chisq", .number(trend.chiSquare?.statistic)),
+      ("df", trend.chiSquare.map { .int($0.degreesOfFreedom) } ?? .null),
+      ("p", .number(trend.chiSquare?.pValue)),
+    ])
+  }
+
+  private var pairwiseJSON: JSONValue {
+    guard let pairwise, let adjustment = pairwiseAdjustment else { return .null }
+    let adjusted = pairwise.adjustedPValues(adjustment)
+    let comparisons = zip(pairwise.comparisons, adjusted).map { comparison, p -> JSONValue in
+      .object([
+        (
+          "groups",
+          .array([
+            .string(pairwise.groupLabels[comparison.firstGroup]),
+            .string(pairwise.groupLabels[comparison.secondGroup]),
+          ])
+        ),
+        ("chisq", .number(comparison.test.chiSquare?.statistic)),
+        ("p", .number(comparison.pValue)),
+        ("p_adjusted", .number(p)),
+      ])
+    }
+    return .object([("adjustment", .string(adjustment.rawValue)), ("comparisons", .array(comparisons))])
   }
 
   private var logRankJSON: JSONValue {

@@ -30,6 +30,10 @@ public struct KaplanMeierRequest: Hashable, Sendable {
   public var rmstTau: Double?
   /// Fleming–Harrington ρ of the group comparison (0: log-rank, 1: Peto–Peto).
   public var rho: Double
+  /// Compare every pair of groups, adjusting the P values this way; nil for no pairwise tests.
+  public var pairwiseAdjustment: PValueAdjustment?
+  /// Test for a trend over the groups in their order (scores 1, 2, …).
+  public var testsTrend: Bool
 
   // Figure
   public var figure: KaplanMeierFigureRequest
@@ -40,6 +44,7 @@ public struct KaplanMeierRequest: Hashable, Sendable {
     groupLabels: [String: String] = [:], strataColumn: String? = nil,
     confidenceType: ConfidenceBand.Transform = .log, confidenceLevel: Double = 0.95,
     times: [Double] = [], rmstTau: Double? = nil, rho: Double = 0,
+    pairwiseAdjustment: PValueAdjustment? = nil, testsTrend: Bool = false,
     figure: KaplanMeierFigureRequest = .init()
   ) {
     self.dataPath = dataPath
@@ -56,6 +61,8 @@ public struct KaplanMeierRequest: Hashable, Sendable {
     self.times = times
     self.rmstTau = rmstTau
     self.rho = rho
+    self.pairwiseAdjustment = pairwiseAdjustment
+    self.testsTrend = testsTrend
     self.figure = figure
   }
 }
