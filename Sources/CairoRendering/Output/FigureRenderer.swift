@@ -181,3 +181,13 @@ public struct FigureRenderer: Sendable {
     cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, date)
   }
 }
+
+extension FigureRenderer {
+  /// Writes `bytes` to `path` atomically (a temporary file in the same folder, then a rename),
+  /// for files that go with figures: sidecars, tables, dependency files.
+  ///
+  /// - Throws: `RenderError.fileSystem` naming the failed call and the path.
+  public static func writeFile(_ bytes: [UInt8], to path: String) throws {
+    try _AtomicFile.write(bytes, to: path)
+  }
+}

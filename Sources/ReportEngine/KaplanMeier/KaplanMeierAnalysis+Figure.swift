@@ -15,6 +15,11 @@ extension KaplanMeierAnalysis {
     }
     var theme = FigureTheme.scaled(forWidth: request.widthMillimetres.millimetres)
     if let palette = request.palette, !palette.isEmpty { theme.palette = palette }
+    if let size = request.fontSize {
+      theme.fontSize = size
+      theme.smallFontSize = max(size - 1, theme.minimumFontSize)
+      theme.titleFontSize = size + 1
+    }
 
     var options = KaplanMeierFigureOptions(
       size: .millimetres(width: request.widthMillimetres, height: request.heightMillimetres),
@@ -93,13 +98,24 @@ extension KaplanMeierAnalysis {
       lines.append(StyledText("Median (\(level)% CI)"))
       for (label, median) in zip(labels, medians) {
         guard let median else { continue }
-        let text = JournalFormat.estimate(
-          median.estimate.map { $0 * scale }, lower: median.lower.map { $0 * scale },
-          upper: median.upper.map { $0 * scale }, decimals: decimals)
+        let text = Self.medianText(median, scale: scale, decimals: decimals)
         lines.append(StyledText((labels.count > 1 ? label + ": " : "") + text))
       }
     }
     return lines
+  }
+}
+
+extension KaplanMeierAnalysis {
+  /// "8.9 (7.0–10.2)"; "NR" for a median or upper limit not reached; "NE" when neither limit
+  /// can be estimated (a single patient, a curve that drops to 0 at once).
+  static func medianText(_ median: KaplanMeierEstimate.Quantile, scale: Double, decimals: Int) -> String {
+    guard median.estimate == nil || median.lower != nil || median.upper != nil else {
+      return JournalFormat.fixed(median.estimate! * scale, decimals: decimals) + " (NE)"
+    }
+    return JournalFormat.estimate(
+      median.estimate.map { $0 * scale }, lower: median.lower.map { $0 * scale },
+      upper: median.upper.map { $0 * scale }, decimals: decimals)
   }
 }
 

@@ -119,6 +119,8 @@ public struct KaplanMeierFigureRequest: Hashable, Sendable {
   public var legendTitle: String?
   /// Curve colours; nil uses the theme's Okabe–Ito palette.
   public var palette: [Color]?
+  /// Base type size in points; nil: the theme's size for the figure's width.
+  public var fontSize: Double?
 
   public init() {}
 }

@@ -1,0 +1,129 @@
+import CairoRendering
+import ClinicalCSV
+import FigureCore
+import Foundation
+import Mustache
+import SurvivalFigures
+
+/// A figure of a template, computed and laid out, ready to render.
+struct BuiltFigure: Sendable {
+  var spec: FigureSpec
+  var scene: Scene
+  var caption: String?
+  var sidecar: JSONValue
+  var lint: [LintFinding]
+  /// Data files the figure read.
+  var dataFiles: [String]
+}
+
+/// A failure while building one figure, with the figure's id and place in the template.
+public struct FigureBuildError: Error, CustomStringConvertible {
+  public var figure: String
+  public var location: String
+  public var underlying: Error
+
+  public var description: String {
+    "while building figure '\(figure)' (\(location)): \(underlying)"
+  }
+}
+
+extension BuiltFigure {
+  /// Computes the statistics of `spec`, lays the figure out and fills its caption.
+  static func build(
+    _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
+    minimumFontSize: Double
+  ) throws -> BuiltFigure {
+    let (scene, context, statistics, files) = try content(spec, tables: tables, measurer: measurer)
+    var caption: String?
+    if let text = spec.caption {
+      do {
+        caption = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + text).render(context)
+      } catch {
+        throw TemplateError(file: spec.location, key: "caption", message: "invalid caption template: \(error)")
+      }
+    }
+    let lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize)
+    let sidecar = JSONValue.object(
+      [
+        ("id", .string(spec.id)),
+        ("template", .string(spec.location)),
+        ("survfig_version", .string(SurvfigVersion.string)),
+        ("data", .array(files.map { .string($0) })),
+        ("width_mm", .number(spec.widthMillimetres)),
+        ("height_mm", .number(spec.heightMillimetres)),
+        ("caption", caption.map { .string($0) } ?? .null),
+        ("lint", .array(lint.map { .string($0.message) })),
+      ] + statistics)
+    return BuiltFigure(
+      spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, dataFiles: files)
+  }
+
+  private static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String])
+  {
+    switch spec.kind {
+    case .kaplanMeier(let request, let data):
+      guard let table = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
+      let analysis = try KaplanMeierAnalysis(table: table, request: request)
+      let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
+      let layout = figure.layout(measurer: measurer)
+      let printed = JSONValue.object([
+        ("annotations", .array(figure.options.annotations.map { .string($0.plainText) })),
+        (
+          "risk_table",
+          .array(
+            (layout.riskTable?.rows ?? []).map { row in
+              .object([
+                ("group", .string(row.group)), ("quantity", .string(row.quantity)),
+                ("times", .array((layout.riskTable?.columns ?? []).map { .number($0.time) })),
+                ("counts", .array(row.counts.map { .int($0) })),
+              ])
+            })
+        ),
+      ])
+      let statistics: [(String, JSONValue)] = [
+        ("type", .string("km")), ("methods", .string(analysis.methods(request))),
+        ("printed", printed), ("statistics", analysis.json),
+      ]
+      return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath])
+
+    case .panels(let columns, let panels):
+      let rows = (panels.count + columns - 1) / columns
+      let size = Size.millimetres(width: spec.widthMillimetres, height: spec.heightMillimetres)
+      let cell = Size(width: size.width / Double(columns), height: size.height / Double(rows))
+      var placed: [(scene: Scene, origin: Point)] = []
+      var labels: [DrawCommand] = []
+      var contexts: [[String: Any]] = []
+      var byLetter: [String: Any] = [:]
+      var sidecars: [JSONValue] = []
+      var files: [String] = []
+      for (index, panel) in panels.enumerated() {
+        let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
+        // Each panel is laid out below a band that holds its letter.
+        let band = 14.0
+        var fitted = panel
+        if case .kaplanMeier(var request, let data) = panel.kind {
+          request.figure.widthMillimetres = cell.width / 1.millimetres
+          request.figure.heightMillimetres = (cell.height - band) / 1.millimetres
+          fitted.kind = .kaplanMeier(request, data: data)
+        }
+        let (scene, context, statistics, panelFiles) = try content(fitted, tables: tables, measurer: measurer)
+        let origin = Point(x: Double(index % columns) * cell.width, y: Double(index / columns) * cell.height)
+        placed.append((scene, Point(x: origin.x, y: origin.y + band)))
+        // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
+        labels.append(
+          .text(
+            TextRun(.bold(letter), font: FontSpec(size: 11), anchor: TextAnchor(.leading, .top)),
+            at: Point(x: origin.x + 2, y: origin.y + 1)))
+        var withLetter = context
+        withLetter["letter"] = letter
+        contexts.append(withLetter)
+        byLetter[letter] = withLetter
+        sidecars.append(.object([("panel", .string(letter))] + statistics))
+        files += panelFiles
+      }
+      let scene = Scene.composed(size: size, panels: placed, extra: [.group("panel-labels", labels)])
+      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted())
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import CairoRendering
+import ClinicalCSV
+import FigureCore
+import Foundation
+import SurvivalFigures
+
+/// Options of `survfig build`.
+public struct ReportBuildOptions: Sendable {
+  /// Folder the outputs go to; created when missing.
+  public var outputFolder: String
+  /// Build only these figure ids (nil: all). The report PDF is written only for a full build.
+  public var only: [String]?
+  /// Figures built at the same time.
+  public var jobs: Int
+  /// A make-format dependency file to write.
+  public var depfile: String?
+  /// Treat figure-lint findings as errors.
+  public var isStrict: Bool
+  /// The survfig executable, listed as a prerequisite in the dependency file.
+  public var executable: String?
+
+  public init(
+    outputFolder: String = "Output", only: [String]? = nil,
+    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, depfile: String? = nil,
+    isStrict: Bool = false, executable: String? = nil
+  ) {
+    self.outputFolder = outputFolder
+    self.only = only
+    self.jobs = max(1, jobs)
+    self.depfile = depfile
+    self.isStrict = isStrict
+    self.executable = executable
+  }
+}
+
+/// What a build wrote and found.
+public struct ReportBuildResult: Sendable {
+  /// Files written, in order.
+  public var files: [String]
+  /// Lint findings as `figure: message` lines.
+  public var warnings: [String]
+}
+
+/// Figure lint findings that `--strict` turns into an error.
+public struct LintError: Error, CustomStringConvertible {
+  public var findings: [String]
+  public var description: String {
+    "figure lint found \(findings.count) problem\(findings.count == 1 ? "" : "s") (--strict):\n"
+      + findings.map { "  " + $0 }.joined(separator: "\n")
+  }
+}
+
+/// Builds every figure of a template: statistics, layout, caption, figure files in their
+/// formats, a sidecar JSON per figure, the combined report PDF and the dependency file.
+///
+/// Everything is computed and rendered in memory first, figures in parallel; files are written
+/// (each atomically) only when all succeeded, so an error leaves no new output behind.
+public struct ReportBuilder: Sendable {
+  public var template: ReportTemplate
+  public var options: ReportBuildOptions
+
+  public init(template: ReportTemplate, options: ReportBuildOptions) {
+    self.template = template
+    self.options = options
+  }
+
+  /// Builds; `progress` receives one line per figure.
+  public func run(progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> ReportBuildResult {
+    var specs = template.figures
+    if let only = options.only {
+      let known = Set(specs.map(\.id))
+      for id in only where !known.contains(id) {
+        throw TemplateError(
+          file: template.file, key: "figures",
+          message: FigureSpec.unknown("figure id", id, among: Array(known)).replacingOccurrences(of: "unknown figure id", with: "--only names an unknown figure id"))
+      }
+      specs = specs.filter { only.contains($0.id) }
+    }
+    let renderer = try FigureRenderer(
+      options: RenderOptions(
+        dpi: template.style.dpi,
+        metadata: DocumentMetadata(title: template.title, author: template.author, creator: "survfig \(SurvfigVersion.string)")))
+
+    // Data, each file read once.
+    var tables: [String: DataTable] = [:]
+    for (name, path) in template.data.sorted(by: { $0.key < $1.key }) where Self.uses(specs, data: name) {
+      tables[name] = try DataTable(contentsOfFile: path)
+    }
+
+    // Figures in parallel; results kept in template order.
+    let results = ResultSlots<(BuiltFigure, [(String, [UInt8])])>(count: specs.count)
+    let (selected, loaded) = (specs, tables)
+    let measurer = renderer.measurer
+    let minimum = template.style.minimumFontSize
+    let folder = options.outputFolder
+    DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(selected.count, 1))) { _ in
+      while let index = results.claim() {
+        let spec = selected[index]
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+          let figure = try BuiltFigure.build(spec, tables: loaded, measurer: measurer, minimumFontSize: minimum)
+          var files: [(String, [UInt8])] = []
+          for format in spec.formats {
+            files.append(("\(folder)/\(spec.id).\(format.fileExtension)", try renderer.render(figure.scene, as: format)))
+          }
+          files.append(("\(folder)/\(spec.id).json", figure.sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))
+          results.store(.success((figure, files)), at: index)
+          let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+          progress("built \(spec.id) (\(spec.formats.map(\.fileExtension).joined(separator: ", ")), \(Int(ms.rounded())) ms)")
+        } catch {
+          results.store(.failure(FigureBuildError(figure: spec.id, location: spec.location, underlying: error)), at: index)
+        }
+      }
+    }
+    var built: [(BuiltFigure, [(String, [UInt8])])] = []
+    for result in results.values {
+      built.append(try result!.get())
+    }
+    let warnings = built.flatMap { figure, _ in figure.lint.map { "\(figure.spec.id): \($0.message)" } }
+    if options.isStrict && !warnings.isEmpty { throw LintError(findings: warnings) }
+
+    // The report PDF and the dependency file.
+    var files = built.flatMap(\.1)
+    if options.only == nil {
+      let report = try reportDocument(built.map(\.0), measurer: measurer)
+      files.append(("\(folder)/\(reportName).pdf", try renderer.render(report)))
+    }
+    if let depfile = options.depfile {
+      files.append((depfile, Array(dependencies(targets: files.map(\.0), built: built.map(\.0)).utf8)))
+    }
+
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (path, bytes) in files { try FigureRenderer.writeFile(bytes, to: path) }
+    return ReportBuildResult(files: files.map(\.0), warnings: warnings)
+  }
+
+  /// The report's file name: the template's without its extension.
+  var reportName: String {
+    ((template.file as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  static func uses(_ specs: [FigureSpec], data name: String) -> Bool {
+    specs.contains { spec in
+      switch spec.kind {
+      case .kaplanMeier(_, let data): return data == name
+      case .panels(_, let panels): return uses(panels, data: name)
+      }
+    }
+  }
+
+  /// `targets: prerequisites` in make's syntax, spaces escaped.
+  func dependencies(targets: [String], built: [BuiltFigure]) -> String {
+    func escape(_ path: String) -> String { path.replacingOccurrences(of: " ", with: "\\ ") }
+    var prerequisites = [template.file] + Array(Set(built.flatMap(\.dataFiles))).sorted()
+    if let executable = options.executable { prerequisites.append(executable) }
+    let own = targets.filter { $0 != options.depfile }
+    return own.map(escape).joined(separator: " ") + ": " + prerequisites.map(escape).joined(separator: " ") + "\n"
+  }
+
+  /// One A4 page per figure: the figure at its print size, "Figure n." and its caption below.
+  func reportDocument(_ figures: [BuiltFigure], measurer: some TextMeasuring) throws -> PDFDocument {
+    let page = Size.millimetres(width: 210, height: 297)
+    let margin = 20.0.millimetres
+    var pages: [PDFPage] = []
+    var outline: [PDFOutlineItem] = []
+    for (index, figure) in figures.enumerated() {
+      var commands = figure.scene.commands.map { $0.translated(dx: margin, dy: margin) }
+      if let background = figure.scene.background {
+        commands.insert(.fill(.rect(Rect(origin: Point(x: margin, y: margin), size: figure.scene.size)), .solid(background)), at: 0)
+      }
+      let font = FontSpec(size: 9)
+      let lineHeight = 12.0
+      var y = margin + figure.scene.size.height + 18
+      let heading = "Figure \(index + 1)."
+      commands.append(.text(TextRun(.bold(heading), font: font.bold()), at: Point(x: margin, y: y)))
+      if let caption = figure.caption {
+        let indent = measurer.measure(.bold(heading + " "), font: font.bold()).width
+        // The first line follows the heading; the others run the full width.
+        let width = page.width - 2 * margin
+        let first = TextWrapping.lines(caption, font: font, width: width - indent, measurer: measurer).first ?? ""
+        let rest = String(caption.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+        commands.append(.text(TextRun(StyledText(first), font: font), at: Point(x: margin + indent, y: y)))
+        if !rest.isEmpty {
+          for line in TextWrapping.lines(rest, font: font, width: width, measurer: measurer) {
+            y += lineHeight
+            commands.append(.text(TextRun(StyledText(line), font: font), at: Point(x: margin, y: y)))
+          }
+        }
+      }
+      pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: figure.spec.id))
+      outline.append(PDFOutlineItem(title: "Figure \(index + 1): \(figure.spec.id)", pageIndex: index))
+    }
+    return PDFDocument(pages: pages, outline: outline)
+  }
+}
+
+/// Results of parallel work in input order, and the next index to work on.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+  private var slots: [Result<Value, Error>?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < slots.count else { return nil }
+    next += 1
+    return next - 1
+  }
+
+  func store(_ result: Result<Value, Error>, at index: Int) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+
+  var values: [Result<Value, Error>?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots
+  }
+}

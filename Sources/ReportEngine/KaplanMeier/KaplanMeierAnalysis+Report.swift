@@ -1,0 +1,85 @@
+import SurvivalFigures
+import SurvivalStatistics
+
+extension KaplanMeierAnalysis {
+  /// The values a caption template can use, formatted as journals print them (times in the
+  /// figure's display unit):
+  ///
+  /// - `n`, `events`, `excluded`; `conf_level` ("95");
+  /// - `groups` (a list) and `group.<code>` (by the code in the data), each with `label`, `n`,
+  ///   `events`, `median` ("8.5", "NR"), `median_ci` ("6.1–11.2"), `median_text`
+  ///   ("8.5 (95% CI 6.1–11.2)"), `rmst`, and `rates`, a list of `time`, `survival` ("45.2%"),
+  ///   `ci` ("38.1–52.3%"), `text` ("45.2% (95% CI 38.1–52.3%)") at the requested times;
+  /// - `logrank.chisq` ("10.33"), `logrank.df`, `logrank.p` ("0.001", "<0.001"),
+  ///   `logrank.p_text` ("P = 0.001");
+  /// - `follow_up.median`, `follow_up.text`;
+  /// - `methods`, the methods statement.
+  public func captionContext(_ request: KaplanMeierRequest) -> [String: Any] {
+    let scale = request.figure.timeScale
+    let largest = (estimates.map(\.lastTime).max() ?? 0) * scale
+    let decimals = largest >= 100 ? 0 : 1
+    let level = JournalFormat.tick(confidence.level * 100)
+    func time(_ t: Double?) -> String { t.map { JournalFormat.fixed($0 * scale, decimals: decimals) } ?? "NR" }
+    func percent(_ v: Double?) -> String { v.map { JournalFormat.fixed($0 * 100, decimals: 1) + "%" } ?? "NA" }
+
+    var groups: [[String: Any]] = []
+    var byCode: [String: Any] = [:]
+    for index in estimates.indices {
+      let code = sample.groupLabels[index]
+      let median = quantiles[index].first { $0.probability == 0.5 } ?? estimates[index].median
+      let rates = survivalAtTimes[index].map { s -> [String: Any] in
+        let ci = "\(percent(s.lower))–\(percent(s.upper))"
+        return [
+          "time": JournalFormat.tick(s.time * scale), "survival": percent(s.survival), "ci": ci,
+          "text": s.survival == nil ? "not estimable" : "\(percent(s.survival)) (\(level)% CI \(ci))",
+        ]
+      }
+      let ci = "\(time(median.lower))–\(time(median.upper))"
+      let entry: [String: Any] = [
+        "label": request.groupLabels[code] ?? code, "code": code,
+        "n": estimates[index].subjectCount, "events": estimates[index].eventCount,
+        "median": time(median.estimate), "median_ci": ci,
+        "median_text": "\(time(median.estimate)) (\(level)% CI \(ci))",
+        "rmst": JournalFormat.fixed(restrictedMeans[index].estimate * scale, decimals: decimals + 1),
+        "rates": rates,
+      ]
+      groups.append(entry)
+      byCode[code] = entry
+    }
+    var context: [String: Any] = [
+      "n": columns.count, "events": columns.eventCount, "excluded": columns.excludedCount,
+      "conf_level": level, "groups": groups, "group": byCode, "methods": methods(request),
+      "follow_up": [
+        "median": time(followUp.median.estimate),
+        "text": "\(time(followUp.median.estimate)) (\(level)% CI \(time(followUp.median.lower))–\(time(followUp.median.upper)))",
+      ],
+    ]
+    if let test = logRank, let chi = test.chiSquare {
+      let p = JournalFormat.pValueText(chi.pValue).plainText
+      context["logrank"] = [
+        "chisq": JournalFormat.fixed(chi.statistic, decimals: 2), "df": chi.degreesOfFreedom,
+        "p": JournalFormat.pValue(chi.pValue), "p_text": p,
+      ]
+    }
+    return context
+  }
+
+  /// How every number was computed, so that a reader can reproduce it in R or SAS.
+  public func methods(_ request: KaplanMeierRequest) -> String {
+    let level = JournalFormat.tick(confidence.level * 100)
+    var parts = [
+      "Kaplan–Meier estimates with Greenwood variance; pointwise \(level)% confidence intervals on the \(confidence.transform.rawValue) scale (R survfit conf.type = \"\(confidence.transform.rawValue)\")",
+      "medians and quartiles by R's quantile.survfit rule, NR when not reached",
+      "patients censored at a time are at risk at that time",
+    ]
+    if let test = logRank {
+      let name =
+        test.rho == 0 ? "log-rank test" : "Fleming–Harrington G-rho test (rho = \(JournalFormat.tick(test.rho)))"
+      let strata = columns.strata.map { ", stratified by \($0.name)" } ?? ""
+      parts.append("groups compared by the \(name)\(strata) (R survdiff)")
+    }
+    parts.append("median follow-up by the reverse Kaplan–Meier method")
+    parts.append("computed with survfig \(SurvfigVersion.string)")
+    return parts.joined(separator: "; ") + "."
+  }
+}

@@ -1,0 +1,118 @@
+import CairoRendering
+
+/// One figure of a template: what to compute and draw, its caption and its output formats.
+public struct FigureSpec: Sendable {
+  public enum Kind: Sendable {
+    /// A Kaplan–Meier figure of the named data.
+    case kaplanMeier(KaplanMeierRequest, data: String)
+    /// Sub-figures in a grid, labelled A, B, C …, sharing one page size.
+    case panels(columns: Int, [FigureSpec])
+  }
+
+  /// The name of the output files (`<id>.pdf`, `<id>.json`).
+  public var id: String
+  public var kind: Kind
+  /// A Mustache template filled with the figure's statistics.
+  public var caption: String?
+  public var formats: [OutputFormat]
+  /// `file:line` of the figure in the template, for messages.
+  public var location: String
+  public var widthMillimetres: Double
+  public var heightMillimetres: Double
+
+  static let types = ["km", "panels"]
+  static let panelKeys = ["columns", "panels", "width", "height"]
+
+  init(_ node: TemplateNode, context: ReportTemplate.ParseContext, isPanel: Bool = false) throws(TemplateError) {
+    let typeKey = try node.mapping(allowing: ReportTemplate.figureKeys + KaplanMeierTemplateKeys.names + Self.panelKeys)
+    let type = try typeKey["type"]?.choice(Self.types) ?? "km"
+    let allowed =
+      ReportTemplate.figureKeys + (type == "km" ? KaplanMeierTemplateKeys.names : Self.panelKeys)
+    let m = try node.mapping(allowing: allowed)
+    self.location = "\(node.file):\(node.line ?? 0)"
+    if isPanel {
+      self.id = try m["id"]?.string() ?? ""
+    } else {
+      let idNode = try m.required("id")
+      let id = try idNode.string()
+      guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+        throw idNode.error("expected an id of letters, digits, '-', '_' or '.', found '\(id)'")
+      }
+      self.id = id
+    }
+    self.caption = try m["caption"]?.string()
+    self.formats = try m["formats"].map { n throws(TemplateError) in
+      try n.strings().map { name throws(TemplateError) in
+        guard let format = OutputFormat(rawValue: name.lowercased()) else {
+          throw n.error("unknown format '\(name)'; use 'pdf', 'svg', 'png' or 'eps'")
+        }
+        return format
+      }
+    } ?? [.pdf, .png]
+
+    let style = context.style
+    switch type {
+    case "panels":
+      let columns = try m["columns"]?.integer("a number of columns") ?? 2
+      guard columns >= 1, columns <= 6 else { throw m["columns"]!.error("expected 1 to 6 columns") }
+      let width = try m["width"].map { n throws(TemplateError) in try KaplanMeierTemplateKeys.millimetres(n) } ?? style.doubleColumnWidth
+      let panelsNode = try m.required("panels")
+      let items = try panelsNode.list()
+      guard !items.isEmpty else { throw panelsNode.error("expected at least one panel") }
+      let rows = (items.count + columns - 1) / columns
+      let height = try m["height"].map { n throws(TemplateError) in try KaplanMeierTemplateKeys.millimetres(n) }
+        ?? min(style.height * Double(rows) * 0.85, 240)
+      var cellStyle = style
+      cellStyle.columns = 2
+      cellStyle.doubleColumnWidth = width / Double(columns)
+      cellStyle.height = height / Double(rows)
+      let cellContext = ReportTemplate.ParseContext(data: context.data, endpoints: context.endpoints, style: cellStyle)
+      let panels = try items.map { item throws(TemplateError) in try FigureSpec(item, context: cellContext, isPanel: true) }
+      self.kind = .panels(columns: columns, panels)
+      self.widthMillimetres = width
+      self.heightMillimetres = height
+    default:
+      var request = KaplanMeierRequest(dataPath: "", timeColumn: "", eventColumn: "")
+      request.figure.widthMillimetres = style.width
+      request.figure.heightMillimetres = style.height
+      request.figure.palette = style.palette
+      request.figure.fontSize = style.fontSize
+      request.figure.dpi = style.dpi
+      var dataName = try m["data"]?.string()
+      if let endpointNode = m["endpoint"] {
+        let name = try endpointNode.string()
+        guard let endpoint = context.endpoints[name] else {
+          throw endpointNode.error(Self.unknown("endpoint", name, among: Array(context.endpoints.keys)))
+        }
+        if dataName == nil { dataName = try endpoint["data"]?.string() }
+        try KaplanMeierTemplateKeys.apply(endpoint, to: &request)
+      }
+      try KaplanMeierTemplateKeys.apply(m, to: &request)
+      guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
+      guard let path = context.data[dataName] else {
+        throw (m["data"] ?? m.node).error(Self.unknown("data", dataName, among: Array(context.data.keys)))
+      }
+      request.dataPath = path
+      guard !request.timeColumn.isEmpty else { throw m.node.error("missing key 'time' (or an 'endpoint' that gives it)") }
+      guard !request.eventColumn.isEmpty else { throw m.node.error("missing key 'event' (or an 'endpoint' that gives it)") }
+      self.kind = .kaplanMeier(request, data: dataName)
+      self.widthMillimetres = request.figure.widthMillimetres
+      self.heightMillimetres = request.figure.heightMillimetres
+    }
+  }
+
+  static func unknown(_ what: String, _ name: String, among names: [String]) -> String {
+    let sorted = names.sorted()
+    let hint = SpellingSuggestionHint.hint(name, sorted)
+    let list = sorted.isEmpty ? "none is defined" : "defined: " + sorted.map { "'\($0)'" }.joined(separator: ", ")
+    return "unknown \(what) '\(name)'.\(hint) (\(list))"
+  }
+}
+
+import ClinicalCSV
+
+enum SpellingSuggestionHint {
+  static func hint(_ name: String, _ candidates: [String]) -> String {
+    SpellingSuggestion.closest(to: name, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import ReportEngine
+
+@Suite("survfig build: outputs, sidecars, dependency file")
+struct ReportBuilderTests {
+  func build(_ folder: TemplateFolder, out: String = "out", _ configure: (inout ReportBuildOptions) -> Void = { _ in })
+    throws -> ReportBuildResult
+  {
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    var options = ReportBuildOptions(
+      outputFolder: folder.path + "/" + out, jobs: 2, depfile: folder.path + "/" + out + "/report.d",
+      executable: "/usr/local/bin/survfig")
+    configure(&options)
+    return try ReportBuilder(template: template, options: options).run()
+  }
+
+  func files(_ folder: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+  }
+
+  @Test("every figure in its formats, a sidecar per figure, the report PDF and the depfile")
+  func outputs() throws {
+    let folder = try TemplateFolder(template: ReportTemplateTests.valid)
+    let result = try build(folder)
+    #expect(
+      files(folder.path + "/out") == [
+        "panels.json", "panels.pdf", "panels.png", "remission-by-arm.json", "remission-by-arm.pdf",
+        "remission-by-arm.png", "report.d", "report.pdf",
+      ])
+    #expect(result.files.count == 8)
+    let depfile = try String(contentsOfFile: folder.path + "/out/report.d", encoding: .utf8)
+    let out = folder.path + "/out/"
+    #expect(
+      depfile == "\(out)remission-by-arm.pdf \(out)remission-by-arm.png \(out)remission-by-arm.json "
+        + "\(out)panels.pdf \(out)panels.png \(out)panels.json \(out)report.pdf: "
+        + "\(folder.path)/report.yaml \(folder.path)/data/aml.csv /usr/local/bin/survfig\n")
+  }
+
+  /// R: `survdiff(Surv(time, status) ~ x, aml)$chisq` = 3.3963886989776011; medians from
+  /// `survfit(Surv(time, status) ~ x, aml)`: 31 (18–NA) and 23 (8–NA) weeks.
+  @Test("the sidecar holds the statistics, the printed values and the filled caption")
+  func sidecar() throws {
+    let folder = try TemplateFolder(template: ReportTemplateTests.valid)
+    _ = try build(folder)
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/remission-by-arm.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(json["id"] as? String == "remission-by-arm")
+    #expect(json["type"] as? String == "km")
+    let statistics = try #require(json["statistics"] as? [String: Any])
+    let logrank = try #require(statistics["logrank"] as? [String: Any])
+    #expect(abs((logrank["chisq"] as? Double ?? 0) - 3.3963886989776011) < 1e-12)
+    #expect(
+      json["caption"] as? String
+        == "Median Maintained 31 (95% CI 18–NR); Not maintained 23 (95% CI 8–NR); log-rank P = 0.065.")
+    let printed = try #require(json["printed"] as? [String: Any])
+    #expect((printed["annotations"] as? [String])?.first == "Log-rank P = 0.065")
+    let riskTable = try #require(printed["risk_table"] as? [[String: Any]])
+    #expect(riskTable.map { ($0["counts"] as? [Int])?.first } == [11, 12])
+    #expect((json["methods"] as? String)?.contains("log-rank test (R survdiff)") == true)
+    #expect(json["lint"] as? [String] == [])
+  }
+
+  @Test("two builds give byte-identical files")
+  func deterministic() throws {
+    let folder = try TemplateFolder(template: ReportTemplateTests.valid)
+    _ = try build(folder, out: "a") { $0.depfile = nil }
+    _ = try build(folder, out: "b") { $0.depfile = nil }
+    for name in files(folder.path + "/a") {
+      let a = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/a/" + name))
+      let b = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/b/" + name))
+      #expect(a == b, "\(name) differs between two builds")
+    }
+  }
+
+  @Test("a failing figure names itself and its line, and nothing is written")
+  func failureWritesNothing() throws {
+    let yaml = ReportTemplateTests.valid.replacingOccurrences(of: "group: x\n", with: "group: arm\n")
+    let folder = try TemplateFolder(template: yaml)
+    let error = try #require(throws: FigureBuildError.self) { try build(folder) }
+    #expect(
+      error.description.replacingOccurrences(of: folder.path + "/", with: "")
+        == "while building figure 'remission-by-arm' (report.yaml:11): unknown column 'arm' in data/aml.csv. Available columns: time, status, x"
+    )
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+  }
+
+  @Test("--only builds the named figures and no report; unknown ids are errors")
+  func only() throws {
+    let folder = try TemplateFolder(template: ReportTemplateTests.valid)
+    _ = try build(folder) {
+      $0.only = ["panels"]
+      $0.depfile = nil
+    }
+    #expect(files(folder.path + "/out") == ["panels.json", "panels.pdf", "panels.png"])
+    let error = try #require(throws: TemplateError.self) { try build(folder) { $0.only = ["panel"] } }
+    #expect(error.message == "--only names an unknown figure id 'panel'. Did you mean 'panels'? (defined: 'panels', 'remission-by-arm')")
+  }
+
+  @Test("--strict turns figure-lint findings into an error")
+  func strict() throws {
+    let yaml = ReportTemplateTests.valid.replacingOccurrences(of: "title: AML", with: "style: {font-size: 5}\ntitle: AML")
+    let folder = try TemplateFolder(template: yaml)
+    let relaxed = try build(folder) { $0.depfile = nil }
+    #expect(relaxed.warnings.contains { $0.hasPrefix("remission-by-arm: text ") && $0.hasSuffix("below the minimum of 6 pt") })
+    #expect(throws: LintError.self) { try build(folder, out: "strict") { $0.isStrict = true } }
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/strict"))
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import ReportEngine
+
+/// A folder holding `aml.csv` and a template, removed afterwards.
+final class TemplateFolder {
+  let path: String
+
+  init(template: String) throws {
+    path = NSTemporaryDirectory() + "survfig-template-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path + "/data", withIntermediateDirectories: true)
+    try Self.aml.write(toFile: path + "/data/aml.csv", atomically: true, encoding: .utf8)
+    try template.write(toFile: path + "/report.yaml", atomically: true, encoding: .utf8)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  var templatePath: String { path + "/report.yaml" }
+
+  /// R's `aml` data set (survival package).
+  static let aml = """
+    time,status,x
+    9,1,1
+    13,1,1
+    13,0,1
+    18,1,1
+    23,1,1
+    28,0,1
+    31,1,1
+    34,1,1
+    45,0,1
+    48,1,1
+    161,0,1
+    5,1,2
+    5,1,2
+    8,1,2
+    8,1,2
+    12,1,2
+    16,0,2
+    23,1,2
+    27,1,2
+    30,1,2
+    33,1,2
+    43,1,2
+    45,1,2
+
+    """
+}
+
+@Suite("Report templates: schema and messages")
+struct ReportTemplateTests {
+  static let valid = """
+    title: AML maintenance trial
+    data:
+      aml: data/aml.csv
+    endpoints:
+      remission:
+        data: aml
+        time: time
+        event: status
+        time-unit: weeks
+    figures:
+      - id: remission-by-arm
+        endpoint: remission
+        group: x
+        group-labels: {1: Maintained, 2: Not maintained}
+        times: 12, 24
+        caption: Median {{#groups}}{{label}} {{median_text}}; {{/groups}}log-rank {{logrank.p_text}}.
+      - id: panels
+        type: panels
+        columns: 2
+        panels:
+          - {endpoint: remission}
+          - {endpoint: remission, group: x, risk-table: kmunicate}
+    """
+
+  @Test("a valid template: data, endpoints, figures with every key applied")
+  func valid() throws {
+    let folder = try TemplateFolder(template: Self.valid)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    #expect(template.title == "AML maintenance trial")
+    #expect(template.figures.map(\.id) == ["remission-by-arm", "panels"])
+    guard case .kaplanMeier(let request, let data) = template.figures[0].kind else {
+      Issue.record("expected a Kaplan–Meier figure")
+      return
+    }
+    #expect(data == "aml")
+    #expect(request.dataPath == folder.path + "/data/aml.csv")
+    #expect(request.groupLabels == ["1": "Maintained", "2": "Not maintained"])
+    #expect(request.times == [12, 24])
+    #expect(request.figure.dataTimeUnit == .weeks)
+    #expect(template.figures[0].formats == [.pdf, .png])
+    guard case .panels(let columns, let panels) = template.figures[1].kind else {
+      Issue.record("expected panels")
+      return
+    }
+    #expect(columns == 2)
+    #expect(panels.count == 2)
+  }
+
+  @Test(
+    "mistakes are reported at file:line:column with the key and a suggestion",
+    arguments: [
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    time: time\n    event: status\n    grup: x\n",
+        "report.yaml:8:5: 'figures[0].grup': unknown key 'grup'. Did you mean 'group'?"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    time: time\n    event: status\n    width: wide\n",
+        "report.yaml:8:12: 'figures[0].width': expected a size in millimetres, found 'wide'"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    endpoint: os\n",
+        "report.yaml:5:15: 'figures[0].endpoint': unknown endpoint 'os'. (none is defined)"
+      ),
+      (
+        "data:\n  aml: data/missing.csv\nfigures: []\n",
+        "report.yaml:2:8: 'data.aml': the data file 'data/missing.csv' does not exist"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: a, data: aml, time: time, event: status}\n  - {id: a, data: aml, time: time, event: status}\n",
+        "report.yaml:5:5: 'figures[1]': the figure id 'a' is used twice; ids name the output files and must be unique"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    time: time\n    event: status\n    conf-type: logit\n",
+        "report.yaml:8:16: 'figures[0].conf-type': 'logit' is not one of 'log', 'log-log', 'plain'."
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    event: status\n",
+        "report.yaml:4:5: 'figures[0]': missing key 'time' (or an 'endpoint' that gives it)"
+      ),
+      (
+        "data:\n  aml: [data/aml.csv\nfigures: []\n",
+        "report.yaml:3:8: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"
+      ),
+    ])
+  func mistakes(yaml: String, message: String) throws {
+    let folder = try TemplateFolder(template: yaml)
+    let error = try #require(throws: TemplateError.self) {
+      try ReportTemplate(yaml: yaml, file: folder.path + "/report.yaml")
+    }
+    let shown = error.description.replacingOccurrences(of: folder.path + "/", with: "")
+      .replacingOccurrences(of: folder.path, with: "DIR")
+    #expect(shown == message)
+  }
+}
