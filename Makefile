@@ -32,7 +32,8 @@ $(BIN): $(SOURCES) | deps
 
 EXAMPLES := Output/lung-by-sex.pdf Output/lung-by-sex.png Output/lung-by-sex.svg \
 	Output/veteran-by-celltype.pdf Output/veteran-by-celltype.png \
-	Output/lung-kmunicate-85mm.pdf Output/lung-kmunicate-85mm.png
+	Output/lung-kmunicate-85mm.pdf Output/lung-kmunicate-85mm.png \
+	Output/swimmer.pdf Output/swimmer.png
 
 examples: $(EXAMPLES)
 
@@ -50,6 +51,13 @@ Output/veteran-by-celltype.%: $(BIN) Templates/data/veteran.csv
 	$(BIN) km --data Templates/data/veteran.csv --time time --event status --group celltype \
 	  --group-labels "1=Squamous,2=Small cell,3=Adeno,4=Large" --x-title "Time (days)" \
 	  --title "Veterans' Administration lung cancer trial" --out $@
+
+Output/swimmer.%: $(BIN) Templates/data/swimmer-patients.csv Templates/data/swimmer-events.csv
+	$(BIN) swimmer --data Templates/data/swimmer-patients.csv --id patient --end end --group group \
+	  --ongoing ongoing --response-start response_start --response-end response_end \
+	  --events Templates/data/swimmer-events.csv --event-id patient --event-time month \
+	  --event-type event --time-unit months --legend-title Treatment \
+	  --title "Progression-free survival by RECIST" --out $@
 
 # Speed benchmark (issue targets: KM + log-rank on 1,000,000 rows ≥ 20× faster than R's survfit +
 # survdiff on the same file in the same run; whole process with the CSV load under 1 s; peak

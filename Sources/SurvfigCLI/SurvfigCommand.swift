@@ -12,6 +12,9 @@ public struct SurvfigCommand: ParsableCommand {
       number-at-risk tables aligned to the time axis.
       """,
     version: SurvfigVersion.string,
-    subcommands: [KaplanMeierCommand.self, BuildCommand.self, InitCommand.self])
+    subcommands: [
+      KaplanMeierCommand.self, ResponseCommand.self, ConfidenceIntervalCommand.self, SwimmerCommand.self,
+      BuildCommand.self, InitCommand.self,
+    ])
   public init() {}
 }

@@ -1,0 +1,177 @@
+import ClinicalCSV
+import Foundation
+import SurvivalFigures
+import SurvivalStatistics
+
+/// Best overall responses per patient, ORR and DCR per group and overall, and Fisher's exact
+/// test of the ORR between groups: everything the `response` command prints.
+public struct ResponseAnalysis: Sendable {
+  /// One summarised group: a level of the group column, or all patients.
+  public struct Group: Sendable {
+    public var label: String
+    public var summary: ResponseSummary
+  }
+
+  /// Patient identifiers in order of first appearance.
+  public let patients: [String]
+  /// Each patient's best overall response, aligned with ``patients``.
+  public let bestResponses: [BestOverallResponse]
+  /// The groups in R's factor order, then "All" when there is a group column; only "All"
+  /// otherwise.
+  public let groups: [Group]
+  /// Fisher's exact test of responders vs evaluable non-responders across the groups; nil
+  /// without a group column.
+  public let comparison: FisherExactTest?
+  /// Duration of response among all responders; nil without assessment times or responders.
+  public let durationOfResponse: DurationOfResponse?
+
+  public static let allPatientsLabel = "All"
+
+  /// Analyses the table as `request` says.
+  ///
+  /// - Throws: `CSVReadError` for unknown columns and non-numeric times, `PatientInputError`
+  ///   (with file, line and column) for unknown codes, negative times, repeated patients without
+  ///   a time column and conflicting groups; `ResponseStatisticsError` for invalid options.
+  public init(table: DataTable, request: ResponseRequest) throws {
+    let idColumn = try table.column(named: request.idColumn)
+    let responseColumn = try table.column(named: request.responseColumn)
+    let timeColumn = try request.timeColumn.map { name throws(CSVReadError) in try table.column(named: name) }
+    let groupColumn = try request.groupColumn.map { name throws(CSVReadError) in try table.column(named: name) }
+    let times = try timeColumn?.numericValues()
+    let patients = try _PatientRows(column: idColumn)
+
+    // Codes per row; a missing cell is an NE assessment.
+    var codes = [ResponseCategory](repeating: .notEvaluable, count: table.rowCount)
+    for row in 0..<table.rowCount {
+      guard let text = responseColumn.text(atRow: row), !text.trimmingCharacters(in: .whitespaces).isEmpty
+      else { continue }
+      guard let code = ResponseCategory(code: text) else {
+        throw PatientInputError(
+          at: responseColumn.location(ofRow: row),
+          .unknownResponse(column: responseColumn.name, value: text))
+      }
+      codes[row] = code
+    }
+
+    let rules = request.rules
+    var best: [BestOverallResponse] = []
+    if let timeColumn, let times {
+      for (patient, rows) in patients.rows.enumerated() {
+        var assessments: [ResponseAssessment] = []
+        for row in rows {
+          guard let time = times[row] else {
+            throw PatientInputError(
+              at: timeColumn.location(ofRow: row),
+              .missingValue(column: timeColumn.name, patient: patients.identifiers[patient]))
+          }
+          guard time >= 0, time.isFinite else {
+            throw PatientInputError(
+              at: timeColumn.location(ofRow: row),
+              .invalidTime(column: timeColumn.name, value: timeColumn.rawText(atRow: row)))
+          }
+          assessments.append(ResponseAssessment(time: time, response: codes[row]))
+        }
+        best.append(
+          try BestOverallResponse(
+            assessments: assessments, rules: rules, patient: patients.identifiers[patient]))
+      }
+    } else {
+      try patients.requireOneRowEach(
+        column: idColumn,
+        hint: "give '--time' when the file has one row per assessment, or one row per patient with the best response")
+      best = patients.rows.map { BestOverallResponse(precomputed: codes[$0[0]]) }
+    }
+
+    var groups: [Group] = []
+    let all = try ResponseSummary(
+      best.map(\.response), level: request.confidenceLevel, method: request.method)
+    if let groupColumn {
+      let labels = try patients.perPatientValues(groupColumn)
+      for level in _factorLevels(labels) {
+        let members = labels.indices.filter { labels[$0] == level }.map { best[$0].response }
+        groups.append(
+          Group(
+            label: level,
+            summary: try ResponseSummary(members, level: request.confidenceLevel, method: request.method)))
+      }
+      comparison = try ResponseSummary.objectiveResponseComparison(groups.map(\.summary))
+    } else {
+      comparison = nil
+    }
+    groups.append(Group(label: Self.allPatientsLabel, summary: all))
+
+    self.patients = patients.identifiers
+    self.bestResponses = best
+    self.groups = groups
+    self.durationOfResponse = timeColumn == nil ? nil : DurationOfResponse(best)
+  }
+
+  /// The statistics as the `response --json` contract lists them.
+  public var json: JSONValue {
+    .object([
+      ("groups", .array(groups.map(Self.groupJSON))),
+      ("comparison", comparison.map { .object([("test", .string("fisher")), ("p", .number($0.pValue))]) } ?? .null),
+    ])
+  }
+
+  static func groupJSON(_ group: Group) -> JSONValue {
+    let s = group.summary
+    return .object([
+      ("label", .string(group.label)),
+      ("n", .int(s.patientCount)),
+      ("evaluable", .int(s.evaluableCount)),
+      ("counts", .object(ResponseCategory.allCases.map { ($0.code, .int(s.count($0))) })),
+      ("orr", s.objectiveResponse.json),
+      ("dcr", s.diseaseControl.json),
+    ])
+  }
+
+  /// A plain-text table: counts, then ORR and DCR in percent with their intervals.
+  public var textTable: String {
+    let level = JournalFormat.tick((groups.first?.summary.objectiveResponse.level ?? 0.95) * 100)
+    let header =
+      ["Group", "n", "Evaluable"] + ResponseCategory.allCases.map(\.code)
+      + ["ORR % (\(level)% CI)", "DCR % (\(level)% CI)"]
+    var rows = [header]
+    for group in groups {
+      let s = group.summary
+      rows.append(
+        [group.label, String(s.patientCount), String(s.evaluableCount)]
+          + ResponseCategory.allCases.map { String(s.count($0)) }
+          + [s.objectiveResponse.percentText, s.diseaseControl.percentText])
+    }
+    let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+    var lines = rows.map { row in
+      row.enumerated().map { c, cell in
+        let pad = String(repeating: " ", count: widths[c] - cell.count)
+        return c == 0 || c >= header.count - 2 ? cell + pad : pad + cell
+      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+    if let comparison {
+      lines.append("Fisher's exact test of the ORR between groups: P = \(JournalFormat.pValue(comparison.pValue))")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension ProportionInterval {
+  /// `{"estimate", "lower", "upper", "method"}`, the `ci --json` contract.
+  public var json: JSONValue {
+    .object([
+      ("estimate", .number(estimate)), ("lower", .number(lower)), ("upper", .number(upper)),
+      ("method", .string(method.rawValue)),
+    ])
+  }
+
+  /// "47.6 (25.7–70.2)": the percentage and its interval with one decimal.
+  public var percentText: String {
+    guard trials > 0 else { return "NA" }
+    return JournalFormat.estimate(100 * estimate, lower: 100 * lower, upper: 100 * upper, decimals: 1)
+  }
+}
+
+/// Reads the data and analyses the responses as `request` says.
+public func runResponse(_ request: ResponseRequest) throws -> ResponseAnalysis {
+  let table = try DataTable(contentsOfFile: request.dataPath)
+  return try ResponseAnalysis(table: table, request: request)
+}

@@ -1,0 +1,79 @@
+import Foundation
+import ClinicalCSV
+
+/// The rows of a table grouped by patient identifier, patients in order of first appearance.
+struct _PatientRows {
+  /// Identifiers in order of first appearance.
+  var identifiers: [String] = []
+  /// Per patient, the 0-based table rows, in file order.
+  var rows: [[Int]] = []
+  var index: [String: Int] = [:]
+
+  /// Groups the rows of `column`; throws at the first row without an identifier.
+  init(column: DataColumn) throws(PatientInputError) {
+    for row in 0..<column.count {
+      guard let id = column.text(atRow: row)?.trimmingCharacters(in: .whitespaces), !id.isEmpty
+      else {
+        throw PatientInputError(
+          at: column.location(ofRow: row), .missingIdentifier(column: column.name))
+      }
+      if let known = index[id] {
+        rows[known].append(row)
+      } else {
+        index[id] = identifiers.count
+        identifiers.append(id)
+        rows.append([row])
+      }
+    }
+  }
+
+  /// Throws at the second row of the first patient with several, naming `hint` as the fix.
+  func requireOneRowEach(column: DataColumn, hint: String) throws(PatientInputError) {
+    let repeated = rows.indices.filter { rows[$0].count > 1 }
+    guard let first = repeated.min(by: { rows[$0][1] < rows[$1][1] }) else { return }
+    throw PatientInputError(
+      at: column.location(ofRow: rows[first][1]),
+      .duplicatePatient(
+        patient: identifiers[first], firstLine: column.table.line(ofRow: rows[first][0]),
+        hint: hint))
+  }
+
+  /// Per patient, the value of a per-patient column (the same on every row of the patient).
+  func perPatientValues(_ column: DataColumn) throws(PatientInputError) -> [String] {
+    var values: [String] = []
+    for (patient, patientRows) in rows.enumerated() {
+      var value: String?
+      var valueRow = 0
+      for row in patientRows {
+        guard let text = column.text(atRow: row)?.trimmingCharacters(in: .whitespaces), !text.isEmpty
+        else {
+          throw PatientInputError(
+            at: column.location(ofRow: row),
+            .missingValue(column: column.name, patient: identifiers[patient]))
+        }
+        if let value, value != text {
+          throw PatientInputError(
+            at: column.location(ofRow: row),
+            .conflictingValue(
+              column: column.name, patient: identifiers[patient], value: text, other: value,
+              otherLine: column.table.line(ofRow: valueRow)))
+        }
+        value = text
+        valueRow = row
+      }
+      values.append(value ?? "")
+    }
+    return values
+  }
+}
+
+/// Distinct labels in R's factor order: numerically when every label is a number, otherwise by
+/// Unicode code point.
+func _factorLevels(_ labels: [String]) -> [String] {
+  let distinct = Array(Set(labels))
+  let numbers = distinct.map { CSVNumber.parse($0) }
+  if !numbers.contains(nil) {
+    return zip(distinct, numbers).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map(\.0)
+  }
+  return distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+}

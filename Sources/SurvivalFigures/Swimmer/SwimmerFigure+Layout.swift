@@ -1,0 +1,198 @@
+import FigureCore
+
+extension SwimmerFigure {
+  /// Lays the figure out with text measured by `measurer`.
+  ///
+  /// Lanes are stacked from the top, group by group (a small gap between groups), the longest
+  /// bar first within a group unless the order is `.given`. Without a fixed height the page
+  /// grows with the number of patients; patient identifiers are printed while the lanes can
+  /// carry type of at least the theme's minimum size. The legend sits above the plot and wraps
+  /// to the page width; one x scale places bars, markers, spans, arrows and ticks.
+  ///
+  /// - Complexity: O(n log n) in the number of lanes, plus O(e) in the number of events.
+  public func layout(measurer: some TextMeasuring) -> SwimmerLayout {
+    _SwimmerLayoutEngine(figure: self, measurer: measurer).run()
+  }
+}
+
+/// The layout computation; state lives only for one layout.
+struct _SwimmerLayoutEngine<M: TextMeasuring> {
+  let figure: SwimmerFigure
+  let measurer: M
+  let options: SwimmerFigureOptions
+  let theme: FigureTheme
+  let pad = 2.millimetres
+
+  init(figure: SwimmerFigure, measurer: M) {
+    self.figure = figure
+    self.measurer = measurer
+    self.options = figure.options
+    self.theme = figure.options.theme ?? .scaled(forWidth: figure.options.width)
+  }
+
+  func width(_ t: StyledText, _ f: FontSpec) -> Double { measurer.measure(t, font: f).width }
+  func lineHeight(_ f: FontSpec) -> Double { measurer.measure("Ag", font: f).height * 1.15 }
+  func ascent(_ f: FontSpec) -> Double { measurer.measure("Ag", font: f).ascent }
+
+  var groupCount: Int { max(figure.groups.count, (figure.lanes.map(\.group).max() ?? -1) + 1) }
+
+  func groupLabel(_ g: Int) -> String { g < figure.groups.count ? figure.groups[g] : "Group \(g + 1)" }
+
+  func style(_ g: Int) -> SwimmerBarStyle {
+    (g < figure.groupStyles.count ? figure.groupStyles[g] : nil) ?? .automatic(g, theme: theme)
+  }
+
+  /// Lane indices from top to bottom.
+  var order: [Int] {
+    figure.lanes.indices.sorted { a, b in
+      let (x, y) = (figure.lanes[a], figure.lanes[b])
+      if x.group != y.group { return x.group < y.group }
+      if options.order == .length, x.length != y.length { return x.length > y.length }
+      return a < b
+    }
+  }
+
+  /// Distance between lane centres when the height is not fixed.
+  func naturalPitch(_ n: Int) -> Double {
+    if n <= 60 { return theme.smallFontSize * 1.45 }
+    if n <= 150 { return max(theme.minimumFontSize * 1.2, theme.smallFontSize * 1.1) }
+    if n <= 300 { return theme.minimumFontSize * 1.2 }
+    return 3
+  }
+
+  // MARK: Scale
+
+  var dataRange: (lower: Double, upper: Double) {
+    var lower = 0.0
+    var upper = 0.0
+    for lane in figure.lanes {
+      lower = min(lower, lane.start)
+      upper = max(upper, lane.end, lane.events.map(\.time).max() ?? 0, lane.responses.map(\.end).max() ?? 0)
+    }
+    if let xMax = options.xMax { upper = xMax }
+    return (lower, upper > lower ? upper : lower + 1)
+  }
+
+  func breaks(plotWidth: Double) -> [Double] {
+    let (lower, upper) = dataRange
+    if let given = options.xBreaks, !given.isEmpty { return given.sorted() }
+    var target = max(3, min(12, Int(plotWidth / 40)))
+    while true {
+      let b: [Double]
+      if let step = options.breakSteps.first(where: { (upper - lower) / $0 <= Double(target) }) {
+        let first = (lower / step).rounded(.down)
+        let last = (upper / step - 1e-9).rounded(.up)
+        b = stride(from: first, through: last, by: 1).map { $0 * step }
+      } else {
+        b = NiceBreaks.breaks(covering: lower, upper, target: target)
+      }
+      let spacing = plotWidth / Double(max(b.count - 1, 1))
+      let widest = b.map { width(StyledText(JournalFormat.tick($0)), theme.smallFont) }.max() ?? 0
+      if spacing >= widest + 6 || target <= 2 { return b }
+      target -= 1
+    }
+  }
+
+  // MARK: Run
+
+  func run() -> SwimmerLayout {
+    let lanesInOrder = order
+    let n = lanesInOrder.count
+    let small = theme.smallFont
+    let body = theme.font
+    var commands: [DrawCommand] = []
+
+    // Title and legend, top down.
+    var top = pad
+    if let title = options.title, !title.isEmpty {
+      let run = TextRun(title, font: theme.titleFont, color: theme.textColor, anchor: .leadingBaseline)
+      commands.append(.group("title", [.text(run, at: Point(x: pad, y: top + ascent(theme.titleFont)))]))
+      top += lineHeight(theme.titleFont) + 2
+    }
+    let legendWidth = options.width - 2 * pad
+    let legend = legendCommands(origin: Point(x: pad, y: top), maxWidth: legendWidth)
+    if !legend.labels.isEmpty {
+      commands.append(.group("legend", legend.commands))
+      top = legend.rect.maxY + 4
+    }
+    let plotTop = top + 2
+    let groupGaps = Double(Set(figure.lanes.map(\.group)).count - 1)
+    let bottomBand =
+      theme.tickLength + 1.5 + lineHeight(small) + (options.xTitle.isEmpty ? 0 : lineHeight(body)) + pad
+
+    // Lane pitch: from the fixed height, or natural for the number of patients.
+    let pitch: Double
+    if let height = options.height {
+      let available = height - plotTop - bottomBand
+      pitch = max(0.5, available / max(Double(n) + 0.6 * max(groupGaps, 0), 1))
+    } else {
+      pitch = naturalPitch(n)
+    }
+    let gap = pitch * 0.6
+    let plotHeight = pitch * Double(n) + gap * max(groupGaps, 0)
+    let pageHeight = options.height ?? (plotTop + plotHeight + bottomBand)
+    let idFont = FontSpec(size: min(theme.smallFontSize, pitch / 1.2))
+    let showsIds = options.showsIdentifiers && idFont.size >= theme.minimumFontSize - 1e-9 && n > 0
+
+    // Left margin: y title, group labels, identifiers.
+    let yTitleWidth = options.yTitle.isEmpty ? 0 : lineHeight(body) + 3
+    let showsGroupColumn = groupCount > 1
+    let groupColumnWidth = showsGroupColumn ? lineHeight(small.bold()) + 4 : 0
+    let idWidth = showsIds ? (figure.lanes.map { width(StyledText($0.id), idFont) }.max() ?? 0) + 4 : 0
+    let left = pad + yTitleWidth + groupColumnWidth + idWidth + 2
+    let barHeight = pitch * 0.56
+    let arrowLength = barHeight * 0.9 + 2
+    var right = pad + arrowLength
+    var plotWidth = options.width - left - right
+    var xBreaks = breaks(plotWidth: plotWidth)
+    let lastLabel = width(StyledText(JournalFormat.tick(xBreaks.last ?? 0)), small)
+    right = pad + max(arrowLength, lastLabel / 2 + 1)
+    plotWidth = max(options.width - left - right, 10)
+    xBreaks = breaks(plotWidth: plotWidth)
+    let plot = Rect(x: left, y: plotTop, width: plotWidth, height: plotHeight)
+    let (lower, upper) = dataRange
+    let domainLower = min(xBreaks.first ?? lower, lower)
+    let domainUpper = max(xBreaks.last ?? upper, options.xBreaks == nil ? 0 : upper)
+    let xScale = LinearScale(domain: domainLower...max(domainUpper, domainLower + 1e-12), range: (plot.minX, plot.maxX))
+
+    commands.append(.group("grid", gridCommands(plot: plot, xScale: xScale, breaks: xBreaks)))
+
+    // Lanes.
+    var laneLayouts: [SwimmerLayout.Lane] = []
+    var laneCommands: [DrawCommand] = []
+    var labelCommands: [DrawCommand] = []
+    var y = plot.minY
+    var blocks: [(group: Int, top: Double, bottom: Double)] = []
+    for (position, index) in lanesInOrder.enumerated() {
+      let lane = figure.lanes[index]
+      if position > 0, figure.lanes[lanesInOrder[position - 1]].group != lane.group { y += gap }
+      if blocks.last?.group != lane.group { blocks.append((lane.group, y, y)) }
+      let center = y + pitch * 0.58
+      let bar = Rect(
+        x: xScale.map(lane.start), y: center - barHeight / 2,
+        width: max(0, xScale.map(lane.end) - xScale.map(lane.start)), height: barHeight)
+      let (cmds, markers) = laneDrawing(lane, bar: bar, pitchTop: y, xScale: xScale)
+      laneCommands.append(.group("lane:\(lane.id)", cmds))
+      laneLayouts.append(SwimmerLayout.Lane(index: index, id: lane.id, group: lane.group, bar: bar, markers: markers))
+      if showsIds {
+        let run = TextRun(StyledText(lane.id), font: idFont, color: theme.textColor, anchor: .trailingMiddle)
+        labelCommands.append(.text(run, at: Point(x: plot.minX - 4, y: center)))
+      }
+      y += pitch
+      blocks[blocks.count - 1].bottom = y
+    }
+    commands.append(.group("lanes", laneCommands))
+    if !labelCommands.isEmpty { commands.append(.group("identifiers", labelCommands)) }
+    if showsGroupColumn {
+      let x = plot.minX - idWidth - 2 - groupColumnWidth / 2
+      commands.append(.group("group-labels", groupColumn(blocks, x: x)))
+    }
+    commands.append(.group("axes", axisCommands(plot: plot, xScale: xScale, breaks: xBreaks, yTitleX: pad + lineHeight(body) / 2)))
+
+    return SwimmerLayout(
+      scene: Scene(size: Size(width: options.width, height: pageHeight), background: .white, commands: commands),
+      plotRect: plot, xScale: xScale, xBreaks: xBreaks, lanes: laneLayouts,
+      legendLabels: legend.labels, legendRect: legend.labels.isEmpty ? nil : legend.rect,
+      showsIdentifiers: showsIds)
+  }
+}

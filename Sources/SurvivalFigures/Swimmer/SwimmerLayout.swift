@@ -1,0 +1,29 @@
+import FigureCore
+
+/// The result of laying out a swimmer plot: the scene and the positions tests check.
+public struct SwimmerLayout: Sendable {
+  /// One drawn lane, top to bottom.
+  public struct Lane: Hashable, Sendable {
+    /// The index of the lane in ``SwimmerFigure/lanes``.
+    public var index: Int
+    public var id: String
+    public var group: Int
+    /// The bar, from x(start) to x(end).
+    public var bar: Rect
+    /// Centres of the event markers, in the lane's event order.
+    public var markers: [Point]
+  }
+
+  public var scene: Scene
+  /// The data area; the lanes fill it from top to bottom.
+  public var plotRect: Rect
+  public var xScale: LinearScale
+  public var xBreaks: [Double]
+  public var lanes: [Lane]
+  /// The legend's labels in drawing order: groups, event kinds, then the ongoing and response
+  /// entries when used.
+  public var legendLabels: [String]
+  public var legendRect: Rect?
+  /// Whether the patient identifiers were printed.
+  public var showsIdentifiers: Bool
+}

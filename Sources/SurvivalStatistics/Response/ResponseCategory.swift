@@ -1,0 +1,53 @@
+/// A tumour response category of RECIST 1.1, at one assessment or as a patient's best overall
+/// response.
+///
+/// Cases are declared from best to worst; `<` means "worse than", so `max` of a sequence is the
+/// best response. NE (not evaluable) ranks below PD: any evaluable assessment beats it.
+///
+/// Reference: Eisenhauer et al., New response evaluation criteria in solid tumours: revised
+/// RECIST guideline (version 1.1), Eur J Cancer 45 (2009) 228–247, §4.3–4.4.
+public enum ResponseCategory: String, Hashable, Sendable, CaseIterable, Comparable {
+  /// Complete response: disappearance of all target lesions.
+  case completeResponse = "CR"
+  /// Partial response: at least a 30 % decrease in the sum of diameters.
+  case partialResponse = "PR"
+  /// Stable disease: neither PR nor PD.
+  case stableDisease = "SD"
+  /// Progressive disease: at least a 20 % (and 5 mm) increase, or new lesions.
+  case progressiveDisease = "PD"
+  /// Not evaluable.
+  case notEvaluable = "NE"
+
+  /// The RECIST abbreviation ("CR", …, "NE").
+  public var code: String { rawValue }
+
+  /// The category of an abbreviation, ignoring letter case and surrounding spaces; nil for
+  /// anything else.
+  public init?(code: String) {
+    let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
+    self.init(rawValue: trimmed)
+  }
+
+  /// Whether the category is an objective response (CR or PR).
+  public var isObjectiveResponse: Bool { self == .completeResponse || self == .partialResponse }
+
+  /// Whether the category counts towards disease control (CR, PR or SD).
+  public var isDiseaseControl: Bool { isObjectiveResponse || self == .stableDisease }
+
+  /// Rank from worst (0, NE) to best (4, CR).
+  var rank: Int {
+    switch self {
+    case .notEvaluable: 0
+    case .progressiveDisease: 1
+    case .stableDisease: 2
+    case .partialResponse: 3
+    case .completeResponse: 4
+    }
+  }
+
+  public static func < (a: ResponseCategory, b: ResponseCategory) -> Bool { a.rank < b.rank }
+}
+
+#if canImport(Foundation)
+  import Foundation
+#endif

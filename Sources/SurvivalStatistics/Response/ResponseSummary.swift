@@ -1,0 +1,66 @@
+/// Best-overall-response counts of a group of patients with the objective response rate (ORR)
+/// and the disease control rate (DCR).
+///
+///     ORR = #(CR + PR) / evaluable        DCR = #(CR + PR + SD) / evaluable
+///
+/// over the evaluable patients: those whose best response is not NE. Each rate carries a
+/// two-sided interval (``ProportionInterval``, Clopper–Pearson by default, as in the IMT series:
+/// 10/21 → 47.6 % (25.7–70.2)).
+///
+/// - Complexity: O(n).
+public struct ResponseSummary: Hashable, Sendable {
+  /// Patients per category, in ``ResponseCategory/allCases`` order (CR, PR, SD, PD, NE).
+  public let counts: [ResponseCategory: Int]
+  /// All patients, NE included.
+  public let patientCount: Int
+  /// Patients with a best response other than NE: the denominator of the rates.
+  public let evaluableCount: Int
+  /// CR + PR over the evaluable patients.
+  public let objectiveResponse: ProportionInterval
+  /// CR + PR + SD over the evaluable patients.
+  public let diseaseControl: ProportionInterval
+
+  /// Summarises best overall responses.
+  ///
+  /// - Throws: ``ResponseStatisticsError/confidenceLevelOutOfRange(_:)``.
+  public init(
+    _ responses: [ResponseCategory], level: Double = 0.95,
+    method: ProportionInterval.Method = .clopperPearson
+  ) throws(ResponseStatisticsError) {
+    var counts = Dictionary(uniqueKeysWithValues: ResponseCategory.allCases.map { ($0, 0) })
+    for response in responses { counts[response, default: 0] += 1 }
+    let evaluable = responses.count - (counts[.notEvaluable] ?? 0)
+    let responders = responses.filter(\.isObjectiveResponse).count
+    let controlled = responses.filter(\.isDiseaseControl).count
+    self.counts = counts
+    self.patientCount = responses.count
+    self.evaluableCount = evaluable
+    self.objectiveResponse = try ProportionInterval(
+      successes: responders, trials: evaluable, level: level, method: method)
+    self.diseaseControl = try ProportionInterval(
+      successes: controlled, trials: evaluable, level: level, method: method)
+  }
+
+  /// The number of patients with this best response.
+  public func count(_ category: ResponseCategory) -> Int { counts[category] ?? 0 }
+
+  /// The share of all patients with this best response (NE included in the denominator, as a
+  /// table of best responses prints it); NaN for no patients.
+  public func percentage(_ category: ResponseCategory) -> Double {
+    patientCount == 0 ? .nan : 100 * Double(count(category)) / Double(patientCount)
+  }
+}
+
+extension ResponseSummary {
+  /// Fisher's exact test of the objective response between groups: the 2 × k table of
+  /// responders and evaluable non-responders per group (R: `fisher.test(rbind(r, n − r))`).
+  ///
+  /// - Throws: ``ResponseStatisticsError/invalidTable(_:)`` for fewer than one group.
+  public static func objectiveResponseComparison(_ groups: [ResponseSummary]) throws(
+    ResponseStatisticsError
+  ) -> FisherExactTest {
+    let responders = groups.map(\.objectiveResponse.successes)
+    let others = groups.map { $0.evaluableCount - $0.objectiveResponse.successes }
+    return try FisherExactTest([responders, others])
+  }
+}

@@ -1,0 +1,146 @@
+import FigureCore
+import Testing
+
+@testable import SurvivalFigures
+
+/// Six patients in two groups with events of three kinds, built by hand.
+private func sampleFigure(options: SwimmerFigureOptions = .init()) -> SwimmerFigure {
+  typealias Event = SwimmerLane.Event
+  let lanes = [
+    SwimmerLane(id: "P1", group: 0, end: 6, events: [Event(time: 2, kind: 0), Event(time: 6, kind: 1)]),
+    SwimmerLane(id: "P2", group: 0, end: 14, isOngoing: true, responses: [.init(start: 3, end: 14)], events: [Event(time: 3, kind: 0)]),
+    SwimmerLane(id: "P3", group: 1, end: 9, events: [Event(time: 9, kind: 2)]),
+    SwimmerLane(id: "P4", group: 0, start: 1, end: 4),
+    SwimmerLane(id: "P5", group: 1, end: 20, isOngoing: true),
+    SwimmerLane(id: "P6", group: 1, end: 9),
+  ]
+  let kinds = ["PR", "PD", "Death"].enumerated().map { SwimmerEventKind.automatic(label: $1, index: $0) }
+  return SwimmerFigure(lanes: lanes, groups: ["Anthracycline", "MTX-V"], eventKinds: kinds, options: options)
+}
+
+/// Every text box of a scene, measured like the layout measured it.
+private func textBoxes(_ scene: Scene, _ measurer: some TextMeasuring) -> [(String, Rect)] {
+  scene.texts.map { run, point in (run.text.plainText, measurer.bounds(of: run, at: point)) }
+}
+
+@Suite("Swimmer plot layout")
+struct SwimmerLayoutTests {
+  let measurer = MonospaceTextMeasurer()
+
+  @Test("lanes go group by group, the longest bar first; 'given' keeps the file order")
+  func order() {
+    let layout = sampleFigure().layout(measurer: measurer)
+    #expect(layout.lanes.map(\.id) == ["P2", "P1", "P4", "P5", "P3", "P6"])
+    let ys = layout.lanes.map(\.bar.midY)
+    #expect(zip(ys, ys.dropFirst()).allSatisfy { $0 < $1 })
+    let given = sampleFigure(options: .init(order: .given)).layout(measurer: measurer)
+    #expect(given.lanes.map(\.id) == ["P1", "P2", "P4", "P3", "P5", "P6"])
+  }
+
+  @Test("bars start and end at the mapped times; markers sit at their event times")
+  func barsAndMarkers() {
+    let figure = sampleFigure()
+    let layout = figure.layout(measurer: measurer)
+    let x = layout.xScale
+    for lane in layout.lanes {
+      let data = figure.lanes[lane.index]
+      #expect(abs(lane.bar.minX - x.map(data.start)) < 1e-9)
+      #expect(abs(lane.bar.width - (x.map(data.end) - x.map(data.start))) < 1e-9)
+      #expect(lane.markers.map(\.x) == data.events.map { x.map($0.time) })
+      #expect(lane.markers.allSatisfy { abs($0.y - lane.bar.midY) < 1e-9 })
+    }
+    // One time unit is the same length everywhere: bar widths are proportional to lengths.
+    let unit = x.map(1) - x.map(0)
+    let p5 = layout.lanes.first { $0.id == "P5" }
+    #expect(abs((p5?.bar.width ?? 0) - 20 * unit) < 1e-9)
+    #expect(layout.xBreaks.first == 0)
+    #expect((layout.xBreaks.last ?? 0) >= 20)
+  }
+
+  @Test("the legend lists every group, every event kind, the response line and 'Ongoing'")
+  func legendComplete() throws {
+    let layout = sampleFigure().layout(measurer: measurer)
+    #expect(layout.legendLabels == ["Anthracycline", "MTX-V", "PR", "PD", "Death", "Response duration", "Ongoing"])
+    let legend = try #require(layout.scene.group(named: "legend"))
+    let texts = legend.flatMap(\.texts).map { $0.0.text.plainText }
+    #expect(texts == layout.legendLabels)
+  }
+
+  @Test("groups are told apart by pattern as well as colour")
+  func patterns() {
+    let layout = sampleFigure().layout(measurer: measurer)
+    var paints: [String: Paint] = [:]
+    for command in layout.scene.group(named: "lanes") ?? [] {
+      guard case .group(let name, let children) = command, case .fill(_, let paint)? = children.first else { continue }
+      paints[name] = paint
+    }
+    guard case .solid? = paints["lane:P1"], case .pattern(let hatch)? = paints["lane:P5"] else {
+      Issue.record("group 1 should be solid and group 2 hatched: \(paints)")
+      return
+    }
+    #expect(hatch.kind == .hatch)
+  }
+
+  @Test("no text overlaps another and nothing leaves the page", arguments: [6, 40, 250, 500])
+  func noOverlap(patients: Int) {
+    var lanes: [SwimmerLane] = []
+    for i in 0..<patients {
+      lanes.append(SwimmerLane(id: "PT-\(i + 1)", group: i % 3, end: Double((i * 37) % 59 + 1), isOngoing: i % 4 == 0, events: [.init(time: 0.5, kind: i % 2)]))
+    }
+    let kinds = [SwimmerEventKind.automatic(label: "PR", index: 0), .automatic(label: "PD", index: 0)]
+    let figure = SwimmerFigure(lanes: lanes, groups: ["A", "M", "O"], eventKinds: kinds, options: .init(title: "Progression-free survival by RECIST", xTitle: "Time (months)"))
+    let layout = figure.layout(measurer: measurer)
+    let page = Rect(origin: .zero, size: layout.scene.size)
+    let boxes = textBoxes(layout.scene, measurer)
+    for (text, box) in boxes { #expect(page.contains(box, tolerance: 0.01), "\(text) at \(box)") }
+    for i in boxes.indices {
+      for j in boxes.indices where j > i {
+        #expect(!boxes[i].1.intersects(boxes[j].1), "\(boxes[i].0) overlaps \(boxes[j].0)")
+      }
+    }
+    for lane in layout.lanes { #expect(page.contains(lane.bar)) }
+    // Identifiers are printed while the lanes can hold legible type, and dropped beyond.
+    #expect(layout.showsIdentifiers == (patients <= 300))
+    let identifierSizes = (layout.scene.group(named: "identifiers") ?? []).flatMap(\.texts).map(\.0.font.size)
+    #expect(identifierSizes.allSatisfy { $0 >= 6 })
+  }
+
+  @Test("the page grows with the number of patients unless a height is given")
+  func heightGrows() {
+    func figure(_ n: Int, height: Double? = nil) -> SwimmerLayout {
+      let lanes = (0..<n).map { SwimmerLane(id: "P\($0)", end: Double($0 + 1)) }
+      return SwimmerFigure(lanes: lanes, options: .init(height: height)).layout(measurer: measurer)
+    }
+    #expect(figure(10).scene.size.height < figure(40).scene.size.height)
+    #expect(figure(40).scene.size.height < figure(120).scene.size.height)
+    #expect(figure(120, height: 300).scene.size.height == 300)
+    #expect(figure(120, height: 300).plotRect.maxY < 300)
+  }
+
+  @Test("ongoing lanes get an arrow beyond the bar; response spans run above the bar")
+  func arrowsAndSpans() throws {
+    let layout = sampleFigure().layout(measurer: measurer)
+    let lane = try #require(layout.lanes.first { $0.id == "P2" })
+    let commands = try #require(layout.scene.group(named: "lane:P2"))
+    var arrowFound = false
+    var spanFound = false
+    for command in commands {
+      if case .fill(let path, _) = command, let b = path.bounds, b.minX >= lane.bar.maxX, b.midY == lane.bar.midY {
+        arrowFound = true
+      }
+      if case .stroke(let path, _) = command, let b = path.bounds, b.height == 0, b.maxY < lane.bar.minY {
+        spanFound = abs(b.minX - layout.xScale.map(3)) < 1e-9 && abs(b.maxX - layout.xScale.map(14)) < 1e-9
+      }
+    }
+    #expect(arrowFound)
+    #expect(spanFound)
+  }
+
+  @Test("month axes use steps of 3, 6 or 12 when given as candidates")
+  func monthSteps() {
+    let layout = sampleFigure(options: .init(breakSteps: [1, 3, 6, 12, 24])).layout(measurer: measurer)
+    let steps = zip(layout.xBreaks, layout.xBreaks.dropFirst()).map { $1 - $0 }
+    #expect(Set(steps).count == 1)
+    #expect([3.0, 6, 12].contains(steps.first ?? 0))
+  }
+}
