@@ -35,7 +35,17 @@ EXAMPLES := Output/lung-by-sex.pdf Output/lung-by-sex.png Output/lung-by-sex.svg
 	Output/lung-kmunicate-85mm.pdf Output/lung-kmunicate-85mm.png \
 	Output/swimmer.pdf Output/swimmer.png
 
-examples: $(EXAMPLES)
+# Report templates: `survfig build` writes each template's figures, sidecars and report PDF and a
+# dependency file, so a template is rebuilt only when it, its data or survfig changed.
+TEMPLATES := $(wildcard Templates/*.yaml)
+REPORTS := $(patsubst Templates/%.yaml,Output/%.pdf,$(TEMPLATES))
+
+examples: $(EXAMPLES) $(REPORTS)
+
+$(REPORTS): Output/%.pdf: Templates/%.yaml $(BIN)
+	$(BIN) build $< --out Output --depfile Output/$*.d --quiet
+
+-include $(REPORTS:.pdf=.d)
 
 KM := $(BIN) km --data Templates/data/lung.csv --time time --event status --event-value 2
 
