@@ -50,9 +50,14 @@ struct BuildCommand: ParsableCommand {
     let counter = ProgressCounter(total: total)
     let start = DispatchTime.now().uptimeNanoseconds
     let quiet = self.quiet
+    let isTerminal = isatty(STDERR_FILENO) == 1
     let result = try ReportBuilder(template: parsed, options: options).run { line in
       let step = counter.next()
-      if !quiet { printError("[\(step)/\(total)] \(line)") }
+      guard !quiet else { return }
+      // On a terminal each line carries a bar of the figures done so far.
+      let filled = total == 0 ? 0 : step * 20 / total
+      let bar = isTerminal ? String(repeating: "█", count: filled) + String(repeating: "·", count: 20 - filled) + " " : ""
+      printError("\(bar)[\(step)/\(total)] \(line)")
     }
     for warning in result.warnings { printError("warning: \(warning)") }
     if !quiet {
