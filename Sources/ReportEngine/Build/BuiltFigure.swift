@@ -49,8 +49,8 @@ extension BuiltFigure {
         ("template", .string(spec.location)),
         ("survfig_version", .string(SurvfigVersion.string)),
         ("data", .array(files.map { .string($0) })),
-        ("width_mm", .number(spec.widthMillimetres)),
-        ("height_mm", .number(spec.heightMillimetres)),
+        ("width_mm", .number(scene.size.width / 1.millimetres)),
+        ("height_mm", .number(scene.size.height / 1.millimetres)),
         ("caption", caption.map { .string($0) } ?? .null),
         ("lint", .array(lint.map { .string($0.message) })),
       ] + statistics)
@@ -86,6 +86,30 @@ extension BuiltFigure {
         ("printed", printed), ("statistics", analysis.json),
       ]
       return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath])
+
+    case .swimmer(let request, let data, let events):
+      guard let patients = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
+      let input = try SwimmerInput(patients: patients, events: events.flatMap { tables[$0] }, request: request)
+      let layout = input.figure(request).layout(measurer: measurer)
+      let lanes = input.lanes.count
+      let statistics: [(String, JSONValue)] = [
+        ("type", .string("swimmer")),
+        ("patients", .int(lanes)),
+        ("groups", .array(input.groups.map { .string($0) })),
+        (
+          "lanes",
+          .array(
+            input.lanes.map { lane in
+              .object([
+                ("id", .string(lane.id)), ("group", .string(input.groups.indices.contains(lane.group) ? input.groups[lane.group] : "")),
+                ("start", .number(lane.start)), ("end", .number(lane.end)), ("ongoing", .bool(lane.isOngoing)),
+                ("events", .array(lane.events.map { .object([("time", .number($0.time)), ("type", .string(input.eventKinds[$0.kind].label))]) })),
+              ])
+            })
+        ),
+      ]
+      let context: [String: Any] = ["patients": lanes, "groups": input.groups]
+      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []))
 
     case .panels(let columns, let panels):
       let rows = (panels.count + columns - 1) / columns

@@ -143,6 +143,7 @@ public struct ReportBuilder: Sendable {
     specs.contains { spec in
       switch spec.kind {
       case .kaplanMeier(_, let data): return data == name
+      case .swimmer(_, let data, let events): return data == name || events == name
       case .panels(_, let panels): return uses(panels, data: name)
       }
     }

@@ -7,6 +7,8 @@ public struct FigureSpec: Sendable {
     case kaplanMeier(KaplanMeierRequest, data: String)
     /// Sub-figures in a grid, labelled A, B, C …, sharing one page size.
     case panels(columns: Int, [FigureSpec])
+    /// A swimmer plot of the named patients (and events) data.
+    case swimmer(SwimmerRequest, data: String, events: String?)
   }
 
   /// The name of the output files (`<id>.pdf`, `<id>.json`).
@@ -20,14 +22,20 @@ public struct FigureSpec: Sendable {
   public var widthMillimetres: Double
   public var heightMillimetres: Double
 
-  static let types = ["km", "panels"]
+  static let types = ["km", "panels", "swimmer"]
   static let panelKeys = ["columns", "panels", "width", "height"]
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext, isPanel: Bool = false) throws(TemplateError) {
-    let typeKey = try node.mapping(allowing: ReportTemplate.figureKeys + KaplanMeierTemplateKeys.names + Self.panelKeys)
+    let typeKey = try node.mapping(
+      allowing: ReportTemplate.figureKeys + KaplanMeierTemplateKeys.names + Self.panelKeys + SwimmerTemplateKeys.names)
     let type = try typeKey["type"]?.choice(Self.types) ?? "km"
-    let allowed =
-      ReportTemplate.figureKeys + (type == "km" ? KaplanMeierTemplateKeys.names : Self.panelKeys)
+    let specific: [String]
+    switch type {
+    case "panels": specific = Self.panelKeys
+    case "swimmer": specific = SwimmerTemplateKeys.names
+    default: specific = KaplanMeierTemplateKeys.names
+    }
+    let allowed = ReportTemplate.figureKeys + specific
     let m = try node.mapping(allowing: allowed)
     self.location = "\(node.file):\(node.line ?? 0)"
     if isPanel {
@@ -71,6 +79,30 @@ public struct FigureSpec: Sendable {
       self.kind = .panels(columns: columns, panels)
       self.widthMillimetres = width
       self.heightMillimetres = height
+    case "swimmer":
+      var request = SwimmerRequest(dataPath: "", idColumn: "", endColumn: "")
+      request.widthMillimetres = style.width
+      request.palette = style.palette
+      request.dpi = style.dpi
+      try SwimmerTemplateKeys.apply(m, to: &request)
+      let dataNode = try m.required("data")
+      let dataName = try dataNode.string()
+      guard let path = context.data[dataName] else {
+        throw dataNode.error(Self.unknown("data", dataName, among: Array(context.data.keys)))
+      }
+      request.dataPath = path
+      let eventsName = try m["events"]?.string()
+      if let eventsName {
+        guard let eventsPath = context.data[eventsName] else {
+          throw m["events"]!.error(Self.unknown("data", eventsName, among: Array(context.data.keys)))
+        }
+        request.eventsPath = eventsPath
+      }
+      guard !request.idColumn.isEmpty else { throw m.node.error("missing key 'id-column' (the patient column)") }
+      guard !request.endColumn.isEmpty else { throw m.node.error("missing key 'end' (the column with the end of each bar)") }
+      self.kind = .swimmer(request, data: dataName, events: eventsName)
+      self.widthMillimetres = request.widthMillimetres
+      self.heightMillimetres = request.heightMillimetres ?? 0
     default:
       var request = KaplanMeierRequest(dataPath: "", timeColumn: "", eventColumn: "")
       request.figure.widthMillimetres = style.width

@@ -108,3 +108,44 @@ struct ReportBuilderTests {
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/strict"))
   }
 }
+
+@Suite("survfig build: swimmer plots")
+struct SwimmerTemplateTests {
+  @Test("a swimmer figure from patients and events data, with every lane in the sidecar")
+  func swimmer() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().path
+    let yaml = """
+      data:
+        patients: \(root)/Templates/data/swimmer-patients.csv
+        events: \(root)/Templates/data/swimmer-events.csv
+      figures:
+        - id: swimmer
+          type: swimmer
+          data: patients
+          events: events
+          id-column: patient
+          end: end
+          group: group
+          ongoing: ongoing
+          event-id: patient
+          event-time: month
+          event-type: event
+          time-unit: months
+          caption: "{{patients}} patients."
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/swimmer.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(json["type"] as? String == "swimmer")
+    #expect(json["patients"] as? Int == 38)
+    #expect(json["caption"] as? String == "38 patients.")
+    let lanes = try #require(json["lanes"] as? [[String: Any]])
+    let first = try #require(lanes.first { $0["id"] as? String == "P01" })
+    #expect(first["end"] as? Double == 8.8)
+    #expect((first["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String } == ["PR", "PD"])
+    #expect(json["lint"] as? [String] == [])
+  }
+}
