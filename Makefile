@@ -93,6 +93,14 @@ bench: $(BIN) | deps
 	  r=$$(sed -n 's/^R_SECONDS=//p' $(BENCH)/r.txt); s=$$(sed -n 's/^KM_LOGRANK_SECONDS=//p' $(BENCH)/stages.txt); \
 	  echo "KM + log-rank: survfig $$s s, R $$r s: $$(awk -v r=$$r -v s=$$s 'BEGIN {printf "%.0f", r / s}')× faster"; \
 	else echo "(Rscript with the survival package not installed: R comparison skipped)"; fi
+	@echo "== survfig build: 15 Kaplan–Meier figures with risk tables from 1,000 patients (PDF + report)"
+	@.build/$(CONFIG)/survfig-bench template $(BENCH)/template
+	@$(BIN) build $(BENCH)/template/bench.yaml --out $(BENCH)/template/out --quiet
+	@/usr/bin/time -f "survfig build: wall %e s, peak memory %M KB" $(BIN) build $(BENCH)/template/bench.yaml --out $(BENCH)/template/out --quiet
+	@if Rscript -e 'library(survminer)' >/dev/null 2>&1; then \
+	  echo "== R survival + survminer: the same 15 figures (whole process)"; \
+	  cd $(BENCH)/template && /usr/bin/time -f "R + survminer: wall %e s, peak memory %M KB" Rscript bench.R; \
+	else echo "(R package survminer not installed: R comparison skipped)"; fi
 
 # Small PNG thumbnails of the examples for the README, committed under Documentation/.
 GALLERY := Documentation/lung-by-sex.png Documentation/veteran-by-celltype.png \

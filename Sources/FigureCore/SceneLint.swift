@@ -4,6 +4,8 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     case smallText = "small-text"
     case overlappingText = "overlapping-text"
     case clippedText = "clipped-text"
+    /// A plot area too small to read, squeezed by tables, legends or insets.
+    case crampedPlot = "cramped-plot"
   }
 
   public var kind: Kind
@@ -12,6 +14,12 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
   public var message: String
 
   public var description: String { message }
+
+  public init(kind: Kind, texts: [String], message: String) {
+    self.kind = kind
+    self.texts = texts
+    self.message = message
+  }
 }
 
 extension Scene {

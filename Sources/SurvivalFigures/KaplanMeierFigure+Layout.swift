@@ -76,12 +76,25 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     }
   }
 
+  /// Fewer y breaks when a short plot (a tall risk table, a small figure) would stack their
+  /// labels: 0, 0.25, …, 1 or 0, 0.5, 1 on probability scales, every other break otherwise.
+  static func thinned(
+    _ breaks: [Double], domain: ClosedRange<Double>, height: Double, labelHeight: Double
+  ) -> [Double] {
+    func fits(_ b: [Double]) -> Bool { height / Double(max(b.count - 1, 1)) >= labelHeight * 1.25 }
+    guard !fits(breaks) else { return breaks }
+    let top = domain.upperBound
+    let candidates = [
+      [0, 0.25, 0.5, 0.75, 1].map { $0 * top }, [0, 0.5, 1].map { $0 * top }, [0, top],
+    ]
+    return candidates.first(where: fits) ?? [0, top]
+  }
+
   /// Space between the right end of the risk-table labels and the axis origin: half the widest
   /// count (the first column is centred on the origin) and a clear gap.
   var tableLabelGap: Double { widestCount / 2 + 6 }
 
   /// Widest count printed in the table, used to keep columns apart.
-
   var widestCount: Double {
     guard options.riskTable != .none else { return 0 }
     let biggest = curves.map(\.total).max() ?? 0
@@ -197,7 +210,8 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     let plotBottom = size.height - pad - tableHeight - tableGap - xTitleHeight - tickLabelHeight - ticks - 2
 
     // Horizontal: the left margin serves both the y axis and the table labels.
-    let (yDomain, yBreaks, yLabel) = yDomainAndBreaks
+    let (yDomain, allYBreaks, yLabel) = yDomainAndBreaks
+    var yBreaks = allYBreaks
     let yLabelWidth = yBreaks.map { width(StyledText(yLabel($0)), small) }.max() ?? 0
     let yTitleHeight = options.yTitle.isEmpty ? 0 : lineHeight(body)
     let axisNeeds = pad + yTitleHeight + 3 + yLabelWidth + 2.5 + ticks
@@ -214,6 +228,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
       return forceTop ? degenerate(size) : nil
     }
     let plot = Rect(x: left, y: plotTop, width: plotWidth, height: plotBottom - plotTop)
+    yBreaks = Self.thinned(yBreaks, domain: yDomain, height: plot.height, labelHeight: tickLabelHeight)
     let xUpper = max(breaks.last ?? dataEnd, options.xBreaks == nil ? 0 : dataEnd)
     let xScale = LinearScale(domain: 0...max(xUpper, 1e-12), range: (plot.minX, plot.maxX))
     let yScale = LinearScale(domain: yDomain, range: (plot.maxY, plot.minY))

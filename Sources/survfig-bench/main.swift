@@ -2,6 +2,7 @@
 //
 //   survfig-bench generate ROWS SEED FILE   writes a synthetic cohort (time, status, arm)
 //   survfig-bench stages FILE               times CSV load, Kaplan–Meier and log-rank in-process
+//   survfig-bench template FOLDER           writes a 1,000-patient cohort and a 15-figure template
 //
 // The cohort: three arms of equal size with exponential event times (hazard ratios 1, 0.8 and
 // 0.65 against a median of 12 months) and uniform administrative censoring over 0–60 months,
@@ -88,6 +89,71 @@ func stages(path: String) throws {
   print(String(format: "KM_LOGRANK_SECONDS=%.6f", km + logRank))
 }
 
+/// A 1,000-patient cohort with covariates, and a template of 15 Kaplan–Meier figures with risk
+/// tables over it, for timing `survfig build` as a whole process.
+func template(folder: String) throws {
+  var random = SplitMix64(state: 20261123)
+  var text = "id,time,status,arm,sex,stage,ecog,age\n"
+  let stages = ["I", "II", "III", "IV"]
+  for index in 0..<1000 {
+    let arm = index % 3
+    let stage = Int(random.uniform() * 4)
+    let hazard = Foundation.log(2.0) / 24 * [1.0, 0.8, 0.65][arm] * [0.5, 0.8, 1.2, 2.0][stage]
+    let event = -Foundation.log(random.uniform()) / hazard
+    let censor = 12 + 48 * random.uniform()
+    let age = 62 + 10 * (random.uniform() + random.uniform() + random.uniform() - 1.5) * 2
+    text += String(
+      format: "P%04d,%.2f,%d,%@,%@,%@,%d,%.0f\n", index + 1, min(event, censor), event <= censor ? 1 : 0,
+      ["A", "B", "C"][arm], random.uniform() < 0.55 ? "M" : "F", stages[stage], Int(random.uniform() * 3), age)
+  }
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  try text.write(toFile: folder + "/cohort.csv", atomically: true, encoding: .utf8)
+  var yaml = """
+    title: Benchmark report
+    data:
+      cohort: cohort.csv
+    endpoints:
+      os: {data: cohort, time: time, event: status, time-unit: months}
+    figures:
+
+    """
+  let groupings = ["arm", "sex", "stage", "ecog", "arm"]
+  for index in 0..<15 {
+    let group = groupings[index % groupings.count]
+    yaml += """
+        - id: km-\(index + 1)
+          endpoint: os
+          group: \(group)
+          x-by: 12
+          formats: pdf
+          times: 12, 24
+          confidence-bands: \(index % 2 == 0)
+          risk-table: \(index % 3 == 2 && group != "stage" ? "kmunicate" : "number-at-risk")
+          caption: Overall survival by \(group) (log-rank {{logrank.p_text}}).
+
+      """
+  }
+  try yaml.write(toFile: folder + "/bench.yaml", atomically: true, encoding: .utf8)
+
+  // The same 15 figures with R's survival + survminer, for the comparison in `make bench`.
+  var r = """
+    suppressMessages({library(survival); library(survminer)})
+    d <- read.csv("cohort.csv")
+    dir.create("r-out", showWarnings = FALSE)
+
+    """
+  for index in 0..<15 {
+    let group = groupings[index % groupings.count]
+    r += """
+      f <- survfit(Surv(time, status) ~ \(group), data = d)
+      p <- ggsurvplot(f, data = d, risk.table = TRUE, pval = TRUE, conf.int = \(index % 2 == 0 ? "TRUE" : "FALSE"), break.time.by = 12)
+      pdf("r-out/km-\(index + 1).pdf", width = 170 / 25.4, height = 120 / 25.4, onefile = FALSE); print(p); invisible(dev.off())
+
+      """
+  }
+  try r.write(toFile: folder + "/bench.R", atomically: true, encoding: .utf8)
+}
+
 let arguments = CommandLine.arguments
 do {
   switch arguments.dropFirst().first {
@@ -95,8 +161,10 @@ do {
     try generate(rows: Int(arguments[2]) ?? 1_000_000, seed: UInt64(arguments[3]) ?? 1, path: arguments[4])
   case "stages" where arguments.count == 3:
     try stages(path: arguments[2])
+  case "template" where arguments.count == 3:
+    try template(folder: arguments[2])
   default:
-    print("usage: survfig-bench generate ROWS SEED FILE | stages FILE")
+    print("usage: survfig-bench generate ROWS SEED FILE | stages FILE | template FOLDER")
     exit(64)
   }
 } catch {

@@ -33,7 +33,7 @@ extension BuiltFigure {
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
     minimumFontSize: Double
   ) throws -> BuiltFigure {
-    let (scene, context, statistics, files) = try content(spec, tables: tables, measurer: measurer)
+    let (scene, context, statistics, files, plots) = try content(spec, tables: tables, measurer: measurer)
     var caption: String?
     if let text = spec.caption {
       do {
@@ -42,7 +42,13 @@ extension BuiltFigure {
         throw TemplateError(file: spec.location, key: "caption", message: "invalid caption template: \(error)")
       }
     }
-    let lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize)
+    var lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize)
+    for plot in plots where plot.height < minimumPlotHeight {
+      lint.append(
+        LintFinding(
+          kind: .crampedPlot, texts: [],
+          message: "the plot area is only \(JournalFormat.fixed(plot.height / 1.millimetres, decimals: 0)) mm high; make the figure taller or the table smaller"))
+    }
     let sidecar = JSONValue.object(
       [
         ("id", .string(spec.id)),
@@ -58,8 +64,12 @@ extension BuiltFigure {
       spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, dataFiles: files)
   }
 
+  /// Plot areas lower than this (25 mm) are reported by figure lint.
+  static let minimumPlotHeight = 25.0.millimetres
+
+  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn.
   private static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String])
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
   {
     switch spec.kind {
     case .kaplanMeier(let request, let data):
@@ -85,7 +95,7 @@ extension BuiltFigure {
         ("type", .string("km")), ("methods", .string(analysis.methods(request))),
         ("printed", printed), ("statistics", analysis.json),
       ]
-      return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath])
+      return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath], [layout.plotRect])
 
     case .swimmer(let request, let data, let events):
       guard let patients = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
@@ -109,7 +119,7 @@ extension BuiltFigure {
         ),
       ]
       let context: [String: Any] = ["patients": lanes, "groups": input.groups]
-      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []))
+      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []), [])
 
     case .panels(let columns, let panels):
       let rows = (panels.count + columns - 1) / columns
@@ -121,6 +131,7 @@ extension BuiltFigure {
       var byLetter: [String: Any] = [:]
       var sidecars: [JSONValue] = []
       var files: [String] = []
+      var plots: [Rect] = []
       for (index, panel) in panels.enumerated() {
         let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
         // Each panel is laid out below a band that holds its letter.
@@ -131,7 +142,8 @@ extension BuiltFigure {
           request.figure.heightMillimetres = (cell.height - band) / 1.millimetres
           fitted.kind = .kaplanMeier(request, data: data)
         }
-        let (scene, context, statistics, panelFiles) = try content(fitted, tables: tables, measurer: measurer)
+        let (scene, context, statistics, panelFiles, panelPlots) = try content(fitted, tables: tables, measurer: measurer)
+        plots += panelPlots
         let origin = Point(x: Double(index % columns) * cell.width, y: Double(index / columns) * cell.height)
         placed.append((scene, Point(x: origin.x, y: origin.y + band)))
         // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
@@ -147,7 +159,7 @@ extension BuiltFigure {
         files += panelFiles
       }
       let scene = Scene.composed(size: size, panels: placed, extra: [.group("panel-labels", labels)])
-      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted())
+      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted(), plots)
     }
   }
 }

@@ -87,46 +87,60 @@ public struct ReportBuilder: Sendable {
       tables[name] = try DataTable(contentsOfFile: path)
     }
 
-    // Figures in parallel; results kept in template order.
-    let results = ResultSlots<(BuiltFigure, [(String, [UInt8])])>(count: specs.count)
+    // 1. Statistics, layout and captions, figures in parallel; results kept in template order.
+    let results = ResultSlots<BuiltFigure>(count: specs.count)
     let (selected, loaded) = (specs, tables)
     let measurer = renderer.measurer
     let minimum = template.style.minimumFontSize
     let folder = options.outputFolder
-    DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(selected.count, 1))) { _ in
+    let workers = options.jobs
+    DispatchQueue.concurrentPerform(iterations: min(workers, max(selected.count, 1))) { _ in
       while let index = results.claim() {
         let spec = selected[index]
-        let start = DispatchTime.now().uptimeNanoseconds
         do {
-          let figure = try BuiltFigure.build(spec, tables: loaded, measurer: measurer, minimumFontSize: minimum)
-          var files: [(String, [UInt8])] = []
-          for format in spec.formats {
-            files.append(("\(folder)/\(spec.id).\(format.fileExtension)", try renderer.render(figure.scene, as: format)))
-          }
-          files.append(("\(folder)/\(spec.id).json", figure.sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))
-          results.store(.success((figure, files)), at: index)
-          let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-          progress("built \(spec.id) (\(spec.formats.map(\.fileExtension).joined(separator: ", ")), \(Int(ms.rounded())) ms)")
+          results.store(.success(try BuiltFigure.build(spec, tables: loaded, measurer: measurer, minimumFontSize: minimum)), at: index)
         } catch {
           results.store(.failure(FigureBuildError(figure: spec.id, location: spec.location, underlying: error)), at: index)
         }
       }
     }
-    var built: [(BuiltFigure, [(String, [UInt8])])] = []
-    for result in results.values {
-      built.append(try result!.get())
-    }
-    let warnings = built.flatMap { figure, _ in figure.lint.map { "\(figure.spec.id): \($0.message)" } }
+    let built = try results.values.map { try $0!.get() }
+    let warnings = built.flatMap { figure in figure.lint.map { "\(figure.spec.id): \($0.message)" } }
     if options.isStrict && !warnings.isEmpty { throw LintError(findings: warnings) }
 
-    // The report PDF and the dependency file.
-    var files = built.flatMap(\.1)
+    // 2. Every file rendered in parallel, the report PDF (the longest) first.
+    var jobs: [@Sendable () throws -> [(String, [UInt8])]] = []
     if options.only == nil {
-      let report = try reportDocument(built.map(\.0), measurer: measurer)
-      files.append(("\(folder)/\(reportName).pdf", try renderer.render(report)))
+      let report = try reportDocument(built, measurer: measurer)
+      let path = "\(folder)/\(reportName).pdf"
+      jobs.append { [(path, try renderer.render(report))] }
     }
+    for figure in built {
+      jobs.append {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var files: [(String, [UInt8])] = []
+        for format in figure.spec.formats {
+          files.append(("\(folder)/\(figure.spec.id).\(format.fileExtension)", try renderer.render(figure.scene, as: format)))
+        }
+        files.append(("\(folder)/\(figure.spec.id).json", figure.sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        progress("built \(figure.spec.id) (\(figure.spec.formats.map(\.fileExtension).joined(separator: ", ")), rendered in \(Int(ms.rounded())) ms)")
+        return files
+      }
+    }
+    let rendered = ResultSlots<[(String, [UInt8])]>(count: jobs.count)
+    let work = jobs
+    DispatchQueue.concurrentPerform(iterations: min(workers, max(work.count, 1))) { _ in
+      while let index = rendered.claim() {
+        rendered.store(Result { try work[index]() }, at: index)
+      }
+    }
+    var files: [(String, [UInt8])] = []
+    for result in rendered.values { files += try result!.get() }
+    // Figures first, then the report, in template order.
+    if options.only == nil { files.append(files.removeFirst()) }
     if let depfile = options.depfile {
-      files.append((depfile, Array(dependencies(targets: files.map(\.0), built: built.map(\.0)).utf8)))
+      files.append((depfile, Array(dependencies(targets: files.map(\.0), built: built).utf8)))
     }
 
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
