@@ -1,0 +1,72 @@
+/// An expression of the template language for derived variables and filters.
+///
+/// ```text
+/// if age >= 65 then "65 or older" else "under 65"
+/// months_between(diagnosis_date, coalesce(death_date, last_contact)) 
+/// stage in ("III", "IV") and not (ecog is missing)
+/// recode(sex, 1: "Male", 2: "Female")
+/// ```
+///
+/// Values are numbers, text, booleans, dates or missing; missing propagates through arithmetic,
+/// comparisons and functions as R's `NA` does, and `and`/`or` follow R's three-valued logic
+/// (`FALSE and NA` is `FALSE`, `TRUE or NA` is `TRUE`).
+public indirect enum Expression: Hashable, Sendable {
+  case number(Double)
+  case text(String)
+  case boolean(Bool)
+  case missing
+  /// A column, with the offset of its name in the source.
+  case column(String, offset: Int)
+  case negate(Expression)
+  case not(Expression)
+  case binary(BinaryOperator, Expression, Expression, offset: Int)
+  case isMissing(Expression, negated: Bool)
+  case isIn(Expression, [Expression], negated: Bool)
+  case conditional(Expression, then: Expression, else: Expression)
+  /// A function call; `labels` holds the `key:` of each argument (nil for plain arguments).
+  case call(String, [Expression], labels: [Expression?], offset: Int)
+
+  public enum BinaryOperator: String, Hashable, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">",
+      greaterOrEqual = ">="
+    case and, or
+  }
+
+  /// The columns the expression reads, with their offsets.
+  public var columns: [(name: String, offset: Int)] {
+    switch self {
+    case .number, .text, .boolean, .missing: return []
+    case .column(let name, let offset): return [(name, offset)]
+    case .negate(let e), .not(let e), .isMissing(let e, _): return e.columns
+    case .binary(_, let a, let b, _): return a.columns + b.columns
+    case .isIn(let e, let list, _): return e.columns + list.flatMap(\.columns)
+    case .conditional(let c, let a, let b): return c.columns + a.columns + b.columns
+    case .call(_, let arguments, let labels, _):
+      return arguments.flatMap(\.columns) + labels.compactMap { $0 }.flatMap(\.columns)
+    }
+  }
+}
+
+/// An expression that cannot be read or evaluated, with the offset (in characters) of the
+/// offending part, so that callers can point at `file:line:column`.
+public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var message: String
+  /// Character offset in the expression's source.
+  public var offset: Int
+  /// The source, for the caret display.
+  public var source: String
+
+  public init(_ message: String, offset: Int, source: String) {
+    self.message = message
+    self.offset = offset
+    self.source = source
+  }
+
+  public var description: String { message }
+
+  /// The source with a caret under the offending character.
+  public var pointer: String {
+    source + "\n" + String(repeating: " ", count: max(0, offset)) + "^"
+  }
+}
