@@ -11,7 +11,8 @@ let package = Package(
     .library(name: "SurvivalStatistics", targets: ["SurvivalStatistics"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // MARK: - Data input
@@ -38,6 +39,7 @@ let package = Package(
       name: "ReportEngine",
       dependencies: [
         "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "CairoRendering",
+        .product(name: "Yams", package: "Yams"),
       ]),
     .target(
       name: "SurvfigCLI",
