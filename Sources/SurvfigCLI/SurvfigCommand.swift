@@ -12,6 +12,6 @@ public struct SurvfigCommand: ParsableCommand {
       number-at-risk tables aligned to the time axis.
       """,
     version: SurvfigVersion.string,
-    subcommands: [KaplanMeierCommand.self])
+    subcommands: [KaplanMeierCommand.self, SimulateCommand.self])
   public init() {}
 }
