@@ -31,7 +31,7 @@ struct SimulateCommand: ParsableCommand {
   func run() throws {
     let summary = try runSimulation(specificationPath: spec, outputPath: out, seed: seed)
     if !quiet {
-      printError("\(out): \(summary.patients) patients, \(summary.columns.count) columns (seed \(summary.seed))")
+      printError("\(out): \(summary.patients) rows, \(summary.columns.count) columns (seed \(summary.seed))")
     }
   }
 }

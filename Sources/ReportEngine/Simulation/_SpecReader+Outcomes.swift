@@ -88,10 +88,13 @@ extension _SpecReader {
 
   func endpoints(_ node: Node, unit: String) throws(CohortSpecificationError) -> [Endpoint] {
     var result: [Endpoint] = []
-    let keys = ["events", "time_column", "event_column", "date_column", "only_if"]
+    let keys = ["events", "censored_by", "time_column", "event_column", "date_column", "only_if"]
     for entry in try entries(node, allowed: nil, what: "'endpoints'") {
       let fields = try entries(entry.value, allowed: keys, what: "endpoint '\(entry.key)'")
       let events = try texts(require(fields, "events", in: entry.value, what: "endpoint '\(entry.key)'"), what: "'events'")
+      let competing = try value(fields, "censored_by").map { (n) throws(CohortSpecificationError) in
+        try texts(n, what: "'censored_by'")
+      } ?? []
       var onlyIf: [(column: String, levels: [String])] = []
       if let only = value(fields, "only_if") {
         for condition in try entries(only, allowed: nil, what: "'only_if'") {
@@ -101,12 +104,14 @@ extension _SpecReader {
       func name(_ key: String, _ fallback: String) throws(CohortSpecificationError) -> String {
         try value(fields, key).map { (n) throws(CohortSpecificationError) in try text(n, what: "'\(key)'") } ?? fallback
       }
-      result.append(
+      var endpoint =
         Endpoint(
           name: entry.key, events: events, timeColumn: try name("time_column", "\(entry.key)_\(unit)"),
           eventColumn: try name("event_column", "\(entry.key)_event"),
           dateColumn: try value(fields, "date_column").map { (n) throws(CohortSpecificationError) in try text(n, what: "'date_column'") },
-          onlyIf: onlyIf, origin: location(entry.keyNode)))
+          onlyIf: onlyIf, origin: location(entry.keyNode))
+      endpoint.competingEvents = competing
+      result.append(endpoint)
     }
     return result
   }

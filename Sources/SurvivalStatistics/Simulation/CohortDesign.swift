@@ -118,6 +118,8 @@ public struct EventProcess: Sendable {
 public struct Endpoint: Sendable {
   public var name: String
   public var events: [String]
+  /// Competing events that end follow-up without an event (e.g. death for time to metastasis).
+  public var competingEvents: [String] = []
   public var timeColumn: String
   public var eventColumn: String
   /// Column with the calendar date of the event or of censoring (needs calendar settings).

@@ -4,7 +4,7 @@ extension _PatientTable {
     let censoring = design.censoring
     let processIndex = Dictionary(design.events.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     for endpoint in design.endpoints {
-      for name in endpoint.events where processIndex[name] == nil {
+      for name in endpoint.events + endpoint.competingEvents where processIndex[name] == nil {
         throw .invalidDesign(origin: endpoint.origin,
           message: "endpoint '\(endpoint.name)' names the unknown event '\(name)' (events: \(design.events.map(\.name).joined(separator: ", ")))")
       }
@@ -16,9 +16,11 @@ extension _PatientTable {
       let entry = censoring.accrual > 0 ? generator.nextUniform(from: 0, to: censoring.accrual) : 0
       entries[i] = entry
       for process in design.events {
-        let (hazard, _) = try resolve(process.baseline, i, origin: process.origin)
+        // A patient whose level is missing and has no baseline entry never has this event.
+        let hazard = try resolve(process.baseline, i, origin: process.origin, allowingMissing: true)?.value
         let ratio = try hazardRatio(process, i)
-        latent[i].append(hazard.randomTime(hazardRatio: ratio, using: &generator))
+        let time = (hazard ?? _never).randomTime(hazardRatio: ratio, using: &generator)
+        latent[i].append(time)
       }
       var censor = Double.infinity
       if let minimum = censoring.minimumFollowUp { censor = censoring.accrual + minimum - entry }
@@ -37,13 +39,15 @@ extension _PatientTable {
       var dates = times
       for i in 0..<count where try applies(endpoint, i) {
         let eventTime = endpoint.events.map { latent[i][processIndex[$0]!] }.min() ?? .infinity
-        let observed = min(eventTime, censorTimes[i])
+        let competing = endpoint.competingEvents.map { latent[i][processIndex[$0]!] }.min() ?? .infinity
+        let end = min(censorTimes[i], competing)
+        let observed = min(eventTime, end)
         guard observed.isFinite else {
           throw .invalidDesign(origin: endpoint.origin,
             message: "endpoint '\(endpoint.name)' can go unobserved for ever: give 'censoring' a 'follow_up', 'loss_rate' or 'max_follow_up'")
         }
         times[i] = .number(max(resolution, _round(observed, digits: design.timeDigits)), digits: design.timeDigits)
-        events[i] = .text(eventTime <= censorTimes[i] ? "1" : "0")
+        events[i] = .text(eventTime <= end ? "1" : "0")
         if let calendar = design.calendar {
           dates[i] = .text(calendar.start.adding(days: _days(entries[i], design) + _days(observed, design)).description)
         }
@@ -95,3 +99,6 @@ func _power10(_ digits: Int) -> Double {
   for _ in 0..<digits { scale *= 10 }
   return scale
 }
+
+/// A hazard that is always zero.
+private let _never = try! PiecewiseExponentialHazard(starts: [0], rates: [0])

@@ -19,7 +19,7 @@ struct _PatientTable {
         values[column] = Array(repeating: .missing, count: patients)
       }
       for (i, groupIndex) in layout.enumerated() where groupIndex == g {
-        for (column, value) in group.values { values[column]![i] = .text(value) }
+        for (column, value) in group.values { values[column]![i] = _categorical(value) }
       }
     }
   }
@@ -76,6 +76,16 @@ struct _PatientTable {
 
   /// The branch of a conditional value that applies to patient `i`, with the cell it names.
   func resolve<V>(_ conditional: Conditional<V>, _ i: Int, origin: String?) throws(SimulationError) -> (value: V, cell: String) {
+    guard let found = try resolve(conditional, i, origin: origin, allowingMissing: false) else {
+      preconditionFailure("a missing level either resolves or throws")
+    }
+    return found
+  }
+
+  /// As ``resolve(_:_:origin:)``; with `allowingMissing`, a missing value without an entry gives nil.
+  func resolve<V>(_ conditional: Conditional<V>, _ i: Int, origin: String?, allowingMissing: Bool)
+    throws(SimulationError) -> (value: V, cell: String)?
+  {
     var node = conditional
     var cell: [String] = []
     while true {
@@ -84,6 +94,7 @@ struct _PatientTable {
       case .by(let column, let levels):
         let level = try key(column, i, origin: origin)
         guard let next = levels[level] else {
+          if allowingMissing && level.isEmpty { return nil }
           throw .invalidDesign(origin: origin,
             message: "no entry for \(column) = '\(level)' (entries: \(levels.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")))")
         }
