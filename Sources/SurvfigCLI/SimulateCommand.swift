@@ -22,7 +22,10 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("CSV file to write.", valueName: "file"))
   var out: String
 
-  @Option(help: ArgumentHelp("Seed of the random generator (default: the specification's 'seed', else 1).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Seed of the random generator (default: the specification's 'seed', else 1).", valueName: "n")
+  )
   var seed: UInt64?
 
   @Flag(help: "Print nothing on success.")
@@ -31,7 +34,8 @@ struct SimulateCommand: ParsableCommand {
   func run() throws {
     let summary = try runSimulation(specificationPath: spec, outputPath: out, seed: seed)
     if !quiet {
-      printError("\(out): \(summary.patients) rows, \(summary.columns.count) columns (seed \(summary.seed))")
+      printError(
+        "\(out): \(summary.patients) rows, \(summary.columns.count) columns (seed \(summary.seed))")
     }
   }
 }

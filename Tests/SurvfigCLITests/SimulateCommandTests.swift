@@ -31,11 +31,13 @@ struct SimulateCommandTests {
     try process.run()
     let data = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+    return Run(
+      status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
   }
 
   func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("survfig-simulate-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "survfig-simulate-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
   }
@@ -69,12 +71,18 @@ struct SimulateCommandTests {
     let first = try survfig(["simulate", "--spec", spec.path, "--out", a])
     #expect(first.status == 0)
     #expect(first.standardError == "\(a): 30 rows, 7 columns (seed 8)\n")
-    #expect(try survfig(["simulate", "--spec", spec.path, "--out", b, "--seed", "8", "--quiet"]).status == 0)
-    #expect(try survfig(["simulate", "--spec", spec.path, "--out", c, "--seed", "9", "--quiet"]).status == 0)
+    #expect(
+      try survfig(["simulate", "--spec", spec.path, "--out", b, "--seed", "8", "--quiet"]).status
+        == 0)
+    #expect(
+      try survfig(["simulate", "--spec", spec.path, "--out", c, "--seed", "9", "--quiet"]).status
+        == 0)
     let bytesA = try Data(contentsOf: URL(fileURLWithPath: a))
     #expect(bytesA == (try Data(contentsOf: URL(fileURLWithPath: b))))
     #expect(bytesA != (try Data(contentsOf: URL(fileURLWithPath: c))))
-    #expect(String(decoding: bytesA, as: UTF8.self).hasPrefix("id,arm,age,entry_date,os_months,os_event,os_date\n"))
+    #expect(
+      String(decoding: bytesA, as: UTF8.self).hasPrefix(
+        "id,arm,age,entry_date,os_months,os_event,os_date\n"))
   }
 
   @Test("a specification error exits 1 with the location and leaves no file")
@@ -87,7 +95,9 @@ struct SimulateCommandTests {
     let out = folder.appendingPathComponent("out.csv")
     let run = try survfig(["simulate", "--spec", spec.path, "--out", out.path])
     #expect(run.status == 1)
-    #expect(run.standardError == "Error: \(spec.path):9:35: unknown key 'hazrd_ratios'. Did you mean 'hazard_ratios'?\n")
+    #expect(
+      run.standardError
+        == "Error: \(spec.path):9:35: unknown key 'hazrd_ratios'. Did you mean 'hazard_ratios'?\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.yaml"])
   }
 
@@ -100,8 +110,11 @@ struct SimulateCommandTests {
     let missing = folder.appendingPathComponent("nowhere/out.csv").path
     let run = try survfig(["simulate", "--spec", spec.path, "--out", missing])
     #expect(run.status == 1)
-    #expect(run.standardError == "Error: \(missing): the folder '\(folder.path)/nowhere' does not exist\n")
+    #expect(
+      run.standardError == "Error: \(missing): the folder '\(folder.path)/nowhere' does not exist\n"
+    )
     #expect(try survfig(["simulate", "--spec", spec.path]).status == 64)
-    #expect(try survfig(["simulate", "--spec", spec.path, "--out", "x.csv", "--seed", "-1"]).status == 64)
+    #expect(
+      try survfig(["simulate", "--spec", spec.path, "--out", "x.csv", "--seed", "-1"]).status == 64)
   }
 }

@@ -21,7 +21,8 @@ public struct CohortSpecification: Sendable {
   public init(contentsOf path: String) throws(CohortSpecificationError) {
     let text: String
     do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-      throw CohortSpecificationError(location: path, message: "cannot read the cohort specification")
+      throw CohortSpecificationError(
+        location: path, message: "cannot read the cohort specification")
     }
     try self.init(yaml: text, path: path)
   }
@@ -43,7 +44,8 @@ public struct CohortSpecification: Sendable {
     }
     let reader = _SpecReader(path: path)
     let top = try reader.entries(root, allowed: Self.topKeys, what: "the cohort specification")
-    let patientsNode = try reader.require(top, "patients", in: root, what: "the cohort specification")
+    let patientsNode = try reader.require(
+      top, "patients", in: root, what: "the cohort specification")
     let patients = try reader.count(patientsNode, what: "'patients'")
     guard patients > 0 else { throw reader.error(patientsNode, "'patients' must be 1 or more") }
     var design = CohortDesign(patients: patients)
@@ -58,7 +60,8 @@ public struct CohortSpecification: Sendable {
       let unit = try reader.text(node, what: "'time_unit'")
       let days: [String: Double] = ["days": 1, "weeks": 7, "months": 30.4375, "years": 365.25]
       guard let perUnit = days[unit] else {
-        throw reader.error(node, "unknown time unit '\(unit)' (allowed: days, weeks, months, years)")
+        throw reader.error(
+          node, "unknown time unit '\(unit)' (allowed: days, weeks, months, years)")
       }
       design.timeUnit = unit
       design.daysPerTimeUnit = perUnit
@@ -72,7 +75,9 @@ public struct CohortSpecification: Sendable {
       design.idColumn = name.isEmpty || name == "none" ? nil : name
     }
     if let node = reader.value(top, "groups") { design.groups = try reader.groups(node) }
-    if let node = reader.value(top, "covariates") { design.covariates = try reader.covariates(node) }
+    if let node = reader.value(top, "covariates") {
+      design.covariates = try reader.covariates(node)
+    }
     if let node = reader.value(top, "events") { design.events = try reader.events(node) }
     if let node = reader.value(top, "endpoints") {
       design.endpoints = try reader.endpoints(node, unit: design.timeUnit)
@@ -87,10 +92,12 @@ func _yamlError(_ error: YamlError, path: String) -> CohortSpecificationError {
   switch error {
   case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
     .composer(_, let problem, let mark, _):
-    return CohortSpecificationError(location: "\(path):\(mark.line):\(mark.column)", message: "YAML: \(problem)")
+    return CohortSpecificationError(
+      location: "\(path):\(mark.line):\(mark.column)", message: "YAML: \(problem)")
   case .duplicatedKeysInMapping(let duplicates, _):
     return CohortSpecificationError(
-      location: path, message: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+      location: path,
+      message: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
   default:
     return CohortSpecificationError(location: path, message: "YAML: \(error)")
   }

@@ -24,7 +24,8 @@ public func runSimulation(specificationPath: String, outputPath: String, seed: U
   let folder = (outputPath as NSString).deletingLastPathComponent
   var isDirectory: ObjCBool = false
   if !folder.isEmpty,
-    !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
+    !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+      || !isDirectory.boolValue
   {
     throw SimulationOutputError(path: outputPath, message: "the folder '\(folder)' does not exist")
   }

@@ -16,6 +16,8 @@ extension SimulatedCohort {
 }
 
 func _csvField(_ value: String) -> String {
-  guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+  guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    return value
+  }
   return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

@@ -19,15 +19,20 @@ struct _SpecReader {
   func entries(_ node: Node, allowed: [String]?, what: String) throws(CohortSpecificationError)
     -> [(key: String, keyNode: Node, value: Node)]
   {
-    guard let mapping = node.mapping else { throw error(node, "\(what) must be a mapping of keys to values") }
+    guard let mapping = node.mapping else {
+      throw error(node, "\(what) must be a mapping of keys to values")
+    }
     var result: [(key: String, keyNode: Node, value: Node)] = []
     for (keyNode, value) in mapping {
-      guard let key = keyNode.scalar?.string else { throw error(keyNode, "keys must be plain text") }
+      guard let key = keyNode.scalar?.string else {
+        throw error(keyNode, "keys must be plain text")
+      }
       if let allowed, !allowed.contains(key) {
         if let suggestion = SpellingSuggestion.closest(to: key, among: allowed) {
           throw error(keyNode, "unknown key '\(key)'. Did you mean '\(suggestion)'?")
         }
-        throw error(keyNode, "unknown key '\(key)' in \(what) (allowed: \(allowed.joined(separator: ", ")))")
+        throw error(
+          keyNode, "unknown key '\(key)' in \(what) (allowed: \(allowed.joined(separator: ", ")))")
       }
       result.append((key, keyNode, value))
     }
@@ -38,7 +43,10 @@ struct _SpecReader {
     entries.first { $0.key == key }?.value
   }
 
-  func require(_ entries: [(key: String, keyNode: Node, value: Node)], _ key: String, in node: Node, what: String)
+  func require(
+    _ entries: [(key: String, keyNode: Node, value: Node)], _ key: String, in node: Node,
+    what: String
+  )
     throws(CohortSpecificationError) -> Node
   {
     guard let found = value(entries, key) else { throw error(node, "\(what) needs '\(key)'") }
@@ -52,7 +60,9 @@ struct _SpecReader {
 
   func number(_ node: Node, what: String) throws(CohortSpecificationError) -> Double {
     let raw = try text(node, what: what)
-    guard let x = Double(raw), x.isFinite else { throw error(node, "\(what) expects a number, found '\(raw)'") }
+    guard let x = Double(raw), x.isFinite else {
+      throw error(node, "\(what) expects a number, found '\(raw)'")
+    }
     return x
   }
 
@@ -70,7 +80,9 @@ struct _SpecReader {
 
   func count(_ node: Node, what: String) throws(CohortSpecificationError) -> Int {
     let raw = try text(node, what: what)
-    guard let n = Int(raw), n >= 0 else { throw error(node, "\(what) expects a whole number 0 or greater, found '\(raw)'") }
+    guard let n = Int(raw), n >= 0 else {
+      throw error(node, "\(what) expects a whole number 0 or greater, found '\(raw)'")
+    }
     return n
   }
 
@@ -91,17 +103,21 @@ struct _SpecReader {
   func conditional<V>(
     _ node: Node, what: String, leaf: (Node) throws(CohortSpecificationError) -> V
   ) throws(CohortSpecificationError) -> Conditional<V> {
-    guard let mapping = node.mapping, let byNode = mapping["by"] else { return .value(try leaf(node)) }
+    guard let mapping = node.mapping, let byNode = mapping["by"] else {
+      return .value(try leaf(node))
+    }
     return try conditional(node, columns: try texts(byNode, what: "'by'"), what: what, leaf: leaf)
   }
 
   private func conditional<V>(
-    _ node: Node, columns: [String], what: String, leaf: (Node) throws(CohortSpecificationError) -> V
+    _ node: Node, columns: [String], what: String,
+    leaf: (Node) throws(CohortSpecificationError) -> V
   ) throws(CohortSpecificationError) -> Conditional<V> {
     guard let column = columns.first else { return .value(try leaf(node)) }
     var levels: [String: Conditional<V>] = [:]
     for entry in try entries(node, allowed: nil, what: what) where entry.key != "by" {
-      levels[entry.key] = try conditional(entry.value, columns: Array(columns.dropFirst()), what: what, leaf: leaf)
+      levels[entry.key] = try conditional(
+        entry.value, columns: Array(columns.dropFirst()), what: what, leaf: leaf)
     }
     return .by(column: column, levels: levels)
   }

@@ -9,7 +9,8 @@ public struct CalendarDate: Sendable, Equatable, Hashable, CustomStringConvertib
 
   /// A valid date, or nil.
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
+    guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+    else {
       return nil
     }
     self.year = year
@@ -52,7 +53,9 @@ public struct CalendarDate: Sendable, Equatable, Hashable, CustomStringConvertib
     return era * 146_097 + doe - 719_468
   }
 
-  public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+  public func adding(days: Int) -> CalendarDate {
+    CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+  }
 
   /// `YYYY-MM-DD`.
   public var description: String {

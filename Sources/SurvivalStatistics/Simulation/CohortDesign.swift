@@ -129,7 +129,8 @@ public struct Endpoint: Sendable {
   public var origin: String?
 
   public init(
-    name: String, events: [String], timeColumn: String, eventColumn: String, dateColumn: String? = nil,
+    name: String, events: [String], timeColumn: String, eventColumn: String,
+    dateColumn: String? = nil,
     onlyIf: [(column: String, levels: [String])] = [], origin: String? = nil
   ) {
     self.name = name

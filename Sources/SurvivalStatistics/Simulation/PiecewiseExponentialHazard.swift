@@ -35,19 +35,24 @@ public struct PiecewiseExponentialHazard: Sendable, Equatable {
   /// The hazard through the given (time, survival) targets, constant between them and after the
   /// last. Times must increase and be positive; survival must lie in (0, 1] and not increase.
   public init(survivalTargets: [(time: Double, survival: Double)]) throws(SimulationError) {
-    guard !survivalTargets.isEmpty else { throw .invalidHazard("needs at least one survival target") }
+    guard !survivalTargets.isEmpty else {
+      throw .invalidHazard("needs at least one survival target")
+    }
     var starts = [0.0]
     var rates: [Double] = []
     var previous = (time: 0.0, survival: 1.0)
     for target in survivalTargets {
       guard target.time > previous.time, target.time.isFinite else {
-        throw .invalidHazard("target times must be positive and increase, found \(_plain(target.time))")
+        throw .invalidHazard(
+          "target times must be positive and increase, found \(_plain(target.time))")
       }
       guard target.survival > 0, target.survival <= previous.survival else {
         throw .invalidHazard(
-          "survival targets must lie in (0, 1] and not increase, found \(_plain(target.survival)) at \(_plain(target.time))")
+          "survival targets must lie in (0, 1] and not increase, found \(_plain(target.survival)) at \(_plain(target.time))"
+        )
       }
-      let rate = -_PortableMath.log(target.survival / previous.survival) / (target.time - previous.time)
+      let rate =
+        -_PortableMath.log(target.survival / previous.survival) / (target.time - previous.time)
       if !rates.isEmpty { starts.append(previous.time) }
       rates.append(max(0, rate))
       previous = target

@@ -14,13 +14,15 @@ public struct SimulatedCohort: Sendable {
 
   public init(design: CohortDesign, seed: UInt64) throws(SimulationError) {
     var generator = Xoshiro256StarStar(seed: seed)
-    var table = try _PatientTable(groups: design.groups, patients: design.patients, generator: &generator)
+    var table = try _PatientTable(
+      groups: design.groups, patients: design.patients, generator: &generator)
     for covariate in design.covariates {
       try table.draw(covariate, generator: &generator)
     }
     try table.drawOutcomes(design: design, generator: &generator)
     if let id = design.idColumn {
-      table.insertFirst(id, values: (1...max(1, table.count)).prefix(table.count).map { .text(String($0)) })
+      table.insertFirst(
+        id, values: (1...max(1, table.count)).prefix(table.count).map { .text(String($0)) })
     }
     columns = table.columns
     rows = (0..<table.count).map { i in table.columns.map { table.values[$0]![i] } }

@@ -1,5 +1,7 @@
 extension _PatientTable {
-  mutating func draw(_ covariate: Covariate, generator: inout Xoshiro256StarStar) throws(SimulationError) {
+  mutating func draw(_ covariate: Covariate, generator: inout Xoshiro256StarStar)
+    throws(SimulationError)
+  {
     let origin = covariate.origin
     var column = [SimulatedValue](repeating: .missing, count: count)
     switch covariate.kind {
@@ -26,8 +28,11 @@ extension _PatientTable {
         let total = levels.reduce(0) { $0 + $1.count }
         guard total == patients.count else {
           let place = cell.isEmpty ? "" : " where \(cell)"
-          throw .invalidDesign(origin: origin,
-            message: "counts of '\(covariate.name)'\(place) add up to \(total), but \(patients.count) patients are there")
+          throw .invalidDesign(
+            origin: origin,
+            message:
+              "counts of '\(covariate.name)'\(place) add up to \(total), but \(patients.count) patients are there"
+          )
         }
         var pool: [String] = []
         for (level, n) in levels { pool += Array(repeating: level, count: n) }
@@ -42,8 +47,11 @@ extension _PatientTable {
           x = generator.draw(distribution)
           if (lower.map { x >= $0 } ?? true) && (upper.map { x <= $0 } ?? true) { break }
           if attempt == 10_000 {
-            throw .invalidDesign(origin: origin,
-              message: "'\(covariate.name)' drew nothing inside its bounds in 10000 tries; check 'min' and 'max'")
+            throw .invalidDesign(
+              origin: origin,
+              message:
+                "'\(covariate.name)' drew nothing inside its bounds in 10000 tries; check 'min' and 'max'"
+            )
           }
         }
         column[i] = .number(_round(x, digits: digits), digits: digits)
@@ -54,8 +62,11 @@ extension _PatientTable {
         for source in sources { parts.append(try key(source, i, origin: origin)) }
         let joined = parts.joined(separator: " ")
         guard let value = map[joined] ?? fallback else {
-          throw .invalidDesign(origin: origin,
-            message: "'\(covariate.name)' has no value for '\(joined)' (\(sources.joined(separator: " "))); add it to 'map' or give a 'default'")
+          throw .invalidDesign(
+            origin: origin,
+            message:
+              "'\(covariate.name)' has no value for '\(joined)' (\(sources.joined(separator: " "))); add it to 'map' or give a 'default'"
+          )
         }
         column[i] = _categorical(value)
       }
@@ -73,7 +84,8 @@ extension Xoshiro256StarStar {
   mutating func draw(_ distribution: Covariate.Distribution) -> Double {
     switch distribution {
     case .normal(let mean, let sd): return mean + sd * nextStandardNormal()
-    case .lognormal(let meanlog, let sdlog): return _PortableMath.exp(meanlog + sdlog * nextStandardNormal())
+    case .lognormal(let meanlog, let sdlog):
+      return _PortableMath.exp(meanlog + sdlog * nextStandardNormal())
     case .uniform(let a, let b): return nextUniform(from: a, to: b)
     }
   }

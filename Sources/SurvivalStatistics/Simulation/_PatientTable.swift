@@ -5,8 +5,12 @@ struct _PatientTable {
   let count: Int
 
   /// Lays the groups out one after another, then shuffles the patients.
-  init(groups: [PatientGroup], patients: Int, generator: inout Xoshiro256StarStar) throws(SimulationError) {
-    guard patients > 0 else { throw .invalidDesign(origin: nil, message: "the cohort needs at least 1 patient") }
+  init(groups: [PatientGroup], patients: Int, generator: inout Xoshiro256StarStar)
+    throws(SimulationError)
+  {
+    guard patients > 0 else {
+      throw .invalidDesign(origin: nil, message: "the cohort needs at least 1 patient")
+    }
     count = patients
     guard !groups.isEmpty else { return }
     let sizes = try _PatientTable.groupSizes(groups, patients: patients)
@@ -34,19 +38,24 @@ struct _PatientTable {
       }
     }
     if !counts.isEmpty && !proportions.isEmpty {
-      throw .invalidDesign(origin: groups.first?.origin, message: "give every group a 'size' or every group a 'proportion', not both")
+      throw .invalidDesign(
+        origin: groups.first?.origin,
+        message: "give every group a 'size' or every group a 'proportion', not both")
     }
     if !counts.isEmpty {
       let total = counts.reduce(0, +)
       guard total == patients else {
-        throw .invalidDesign(origin: groups.first?.origin,
+        throw .invalidDesign(
+          origin: groups.first?.origin,
           message: "group sizes add up to \(total), but the cohort has \(patients) patients")
       }
       return counts
     }
     let total = proportions.reduce(0, +)
     guard abs(total - 1) < 1e-9 else {
-      throw .invalidDesign(origin: groups.first?.origin, message: "group proportions add up to \(_plain(total)), not 1")
+      throw .invalidDesign(
+        origin: groups.first?.origin, message: "group proportions add up to \(_plain(total)), not 1"
+      )
     }
     return _largestRemainder(proportions, total: patients)
   }
@@ -56,7 +65,9 @@ struct _PatientTable {
     values[column] = newValues
   }
 
-  mutating func add(_ column: String, _ newValues: [SimulatedValue], origin: String?) throws(SimulationError) {
+  mutating func add(_ column: String, _ newValues: [SimulatedValue], origin: String?)
+    throws(SimulationError)
+  {
     guard values[column] == nil else {
       throw .invalidDesign(origin: origin, message: "column '\(column)' is defined twice")
     }
@@ -69,13 +80,17 @@ struct _PatientTable {
     guard let cells = values[column] else {
       throw .invalidDesign(
         origin: origin,
-        message: "column '\(column)' is not defined before this point (columns so far: \(columns.joined(separator: ", ")))")
+        message:
+          "column '\(column)' is not defined before this point (columns so far: \(columns.joined(separator: ", ")))"
+      )
     }
     return cells[i].text
   }
 
   /// The branch of a conditional value that applies to patient `i`, with the cell it names.
-  func resolve<V>(_ conditional: Conditional<V>, _ i: Int, origin: String?) throws(SimulationError) -> (value: V, cell: String) {
+  func resolve<V>(_ conditional: Conditional<V>, _ i: Int, origin: String?) throws(SimulationError)
+    -> (value: V, cell: String)
+  {
     guard let found = try resolve(conditional, i, origin: origin, allowingMissing: false) else {
       preconditionFailure("a missing level either resolves or throws")
     }
@@ -95,8 +110,11 @@ struct _PatientTable {
         let level = try key(column, i, origin: origin)
         guard let next = levels[level] else {
           if allowingMissing && level.isEmpty { return nil }
-          throw .invalidDesign(origin: origin,
-            message: "no entry for \(column) = '\(level)' (entries: \(levels.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")))")
+          throw .invalidDesign(
+            origin: origin,
+            message:
+              "no entry for \(column) = '\(level)' (entries: \(levels.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")))"
+          )
         }
         cell.append("\(column) = \(level)")
         node = next

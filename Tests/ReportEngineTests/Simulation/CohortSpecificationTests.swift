@@ -54,8 +54,14 @@ struct CohortSpecificationTests {
       ),
       ("patient: 20\n", "spec.yaml:1:1: unknown key 'patient'. Did you mean 'patients'?"),
       ("seed: 3\n", "spec.yaml:1:1: the cohort specification needs 'patients'"),
-      ("patients: many\n", "spec.yaml:1:11: 'patients' expects a whole number 0 or greater, found 'many'"),
-      ("patients: 5\ntime_unit: fortnights\n", "spec.yaml:2:12: unknown time unit 'fortnights' (allowed: days, weeks, months, years)"),
+      (
+        "patients: many\n",
+        "spec.yaml:1:11: 'patients' expects a whole number 0 or greater, found 'many'"
+      ),
+      (
+        "patients: 5\ntime_unit: fortnights\n",
+        "spec.yaml:2:12: unknown time unit 'fortnights' (allowed: days, weeks, months, years)"
+      ),
       (
         "patients: 5\ncovariates:\n  age: {normal: {mean: 60, sd: -1}}\n",
         "spec.yaml:3:32: 'sd' must be greater than 0, found '-1'"
@@ -84,7 +90,10 @@ struct CohortSpecificationTests {
         "patients: 5\nevents:\n  death: {baseline: {rate: 0}}\nendpoints:\n  os: {events: [death]}\n",
         "spec.yaml:5:3: endpoint 'os' can go unobserved for ever: give 'censoring' a 'follow_up', 'loss_rate' or 'max_follow_up'"
       ),
-      ("patients: 5\ndates: {start: 2020-13-01}\n", "spec.yaml:2:16: 'start' expects a date as YYYY-MM-DD, found '2020-13-01'"),
+      (
+        "patients: 5\ndates: {start: 2020-13-01}\n",
+        "spec.yaml:2:16: 'start' expects a date as YYYY-MM-DD, found '2020-13-01'"
+      ),
       ("patients: [1\n", "spec.yaml:2:1: YAML: did not find expected ',' or ']'"),
     ])
   func errors(yaml: String, expected: String) {
@@ -92,10 +101,13 @@ struct CohortSpecificationTests {
   }
 
   /// The package root, from this file's path.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-  @Test("each study cohort regenerates byte for byte from its committed specification", arguments: ["ima", "hnmm", "imt"])
+  @Test(
+    "each study cohort regenerates byte for byte from its committed specification",
+    arguments: ["ima", "hnmm", "imt"])
   func studyCohorts(study: String) throws {
     let spec = Self.root.appendingPathComponent("Templates/cohorts/\(study).yaml").path
     let csv = Self.root.appendingPathComponent("Templates/data/\(study).csv")

@@ -20,7 +20,10 @@ struct PiecewiseExponentialTests {
 
   @Test("invalid hazards are refused with a reason")
   func invalid() {
-    #expect(throws: SimulationError.invalidHazard("survival targets must lie in (0, 1] and not increase, found 0.8 at 24")) {
+    #expect(
+      throws: SimulationError.invalidHazard(
+        "survival targets must lie in (0, 1] and not increase, found 0.8 at 24")
+    ) {
       try PiecewiseExponentialHazard(survivalTargets: [(12, 0.7), (24, 0.8)])
     }
     #expect(throws: SimulationError.invalidHazard("piece starts must increase, found 6 then 6")) {
@@ -35,15 +38,21 @@ struct PiecewiseExponentialTests {
       PatientGroup(size: .proportion(0.5), values: [("arm", "treatment")]),
     ]
     design.covariates = [
-      Covariate(name: "sex", kind: .categorical(.value(.probabilities([("female", 0.4), ("male", 0.6)])))),
-      Covariate(name: "age", kind: .continuous(.value(.normal(mean: 60, standardDeviation: 10)), digits: 0, lower: 20, upper: 90)),
+      Covariate(
+        name: "sex", kind: .categorical(.value(.probabilities([("female", 0.4), ("male", 0.6)])))),
+      Covariate(
+        name: "age",
+        kind: .continuous(
+          .value(.normal(mean: 60, standardDeviation: 10)), digits: 0, lower: 20, upper: 90)),
     ]
     design.events = [
       EventProcess(
         name: "death", baseline: .value(try PiecewiseExponentialHazard(median: 12)),
         effects: [.levels(column: "arm", ratios: ["treatment": 0.6])])
     ]
-    design.endpoints = [Endpoint(name: "os", events: ["death"], timeColumn: "os_months", eventColumn: "os_event")]
+    design.endpoints = [
+      Endpoint(name: "os", events: ["death"], timeColumn: "os_months", eventColumn: "os_event")
+    ]
     design.censoring.accrual = 24
     design.censoring.minimumFollowUp = 36
     return design
@@ -68,12 +77,15 @@ struct PiecewiseExponentialTests {
     let arm = cohort.column("arm")!.map { $0.text == "treatment" ? 1.0 : 0.0 }
     #expect(arm.reduce(0, +) == 2000)
     let control = time.indices.filter { arm[$0] == 0 }
-    let sample = try RightCensoredSample(times: control.map { time[$0] }, events: control.map { event[$0] == 1 })
+    let sample = try RightCensoredSample(
+      times: control.map { time[$0] }, events: control.map { event[$0] == 1 })
     let estimate = KaplanMeierEstimate(sample)
     #expect(abs((estimate.median.estimate ?? 0) - 12) < 0.8)
     let fit = try CoxRegression(
       formula: "Surv(time, status) ~ arm",
-      data: ModelData(columns: ["time": .numeric(time), "status": .numeric(event), "arm": .numeric(arm)]))
+      data: ModelData(columns: [
+        "time": .numeric(time), "status": .numeric(event), "arm": .numeric(arm),
+      ]))
     let hr = try #require(fit.coefficients.first).hazardRatio
     #expect(abs(hr - 0.6) < 0.05)
     let followUp = time.indices.filter { event[$0] == 0 }.map { time[$0] }
@@ -87,7 +99,12 @@ struct PiecewiseExponentialTests {
       Covariate(
         name: "stage",
         kind: .categorical(
-          .by(column: "arm", levels: ["control": .value(.counts([("I", 2), ("II", 3)])), "treatment": .value(.counts([("II", 5)]))]))),
+          .by(
+            column: "arm",
+            levels: [
+              "control": .value(.counts([("I", 2), ("II", 3)])),
+              "treatment": .value(.counts([("II", 5)])),
+            ]))),
       Covariate(name: "early", kind: .derived(from: ["stage"], map: ["I": "yes"], fallback: "no")),
     ]
     let cohort = try SimulatedCohort(design: d, seed: 1)
@@ -97,7 +114,11 @@ struct PiecewiseExponentialTests {
     #expect(cohort.column("early")!.filter { $0.text == "yes" }.count == 2)
     d.covariates[0].kind = .categorical(.value(.counts([("I", 4)])))
     d.covariates[0].origin = "spec.yaml:3:3"
-    #expect(throws: SimulationError.invalidDesign(origin: "spec.yaml:3:3", message: "counts of 'stage' add up to 4, but 10 patients are there")) {
+    #expect(
+      throws: SimulationError.invalidDesign(
+        origin: "spec.yaml:3:3", message: "counts of 'stage' add up to 4, but 10 patients are there"
+      )
+    ) {
       try SimulatedCohort(design: d, seed: 1)
     }
   }

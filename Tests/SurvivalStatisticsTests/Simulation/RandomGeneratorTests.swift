@@ -12,15 +12,17 @@ struct RandomGeneratorTests {
   @Test("xoshiro256** seeded by SplitMix64 gives the reference sequence")
   func referenceSequence() {
     var zero = Xoshiro256StarStar(seed: 0)
-    #expect((0..<5).map { _ in zero.next() } == [
-      0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0, 0x6AA5_94F1_262D_2D2C,
-      0xBBA5_AD4A_1F84_2E59,
-    ])
+    #expect(
+      (0..<5).map { _ in zero.next() } == [
+        0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0, 0x6AA5_94F1_262D_2D2C,
+        0xBBA5_AD4A_1F84_2E59,
+      ])
     var fortyTwo = Xoshiro256StarStar(seed: 42)
-    #expect((0..<5).map { _ in fortyTwo.next() } == [
-      0x1578_0B2E_0C2E_C716, 0x6104_D986_6D11_3A7E, 0xAE17_5332_39E4_99A1, 0xECB8_AD47_03B3_60A1,
-      0xFDE6_DC7F_E2EC_5E64,
-    ])
+    #expect(
+      (0..<5).map { _ in fortyTwo.next() } == [
+        0x1578_0B2E_0C2E_C716, 0x6104_D986_6D11_3A7E, 0xAE17_5332_39E4_99A1, 0xECB8_AD47_03B3_60A1,
+        0xFDE6_DC7F_E2EC_5E64,
+      ])
     var uniform = Xoshiro256StarStar(seed: 42)
     #expect(uniform.nextUniform() == 0.08386297105988222)
   }
