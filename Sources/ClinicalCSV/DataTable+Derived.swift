@@ -3,7 +3,7 @@ extension DataTable {
   /// `rows`, in that order (nil: every row). Each kept row keeps its physical line in the
   /// original file, so messages about derived data still point at the source line.
   ///
-  /// Values are text as a CSV cell holds them; nil is missing.
+  /// Values are text as a CSV cell holds them, one per kept row; nil is missing.
   /// - Complexity: O(size of the table).
   public func deriving(columns: [(name: String, values: [String?])], rows: [Int]? = nil)
     throws(CSVReadError) -> DataTable

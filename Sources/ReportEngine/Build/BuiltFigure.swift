@@ -55,6 +55,7 @@ extension BuiltFigure {
         ("template", .string(spec.location)),
         ("survfig_version", .string(SurvfigVersion.string)),
         ("data", .array(files.map { .string($0) })),
+        ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
         ("width_mm", .number(scene.size.width / 1.millimetres)),
         ("height_mm", .number(scene.size.height / 1.millimetres)),
         ("caption", caption.map { .string($0) } ?? .null),
@@ -62,6 +63,17 @@ extension BuiltFigure {
       ] + statistics)
     return BuiltFigure(
       spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, dataFiles: files)
+  }
+
+  /// The rows of `table` that meet every filter.
+  static func filtered(_ table: DataTable, by filters: [TemplateExpression]) throws -> DataTable {
+    guard !filters.isEmpty else { return table }
+    var rows = Array(0..<table.rowCount)
+    for filter in filters {
+      let kept = Set(try filter.rows(of: table))
+      rows = rows.filter { kept.contains($0) }
+    }
+    return try table.deriving(columns: [], rows: rows)
   }
 
   /// Plot areas lower than this (25 mm) are reported by figure lint.
@@ -73,7 +85,8 @@ extension BuiltFigure {
   {
     switch spec.kind {
     case .kaplanMeier(let request, let data):
-      guard let table = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
+      guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
+      let table = try filtered(loaded, by: spec.filters)
       let analysis = try KaplanMeierAnalysis(table: table, request: request)
       let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
       let layout = figure.layout(measurer: measurer)
@@ -98,7 +111,8 @@ extension BuiltFigure {
       return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath], [layout.plotRect])
 
     case .swimmer(let request, let data, let events):
-      guard let patients = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
+      guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
+      let patients = try filtered(loaded, by: spec.filters)
       let input = try SwimmerInput(patients: patients, events: events.flatMap { tables[$0] }, request: request)
       let layout = input.figure(request).layout(measurer: measurer)
       let lanes = input.lanes.count

@@ -84,7 +84,11 @@ public struct ReportBuilder: Sendable {
     // Data, each file read once.
     var tables: [String: DataTable] = [:]
     for (name, path) in template.data.sorted(by: { $0.key < $1.key }) where Self.uses(specs, data: name) {
-      tables[name] = try DataTable(contentsOfFile: path)
+      var table = try DataTable(contentsOfFile: path)
+      for derivation in template.derivations[name] ?? [] {
+        table = try table.deriving(columns: [(derivation.name, try derivation.expression.cells(of: table))])
+      }
+      tables[name] = table
     }
 
     // 1. Statistics, layout and captions, figures in parallel; results kept in template order.

@@ -4,7 +4,7 @@
 /// if age >= 65 then "65 or older" else "under 65"
 /// months_between(diagnosis_date, coalesce(death_date, last_contact)) 
 /// stage in ("III", "IV") and not (ecog is missing)
-/// recode(sex, 1: "Male", 2: "Female")
+/// recode(sex, 1 = "Male", 2 = "Female", else = "Unknown")   # or 1: "Male" outside YAML
 /// ```
 ///
 /// Values are numbers, text, booleans, dates or missing; missing propagates through arithmetic,
@@ -43,7 +43,12 @@ public indirect enum Expression: Hashable, Sendable {
     case .isIn(let e, let list, _): return e.columns + list.flatMap(\.columns)
     case .conditional(let c, let a, let b): return c.columns + a.columns + b.columns
     case .call(_, let arguments, let labels, _):
-      return arguments.flatMap(\.columns) + labels.compactMap { $0 }.flatMap(\.columns)
+      // Labels are values to match, except `else`, which marks recode()'s default.
+      let matched = labels.compactMap { $0 }.filter { label in
+        if case .column("else", _) = label { return false }
+        return true
+      }
+      return arguments.flatMap(\.columns) + matched.flatMap(\.columns)
     }
   }
 }

@@ -92,7 +92,8 @@ public struct ExpressionParser {
           tokens.append((.symbol(String(c)), start))
           i += 1
         } else if c == "=" {
-          throw ExpressionError("'=' is not an operator; compare with '=='", offset: start, source: source)
+          tokens.append((.symbol("="), start))
+          i += 1
         } else {
           throw ExpressionError("unexpected character '\(c)'", offset: start, source: source)
         }
@@ -134,6 +135,23 @@ public struct ExpressionParser {
     return try or()
   }
 
+  /// Continues an expression whose first operand `left` (an additive expression) was read,
+  /// so that call arguments can be `value = label` pairs or full expressions.
+  private mutating func rest(of left: Expression) throws(ExpressionError) -> Expression {
+    var expression = try comparison(startingWith: left)
+    while isKeyword("and") {
+      let offset = current.offset
+      advance()
+      expression = .binary(.and, expression, try not(), offset: offset)
+    }
+    while isKeyword("or") {
+      let offset = current.offset
+      advance()
+      expression = .binary(.or, expression, try and(), offset: offset)
+    }
+    return expression
+  }
+
   private mutating func or() throws(ExpressionError) -> Expression {
     var left = try and()
     while isKeyword("or") {
@@ -163,7 +181,10 @@ public struct ExpressionParser {
   }
 
   private mutating func comparison() throws(ExpressionError) -> Expression {
-    let left = try additive()
+    try comparison(startingWith: try additive())
+  }
+
+  private mutating func comparison(startingWith left: Expression) throws(ExpressionError) -> Expression {
     if case .symbol(let s) = current.token, let op = Expression.BinaryOperator(rawValue: s),
       ["==", "!=", "<", "<=", ">", ">="].contains(s)
     {
@@ -171,6 +192,7 @@ public struct ExpressionParser {
       advance()
       return .binary(op, left, try additive(), offset: offset)
     }
+    if isSymbol("=") { throw error("'=' is not an operator; compare with '=='") }
     if isKeyword("is") {
       advance()
       var negated = false
@@ -261,14 +283,25 @@ public struct ExpressionParser {
       var arguments: [Expression] = []
       var labels: [Expression?] = []
       while !isSymbol(")") {
-        let first = try expression()
-        if isSymbol(":") {
+        // `else:` labels the default of recode().
+        let next = tokens[min(position + 1, tokens.count - 1)].token
+        if isKeyword("else"), next == .symbol(":") || next == .symbol("=") {
+          let elseOffset = current.offset
+          advance()
+          advance()
+          labels.append(.column("else", offset: elseOffset))
+          arguments.append(try expression())
+          if !isSymbol(")") { try expect(",", "',' or ')'") }
+          continue
+        }
+        let first = try additive()
+        if isSymbol(":") || isSymbol("=") {
           advance()
           labels.append(first)
           arguments.append(try expression())
         } else {
           labels.append(nil)
-          arguments.append(first)
+          arguments.append(try rest(of: first))
         }
         if !isSymbol(")") { try expect(",", "',' or ')'") }
       }

@@ -21,6 +21,8 @@ public struct FigureSpec: Sendable {
   public var location: String
   public var widthMillimetres: Double
   public var heightMillimetres: Double
+  /// Conditions rows must meet (the endpoint's and the figure's), combined with `and`.
+  public var filters: [TemplateExpression]
 
   static let types = ["km", "panels", "swimmer"]
   static let panelKeys = ["columns", "panels", "width", "height"]
@@ -49,6 +51,7 @@ public struct FigureSpec: Sendable {
       self.id = id
     }
     self.caption = try m["caption"]?.string()
+    self.filters = try m["filter"].map { n throws(TemplateError) in [try n.expression()] } ?? []
     self.formats = try m["formats"].map { n throws(TemplateError) in
       try n.strings().map { name throws(TemplateError) in
         guard let format = OutputFormat(rawValue: name.lowercased()) else {
@@ -117,6 +120,7 @@ public struct FigureSpec: Sendable {
           throw endpointNode.error(Self.unknown("endpoint", name, among: Array(context.endpoints.keys)))
         }
         if dataName == nil { dataName = try endpoint["data"]?.string() }
+        if let filter = endpoint["filter"] { self.filters.insert(try filter.expression(), at: 0) }
         try KaplanMeierTemplateKeys.apply(endpoint, to: &request)
       }
       try KaplanMeierTemplateKeys.apply(m, to: &request)

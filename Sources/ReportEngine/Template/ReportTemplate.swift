@@ -27,11 +27,19 @@ public struct ReportTemplate: Sendable {
   /// Data files by name, as paths relative to the working folder.
   public var data: [String: String]
   public var style: ReportStyle
+  /// Derived variables per data name, in the order they are computed.
+  public var derivations: [String: [Derivation]]
   public var figures: [FigureSpec]
 
-  static let rootKeys = ["title", "author", "data", "style", "endpoints", "figures"]
-  static let endpointKeys = ["data", "time", "event", "event-value", "censor-value", "time-unit"]
-  static let figureKeys = ["id", "type", "data", "endpoint", "caption", "formats"]
+  /// A derived variable: a new column computed from an expression.
+  public struct Derivation: Sendable {
+    public var name: String
+    public var expression: TemplateExpression
+  }
+
+  static let rootKeys = ["title", "author", "data", "derive", "style", "endpoints", "figures"]
+  static let endpointKeys = ["data", "time", "event", "event-value", "censor-value", "time-unit", "filter"]
+  static let figureKeys = ["id", "type", "data", "endpoint", "filter", "caption", "formats"]
 
   /// Reads and checks the template at `path`.
   ///
@@ -79,6 +87,16 @@ public struct ReportTemplate: Sendable {
       data[name] = resolved
     }
     self.data = data
+    var derivations: [String: [Derivation]] = [:]
+    for (name, variables) in try root["derive"]?.entries() ?? [] {
+      guard data[name] != nil else {
+        throw variables.error(FigureSpec.unknown("data", name, among: Array(data.keys)))
+      }
+      derivations[name] = try variables.entries().map { variable throws(TemplateError) in
+        Derivation(name: variable.key, expression: try variable.value.expression())
+      }
+    }
+    self.derivations = derivations
     self.style = try root["style"].map { n throws(TemplateError) in
       try ReportStyle.parse(n, base: ReportStyle.presets["two-column"]!)
     } ?? ReportStyle.presets["two-column"]!

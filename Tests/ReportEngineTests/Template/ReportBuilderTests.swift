@@ -149,3 +149,64 @@ struct SwimmerTemplateTests {
     #expect(json["lint"] as? [String] == [])
   }
 }
+
+@Suite("survfig build: derived variables and filters")
+struct DerivedVariableTemplateTests {
+  static let yaml = """
+    data:
+      aml: data/aml.csv
+    derive:
+      aml:
+        arm: recode(x, 1 = "Maintained", 2 = "Not maintained")
+        months: time * 7 / 30.4375
+        late: if time > 20 then 1 else 0
+    figures:
+      - id: late
+        data: aml
+        time: months
+        event: status
+        group: arm
+        filter: late == 1 and arm != "none"
+        caption: "{{n}} patients"
+    """
+
+  @Test("derived columns feed the analysis; the filter selects rows; the sidecar says which")
+  func derivedAndFiltered() throws {
+    let folder = try TemplateFolder(template: Self.yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/late.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    // aml rows with time > 20: 7 in the maintained arm, 6 in the other.
+    #expect(json["caption"] as? String == "13 patients")
+    #expect(json["filter"] as? String == "late == 1 and arm != \"none\"")
+    let groups = try #require((json["statistics"] as? [String: Any])?["groups"] as? [[String: Any]])
+    #expect(groups.map { $0["label"] as? String } == ["Maintained", "Not maintained"])
+    #expect(groups.map { $0["n"] as? Int } == [7, 6])
+  }
+
+  @Test("an expression error points at the character in the template, with a caret")
+  func expressionError() throws {
+    let yaml = Self.yaml.replacingOccurrences(of: "late == 1 and", with: "lat == 1 and")
+    let folder = try TemplateFolder(template: yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    let error = try #require(throws: FigureBuildError.self) {
+      try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    }
+    #expect(
+      error.description.replacingOccurrences(of: folder.path + "/", with: "")
+        == """
+        while building figure 'late' (report.yaml:9): report.yaml:14:13: 'figures[0].filter': unknown column 'lat' in data/aml.csv. Did you mean 'late'? Available columns: time, status, x, arm, months, late
+            lat == 1 and arm != "none"
+            ^
+        """)
+    let syntax = try #require(throws: TemplateError.self) {
+      try ReportTemplate(
+        yaml: Self.yaml.replacingOccurrences(of: "time > 20 then", with: "time > 20 than"), file: folder.templatePath)
+    }
+    // "    late: if time > 20 than 1 else 0": the value starts in column 11, 'than' 13 further.
+    #expect(syntax.line == 7)
+    #expect(syntax.column == 24)
+    #expect(syntax.message.hasPrefix("expected 'then', found 'than'"))
+  }
+}
