@@ -106,7 +106,21 @@ bench: $(BIN) | deps
 GALLERY := Documentation/lung-by-sex.png Documentation/veteran-by-celltype.png \
 	Documentation/lung-kmunicate-85mm.png
 
-gallery: $(GALLERY)
+SHOWCASE_GALLERY := Documentation/ima-figure-3.png Documentation/hnmm-figure-1.png \
+	Documentation/imt-figure-4.png
+
+gallery: $(GALLERY) $(SHOWCASE_GALLERY)
+
+# Figures of the showcase templates are written by the template's build.
+Documentation/ima-%.png: Output/ima.pdf
+	@mkdir -p Documentation
+	pdftoppm -r 60 -png -singlefile Output/ima-$*.pdf $(basename $@)
+Documentation/hnmm-%.png: Output/hnmm.pdf
+	@mkdir -p Documentation
+	pdftoppm -r 60 -png -singlefile Output/hnmm-$*.pdf $(basename $@)
+Documentation/imt-%.png: Output/imt.pdf
+	@mkdir -p Documentation
+	pdftoppm -r 60 -png -singlefile Output/imt-$*.pdf $(basename $@)
 
 Documentation/%.png: Output/%.pdf
 	@mkdir -p Documentation

@@ -109,26 +109,48 @@ extension _KaplanMeierLayoutEngine {
     return out
   }
 
+  /// The entries of a legend above the plot, row by row, wrapped at `maxWidth`: the title
+  /// (if any) starts the first row; each entry is a line sample and the group's label.
+  func legendRows(maxWidth: Double) -> [[(curve: Int?, x: Double)]] {
+    let body = theme.font
+    var rows: [[(curve: Int?, x: Double)]] = [[]]
+    var x = 0.0
+    if let t = options.legendTitle {
+      rows[0].append((nil, 0))
+      x = width(StyledText(t + ":"), body.bold()) + 6
+    }
+    for i in curves.indices {
+      let entry = legendSample + 4 + width(StyledText(curves[i].label), body)
+      if x > 0, x + entry > maxWidth {
+        rows.append([])
+        x = 0
+      }
+      rows[rows.count - 1].append((i, x))
+      x += entry + 12
+    }
+    return rows
+  }
+
   func horizontalLegend(at origin: Point, maxWidth: Double) -> ([DrawCommand], Rect) {
     let body = theme.font
     let lh = lineHeight(body)
-    let mid = origin.y + lh / 2
-    var x = origin.x
     var out: [DrawCommand] = []
-    if let t = options.legendTitle {
-      let run = StyledText(t + ":")
-      out.append(.text(TextRun(run, font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
-      x += width(run, body.bold()) + 6
+    let rows = legendRows(maxWidth: maxWidth)
+    for (r, row) in rows.enumerated() {
+      let mid = origin.y + lh * (Double(r) + 0.5)
+      for (curve, dx) in row {
+        let x = origin.x + dx
+        guard let i = curve else {
+          let run = StyledText((options.legendTitle ?? "") + ":")
+          out.append(.text(TextRun(run, font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
+          continue
+        }
+        let (color, dash) = style(i)
+        out.append(.stroke(.line(from: Point(x: x, y: mid), to: Point(x: x + legendSample, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+        out.append(.text(TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x + legendSample + 4, y: mid)))
+      }
     }
-    for i in curves.indices {
-      let (color, dash) = style(i)
-      out.append(.stroke(.line(from: Point(x: x, y: mid), to: Point(x: x + legendSample, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
-      x += legendSample + 4
-      let label = StyledText(curves[i].label)
-      out.append(.text(TextRun(label, font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
-      x += width(label, body) + 12
-    }
-    return (out, Rect(x: origin.x, y: origin.y, width: min(x - origin.x, maxWidth), height: lh))
+    return (out, Rect(x: origin.x, y: origin.y, width: maxWidth, height: lh * Double(rows.count)))
   }
 
   /// The first corner of `plot` where a box of `size` touches no curve and no occupied area.
@@ -197,7 +219,7 @@ extension _KaplanMeierLayoutEngine {
       let mid = top + titleHeight + rowHeight * (Double(k) + 0.5)
       let (color, dash) = style(line.curveIndex)
       let curve = curves[line.curveIndex]
-      let showsSample = line.isHeader || options.riskTable == .numberAtRisk
+      let showsSample = (line.isHeader || options.riskTable == .numberAtRisk) && !line.label.isEmpty
       let labelFont = showsSample ? small.bold() : small
       if line.isHeader {
         // A group header spans the label column, left-aligned after its line sample.

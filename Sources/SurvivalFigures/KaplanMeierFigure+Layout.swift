@@ -149,6 +149,17 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     switch options.riskTable {
     case .none: return []
     case .numberAtRisk:
+      // Labels wider than a fifth of the figure go on a line of their own above their counts,
+      // so that they do not push the plot to the right.
+      let widest = curves.map { width(StyledText($0.label), theme.smallFont.bold()) + sampleLength + 3 }.max() ?? 0
+      if widest > options.size.width * 0.2 {
+        return curves.indices.flatMap { i -> [TableLine] in
+          [
+            TableLine(label: StyledText(curves[i].label), isHeader: true, curveIndex: i, quantity: "", indent: 0),
+            TableLine(label: "", isHeader: false, curveIndex: i, quantity: "at risk", indent: 0),
+          ]
+        }
+      }
       return curves.indices.map {
         TableLine(
           label: StyledText(curves[$0].label), isHeader: false, curveIndex: $0,
@@ -194,9 +205,10 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     let hasLegend = curves.count > 1 && options.legend != .none
     let legendOnTop = hasLegend && (options.legend == .top || forceTop)
     let annotationsOnTop = !options.annotations.isEmpty && (forceTop || forceNoInsets)
-    let legendRowHeight = lineHeight(body)
+    let legendWidth = size.width - 2 * pad
+    let legendHeight = lineHeight(body) * Double(legendRows(maxWidth: legendWidth).count)
     let topBandStart = top
-    if legendOnTop { top += legendRowHeight + 2 }
+    if legendOnTop { top += legendHeight + 2 }
     if annotationsOnTop { top += Double(options.annotations.count) * lineHeight(body) + 2 }
 
     let lines = tableLines
@@ -215,7 +227,8 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     let yLabelWidth = yBreaks.map { width(StyledText(yLabel($0)), small) }.max() ?? 0
     let yTitleHeight = options.yTitle.isEmpty ? 0 : lineHeight(body)
     let axisNeeds = pad + yTitleHeight + 3 + yLabelWidth + 2.5 + ticks
-    let tableNeeds = pad + (lines.map(labelWidth).max() ?? 0) + tableLabelGap
+    // Header lines span the table; only row labels beside the counts need the left margin.
+    let tableNeeds = pad + (lines.filter { !$0.isHeader }.map(labelWidth).max() ?? 0) + tableLabelGap
     let left = max(axisNeeds, tableNeeds)
     var right = pad + max(widestCount / 2, 6)
     var plotWidth = size.width - left - right
@@ -250,7 +263,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     var annotationRect: Rect?
     if hasLegend {
       if legendOnTop {
-        let (cmds, rect) = horizontalLegend(at: Point(x: plot.minX, y: topBandStart), maxWidth: plot.width)
+        let (cmds, rect) = horizontalLegend(at: Point(x: pad, y: topBandStart), maxWidth: legendWidth)
         commands.append(.group("legend", cmds))
         legendRect = rect
       } else {
@@ -264,7 +277,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     if !options.annotations.isEmpty {
       let lh = lineHeight(body)
       if annotationsOnTop {
-        let y0 = topBandStart + (legendOnTop ? legendRowHeight + 2 : 0)
+        let y0 = topBandStart + (legendOnTop ? legendHeight + 2 : 0)
         let rect = Rect(x: plot.minX, y: y0, width: plot.width, height: Double(options.annotations.count) * lh)
         commands.append(.group("annotations", annotationCommands(in: rect, anchorTrailing: false)))
         annotationRect = rect

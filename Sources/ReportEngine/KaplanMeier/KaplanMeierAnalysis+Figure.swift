@@ -92,8 +92,7 @@ extension KaplanMeierAnalysis {
     }
     if request.showsMedians {
       let medians = quantiles.map { $0.first { $0.probability == 0.5 } }
-      let largest = (estimates.map(\.lastTime).max() ?? 0) * scale
-      let decimals = largest >= 100 ? 0 : 1
+      let decimals = timeDecimals(request)
       let level = JournalFormat.tick(confidence.level * 100)
       lines.append(StyledText("Median (\(level)% CI)"))
       for (label, median) in zip(labels, medians) {

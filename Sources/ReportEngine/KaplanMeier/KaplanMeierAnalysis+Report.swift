@@ -6,18 +6,20 @@ extension KaplanMeierAnalysis {
   /// figure's display unit):
   ///
   /// - `n`, `events`, `excluded`; `conf_level` ("95");
-  /// - `groups` (a list) and `group.<code>` (by the code in the data), each with `label`, `n`,
+  /// - `groups` (a list, each with `sep` — "; " between groups, empty after the last — and
+  ///   `last`) and `group.<code>` (by the code in the data), each with `label`, `n`,
   ///   `events`, `median` ("8.5", "NR"), `median_ci` ("6.1–11.2"), `median_text`
-  ///   ("8.5 (95% CI 6.1–11.2)"), `rmst`, and `rates`, a list of `time`, `survival` ("45.2%"),
-  ///   `ci` ("38.1–52.3%"), `text` ("45.2% (95% CI 38.1–52.3%)") at the requested times;
+  ///   ("8.5 (95% CI 6.1–11.2)"), `iqr` ("1.9–13.4"), `median_iqr_text` ("6.3 (IQR 1.9–13.4)"),
+///   `rmst`, and `rates`, a list of `time`, `survival` ("45.2%"),
+  ///   `ci` ("38.1–52.3%"), `text` ("45.2% (95% CI 38.1–52.3%)") at the requested times, and
+///   `rates_list` ("63.3%, 44.3%, 25.3%");
   /// - `logrank.chisq` ("10.33"), `logrank.df`, `logrank.p` ("0.001", "<0.001"),
   ///   `logrank.p_text` ("P = 0.001");
   /// - `follow_up.median`, `follow_up.text`;
   /// - `methods`, the methods statement.
   public func captionContext(_ request: KaplanMeierRequest) -> [String: Any] {
     let scale = request.figure.timeScale
-    let largest = (estimates.map(\.lastTime).max() ?? 0) * scale
-    let decimals = largest >= 100 ? 0 : 1
+    let decimals = timeDecimals(request.figure)
     let level = JournalFormat.tick(confidence.level * 100)
     func time(_ t: Double?) -> String { t.map { JournalFormat.fixed($0 * scale, decimals: decimals) } ?? "NR" }
     func percent(_ v: Double?) -> String { v.map { JournalFormat.fixed($0 * 100, decimals: 1) + "%" } ?? "NA" }
@@ -35,15 +37,23 @@ extension KaplanMeierAnalysis {
         ]
       }
       let ci = "\(time(median.lower))–\(time(median.upper))"
+      let q25 = quantiles[index].first { $0.probability == 0.25 }?.estimate
+      let q75 = quantiles[index].first { $0.probability == 0.75 }?.estimate
+      let iqr = "\(time(q25))–\(time(q75))"
       let entry: [String: Any] = [
         "label": request.groupLabels[code] ?? code, "code": code,
         "n": estimates[index].subjectCount, "events": estimates[index].eventCount,
         "median": time(median.estimate), "median_ci": ci,
         "median_text": "\(time(median.estimate)) (\(level)% CI \(ci))",
+        "iqr": iqr, "median_iqr_text": "\(time(median.estimate)) (IQR \(iqr))",
+        "rates_list": survivalAtTimes[index].map { percent($0.survival) }.joined(separator: ", "),
         "rmst": JournalFormat.fixed(restrictedMeans[index].estimate * scale, decimals: decimals + 1),
         "rates": rates,
       ]
-      groups.append(entry)
+      var withSeparator = entry
+      withSeparator["sep"] = index < estimates.count - 1 ? "; " : ""
+      withSeparator["last"] = index == estimates.count - 1
+      groups.append(withSeparator)
       byCode[code] = entry
     }
     var context: [String: Any] = [
@@ -62,6 +72,13 @@ extension KaplanMeierAnalysis {
       ]
     }
     return context
+  }
+
+  /// Decimals of times in captions and insets: none for days, one for weeks, months and years;
+  /// without a unit, none when times reach 100 and one otherwise.
+  func timeDecimals(_ figure: KaplanMeierFigureRequest) -> Int {
+    if let unit = figure.displayTimeUnit ?? figure.dataTimeUnit { return unit == .days ? 0 : 1 }
+    return (estimates.map(\.lastTime).max() ?? 0) * figure.timeScale >= 100 ? 0 : 1
   }
 
   /// How every number was computed, so that a reader can reproduce it in R or SAS.

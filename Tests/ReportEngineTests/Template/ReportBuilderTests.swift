@@ -53,7 +53,7 @@ struct ReportBuilderTests {
     #expect(abs((logrank["chisq"] as? Double ?? 0) - 3.3963886989776011) < 1e-12)
     #expect(
       json["caption"] as? String
-        == "Median Maintained 31 (95% CI 18–NR); Not maintained 23 (95% CI 8–NR); log-rank P = 0.065.")
+        == "Median Maintained 31.0 (95% CI 18.0–NR); Not maintained 23.0 (95% CI 8.0–NR); log-rank P = 0.065.")
     let printed = try #require(json["printed"] as? [String: Any])
     #expect((printed["annotations"] as? [String])?.first == "Log-rank P = 0.065")
     let riskTable = try #require(printed["risk_table"] as? [[String: Any]])

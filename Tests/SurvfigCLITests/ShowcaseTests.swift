@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// The three reference studies rebuilt from their templates: the key numbers in the sidecars stay
+/// near what the papers report (the cohorts are synthetic, matched to the publications).
+@Suite("Showcase templates")
+struct ShowcaseTests {
+  static func build(_ template: String) throws -> ScratchFolder {
+    let folder = try ScratchFolder()
+    let result = try Survfig.run([
+      "build", "Templates/\(template).yaml", "--out", folder.path, "--quiet", "--strict",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    return folder
+  }
+
+  static func sidecar(_ folder: ScratchFolder, _ id: String) throws -> [String: Any] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/\(id).json"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  static func groups(_ statistics: Any?) -> [[String: Any]] {
+    ((statistics as? [String: Any])?["groups"] as? [[String: Any]]) ?? []
+  }
+
+  static func median(_ group: [String: Any]) -> Double? {
+    (group["median"] as? [String: Any])?["estimate"] as? Double
+  }
+
+  @Test("IMA: median overall survival about 20 months (paper 20.1), immunotherapy better")
+  func ima() throws {
+    let folder = try Self.build("ima")
+    let all = try Self.sidecar(folder, "ima-os-all")
+    let median = try #require(Self.groups(all["statistics"]).first.flatMap(Self.median))
+    #expect(abs(median - 20.1) / 20.1 < 0.15, "median OS \(median)")
+    let figure3 = try Self.sidecar(folder, "ima-figure-3")
+    let panels = try #require(figure3["panels"] as? [[String: Any]])
+    let immunotherapy = (panels[1]["statistics"] as? [String: Any])?["logrank"] as? [String: Any]
+    #expect((immunotherapy?["p"] as? Double ?? 1) < 0.05, "paper: P = 0.003")
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/ima.pdf"))
+  }
+
+  @Test("HNMM: 5-year overall survival about 38 % (paper 37.7 %), stage separates the curves")
+  func hnmm() throws {
+    let folder = try Self.build("hnmm")
+    let all = try Self.sidecar(folder, "hnmm-os-all")
+    let atTimes = try #require(Self.groups(all["statistics"]).first?["at_times"] as? [[String: Any]])
+    let fiveYear = try #require(atTimes.first { $0["time"] as? Double == 60 }?["survival"] as? Double)
+    #expect(abs(fiveYear - 0.377) < 0.05, "5-year OS \(fiveYear)")
+    let figure1 = try Self.sidecar(folder, "hnmm-figure-1")
+    let panels = try #require(figure1["panels"] as? [[String: Any]])
+    #expect(panels.count == 4)
+    let stageP = ((panels[0]["statistics"] as? [String: Any])?["logrank"] as? [String: Any])?["p"] as? Double
+    #expect((stageP ?? 1) < 0.001)
+  }
+
+  @Test("IMT: anthracycline median PFS in advanced disease about 6.3 months; 36 episodes in the swimmer plot")
+  func imt() throws {
+    let folder = try Self.build("imt")
+    let figure1 = try Self.sidecar(folder, "imt-figure-1")
+    let panels = try #require(figure1["panels"] as? [[String: Any]])
+    let advanced = try #require(Self.groups(panels[0]["statistics"]).first { $0["label"] as? String == "Advanced" })
+    let median = try #require(Self.median(advanced))
+    #expect(abs(median - 6.3) / 6.3 < 0.15, "median PFS \(median)")
+    let swimmer = try Self.sidecar(folder, "imt-figure-4")
+    #expect(swimmer["patients"] as? Int == 36)
+    #expect(swimmer["lint"] as? [String] == [])
+  }
+}
