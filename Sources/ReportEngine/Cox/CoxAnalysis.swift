@@ -1,0 +1,95 @@
+import ClinicalCSV
+import SurvivalStatistics
+
+/// A Cox model fitted to a table: the fit, its proportional-hazards test and the selection
+/// steps, and the `cox --json` contract.
+public struct CoxAnalysis: Sendable {
+  public let request: CoxRequest
+  public let fit: CoxRegression
+  public let proportionalHazards: ProportionalHazardsTest?
+  public let selection: CoxModelSelection?
+  /// Rows of the table left out for a missing value in the model's columns.
+  public let excludedCount: Int
+
+  /// Fits `request` to `table`.
+  ///
+  /// - Throws: `CoxAnalysisError` naming the file for formula, data and fitting errors.
+  public init(table: DataTable, request: CoxRequest) throws {
+    let data = try Self.modelData(table, request: request)
+    let file = table.file
+    func wrap(_ error: CoxModelError) -> CoxAnalysisError { CoxAnalysisError(file: file, formula: request.formula, underlying: error) }
+    if let options = request.selection {
+      var selectionOptions = options
+      selectionOptions.fitOptions = request.fitOptions
+      let selection: CoxModelSelection
+      do { selection = try CoxModelSelection(formula: request.formula, data: data, options: selectionOptions) } catch { throw wrap(error) }
+      guard let final = selection.finalModel else {
+        throw CoxAnalysisError(file: file, formula: request.formula, message: "no term passed the entry threshold p < \(options.entryThreshold); there is no model to report")
+      }
+      self.selection = selection
+      self.fit = final
+    } else {
+      do { self.fit = try CoxRegression(formula: request.formula, data: data, options: request.fitOptions) } catch { throw wrap(error) }
+      self.selection = nil
+    }
+    self.request = request
+    self.excludedCount = table.rowCount - fit.observationCount
+    self.proportionalHazards = request.testsProportionalHazards ? ProportionalHazardsTest(fit) : nil
+  }
+
+  /// Every column of the table: numeric columns as numbers, the others as categories; the
+  /// formula's event column recoded to 0/1 when event or censoring codes are given.
+  static func modelData(_ table: DataTable, request: CoxRequest) throws -> ModelData {
+    var columns: [String: ModelData.Column] = [:]
+    for column in table.columns {
+      if column.isNumeric, let values = try? column.numericValues() {
+        columns[column.name] = .numeric(values.map { $0 ?? .nan })
+      } else {
+        columns[column.name] = .categorical(column.textValues(), levels: nil)
+      }
+    }
+    let coding = EventCoding(eventValue: request.eventValue, censorValues: request.censorValues)
+    if coding != .automatic, let formula = try? ModelFormula(parsing: request.formula),
+      case .name(let eventName) = formula.event.kind, let column = try? table.column(named: eventName)
+    {
+      let (_, isEvent) = try coding.resolved(for: column.distinctValues(), in: column)
+      let distinct = column.distinctValues()
+      columns[eventName] = .numeric(
+        distinct.codes.map { code in code == DistinctValues.missingCode ? .nan : (isEvent[Int(code)] ? 1 : 0) })
+    }
+    return ModelData(columns: columns)
+  }
+
+  /// Things the reader should know: R's warnings about the fit, rows left out.
+  public var warnings: [String] {
+    var notes = fit.diagnostics.map(\.description)
+    if excludedCount > 0 {
+      notes.append("\(excludedCount) \(excludedCount == 1 ? "row" : "rows") with a missing value in the model's columns left out")
+    }
+    return notes
+  }
+}
+
+/// A Cox model that cannot be fitted, naming the data and the formula.
+public struct CoxAnalysisError: Error, CustomStringConvertible {
+  public var file: String
+  public var formula: String
+  public var message: String
+
+  init(file: String, formula: String, underlying: CoxModelError) {
+    self.file = file
+    self.formula = formula
+    switch underlying {
+    case .formula(let error): self.message = "\(error)"
+    default: self.message = "\(underlying)"
+    }
+  }
+
+  init(file: String, formula: String, message: String) {
+    self.file = file
+    self.formula = formula
+    self.message = message
+  }
+
+  public var description: String { "\(file): model '\(formula)': \(message)" }
+}

@@ -1,0 +1,37 @@
+import SurvivalStatistics
+
+/// A Cox model to fit on a CSV file (`survfig cox`, and forest plots in templates).
+public struct CoxRequest: Sendable {
+  public var dataPath: String
+  /// The model in R's formula syntax: `Surv(time, status) ~ age + factor(stage) + strata(site)`.
+  public var formula: String
+  /// The event code of the formula's event column (as km's `--event-value`); nil for R's rules.
+  public var eventValue: String?
+  /// Censoring codes of the event column.
+  public var censorValues: [String]
+  public var ties: CoxRegressionOptions.Ties
+  public var confidenceLevel: Double
+  /// Test proportional hazards (R `cox.zph`, KM transform).
+  public var testsProportionalHazards: Bool
+  /// Backward selection after univariable screening; nil fits the model as given.
+  public var selection: CoxModelSelection.Options?
+
+  public init(
+    dataPath: String, formula: String, eventValue: String? = nil, censorValues: [String] = [],
+    ties: CoxRegressionOptions.Ties = .efron, confidenceLevel: Double = 0.95,
+    testsProportionalHazards: Bool = false, selection: CoxModelSelection.Options? = nil
+  ) {
+    self.dataPath = dataPath
+    self.formula = formula
+    self.eventValue = eventValue
+    self.censorValues = censorValues
+    self.ties = ties
+    self.confidenceLevel = confidenceLevel
+    self.testsProportionalHazards = testsProportionalHazards
+    self.selection = selection
+  }
+
+  var fitOptions: CoxRegressionOptions {
+    CoxRegressionOptions(ties: ties, confidenceLevel: confidenceLevel)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("survfig cox, end to end")
+struct CoxCommandTests {
+  static func json(_ arguments: [String]) throws -> [String: Any] {
+    let result = try Survfig.run(["cox"] + arguments + ["--json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
+  /// R: `fit <- coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung, ties = "efron")`;
+  /// `coef(fit)`, `fit$loglik`, `concordance(fit)` (sprintf("%.17g")).
+  @Test("coefficients, log-likelihoods and concordance of lung ~ age + sex + ph.ecog as R's coxph")
+  func lung() throws {
+    let json = try Self.json([
+      "--data", Survfig.data("lung.csv"), "--model", "Surv(time, status) ~ age + sex + ph.ecog",
+    ])
+    #expect(json["n"] as? Int == 227)
+    #expect(json["excluded"] as? Int == 1)
+    #expect(json["converged"] as? Bool == true)
+    let terms = try #require(json["terms"] as? [[String: Any]])
+    #expect(terms.map { $0["term"] as? String } == ["age", "sex", "ph.ecog"])
+    let coefficients = [0.011066764560073482, -0.552612395703631, 0.46372847537042766]
+    for (term, expected) in zip(terms, coefficients) {
+      #expect(abs((term["coef"] as? Double ?? .nan) / expected - 1) < 1e-8)
+      #expect(term["level"] is NSNull)
+    }
+    let loglik = try #require(json["loglik"] as? [String: Any])
+    #expect(abs((loglik["null"] as? Double ?? .nan) - -744.4804557614402) < 1e-9)
+    #expect(abs((loglik["model"] as? Double ?? .nan) - -729.2301213748619) < 1e-8)
+    let concordance = try #require(json["concordance"] as? [String: Any])
+    #expect(abs((concordance["estimate"] as? Double ?? .nan) - 0.6371354930004549) < 1e-12)
+    #expect(json["ph_test"] is NSNull)
+    #expect(json["selection"] is NSNull)
+  }
+
+  /// R: `cox.zph(coxph(Surv(futime, fustat) ~ age + rx, ovarian))$table[, "chisq"]`.
+  @Test("the proportional-hazards test as R's cox.zph")
+  func proportionalHazards() throws {
+    let json = try Self.json([
+      "--data", Survfig.data("ovarian.csv"), "--model", "Surv(futime, fustat) ~ age + rx", "--ph-test",
+    ])
+    let ph = try #require(json["ph_test"] as? [String: Any])
+    let terms = try #require(ph["terms"] as? [[String: Any]])
+    let expected = [0.22426564219798073, 0.77960687988451915]
+    for (row, chisq) in zip(terms, expected) {
+      #expect(abs((row["chisq"] as? Double ?? .nan) / chisq - 1) < 1e-6)
+    }
+    let global = try #require(ph["global"] as? [String: Any])
+    #expect(abs((global["chisq"] as? Double ?? .nan) / 0.9186699285160882 - 1) < 1e-6)
+  }
+
+  @Test("factor terms name their level and reference; backward selection records its steps")
+  func factorsAndSelection() throws {
+    let json = try Self.json([
+      "--data", Survfig.data("veteran.csv"), "--model",
+      "Surv(time, status) ~ trt + factor(celltype) + karno + age + prior", "--select", "backward",
+    ])
+    let terms = try #require(json["terms"] as? [[String: Any]])
+    let celltype = terms.filter { $0["term"] as? String == "factor(celltype)" }
+    #expect(celltype.map { $0["level"] as? String } == ["2", "3", "4"])
+    #expect(celltype.allSatisfy { $0["reference"] as? String == "1" })
+    let steps = try #require(json["selection"] as? [[String: Any]])
+    #expect(steps.contains { $0["action"] as? String == "retained" && $0["term"] as? String == "karno" })
+    #expect(!terms.contains { $0["term"] as? String == "prior" })
+  }
+
+  @Test("a formula error points at the character; an unknown column is named")
+  func errors() throws {
+    let folder = try ScratchFolder()
+    try folder.write("d.csv", "t,e,x\n1,1,2\n2,0,3\n3,1,1\n")
+    let syntax = try Survfig.run(["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ x +"], in: folder.path)
+    #expect(syntax.status != 0)
+    #expect(syntax.standardError == "Error: d.csv: model 'Surv(t, e) ~ x +': unexpected end of formula at column 17\n  Surv(t, e) ~ x +\n                  ^\n")
+    let unknown = try Survfig.run(["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ y"], in: folder.path)
+    #expect(unknown.status != 0)
+    #expect(unknown.standardError.hasPrefix("Error: d.csv: model 'Surv(t, e) ~ y': "))
+    #expect(unknown.standardError.contains("'y'"))
+  }
+}
