@@ -14,7 +14,7 @@ public struct SurvfigCommand: ParsableCommand {
     version: SurvfigVersion.string,
     subcommands: [
       KaplanMeierCommand.self, ResponseCommand.self, ConfidenceIntervalCommand.self, SwimmerCommand.self,
-      CoxCommand.self, BuildCommand.self, InitCommand.self, SimulateCommand.self,
+      CoxCommand.self, ForestCommand.self, BuildCommand.self, InitCommand.self, SimulateCommand.self,
     ])
   public init() {}
 }

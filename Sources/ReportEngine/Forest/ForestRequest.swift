@@ -1,0 +1,45 @@
+import FigureCore
+import SurvivalStatistics
+
+/// A forest plot to build: from Cox models of a data set, from a subgroup analysis of a
+/// treatment effect, or from a table of published estimates.
+public struct ForestRequest: Sendable {
+  public enum Source: Sendable {
+    /// A row per term of the formula's Cox model: univariable fits (each term alone), the
+    /// multivariable fit, or both side by side.
+    case models(formula: String, univariable: Bool, multivariable: Bool)
+    /// The hazard ratio of `treatment` (its second level against the first) overall and within
+    /// each level of each subgroup variable, with the treatment-by-subgroup interaction P
+    /// (likelihood-ratio test of nested Cox models).
+    case subgroups(time: String, event: String, treatment: String, subgroups: [String])
+    /// Rows read from a table of estimates.
+    case estimates(label: String, estimate: String, lower: String, upper: String, p: String?, n: String?, group: String?)
+  }
+
+  public var dataPath: String
+  public var source: Source
+  public var eventValue: String?
+  public var censorValues: [String] = []
+  public var ties: CoxRegressionOptions.Ties = .efron
+  public var confidenceLevel = 0.95
+  /// Display labels for variables and levels ("ph.ecog" → "ECOG performance status").
+  public var labels: [String: String] = [:]
+
+  // Figure
+  public var outputs: [String] = []
+  public var widthMillimetres = 170.0
+  public var heightMillimetres: Double?
+  public var dpi = 300.0
+  public var title: String?
+  public var xTitle = "Hazard ratio"
+  public var favours: (left: String, right: String)?
+  public var xBreaks: [Double]?
+  public var decimals = 2
+  public var fontSize: Double?
+  public var palette: [Color]?
+
+  public init(dataPath: String, source: Source) {
+    self.dataPath = dataPath
+    self.source = source
+  }
+}

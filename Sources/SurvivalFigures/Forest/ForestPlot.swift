@@ -1,0 +1,163 @@
+import FigureCore
+
+/// One line of a forest plot: a variable header, an estimate with its interval, a reference
+/// level, or a summary (drawn as a diamond).
+public struct ForestRow: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable {
+    /// A bold variable name; `note` may carry its overall P value text.
+    case header
+    /// Estimates, one per series.
+    case estimate
+    /// The reference level of a factor ("Reference" in the estimate column).
+    case reference
+    /// A pooled estimate drawn as a diamond (the overall hazard ratio of a subgroup plot).
+    case summary
+  }
+
+  /// An estimate with its interval and P value.
+  public struct Estimate: Hashable, Sendable {
+    public var value: Double
+    public var lower: Double
+    public var upper: Double
+    public var p: Double?
+    /// Relative size of the square (events or inverse variance); nil for the default size.
+    public var weight: Double?
+    public init(value: Double, lower: Double, upper: Double, p: Double? = nil, weight: Double? = nil) {
+      self.value = value
+      self.lower = lower
+      self.upper = upper
+      self.p = p
+      self.weight = weight
+    }
+  }
+
+  public var kind: Kind
+  public var label: String
+  /// Indentation level (levels under their variable: 1).
+  public var indent: Int
+  /// Texts of the extra columns (e.g. "n", "events"), one per `ForestPlotOptions.extraColumns`.
+  public var cells: [String]
+  /// One estimate per series; nil where a series has no estimate for this row.
+  public var estimates: [Estimate?]
+  /// A P value shown on a header row (overall test of a factor, or an interaction test).
+  public var headerP: Double?
+  /// Text in the estimate column where there is no estimate ("Reference" by default on
+  /// reference rows; "NE" where a model could not estimate the ratio).
+  public var note: String?
+
+  public init(
+    kind: Kind, label: String, indent: Int = 0, cells: [String] = [], estimates: [Estimate?] = [],
+    headerP: Double? = nil, note: String? = nil
+  ) {
+    self.note = note
+    self.kind = kind
+    self.label = label
+    self.indent = indent
+    self.cells = cells
+    self.estimates = estimates
+    self.headerP = headerP
+  }
+}
+
+/// Everything about a forest plot that is not data.
+public struct ForestPlotOptions: Hashable, Sendable {
+  /// Width in points; the height follows from the rows unless `height` is given.
+  public var width: Double
+  public var height: Double?
+  public var theme: FigureTheme?
+  public var title: StyledText?
+  /// Title of the label column.
+  public var labelTitle: String
+  /// Titles of the extra text columns (e.g. "n", "Events").
+  public var extraColumns: [String]
+  /// Names of the series (e.g. "Univariable", "Multivariable"); one name shows no series header.
+  public var seriesNames: [String]
+  /// Title of each series' estimate column.
+  public var estimateTitle: String
+  public var xTitle: String
+  /// Labels under the axis, left and right of the line of no effect ("Favours A", "Favours B").
+  public var favours: (left: String, right: String)?
+  /// Explicit axis ticks; nil chooses round ratios.
+  public var xBreaks: [Double]?
+  /// Decimals of estimates.
+  public var decimals: Int
+
+  public init(
+    width: Double = 170.millimetres, height: Double? = nil, theme: FigureTheme? = nil,
+    title: StyledText? = nil, labelTitle: String = "Variable", extraColumns: [String] = [],
+    seriesNames: [String] = [""], estimateTitle: String = "HR (95% CI)",
+    xTitle: String = "Hazard ratio", favours: (left: String, right: String)? = nil,
+    xBreaks: [Double]? = nil, decimals: Int = 2
+  ) {
+    self.width = width
+    self.height = height
+    self.theme = theme
+    self.title = title
+    self.labelTitle = labelTitle
+    self.extraColumns = extraColumns
+    self.seriesNames = seriesNames
+    self.estimateTitle = estimateTitle
+    self.xTitle = xTitle
+    self.favours = favours
+    self.xBreaks = xBreaks
+    self.decimals = decimals
+  }
+
+  public static func == (a: Self, b: Self) -> Bool {
+    a.width == b.width && a.height == b.height && a.theme == b.theme && a.title == b.title
+      && a.labelTitle == b.labelTitle && a.extraColumns == b.extraColumns
+      && a.seriesNames == b.seriesNames && a.estimateTitle == b.estimateTitle
+      && a.xTitle == b.xTitle && a.favours?.left == b.favours?.left
+      && a.favours?.right == b.favours?.right && a.xBreaks == b.xBreaks && a.decimals == b.decimals
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(width)
+    hasher.combine(labelTitle)
+    hasher.combine(seriesNames)
+  }
+}
+
+/// A forest plot: rows of estimates with confidence intervals on a log axis, with aligned text
+/// columns for labels, counts, "HR (95% CI)" and P values.
+public struct ForestPlot: Hashable, Sendable {
+  public var rows: [ForestRow]
+  public var options: ForestPlotOptions
+  public init(rows: [ForestRow], options: ForestPlotOptions = .init()) {
+    self.rows = rows
+    self.options = options
+  }
+}
+
+/// Where the parts of a laid-out forest plot went, for tests and lint.
+public struct ForestLayout: Sendable {
+  public var scene: Scene
+  /// The plot panel (the axis spans its width).
+  public var plotRect: Rect
+  public var xScale: LogScale
+  public var xBreaks: [Double]
+  /// The vertical centre of each row.
+  public var rowCentres: [Double]
+  /// Left edge of each text column, in order: label, extra columns, then per series estimate
+  /// and P.
+  public var columnEdges: [Double]
+}
+
+/// A logarithmic scale from `domain` to device coordinates.
+public struct LogScale: Hashable, Sendable {
+  public var domain: ClosedRange<Double>
+  public var range: (Double, Double)
+  public init(domain: ClosedRange<Double>, range: (Double, Double)) {
+    self.domain = domain
+    self.range = range
+  }
+  public func map(_ v: Double) -> Double {
+    let a = log(domain.lowerBound)
+    let b = log(domain.upperBound)
+    return range.0 + (log(v) - a) / (b - a) * (range.1 - range.0)
+  }
+  public static func == (x: Self, y: Self) -> Bool { x.domain == y.domain && x.range == y.range }
+  public func hash(into hasher: inout Hasher) { hasher.combine(domain.lowerBound) }
+}
+
+import Foundation
