@@ -43,6 +43,8 @@ struct KaplanMeierCommand: ParsableCommand {
       times: try parseNumbers(statistics.times, option: "--times"),
       rmstTau: statistics.rmstTau, rho: statistics.rho,
       pairwiseAdjustment: statistics.pairwise, testsTrend: statistics.trend)
+    request.estimatesHazardRatios = statistics.hazardRatio || statistics.hrAdjust != nil
+    request.hazardRatioAdjustment = statistics.hrAdjust
     request.figure = try figure.request(output: output)
     let result = try runKaplanMeier(request)
     for warning in result.warnings { printError("warning: \(warning)") }
@@ -92,6 +94,10 @@ struct StatisticsOptions: ParsableArguments {
   var pairwise: PValueAdjustment?
   @Flag(help: "Test for a trend over the ordered groups (scores 1, 2, …).")
   var trend = false
+  @Flag(help: "Hazard ratios of each group against the first (Cox model), on the figure and in the JSON.")
+  var hazardRatio = false
+  @Option(help: ArgumentHelp("Covariates to adjust the hazard ratios for, as formula terms.", valueName: "terms"))
+  var hrAdjust: String?
 
   func validate() throws {
     guard confLevel > 0, confLevel < 1 else {

@@ -84,6 +84,31 @@ struct KaplanMeierCommandTests {
     #expect(trend["df"] as? Int == 1)
   }
 
+  /// R: `summary(coxph(Surv(time, status == 2) ~ factor(sex), lung))$conf.int[1, c(1, 3, 4)]` and
+  /// `exp(coef(coxph(Surv(time, status == 2) ~ factor(sex) + age + ph.ecog, lung)))[1]`.
+  @Test("hazard ratios against the first group, crude and adjusted, as R's coxph")
+  func hazardRatios() throws {
+    let arguments = [
+      "km", "--data", Survfig.data("lung.csv"), "--time", "time", "--event", "status", "--event-value", "2",
+      "--group", "sex", "--json",
+    ]
+    let crude = try Survfig.run(arguments + ["--hazard-ratio"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(crude.standardOutput.utf8)) as? [String: Any])
+    let ratio = try #require(((json["hazard_ratios"] as? [String: Any])?["groups"] as? [[String: Any]])?.first)
+    #expect(ratio["group"] as? String == "2")
+    #expect(ratio["reference"] as? String == "1")
+    for (key, expected) in [("hr", 0.5880028185635886), ("lower", 0.42371783035391491), ("upper", 0.81598481317138638), ("p", 0.0014912292048807547)] {
+      #expect(abs((ratio[key] as? Double ?? .nan) / expected - 1) < 1e-9, "\(key)")
+    }
+    let adjusted = try Survfig.run(arguments + ["--hr-adjust", "age + ph.ecog"])
+    #expect(adjusted.standardError == "warning: hazard-ratio model: 1 row with a missing value in the model's columns left out\n")
+    let adjustedJSON = try #require(try JSONSerialization.jsonObject(with: Data(adjusted.standardOutput.utf8)) as? [String: Any])
+    let model = try #require(adjustedJSON["hazard_ratios"] as? [String: Any])
+    #expect(model["model"] as? String == "Surv(time, status) ~ relevel(factor(sex), ref = \"1\") + age + ph.ecog")
+    let adjustedRatio = try #require((model["groups"] as? [[String: Any]])?.first?["hr"] as? Double)
+    #expect(abs(adjustedRatio / 0.57544455619049217 - 1) < 1e-9)
+  }
+
   @Test("without a group there is one group and no log-rank test")
   func singleGroup() throws {
     let result = try Survfig.run([

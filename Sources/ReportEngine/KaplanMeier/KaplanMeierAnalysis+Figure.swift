@@ -90,6 +90,19 @@ extension KaplanMeierAnalysis {
       let prefix = (sample.isStratified ? "Stratified " + name.lowercased() : name) + " "
       lines.append(JournalFormat.pValueText(chi.pValue, label: prefix))
     }
+    let ratios = groupHazardRatios
+    if !ratios.isEmpty {
+      let level = JournalFormat.tick(confidence.level * 100)
+      let reference = labels.first ?? ""
+      let adjusted = hazardRatios?.request.formula.contains(" + ") == true ? "adjusted " : ""
+      lines.append(StyledText("\(adjusted.isEmpty ? "HR" : "Adjusted HR") (\(level)% CI) vs \(reference)"))
+      for c in ratios {
+        let index = c.label.level.flatMap { sample.groupLabels.firstIndex(of: $0) }
+        let label = index.map { labels[$0] } ?? (c.label.level ?? c.name)
+        let estimate = JournalFormat.estimate(c.hazardRatio, lower: c.hazardRatioLower, upper: c.hazardRatioUpper, decimals: 2)
+        lines.append(StyledText(label + ": " + estimate + ", ") + JournalFormat.pValueText(c.p).dropLeadingSpace)
+      }
+    }
     if request.showsMedians {
       let medians = quantiles.map { $0.first { $0.probability == 0.5 } }
       let decimals = timeDecimals(request)
@@ -102,6 +115,18 @@ extension KaplanMeierAnalysis {
       }
     }
     return lines
+  }
+}
+
+extension StyledText {
+  /// The text without leading spaces in its first span.
+  var dropLeadingSpace: StyledText {
+    var copy = self
+    if var first = copy.spans.first {
+      first.text = String(first.text.drop { $0 == " " })
+      copy.spans[0] = first
+    }
+    return copy
   }
 }
 

@@ -27,6 +27,8 @@ public struct KaplanMeierAnalysis: Sendable {
   public let pairwiseAdjustment: PValueAdjustment?
   /// The test for trend over the ordered groups, when requested.
   public let trend: LogRankTrendTest?
+  /// The Cox model of the group giving hazard ratios against the first group, when requested.
+  public let hazardRatios: CoxAnalysis?
 
   /// The probabilities reported as quantiles.
   public static let quantileProbabilities = [0.25, 0.5, 0.75]
@@ -73,6 +75,23 @@ public struct KaplanMeierAnalysis: Sendable {
     self.pairwise = comparesPairs ? try PairwiseLogRankTests(sample, rho: request.rho) : nil
     self.pairwiseAdjustment = request.pairwiseAdjustment
     self.trend = request.testsTrend && logRank != nil ? try LogRankTrendTest(logRank!) : nil
+    if request.estimatesHazardRatios, let group = request.groupColumn {
+      self.hazardRatios = try CoxAnalysis(table: table, request: Self.hazardRatioModel(request, group: group, levels: sample.groupLabels))
+    } else {
+      self.hazardRatios = nil
+    }
+  }
+
+  /// `Surv(time, event) ~ relevel(factor(group), ref = "first") + adjustment + strata(strata)`.
+  static func hazardRatioModel(_ request: KaplanMeierRequest, group: String, levels: [String]) -> CoxRequest {
+    func name(_ column: String) -> String { ForestAnalysis.term(column) }
+    let reference = levels.first.map { ", ref = \"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" } ?? ""
+    var formula = "Surv(\(name(request.timeColumn)), \(name(request.eventColumn))) ~ relevel(factor(\(name(group)))\(reference))"
+    if let adjustment = request.hazardRatioAdjustment, !adjustment.isEmpty { formula += " + " + adjustment }
+    if let strata = request.strataColumn { formula += " + strata(\(name(strata)))" }
+    return CoxRequest(
+      dataPath: request.dataPath, formula: formula, eventValue: request.eventValue,
+      censorValues: request.censorValues, confidenceLevel: request.confidenceLevel)
   }
 
   /// Things the reader of the results should know: rows left out, merged near-ties, and
@@ -90,6 +109,7 @@ public struct KaplanMeierAnalysis: Sendable {
       )
     }
     for diagnostic in logRank?.diagnostics ?? [] { notes.append(diagnostic.description) }
+    for warning in hazardRatios?.warnings ?? [] { notes.append("hazard-ratio model: " + warning) }
     return notes
   }
 
@@ -108,6 +128,7 @@ public struct KaplanMeierAnalysis: Sendable {
       ("logrank", logRankJSON),
       ("trend", trendJSON),
       ("pairwise", pairwiseJSON),
+      ("hazard_ratios", hazardRatiosJSON),
       (
         "follow_up",
         .object([
@@ -163,6 +184,33 @@ public struct KaplanMeierAnalysis: Sendable {
           ("se", .number(rmst.standardError)),
         ])
       ),
+    ])
+  }
+
+  /// The group coefficients of the hazard-ratio model: group against reference.
+  public var groupHazardRatios: [CoxRegression.Coefficient] {
+    guard let fit = hazardRatios?.fit, let term = fit.coefficients.first?.label.term else { return [] }
+    return fit.coefficients.filter { $0.label.term == term }
+  }
+
+  private var hazardRatiosJSON: JSONValue {
+    guard let model = hazardRatios else { return .null }
+    return .object([
+      ("model", .string(model.request.formula)),
+      ("n", .int(model.fit.observationCount)),
+      (
+        "groups",
+        .array(
+          groupHazardRatios.map { c in
+            .object([
+              ("group", c.label.level.map { .string($0) } ?? .null),
+              ("reference", c.label.reference.map { .string($0) } ?? .null),
+              ("hr", .number(c.hazardRatio)), ("lower", .number(c.hazardRatioLower)),
+              ("upper", .number(c.hazardRatioUpper)), ("p", .number(c.p)),
+            ])
+          })
+      ),
+      ("warnings", .array(model.warnings.map { .string($0) })),
     ])
   }
 

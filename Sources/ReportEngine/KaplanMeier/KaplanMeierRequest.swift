@@ -34,6 +34,11 @@ public struct KaplanMeierRequest: Hashable, Sendable {
   public var pairwiseAdjustment: PValueAdjustment?
   /// Test for a trend over the groups in their order (scores 1, 2, …).
   public var testsTrend: Bool
+  /// Hazard ratios of each group against the first, from a Cox model of the group (stratified
+  /// by the strata column when given).
+  public var estimatesHazardRatios = false
+  /// Covariates adjusted for in that model, as formula terms ("age + ph.ecog").
+  public var hazardRatioAdjustment: String?
 
   // Figure
   public var figure: KaplanMeierFigureRequest

@@ -55,6 +55,14 @@ enum KaplanMeierTemplateKeys {
       }
     ),
     ("trend", { n, r throws(TemplateError) in r.testsTrend = try n.bool() }),
+    ("hazard-ratio", { n, r throws(TemplateError) in r.estimatesHazardRatios = try n.bool() }),
+    (
+      "hr-adjust",
+      { n, r throws(TemplateError) in
+        r.hazardRatioAdjustment = try n.string()
+        r.estimatesHazardRatios = true
+      }
+    ),
     // Figure
     ("title", { n, r throws(TemplateError) in r.figure.title = try n.string() }),
     ("x-title", { n, r throws(TemplateError) in r.figure.xTitle = try n.string() }),
