@@ -51,12 +51,14 @@ struct ForestPlotTests {
     #expect(layout.plotRect.minX < one && one < layout.plotRect.maxX)
   }
 
-  @Test("breaks: powers of two for moderate ranges, decades for wide ones, always including 1")
+  @Test("breaks: round ratios symmetric about 1 covering the intervals, always including 1")
   func breaks() {
     #expect(ForestPlot.breaks(covering: 0.42, 2.1) == [0.25, 0.5, 1, 2, 4])
     #expect(ForestPlot.breaks(covering: 1.2, 3) == [1, 2, 4])
-    #expect(ForestPlot.breaks(covering: 0.01, 40) == [0.01, 0.1, 1, 10, 100])
-    #expect(ForestPlot.breaks(covering: 1e-9, 1e9) == [0.001, 0.01, 0.1, 1, 10, 100, 1000])
+    #expect(ForestPlot.breaks(covering: 0.09, 3.6) == [0.05, 0.1, 0.25, 0.5, 1, 2, 4])
+    #expect(ForestPlot.breaks(covering: 0.01, 40) == [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 10, 20, 100])
+    #expect(ForestPlot.breaks(covering: 1e-9, 1e9).first == 0.001)
+    #expect(ForestPlot.breaks(covering: 1e-9, 1e9).last == 1000)
   }
 
   @Test("intervals beyond the axis end in arrows; a missing estimate draws nothing")

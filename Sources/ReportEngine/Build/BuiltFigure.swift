@@ -135,6 +135,21 @@ extension BuiltFigure {
       let context: [String: Any] = ["patients": lanes, "groups": input.groups]
       return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []), [])
 
+    case .forest(let request, let data):
+      guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
+      let analysis = try ForestAnalysis(table: try filtered(loaded, by: spec.filters), request: request)
+      let layout = analysis.figure(request).layout(measurer: measurer)
+      let rows = analysis.rows.map { row -> [String: Any] in
+        let estimate = row.estimates.compactMap { $0 }.last
+        return [
+          "label": row.label,
+          "hr": estimate.map { JournalFormat.estimate($0.value, lower: $0.lower, upper: $0.upper, decimals: request.decimals) } ?? (row.note ?? ""),
+          "p": (estimate?.p ?? row.headerP).map { JournalFormat.pValue($0) } ?? "",
+        ]
+      }
+      // A forest plot's panel is as tall as its rows; it is not checked for cramping.
+      return (layout.scene, ["rows": rows], [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [])
+
     case .panels(let columns, let panels):
       let rows = (panels.count + columns - 1) / columns
       let size = Size.millimetres(width: spec.widthMillimetres, height: spec.heightMillimetres)

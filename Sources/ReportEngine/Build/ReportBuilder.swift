@@ -162,6 +162,7 @@ public struct ReportBuilder: Sendable {
       switch spec.kind {
       case .kaplanMeier(_, let data): return data == name
       case .swimmer(_, let data, let events): return data == name || events == name
+      case .forest(_, let data): return data == name
       case .panels(_, let panels): return uses(panels, data: name)
       }
     }

@@ -9,6 +9,8 @@ public struct FigureSpec: Sendable {
     case panels(columns: Int, [FigureSpec])
     /// A swimmer plot of the named patients (and events) data.
     case swimmer(SwimmerRequest, data: String, events: String?)
+    /// A forest plot of the named data.
+    case forest(ForestRequest, data: String)
   }
 
   /// The name of the output files (`<id>.pdf`, `<id>.json`).
@@ -24,17 +26,19 @@ public struct FigureSpec: Sendable {
   /// Conditions rows must meet (the endpoint's and the figure's), combined with `and`.
   public var filters: [TemplateExpression]
 
-  static let types = ["km", "panels", "swimmer"]
+  static let types = ["km", "panels", "swimmer", "forest"]
   static let panelKeys = ["columns", "panels", "width", "height"]
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext, isPanel: Bool = false) throws(TemplateError) {
     let typeKey = try node.mapping(
-      allowing: ReportTemplate.figureKeys + KaplanMeierTemplateKeys.names + Self.panelKeys + SwimmerTemplateKeys.names)
+      allowing: ReportTemplate.figureKeys + KaplanMeierTemplateKeys.names + Self.panelKeys + SwimmerTemplateKeys.names
+        + ForestTemplateKeys.names)
     let type = try typeKey["type"]?.choice(Self.types) ?? "km"
     let specific: [String]
     switch type {
     case "panels": specific = Self.panelKeys
     case "swimmer": specific = SwimmerTemplateKeys.names
+    case "forest": specific = ForestTemplateKeys.names
     default: specific = KaplanMeierTemplateKeys.names
     }
     let allowed = ReportTemplate.figureKeys + specific
@@ -82,6 +86,16 @@ public struct FigureSpec: Sendable {
       self.kind = .panels(columns: columns, panels)
       self.widthMillimetres = width
       self.heightMillimetres = height
+    case "forest":
+      let dataNode = try m.required("data")
+      let dataName = try dataNode.string()
+      guard let path = context.data[dataName] else {
+        throw dataNode.error(Self.unknown("data", dataName, among: Array(context.data.keys)))
+      }
+      let request = try ForestTemplateKeys.request(m, dataPath: path, style: style)
+      self.kind = .forest(request, data: dataName)
+      self.widthMillimetres = request.widthMillimetres
+      self.heightMillimetres = request.heightMillimetres ?? 0
     case "swimmer":
       var request = SwimmerRequest(dataPath: "", idColumn: "", endColumn: "")
       request.widthMillimetres = style.width

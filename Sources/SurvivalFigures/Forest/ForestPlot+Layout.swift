@@ -8,36 +8,19 @@ extension ForestPlot {
     _ForestLayoutEngine(plot: self, measurer: measurer).run()
   }
 
-  /// Round ratios for a log axis covering `low`…`high` (always including 1): powers of two up to
-  /// a ratio of 256 between the ends, decades beyond; never beyond 0.001…1000.
+  /// Ratios that read well on a log axis, roughly symmetric about 1 (0.25 ↔ 4, 0.5 ↔ 2,
+  /// 0.1 ↔ 10).
+  static let ladder: [Double] = [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 10, 20, 100, 1000]
+
+  /// Round ratios for a log axis covering `low`…`high` (always including 1): the ladder's
+  /// values from the largest at or below `low` to the smallest at or above `high`, never
+  /// beyond 0.001…1000.
   public static func breaks(covering low: Double, _ high: Double) -> [Double] {
     let lo = max(min(low, 1), 0.001)
     let hi = min(max(high, 1), 1000)
-    let first = Foundation.pow(2, (Foundation.log2(lo) + 1e-9).rounded(.down))
-    let last = Foundation.pow(2, (Foundation.log2(hi) - 1e-9).rounded(.up))
-    if last / first <= 256 {
-      var b: [Double] = []
-      var v = first
-      while v <= last * 1.000001 {
-        b.append(v)
-        v *= 2
-      }
-      // Beyond eight breaks, every other power of two (keeping 1).
-      if b.count > 8 {
-        let one = b.firstIndex(of: 1) ?? 0
-        b = b.enumerated().filter { ($0.offset - one) % 2 == 0 }.map(\.element)
-      }
-      return b
-    }
-    let a = Foundation.pow(10, (Foundation.log10(lo) + 1e-9).rounded(.down))
-    let z = Foundation.pow(10, (Foundation.log10(hi) - 1e-9).rounded(.up))
-    var b: [Double] = []
-    var v = a
-    while v <= z * 1.000001 {
-      b.append(v)
-      v *= 10
-    }
-    return b
+    let first = ladder.last { $0 <= lo * (1 + 1e-9) } ?? ladder[0]
+    let last = ladder.first { $0 >= hi * (1 - 1e-9) } ?? ladder[ladder.count - 1]
+    return ladder.filter { $0 >= first && $0 <= last }
   }
 }
 
@@ -187,17 +170,28 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     // The x scale.
     let values = plot.rows.flatMap { $0.estimates.compactMap { $0 } }.flatMap { [$0.lower, $0.upper, $0.value] }.filter { $0 > 0 && $0.isFinite }
     var breaks = options.xBreaks ?? ForestPlot.breaks(covering: values.min() ?? 0.5, values.max() ?? 2)
-    // Every other break (keeping 1) while neighbouring labels would touch.
-    func crowded(_ b: [Double]) -> Bool {
-      let spacing = plotWidth / Double(max(b.count - 1, 1))
-      return (b.map { width(JournalFormat.tick($0), small) }.max() ?? 0) + 4 > spacing
-    }
-    while options.xBreaks == nil, breaks.count > 3, crowded(breaks) {
-      let one = breaks.firstIndex(of: 1) ?? 0
-      let kept = breaks.enumerated().filter { ($0.offset - one) % 2 == 0 }.map(\.element)
-      // Keep the ends so that the axis still covers the data.
-      breaks = Array(Set(kept + [breaks.first!, breaks.last!])).sorted()
-      if kept.count + 2 >= breaks.count && crowded(breaks) { breaks = kept.count >= 2 ? kept : breaks; break }
+    // Labels must not touch: first keep the ends, 1 and the decades; then drop any inner break
+    // too close to a kept neighbour.
+    if options.xBreaks == nil, let first = breaks.first, let last = breaks.last, first < last {
+      let probe = LogScale(domain: first...last, range: (panelLeft, panelLeft + plotWidth))
+      func needed(_ a: Double, _ b: Double) -> Double {
+        (width(JournalFormat.tick(a), small) + width(JournalFormat.tick(b), small)) / 2 + 4
+      }
+      func crowded(_ b: [Double]) -> Bool {
+        zip(b, b.dropFirst()).contains { probe.map($1) - probe.map($0) < needed($0, $1) }
+      }
+      if crowded(breaks) {
+        breaks = breaks.filter { b in b == first || b == last || abs(log10(b) - log10(b).rounded()) < 1e-9 }
+      }
+      var kept = [first]
+      for b in breaks.dropFirst() where b != last {
+        if probe.map(b) - probe.map(kept[kept.count - 1]) >= needed(kept[kept.count - 1], b),
+          probe.map(last) - probe.map(b) >= needed(b, last) || b == 1
+        {
+          kept.append(b)
+        }
+      }
+      breaks = kept + [last]
     }
     let domain = (breaks.first ?? 0.5)...(breaks.last ?? 2)
     let scale = LogScale(domain: domain, range: (panelLeft, panelLeft + plotWidth))
