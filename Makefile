@@ -93,6 +93,15 @@ bench: $(BIN) | deps
 	  r=$$(sed -n 's/^R_SECONDS=//p' $(BENCH)/r.txt); s=$$(sed -n 's/^KM_LOGRANK_SECONDS=//p' $(BENCH)/stages.txt); \
 	  echo "KM + log-rank: survfig $$s s, R $$r s: $$(awk -v r=$$r -v s=$$s 'BEGIN {printf "%.0f", r / s}')× faster"; \
 	else echo "(Rscript with the survival package not installed: R comparison skipped)"; fi
+	@echo "== Cox (Efron), 1,000,000 patients, 5 covariates (one a 3-level factor): whole process"
+	@[ -f $(BENCH)/cox.csv ] || .build/$(CONFIG)/survfig-bench generate-cox 1000000 20261124 $(BENCH)/cox.csv
+	@/usr/bin/time -f "survfig cox: wall %e s, peak memory %M KB" $(BIN) cox --data $(BENCH)/cox.csv \
+	  --model "Surv(time, status) ~ arm + age + sex + ecog + biomarker" --json > $(BENCH)/cox.json
+	@if Rscript -e 'library(survival)' >/dev/null 2>&1; then \
+	  /usr/bin/time -f "R whole process: wall %e s, peak memory %M KB" Rscript -e \
+	    'suppressMessages(library(survival)); d <- read.csv("$(BENCH)/cox.csv"); t <- system.time(f <- coxph(Surv(time, status) ~ arm + age + sex + ecog + biomarker, d)); cat(sprintf("R coxph: %.2f s of compute; coefficients %s\n", t[["elapsed"]], paste(sprintf("%.6f", coef(f)), collapse = " ")))'; \
+	  python3 -c "import json; print('survfig coefficients ' + ' '.join('%.6f' % t['coef'] for t in json.load(open('$(BENCH)/cox.json'))['terms']))"; \
+	fi
 	@echo "== survfig build: 15 Kaplan–Meier figures with risk tables from 1,000 patients (PDF + report)"
 	@.build/$(CONFIG)/survfig-bench template $(BENCH)/template
 	@$(BIN) build $(BENCH)/template/bench.yaml --out $(BENCH)/template/out --quiet

@@ -2,6 +2,7 @@
 //
 //   survfig-bench generate ROWS SEED FILE   writes a synthetic cohort (time, status, arm)
 //   survfig-bench stages FILE               times CSV load, Kaplan–Meier and log-rank in-process
+//   survfig-bench generate-cox ROWS SEED FILE   a cohort with five covariates for the Cox fit
 //   survfig-bench template FOLDER           writes a 1,000-patient cohort and a 15-figure template
 //
 // The cohort: three arms of equal size with exponential event times (hazard ratios 1, 0.8 and
@@ -38,6 +39,28 @@ func generate(rows: Int, seed: UInt64, path: String) throws {
     let censor = 60 * random.uniform()
     let time = min(event, censor)
     text += String(format: "%.4f,%d,%@\n", time, event <= censor ? 1 : 0, ["A", "B", "C"][arm])
+  }
+  try text.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+/// A cohort for the Cox benchmark: a 3-level arm and four more covariates with known effects.
+func generateCox(rows: Int, seed: UInt64, path: String) throws {
+  var random = SplitMix64(state: seed)
+  let baseHazard = Foundation.log(2.0) / 12
+  var text = "time,status,arm,age,sex,ecog,biomarker\n"
+  text.reserveCapacity(rows * 32)
+  for index in 0..<rows {
+    let arm = index % 3
+    let age = 40 + 40 * random.uniform()
+    let sex = random.uniform() < 0.5 ? 1 : 2
+    let ecog = Int(random.uniform() * 3)
+    let biomarker = -Foundation.log(random.uniform())
+    let linear = [0, -0.2, -0.4][arm] + 0.02 * (age - 60) - 0.3 * Double(sex - 1) + 0.25 * Double(ecog) + 0.1 * biomarker
+    let event = -Foundation.log(random.uniform()) / (baseHazard * Foundation.exp(linear))
+    let censor = 60 * random.uniform()
+    text += String(
+      format: "%.4f,%d,%@,%.1f,%d,%d,%.3f\n", min(event, censor), event <= censor ? 1 : 0, ["A", "B", "C"][arm],
+      age, sex, ecog, biomarker)
   }
   try text.write(toFile: path, atomically: true, encoding: .utf8)
 }
@@ -161,10 +184,12 @@ do {
     try generate(rows: Int(arguments[2]) ?? 1_000_000, seed: UInt64(arguments[3]) ?? 1, path: arguments[4])
   case "stages" where arguments.count == 3:
     try stages(path: arguments[2])
+  case "generate-cox" where arguments.count == 5:
+    try generateCox(rows: Int(arguments[2]) ?? 1_000_000, seed: UInt64(arguments[3]) ?? 1, path: arguments[4])
   case "template" where arguments.count == 3:
     try template(folder: arguments[2])
   default:
-    print("usage: survfig-bench generate ROWS SEED FILE | stages FILE | template FOLDER")
+    print("usage: survfig-bench generate|generate-cox ROWS SEED FILE | stages FILE | template FOLDER")
     exit(64)
   }
 } catch {

@@ -42,7 +42,7 @@ public struct CoxAnalysis: Sendable {
   static func modelData(_ table: DataTable, request: CoxRequest) throws -> ModelData {
     var columns: [String: ModelData.Column] = [:]
     for column in table.columns {
-      if column.isNumeric, let values = try? column.numericValues() {
+      if let values = try? column.numericValues() {
         columns[column.name] = .numeric(values.map { $0 ?? .nan })
       } else {
         columns[column.name] = .categorical(column.textValues(), levels: nil)

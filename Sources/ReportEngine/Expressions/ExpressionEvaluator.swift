@@ -23,7 +23,7 @@ public struct ExpressionEvaluator {
           "unknown column '\(name)' in \(table.file).\(hint) Available columns: \(table.columnNames.joined(separator: ", "))",
           offset: offset, source: source)
       }
-      if column.isNumeric, let values = try? column.numericValues() {
+      if let values = try? column.numericValues() {
         numeric[name] = values
       } else {
         text[name] = column.textValues()
