@@ -35,6 +35,24 @@ struct ResponseCommandTests {
     #expect(result.standardOutput.contains("\"groups\": [\n    {\n      \"label\": \"A\",\n      \"n\": 16,\n      \"evaluable\": 16,\n      \"counts\": {\n        \"CR\": 1,"))
   }
 
+  @Test("duration of response: Kaplan–Meier among the CR and PR patients")
+  func durationOfResponse() throws {
+    let result = try ResponseCLI.run(["response"] + assessments + ["--json"])
+    let json = try ResponseCLI.json(result)
+    let dor = try #require(json["duration_of_response"] as? [String: Any])
+    // 1 CR + 15 PR responders (see the counts above).
+    #expect(dor["responders"] as? Int == 16)
+    let events = try #require(dor["events"] as? Int)
+    #expect(events > 0 && events <= 16)
+    let median = try #require(dor["median"] as? [String: Any])
+    #expect((median["estimate"] as? Double ?? 0) > 0)
+    let folder = try ScratchFolder()
+    try folder.write("best.csv", "id,best\n1,PR\n2,SD\n")
+    let withoutTimes = try ResponseCLI.json(
+      try ResponseCLI.run(["response", "--data", folder.path + "/best.csv", "--id", "id", "--response", "best", "--json"]))
+    #expect(withoutTimes["duration_of_response"] is NSNull)
+  }
+
   @Test("without a group column there is one group, 'All', and no comparison")
   func responseWithoutGroups() throws {
     let folder = try ResponseCLI.folder(["bor.csv": "id,bor\n1,PR\n2,sd\n3,PD\n4,\n5,CR\n"])

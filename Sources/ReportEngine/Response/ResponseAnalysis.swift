@@ -111,6 +111,21 @@ public struct ResponseAnalysis: Sendable {
     .object([
       ("groups", .array(groups.map(Self.groupJSON))),
       ("comparison", comparison.map { .object([("test", .string("fisher")), ("p", .number($0.pValue))]) } ?? .null),
+      ("duration_of_response", durationOfResponseJSON),
+    ])
+  }
+
+  /// Kaplan–Meier of the duration of response among responders (null without assessment
+  /// times): responders, events, and the median with its interval.
+  var durationOfResponseJSON: JSONValue {
+    guard let dor = durationOfResponse else { return .null }
+    let median = dor.estimate.median
+    return .object([
+      ("responders", .int(dor.estimate.subjectCount)), ("events", .int(dor.estimate.eventCount)),
+      (
+        "median",
+        .object([("estimate", .number(median.estimate)), ("lower", .number(median.lower)), ("upper", .number(median.upper))])
+      ),
     ])
   }
 
