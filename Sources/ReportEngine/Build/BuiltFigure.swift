@@ -42,6 +42,9 @@ extension BuiltFigure {
         throw TemplateError(file: spec.location, key: "caption", message: "invalid caption template: \(error)")
       }
     }
+    if spec.methodsInCaption, let methods = statistics.first(where: { $0.0 == "methods" })?.1, case .string(let text) = methods {
+      caption = [caption, "Methods: " + text].compactMap { $0 }.joined(separator: " ")
+    }
     var lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize)
     for plot in plots where plot.height < minimumPlotHeight {
       lint.append(

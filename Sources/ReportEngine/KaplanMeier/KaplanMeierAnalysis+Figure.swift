@@ -15,6 +15,7 @@ extension KaplanMeierAnalysis {
     }
     var theme = FigureTheme.scaled(forWidth: request.widthMillimetres.millimetres)
     if let palette = request.palette, !palette.isEmpty { theme.palette = palette }
+    if let width = request.lineWidth { theme.curveWidth = width }
     if let size = request.fontSize {
       theme.fontSize = size
       theme.smallFontSize = max(size - 1, theme.minimumFontSize)

@@ -25,6 +25,8 @@ public struct FigureSpec: Sendable {
   public var heightMillimetres: Double
   /// Conditions rows must meet (the endpoint's and the figure's), combined with `and`.
   public var filters: [TemplateExpression]
+  /// Append the methods statement to the caption.
+  public var methodsInCaption: Bool
 
   static let types = ["km", "panels", "swimmer", "forest"]
   static let panelKeys = ["columns", "panels", "width", "height"]
@@ -55,6 +57,7 @@ public struct FigureSpec: Sendable {
       self.id = id
     }
     self.caption = try m["caption"]?.string()
+    self.methodsInCaption = context.style.methodsInCaption
     self.filters = try m["filter"].map { n throws(TemplateError) in [try n.expression()] } ?? []
     self.formats = try m["formats"].map { n throws(TemplateError) in
       try n.strings().map { name throws(TemplateError) in
@@ -126,6 +129,7 @@ public struct FigureSpec: Sendable {
       request.figure.heightMillimetres = style.height
       request.figure.palette = style.palette
       request.figure.fontSize = style.fontSize
+      request.figure.lineWidth = style.lineWidth
       request.figure.dpi = style.dpi
       var dataName = try m["data"]?.string()
       if let endpointNode = m["endpoint"] {

@@ -110,6 +110,14 @@ enum KaplanMeierTemplateKeys {
     ),
     ("palette", { n, r throws(TemplateError) in r.figure.palette = try palette(n) }),
     (
+      "line-width",
+      { n, r throws(TemplateError) in
+        let width = try n.number("a line width in points")
+        guard width > 0, width <= 5 else { throw n.error("expected a line width between 0 and 5 pt, found \(n.shown)") }
+        r.figure.lineWidth = width
+      }
+    ),
+    (
       "font-size",
       { n, r throws(TemplateError) in
         let size = try n.number("a type size in points")

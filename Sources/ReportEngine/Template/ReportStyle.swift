@@ -20,6 +20,10 @@ public struct ReportStyle: Hashable, Sendable {
   public var fontSize: Double?
   public var palette: [Color]?
   public var dpi: Double
+  /// Width of curves in points; nil: the theme's.
+  public var lineWidth: Double?
+  /// Append each figure's methods statement to its caption.
+  public var methodsInCaption = false
 
   public var width: Double { columns == 1 ? singleColumnWidth : doubleColumnWidth }
 
@@ -49,9 +53,13 @@ public struct ReportStyle: Hashable, Sendable {
     self.fontSize = fontSize
     self.palette = nil
     self.dpi = 300
+    self.lineWidth = nil
   }
 
-  static let keys = ["preset", "columns", "width", "height", "font-size", "minimum-font-size", "palette", "dpi"]
+  static let keys = [
+    "preset", "columns", "width", "height", "font-size", "minimum-font-size", "line-width", "palette", "dpi",
+    "methods-in-caption",
+  ]
 
   /// The style of `node` (a preset name or a mapping), starting from `base`.
   static func parse(_ node: TemplateNode, base: ReportStyle) throws(TemplateError) -> ReportStyle {
@@ -76,6 +84,12 @@ public struct ReportStyle: Hashable, Sendable {
     if let n = m["minimum-font-size"] { style.minimumFontSize = try n.number("a type size in points") }
     if let n = m["palette"] { style.palette = try KaplanMeierTemplateKeys.palette(n) }
     if let n = m["dpi"] { style.dpi = try n.number("a resolution in dots per inch") }
+    if let n = m["line-width"] {
+      let width = try n.number("a line width in points")
+      guard width > 0, width <= 5 else { throw n.error("expected a line width between 0 and 5 pt, found \(n.shown)") }
+      style.lineWidth = width
+    }
+    if let n = m["methods-in-caption"] { style.methodsInCaption = try n.bool() }
     return style
   }
 

@@ -210,3 +210,34 @@ struct DerivedVariableTemplateTests {
     #expect(syntax.message.hasPrefix("expected 'then', found 'than'"))
   }
 }
+
+@Suite("survfig build: style")
+struct StyleTemplateTests {
+  @Test("the methods statement can follow each caption; line width and type size apply")
+  func methodsInCaption() throws {
+    let yaml = """
+      data:
+        aml: data/aml.csv
+      style: {preset: single-column, methods-in-caption: true, line-width: 1.5, font-size: 7}
+      figures:
+        - {id: a, data: aml, time: time, event: status, group: x, caption: Remission.}
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    #expect(template.style.width == 85)
+    #expect(template.style.lineWidth == 1.5)
+    guard case .kaplanMeier(let request, _) = template.figures[0].kind else {
+      Issue.record("expected a Kaplan–Meier figure")
+      return
+    }
+    #expect(request.figure.lineWidth == 1.5)
+    #expect(request.figure.fontSize == 7)
+    #expect(request.figure.widthMillimetres == 85)
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/a.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let caption = try #require(json["caption"] as? String)
+    #expect(caption.hasPrefix("Remission. Methods: Kaplan–Meier estimates with Greenwood variance;"))
+    #expect(caption.hasSuffix("computed with survfig 0.1.0."))
+  }
+}
