@@ -54,13 +54,7 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible, 
   }
 
   /// The location prefix, `file:line:col`, `file:line` or `file`.
-  var prefix: String {
-    switch (line, column) {
-    case (let line?, let column?): "\(file):\(line):\(column)"
-    case (let line?, nil): "\(file):\(line)"
-    default: file
-    }
-  }
+  var prefix: String { SourceLocation.prefix(file: file, line: line, column: column) }
 
   /// The message, location first: `file:line:col: message`.
   public var description: String {

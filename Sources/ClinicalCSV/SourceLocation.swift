@@ -21,3 +21,15 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
   /// `file:line:column`, the compiler-style prefix of diagnostics.
   public var description: String { "\(file):\(line):\(column)" }
 }
+
+extension SourceLocation {
+  /// The diagnostic prefix for a position that may lack a line or a column: `file:line:col`,
+  /// `file:line` or `file`.
+  public static func prefix(file: String, line: Int?, column: Int?) -> String {
+    switch (line, column) {
+    case (let line?, let column?): "\(file):\(line):\(column)"
+    case (let line?, nil): "\(file):\(line)"
+    default: file
+    }
+  }
+}

@@ -59,13 +59,7 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     self.init(file: location.file, line: location.line, column: location.column, reason: reason)
   }
 
-  var prefix: String {
-    switch (line, column) {
-    case (let line?, let column?): "\(file):\(line):\(column)"
-    case (let line?, nil): "\(file):\(line)"
-    default: file
-    }
-  }
+  var prefix: String { SourceLocation.prefix(file: file, line: line, column: column) }
 
   /// The message, location first: `file:line:col: message`.
   public var description: String {

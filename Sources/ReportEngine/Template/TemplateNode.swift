@@ -180,8 +180,7 @@ public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible 
   }
 
   public var description: String {
-    let position = [line, column].compactMap { $0 }.map(String.init).joined(separator: ":")
-    let location = position.isEmpty ? file : "\(file):\(position)"
+    let location = SourceLocation.prefix(file: file, line: line, column: column)
     return key.isEmpty ? "\(location): \(message)" : "\(location): '\(key)': \(message)"
   }
 }

@@ -37,18 +37,29 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     self.theme = plot.options.theme ?? FigureTheme.scaled(forWidth: plot.options.width)
     // Smaller type (down to the theme's minimum) when the text columns leave the plot panel
     // less than a quarter of the width.
-    while textWidth() > plot.options.width * 0.75 - 2 * pad, theme.fontSize > theme.minimumFontSize {
+    while columnWidths().total > plot.options.width * 0.75 - 2 * pad, theme.fontSize > theme.minimumFontSize {
       theme.fontSize = max(theme.fontSize - 0.5, theme.minimumFontSize)
       theme.smallFontSize = max(theme.smallFontSize - 0.5, theme.minimumFontSize)
     }
   }
 
-  /// The width of all text columns and their gaps.
-  func textWidth() -> Double {
+  /// Widths of the text columns at the current type sizes.
+  struct ColumnWidths {
+    var label: Double
+    var extras: [Double]
+    var estimates: [Double]
+    var p: Double
+    var gap: Double
+    /// All text columns and their gaps.
+    var total: Double {
+      label + extras.reduce(0) { $0 + $1 + gap } + estimates.reduce(0) { $0 + $1 + gap + p + gap } + gap
+    }
+  }
+
+  func columnWidths() -> ColumnWidths {
     let body = FontSpec(size: theme.fontSize)
     let bold = body.bold()
     let indentStep = theme.fontSize * 1.2
-    let gap = theme.fontSize * 1.1
     let label = max(
       width(options.labelTitle, bold),
       plot.rows.map { width($0.label, $0.kind == .header ? bold : body) + Double($0.indent) * indentStep }.max() ?? 0)
@@ -62,7 +73,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
         plot.rows.map { row in row.estimates.indices.contains(s) ? row.estimates[s].map { width(estimateText($0), body) } ?? 0 : 0 }.max() ?? 0)
     }
     let p = max(width("P", bold), width("<0.001", body), width("0.999", body))
-    return label + extras.reduce(0) { $0 + $1 + gap } + estimates.reduce(0) { $0 + $1 + gap + p + gap } + gap
+    return ColumnWidths(label: label, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * 1.1)
   }
 
   func width(_ text: String, _ font: FontSpec) -> Double { measurer.measure(StyledText(text), font: font).width }
@@ -82,26 +93,13 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     let bold = body.bold()
     let small = FontSpec(size: theme.smallFontSize)
     let indentStep = theme.fontSize * 1.2
-    let gap = theme.fontSize * 1.1
     let rowHeight = lineHeight(body) * 1.3
     var commands: [DrawCommand] = []
 
     // Columns: label, extra columns, plot, then estimate and P per series.
-    let labelWidth = max(
-      width(options.labelTitle, bold),
-      plot.rows.map { width($0.label, $0.kind == .header ? bold : body) + Double($0.indent) * indentStep }.max() ?? 0)
-    let extraWidths = options.extraColumns.indices.map { c in
-      max(width(options.extraColumns[c], bold), plot.rows.map { $0.cells.indices.contains(c) ? width($0.cells[c], body) : 0 }.max() ?? 0)
-    }
-    let estimateWidths = (0..<seriesCount).map { s in
-      max(
-        width(options.estimateTitle, bold), width("Reference", body),
-        plot.rows.map { $0.note.map { width($0, body) } ?? 0 }.max() ?? 0,
-        plot.rows.map { row in row.estimates.indices.contains(s) ? row.estimates[s].map { width(estimateText($0), body) } ?? 0 : 0 }.max() ?? 0)
-    }
-    let pWidth = max(width("P", bold), width("<0.001", body), width("0.999", body))
-    let textWidth = labelWidth + extraWidths.reduce(0) { $0 + $1 + gap } + estimateWidths.reduce(0) { $0 + $1 + gap + pWidth + gap }
-    let plotWidth = max(options.width - 2 * pad - textWidth - gap, options.width * 0.22)
+    let columns = columnWidths()
+    let (labelWidth, extraWidths, estimateWidths, pWidth, gap) = (columns.label, columns.extras, columns.estimates, columns.p, columns.gap)
+    let plotWidth = max(options.width - 2 * pad - columns.total, options.width * 0.22)
 
     var x = pad
     var edges: [Double] = [x]
