@@ -66,13 +66,15 @@ extension KaplanMeierAnalysis {
         func hazard(_ s: Double?) -> Double? { s.flatMap { $0 > 0 ? -Foundation.log($0) : nil } }
         (value, lower, upper) = (row.cumulativeHazard, hazard(row.upper), hazard(row.lower))
       }
+      // Percent axes plot probabilities × 100.
+      let unit = request.percent && request.function != .cumhaz ? 100.0 : 1
       return KaplanMeierCurveData.Row(
         time: row.time * scale, atRisk: row.atRisk, events: row.events, censored: row.censored,
-        value: value, lower: lower, upper: upper)
+        value: value * unit, lower: lower.map { $0 * unit }, upper: upper.map { $0 * unit })
     }
     return KaplanMeierCurveData(
       label: label, total: estimate.subjectCount, rows: rows,
-      initialValue: request.function == .survival ? 1 : 0,
+      initialValue: request.function == .survival ? (request.percent ? 100 : 1) : 0,
       median: quantiles[index].first { $0.probability == 0.5 }?.estimate.map { $0 * scale })
   }
 

@@ -66,6 +66,21 @@ struct KaplanMeierFigureAdapterTests {
     #expect(hazard.options.yTitle.plainText == "Cumulative hazard")
   }
 
+  @Test("percent axes plot probabilities × 100, for survival and cumulative incidence")
+  func percent() throws {
+    let (analysis, request) = try analysis()
+    var figure = request.figure
+    figure.percent = true
+    let survival = analysis.figure(figure)
+    #expect(survival.options.yAxis == .percent)
+    #expect(survival.curves[0].initialValue == 100)
+    #expect(abs(survival.curves[0].rows[0].value - 100 * 2 / 3) < 1e-12)
+    figure.function = .event
+    let events = analysis.figure(figure)
+    #expect(events.curves[0].initialValue == 0)
+    #expect(abs(events.curves[0].rows[0].value - 100 / 3) < 1e-12)
+  }
+
   @Test("the inset gives the log-rank P value and each group's median with its interval")
   func annotations() throws {
     let (analysis, request) = try analysis()
