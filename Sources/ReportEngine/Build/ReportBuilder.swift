@@ -67,14 +67,16 @@ public struct ReportBuilder: Sendable {
   /// Builds; `progress` receives one line per figure.
   public func run(progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> ReportBuildResult {
     var specs = template.figures
+    var tableSpecs = template.tables
     if let only = options.only {
-      let known = Set(specs.map(\.id))
+      let known = Set(specs.map(\.id) + tableSpecs.map(\.id))
       for id in only where !known.contains(id) {
         throw TemplateError(
           file: template.file, key: "figures",
           message: FigureSpec.unknown("figure id", id, among: Array(known)).replacingOccurrences(of: "unknown figure id", with: "--only names an unknown figure id"))
       }
       specs = specs.filter { only.contains($0.id) }
+      tableSpecs = tableSpecs.filter { only.contains($0.id) }
     }
     let renderer = try FigureRenderer(
       options: RenderOptions(
@@ -83,7 +85,8 @@ public struct ReportBuilder: Sendable {
 
     // Data, each file read once.
     var tables: [String: DataTable] = [:]
-    for (name, path) in template.data.sorted(by: { $0.key < $1.key }) where Self.uses(specs, data: name) {
+    for (name, path) in template.data.sorted(by: { $0.key < $1.key })
+    where Self.uses(specs, data: name) || Self.uses(tableSpecs, data: name) {
       var table = try DataTable(contentsOfFile: path)
       for derivation in template.derivations[name] ?? [] {
         table = try table.deriving(columns: [(derivation.name, try derivation.expression.cells(of: table))])
@@ -109,13 +112,20 @@ public struct ReportBuilder: Sendable {
       }
     }
     let built = try results.values.map { try $0!.get() }
+    let builtTables = try tableSpecs.map { spec in
+      do {
+        return try BuiltTable.build(spec, tables: loaded)
+      } catch {
+        throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error)
+      }
+    }
     let warnings = built.flatMap { figure in figure.lint.map { "\(figure.spec.id): \($0.message)" } }
     if options.isStrict && !warnings.isEmpty { throw LintError(findings: warnings) }
 
     // 2. Every file rendered in parallel, the report PDF (the longest) first.
     var jobs: [@Sendable () throws -> [(String, [UInt8])]] = []
     if options.only == nil {
-      let report = try reportDocument(built, measurer: measurer)
+      let report = try reportDocument(built, tables: builtTables, measurer: measurer)
       let path = "\(folder)/\(reportName).pdf"
       jobs.append { [(path, try renderer.render(report))] }
     }
@@ -141,10 +151,15 @@ public struct ReportBuilder: Sendable {
     }
     var files: [(String, [UInt8])] = []
     for result in rendered.values { files += try result!.get() }
+    for table in builtTables {
+      files += table.files(in: folder)
+      progress("built \(table.spec.id) (\(table.spec.formats.map(\.rawValue).joined(separator: ", ")))")
+    }
     // Figures first, then the report, in template order.
     if options.only == nil { files.append(files.removeFirst()) }
     if let depfile = options.depfile {
-      files.append((depfile, Array(dependencies(targets: files.map(\.0), built: built).utf8)))
+      let dataFiles = built.flatMap(\.dataFiles) + builtTables.flatMap(\.dataFiles)
+      files.append((depfile, Array(dependencies(targets: files.map(\.0), dataFiles: dataFiles).utf8)))
     }
 
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -155,6 +170,14 @@ public struct ReportBuilder: Sendable {
   /// The report's file name: the template's without its extension.
   var reportName: String {
     ((template.file as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  static func uses(_ specs: [TableSpec], data name: String) -> Bool {
+    specs.contains { spec in
+      switch spec.kind {
+      case .survival(_, let data), .response(_, let data), .cox(_, let data): return data == name
+      }
+    }
   }
 
   static func uses(_ specs: [FigureSpec], data name: String) -> Bool {
@@ -169,16 +192,16 @@ public struct ReportBuilder: Sendable {
   }
 
   /// `targets: prerequisites` in make's syntax, spaces escaped.
-  func dependencies(targets: [String], built: [BuiltFigure]) -> String {
+  func dependencies(targets: [String], dataFiles: [String]) -> String {
     func escape(_ path: String) -> String { path.replacingOccurrences(of: " ", with: "\\ ") }
-    var prerequisites = [template.file] + Array(Set(built.flatMap(\.dataFiles))).sorted()
+    var prerequisites = [template.file] + Array(Set(dataFiles)).sorted()
     if let executable = options.executable { prerequisites.append(executable) }
     let own = targets.filter { $0 != options.depfile }
     return own.map(escape).joined(separator: " ") + ": " + prerequisites.map(escape).joined(separator: " ") + "\n"
   }
 
   /// One A4 page per figure: the figure at its print size, "Figure n." and its caption below.
-  func reportDocument(_ figures: [BuiltFigure], measurer: some TextMeasuring) throws -> PDFDocument {
+  func reportDocument(_ figures: [BuiltFigure], tables: [BuiltTable], measurer: some TextMeasuring) throws -> PDFDocument {
     let page = Size.millimetres(width: 210, height: 297)
     let margin = 20.0.millimetres
     var pages: [PDFPage] = []
@@ -209,6 +232,15 @@ public struct ReportBuilder: Sendable {
       }
       pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: figure.spec.id))
       outline.append(PDFOutlineItem(title: "Figure \(index + 1): \(figure.spec.id)", pageIndex: index))
+    }
+    // Tables after the figures, typeset at the text width.
+    for (index, built) in tables.enumerated() {
+      var table = built.table
+      table.title = "Table \(index + 1). " + (table.title ?? built.spec.id)
+      let layout = table.layout(width: page.width - 2 * margin, fontSize: 8, measurer: measurer)
+      let commands = layout.scene.commands.map { $0.translated(dx: margin, dy: margin) }
+      pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: built.spec.id))
+      outline.append(PDFOutlineItem(title: "Table \(index + 1): \(built.spec.id)", pageIndex: pages.count - 1))
     }
     return PDFDocument(pages: pages, outline: outline)
   }

@@ -30,6 +30,7 @@ public struct ReportTemplate: Sendable {
   /// Derived variables per data name, in the order they are computed.
   public var derivations: [String: [Derivation]]
   public var figures: [FigureSpec]
+  public var tables: [TableSpec]
 
   /// A derived variable: a new column computed from an expression.
   public struct Derivation: Sendable {
@@ -37,7 +38,7 @@ public struct ReportTemplate: Sendable {
     public var expression: TemplateExpression
   }
 
-  static let rootKeys = ["title", "author", "data", "derive", "style", "endpoints", "figures"]
+  static let rootKeys = ["title", "author", "data", "derive", "style", "endpoints", "figures", "tables"]
   static let endpointKeys = ["data", "time", "event", "event-value", "censor-value", "time-unit", "filter"]
   static let figureKeys = ["id", "type", "data", "endpoint", "filter", "caption", "formats"]
 
@@ -109,7 +110,7 @@ public struct ReportTemplate: Sendable {
     let context = ParseContext(data: data, endpoints: endpoints, style: style)
     var figures: [FigureSpec] = []
     var ids: Set<String> = []
-    for item in try root.required("figures").list() {
+    for item in try root["figures"]?.list() ?? [] {
       let figure = try FigureSpec(item, context: context)
       guard ids.insert(figure.id).inserted else {
         throw item.error("the figure id '\(figure.id)' is used twice; ids name the output files and must be unique")
@@ -117,6 +118,18 @@ public struct ReportTemplate: Sendable {
       figures.append(figure)
     }
     self.figures = figures
+    var tables: [TableSpec] = []
+    for item in try root["tables"]?.list() ?? [] {
+      let table = try TableSpec(item, context: context)
+      guard ids.insert(table.id).inserted else {
+        throw item.error("the id '\(table.id)' is used twice; ids name the output files and must be unique")
+      }
+      tables.append(table)
+    }
+    self.tables = tables
+    guard !figures.isEmpty || !tables.isEmpty else {
+      throw TemplateError(file: file, key: "", message: "the template has no 'figures' and no 'tables'; nothing to build")
+    }
   }
 
   /// What figure specifications need from the rest of the template.

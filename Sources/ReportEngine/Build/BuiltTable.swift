@@ -1,0 +1,68 @@
+import ClinicalCSV
+import FigureCore
+import SurvivalFigures
+
+/// A table of a template, computed and ready to write.
+struct BuiltTable: Sendable {
+  var spec: TableSpec
+  var table: ReportTable
+  var sidecar: JSONValue
+  var dataFiles: [String]
+
+  static func build(_ spec: TableSpec, tables: [String: DataTable]) throws -> BuiltTable {
+    func loaded(_ name: String) throws -> DataTable {
+      guard let table = tables[name] else {
+        throw TemplateError(file: spec.location, key: "data", message: "data '\(name)' was not loaded")
+      }
+      return try BuiltFigure.filtered(table, by: spec.filters)
+    }
+    let table: ReportTable
+    let statistics: JSONValue
+    let files: [String]
+    switch spec.kind {
+    case .survival(let request, let data):
+      let analysis = try KaplanMeierAnalysis(table: try loaded(data), request: request)
+      table = analysis.summaryTable(request, title: spec.title)
+      statistics = analysis.json
+      files = [request.dataPath]
+    case .response(let request, let data):
+      let analysis = try ResponseAnalysis(table: try loaded(data), request: request)
+      table = analysis.table(title: spec.title)
+      statistics = analysis.json
+      files = [request.dataPath]
+    case .cox(let request, let data):
+      let analysis = try ForestAnalysis(table: try loaded(data), request: request)
+      table = analysis.table(title: spec.title, confidenceLevel: request.confidenceLevel, ties: request.ties, decimals: request.decimals)
+      statistics = analysis.json
+      files = [request.dataPath]
+    }
+    let sidecar = JSONValue.object([
+      ("id", .string(spec.id)),
+      ("template", .string(spec.location)),
+      ("survfig_version", .string(SurvfigVersion.string)),
+      ("data", .array(files.map { .string($0) })),
+      ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
+      ("title", spec.title.map { .string($0) } ?? .null),
+      ("columns", .array(table.columns.indices.map { .string(table.headerTitle($0)) })),
+      ("rows", .array(table.rows.map { row in .array(table.columns.indices.map { .string(table.cell(row, $0)) }) })),
+      ("footnotes", .array(table.footnotes.map { .string($0) })),
+      ("statistics", statistics),
+    ])
+    return BuiltTable(spec: spec, table: table, sidecar: sidecar, dataFiles: files)
+  }
+
+  /// The table's files: each text format and the sidecar.
+  func files(in folder: String) -> [(String, [UInt8])] {
+    var out: [(String, [UInt8])] = spec.formats.map { format in
+      let text: String
+      switch format {
+      case .csv: text = table.csv
+      case .md: text = table.markdown
+      case .tex: text = table.latex
+      }
+      return ("\(folder)/\(spec.id).\(format.rawValue)", Array(text.utf8))
+    }
+    out.append(("\(folder)/\(spec.id).json", sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))
+    return out
+  }
+}

@@ -1,0 +1,62 @@
+import FigureCore
+
+/// A table of a manuscript (characteristics, Cox models, survival summaries, response rates):
+/// what it says, independent of how it is written (CSV, Markdown, LaTeX, a typeset page).
+public struct ReportTable: Hashable, Sendable {
+  public enum Alignment: String, Hashable, Sendable { case leading, center, trailing }
+
+  public struct Column: Hashable, Sendable {
+    public var title: String
+    public var alignment: Alignment
+    public init(_ title: String, alignment: Alignment = .leading) {
+      self.title = title
+      self.alignment = alignment
+    }
+  }
+
+  /// A header over several adjacent columns ("Univariable", "Multivariable").
+  public struct SpanningHeader: Hashable, Sendable {
+    public var title: String
+    public var columns: Range<Int>
+    public init(_ title: String, columns: Range<Int>) {
+      self.title = title
+      self.columns = columns
+    }
+  }
+
+  public struct Row: Hashable, Sendable {
+    /// One text per column; missing trailing cells are empty.
+    public var cells: [String]
+    /// Indentation of the first cell (levels under their variable: 1).
+    public var indent: Int
+    /// A bold row (a variable name, a group).
+    public var isBold: Bool
+    public init(_ cells: [String], indent: Int = 0, isBold: Bool = false) {
+      self.cells = cells
+      self.indent = indent
+      self.isBold = isBold
+    }
+  }
+
+  public var title: String?
+  public var columns: [Column]
+  public var spanningHeaders: [SpanningHeader]
+  public var rows: [Row]
+  public var footnotes: [String]
+
+  public init(
+    title: String? = nil, columns: [Column], spanningHeaders: [SpanningHeader] = [], rows: [Row] = [],
+    footnotes: [String] = []
+  ) {
+    self.title = title
+    self.columns = columns
+    self.spanningHeaders = spanningHeaders
+    self.rows = rows
+    self.footnotes = footnotes
+  }
+
+  /// The cell of `row` in `column`, empty when the row is short.
+  public func cell(_ row: Row, _ column: Int) -> String {
+    row.cells.indices.contains(column) ? row.cells[column] : ""
+  }
+}
