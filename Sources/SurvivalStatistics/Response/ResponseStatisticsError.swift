@@ -7,8 +7,6 @@ public enum ResponseStatisticsError: Error, Equatable, Sendable, CustomStringCon
   case invalidCounts(successes: Int, trials: Int)
   /// A confidence level outside the open interval (0, 1).
   case confidenceLevelOutOfRange(Double)
-  /// A contingency table that is not 2 × k with k ≥ 1, or has a negative count.
-  case invalidTable(String)
   /// An assessment time that is NaN, infinite or negative.
   case invalidAssessmentTime(patient: String, time: Double)
   /// A rule parameter (confirmation interval, minimum SD duration) that is NaN or negative.
@@ -22,8 +20,6 @@ public enum ResponseStatisticsError: Error, Equatable, Sendable, CustomStringCon
         "\(successes) successes out of \(trials) trials: the trials must be at least 0 and the successes between 0 and the trials"
     case .confidenceLevelOutOfRange(let level):
       return "confidence level '\(level)' must be strictly between 0 and 1 (for example 0.95)"
-    case .invalidTable(let reason):
-      return "Fisher's exact test needs a 2 × k table of counts ≥ 0: \(reason)"
     case .invalidAssessmentTime(let patient, let time):
       return "patient '\(patient)' has assessment time '\(time)'; times must be finite and ≥ 0"
     case .invalidRule(let name, let value):

@@ -55,9 +55,9 @@ extension ResponseSummary {
   /// Fisher's exact test of the objective response between groups: the 2 × k table of
   /// responders and evaluable non-responders per group (R: `fisher.test(rbind(r, n − r))`).
   ///
-  /// - Throws: ``ResponseStatisticsError/invalidTable(_:)`` for fewer than one group.
+  /// - Throws: ``GroupComparisonError/invalidTable(_:)`` for fewer than one group.
   public static func objectiveResponseComparison(_ groups: [ResponseSummary]) throws(
-    ResponseStatisticsError
+    GroupComparisonError
   ) -> FisherExactTest {
     let responders = groups.map(\.objectiveResponse.successes)
     let others = groups.map { $0.evaluableCount - $0.objectiveResponse.successes }

@@ -36,16 +36,15 @@ struct FisherExactTestTests {
     #expect(abs(test.pValue - 2.0 / 252) < 1e-15)
   }
 
-  @Test("tables that are not 2 × k throw with a message")
-  func invalidTables() {
-    #expect(throws: ResponseStatisticsError.invalidTable("3 rows given")) {
-      try FisherExactTest([[1], [2], [3]])
-    }
-    #expect(throws: ResponseStatisticsError.invalidTable("rows of 2 and 1 counts")) {
+  @Test("malformed tables throw with a message; a single column has P = 1")
+  func invalidTables() throws {
+    #expect(try FisherExactTest([[1], [2], [3]]).pValue == 1)
+    #expect(throws: GroupComparisonError.invalidTable("rows of 2, 1 counts")) {
       try FisherExactTest([[1, 2], [3]])
     }
+    #expect(throws: GroupComparisonError.invalidTable("no counts given")) { try FisherExactTest([]) }
     #expect(
-      ResponseStatisticsError.invalidTable("a count is negative").description
-        == "Fisher's exact test needs a 2 × k table of counts ≥ 0: a count is negative")
+      GroupComparisonError.invalidTable("a count is negative").description
+        == "a contingency table needs rows of equal length with counts ≥ 0: a count is negative")
   }
 }

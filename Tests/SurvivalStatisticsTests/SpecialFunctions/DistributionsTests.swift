@@ -80,6 +80,27 @@ struct DistributionsTests {
       "upper")
   }
 
+  @Test("Student t and F tails, far into the tails: R's pt and pf")
+  func studentAndF() {
+    // R 4.2.2: sprintf("%.17g", c(2 * pt(-40, 3), 2 * pt(-0.01, 7.5), 2 * pt(-60, 200),
+    //   pf(1000, 2, 50, lower.tail = FALSE), pf(0.01, 3, 12, lower.tail = FALSE),
+    //   pt(2.5, 10, lower.tail = FALSE)))
+    let cases: [(Double, Double)] = [
+      (Distributions.studentTTwoSided(40, degreesOfFreedom: 3), 3.438068078915854e-05),
+      (Distributions.studentTTwoSided(-0.01, degreesOfFreedom: 7.5), 0.99228213107036956),
+      (Distributions.studentTTwoSided(60, degreesOfFreedom: 200), 7.7115785840565205e-130),
+      (Distributions.fUpperTail(1000, degreesOfFreedom: 2, 50), 4.7907508133818034e-41),
+      (Distributions.fUpperTail(0.01, degreesOfFreedom: 3, 12), 0.99855006295203064),
+      (Distributions.studentTUpperTail(2.5, degreesOfFreedom: 10), 0.015723422118304388),
+    ]
+    for (value, expected) in cases {
+      expectClose(value, expected, relativeTolerance: 1e-13, "t/F tail \(expected)")
+    }
+    #expect(Distributions.studentTTwoSided(0, degreesOfFreedom: 4) == 1)
+    #expect(Distributions.fUpperTail(0, degreesOfFreedom: 1, 1) == 1)
+    #expect(Distributions.studentTTwoSided(1, degreesOfFreedom: 0).isNaN)
+  }
+
   @Test("Closed forms: χ²(2) tail e^(−x/2), χ²(1) tail erfc(√(x/2)), Beta(1, b) and Beta(a, 1)")
   func closedForms() {
     for x in [0.001, 0.5, 3, 40, 600, 1400] {
