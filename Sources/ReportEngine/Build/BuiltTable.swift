@@ -30,6 +30,11 @@ struct BuiltTable: Sendable {
       table = analysis.table(title: spec.title)
       statistics = analysis.json
       files = [request.dataPath]
+    case .characteristics(let request, let data):
+      let analysis = try CharacteristicsAnalysis(table: try loaded(data), request: request)
+      table = analysis.table(title: spec.title)
+      statistics = analysis.json
+      files = [request.dataPath]
     case .cox(let request, let data):
       let analysis = try ForestAnalysis(table: try loaded(data), request: request)
       table = analysis.table(title: spec.title, confidenceLevel: request.confidenceLevel, ties: request.ties, decimals: request.decimals)

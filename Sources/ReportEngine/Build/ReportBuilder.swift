@@ -175,7 +175,8 @@ public struct ReportBuilder: Sendable {
   static func uses(_ specs: [TableSpec], data name: String) -> Bool {
     specs.contains { spec in
       switch spec.kind {
-      case .survival(_, let data), .response(_, let data), .cox(_, let data): return data == name
+      case .survival(_, let data), .response(_, let data), .cox(_, let data), .characteristics(_, let data):
+        return data == name
       }
     }
   }

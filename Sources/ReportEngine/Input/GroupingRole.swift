@@ -4,12 +4,15 @@ public enum GroupingRole: Hashable, Sendable {
   case group
   /// Strata of a stratified test (R: `strata(site)` in `survdiff`).
   case strata
+  /// The levels of a categorical variable described in a table (R: `levels(f)`).
+  case level
 
   /// One category: `group` or `stratum`.
   var noun: String {
     switch self {
     case .group: "group"
     case .strata: "stratum"
+    case .level: "level"
     }
   }
 
@@ -18,6 +21,7 @@ public enum GroupingRole: Hashable, Sendable {
     switch self {
     case .group: "groups"
     case .strata: "strata"
+    case .level: "levels"
     }
   }
 
@@ -26,6 +30,7 @@ public enum GroupingRole: Hashable, Sendable {
     switch self {
     case .group: "group order"
     case .strata: "strata order"
+    case .level: "level order"
     }
   }
 }

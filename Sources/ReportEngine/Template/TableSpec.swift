@@ -9,6 +9,8 @@ public struct TableSpec: Sendable {
     case response(ResponseRequest, data: String)
     /// Hazard ratios of Cox models (univariable and multivariable side by side) or subgroups.
     case cox(ForestRequest, data: String)
+    /// Patient characteristics ("Table 1"): n (%) and medians per group, with tests.
+    case characteristics(CharacteristicsRequest, data: String)
   }
 
   public enum Format: String, Sendable, CaseIterable {
@@ -22,20 +24,23 @@ public struct TableSpec: Sendable {
   public var filters: [TemplateExpression]
   public var location: String
 
-  static let types = ["survival", "response", "cox"]
+  static let types = ["survival", "response", "cox", "characteristics"]
   static let commonKeys = ["id", "type", "data", "endpoint", "title", "formats", "filter"]
   static let responseKeys = [
     "id-column", "response", "time", "time-unit", "group", "confirm-weeks", "sd-min-weeks", "method", "conf-level",
   ]
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext) throws(TemplateError) {
-    let all = Self.commonKeys + KaplanMeierTemplateKeys.names + ForestTemplateKeys.names + Self.responseKeys
+    let all =
+      Self.commonKeys + KaplanMeierTemplateKeys.names + ForestTemplateKeys.names + Self.responseKeys
+      + CharacteristicsTemplateKeys.names
     let typeKey = try node.mapping(allowing: all)
     let type = try typeKey.required("type").choice(Self.types)
     let specific: [String]
     switch type {
     case "response": specific = Self.responseKeys
     case "cox": specific = ForestTemplateKeys.names
+    case "characteristics": specific = CharacteristicsTemplateKeys.names
     default: specific = KaplanMeierTemplateKeys.names
     }
     let m = try node.mapping(allowing: Self.commonKeys + specific)
@@ -78,6 +83,10 @@ public struct TableSpec: Sendable {
       }
       if let n = m["conf-level"] { request.confidenceLevel = try n.number("a confidence level between 0 and 1") }
       self.kind = .response(request, data: name)
+    case "characteristics":
+      let dataNode = try m.required("data")
+      let name = try dataNode.string()
+      self.kind = .characteristics(try CharacteristicsTemplateKeys.request(m, dataPath: try data(name, dataNode)), data: name)
     case "cox":
       let dataNode = try m.required("data")
       let name = try dataNode.string()

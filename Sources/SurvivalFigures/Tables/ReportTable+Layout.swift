@@ -33,7 +33,7 @@ extension ReportTable {
     let others = columns.indices.dropFirst().map { c in
       max(
         columns[c].title.split(separator: "\n").map { measurer.measure(StyledText(String($0)), font: bold).width }.max() ?? 0,
-        rows.map { r in measurer.measure(StyledText(cell(r, c)), font: r.isBold ? bold : body).width }.max() ?? 0)
+        rows.map { r in measurer.measure(StyledText(cell(r, c)), font: body).width }.max() ?? 0)
     }
     let first = max(
       columns.first.map { measurer.measure(StyledText($0.title), font: bold).width } ?? 0,
@@ -60,7 +60,7 @@ extension ReportTable {
     var widths = columns.indices.map { c in
       max(
         titleLines(c).map { w($0, bold) }.max() ?? 0,
-        rows.map { r in w(cell(r, c), r.isBold ? bold : body) + (c == 0 ? Double(r.indent) * indentStep : 0) }.max() ?? 0)
+        rows.map { r in w(cell(r, c), c == 0 && r.isBold ? bold : body) + (c == 0 ? Double(r.indent) * indentStep : 0) }.max() ?? 0)
     }
     let others = widths.dropFirst().reduce(0, +) + gap * Double(max(columns.count - 1, 0))
     if let first = widths.first, first + others > width - 2 * pad {
@@ -127,7 +127,7 @@ extension ReportTable {
       for (i, line) in firstLines.enumerated() {
         place(line, font, column: 0, baseline: y + ascent(font) + Double(i) * lineHeight(font), indent: indent)
       }
-      for c in columns.indices.dropFirst() { place(cell(row, c), font, column: c, baseline: y + ascent(font)) }
+      for c in columns.indices.dropFirst() { place(cell(row, c), body, column: c, baseline: y + ascent(font)) }
       y += lineHeight(font) * Double(max(firstLines.count, 1))
     }
     y += 1

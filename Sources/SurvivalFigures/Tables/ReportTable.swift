@@ -29,7 +29,7 @@ public struct ReportTable: Hashable, Sendable {
     public var cells: [String]
     /// Indentation of the first cell (levels under their variable: 1).
     public var indent: Int
-    /// A bold row (a variable name, a group).
+    /// A row whose label (first cell) is bold: a variable name, a group, a summary.
     public var isBold: Bool
     public init(_ cells: [String], indent: Int = 0, isBold: Bool = false) {
       self.cells = cells

@@ -35,7 +35,8 @@ public struct FisherExactTest: Hashable, Sendable {
   /// The two-sided P value (R: `p.value`).
   public let pValue: Double
 
-  /// The most steps (splits of a column examined) the network may take: about two seconds.
+  /// The most steps (branches of the enumeration, splits of a column in the network) a test may
+  /// take: about two seconds.
   static let workLimit = 5_000_000
 
   /// Tests a table given as rows of counts.
@@ -74,10 +75,13 @@ public struct FisherExactTest: Hashable, Sendable {
     if kept.count == 2 {
       let columns = zip(kept[0], kept[1]).map { $0 + $1 }
       let r = kept[0].reduce(0, +)
-      var enumeration = _FisherEnumeration(columns: columns, rowTotal: r)
+      var enumeration = _FisherEnumeration(columns: columns, rowTotal: r, limit: workLimit)
       let observed = zip(columns, kept[0]).reduce(0.0) { $0 + _logChoose($1.0, $1.1) }
       observedProbability = exp(observed - enumeration.scale)
-      pValue = min(1, enumeration.mass(atMost: observed + log1p(1e-7)))
+      guard let mass = enumeration.mass(atMost: observed + log1p(1e-7)) else {
+        throw .exactTestTooLarge(rows: table.count, columns: width, total: table.joined().reduce(0, +))
+      }
+      pValue = min(1, mass)
       return
     }
     let network = _FisherNetwork(kept)
@@ -105,8 +109,12 @@ struct _FisherEnumeration {
   /// log C(N, r), the normalising constant of the probabilities.
   let scale: Double
   var threshold = 0.0
+  /// The most branches to visit, and those visited so far.
+  let limit: Int
+  var steps = 0
 
-  init(columns: [Int], rowTotal: Int) {
+  init(columns: [Int], rowTotal: Int, limit: Int) {
+    self.limit = limit
     // Largest columns first: their factors decide the most, so bounds close branches early.
     self.columns = columns.sorted(by: >)
     self.rowTotal = rowTotal
@@ -118,9 +126,11 @@ struct _FisherEnumeration {
     scale = _logChoose(totals[0], rowTotal)
   }
 
-  /// Σ P(y) over the tables y whose log numerator Σ log C(c_j, y_j) is ≤ `threshold`.
-  mutating func mass(atMost threshold: Double) -> Double {
+  /// Σ P(y) over the tables y whose log numerator Σ log C(c_j, y_j) is ≤ `threshold`; nil
+  /// when that takes more than `limit` branches.
+  mutating func mass(atMost threshold: Double) -> Double? {
     self.threshold = threshold
+    steps = 0
     return visit(column: 0, remaining: rowTotal, logSoFar: 0)
   }
 
@@ -141,7 +151,9 @@ struct _FisherEnumeration {
     return (low, high)
   }
 
-  func visit(column: Int, remaining: Int, logSoFar: Double) -> Double {
+  mutating func visit(column: Int, remaining: Int, logSoFar: Double) -> Double? {
+    steps += 1
+    if steps > limit { return nil }
     let last = columns.count - 1
     if column == last {
       let value = logSoFar + _logChoose(columns[last], remaining)
@@ -156,8 +168,10 @@ struct _FisherEnumeration {
     let rest = suffixTotals[column + 1]
     var sum = 0.0
     for x in max(0, remaining - rest)...min(c, remaining) {
-      sum += visit(
-        column: column + 1, remaining: remaining - x, logSoFar: logSoFar + _logChoose(c, x))
+      guard let mass = visit(column: column + 1, remaining: remaining - x, logSoFar: logSoFar + _logChoose(c, x)) else {
+        return nil
+      }
+      sum += mass
     }
     return sum
   }
