@@ -148,6 +148,10 @@ struct KaplanMeierCommandTests {
         "time,status\n10,1\n3,7\n5,0\n", ["--out", "km.pdf"],
         "Error: data.csv:3:2: column 'status' has event code '7', but automatic detection accepts only 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE; the column has '0', '1', '7'. Give the event code with '--event-value' and any censoring codes with '--censor-value'\n"
       ),
+      (
+        "time,status\n10,1\n3,7\n5,0\n", ["--event-value", "1", "--json"],
+        "Error: data.csv:3:2: column 'status' has event code '7', which is neither the event code '1' nor the default censoring code '0'; if it marks censoring, list every censoring code with '--censor-value 0,7'\n"
+      ),
       ("", ["--out", "km.pdf"], "Error: data.csv: the file is empty; expected a header row of column names\n"),
       (
         "time,status,arm\n10,1,A\n5,0,B\n", ["--group", "arm", "--group-order", "A,C", "--out", "km.pdf"],

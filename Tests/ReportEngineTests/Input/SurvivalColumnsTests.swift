@@ -20,7 +20,7 @@ struct SurvivalColumnsTests {
     #expect(data.rows == Array(0..<8))
     #expect(data.lines == Array(2...9))
     #expect(data.excludedCount == 0)
-    #expect(data.eventCoding == .values(event: "2", censored: []))
+    #expect(data.eventCoding == .values(event: "2", censored: ["1"]))  // the default censoring code of 2
     let sex = try #require(data.group)
     #expect(sex.name == "sex")
     #expect(sex.role == .group)
