@@ -152,7 +152,7 @@ struct KaplanMeierCommandTests {
         "time,status\n10,1\n3,7\n5,0\n", ["--event-value", "1", "--json"],
         "Error: data.csv:3:2: column 'status' has event code '7', which is neither the event code '1' nor the default censoring code '0'; if it marks censoring, list every censoring code with '--censor-value 0,7'\n"
       ),
-      ("", ["--out", "km.pdf"], "Error: data.csv: the file is empty; expected a header row of column names\n"),
+      ("", ["--out", "km.pdf"], "Error: data.csv:1: the file is empty; expected a header row of column names\n"),
       (
         "time,status,arm\n10,1,A\n5,0,B\n", ["--group", "arm", "--group-order", "A,C", "--out", "km.pdf"],
         "Error: unknown group 'C' in the group order for column 'arm' of data.csv. Did you mean 'A'? Groups in the data: 'A', 'B'\n"
@@ -184,7 +184,7 @@ struct KaplanMeierCommandTests {
     #expect(result.status != 0)
     #expect(
       result.standardError
-        == "Error: unknown column 'tme' in Templates/data/lung.csv. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss\n"
+        == "Error: Templates/data/lung.csv:1: unknown column 'tme'. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss\n"
     )
   }
 }

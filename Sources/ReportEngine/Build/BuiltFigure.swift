@@ -16,14 +16,23 @@ struct BuiltFigure: Sendable {
   var dataFiles: [String]
 }
 
-/// A failure while building one figure, with the figure's id and place in the template.
+/// A failure while building one figure or table, with its id and place in the template.
 public struct FigureBuildError: Error, CustomStringConvertible {
   public var figure: String
   public var location: String
   public var underlying: Error
+  /// What was being built: "figure" or "table".
+  public var noun = "figure"
+
+  public init(figure: String, location: String, underlying: Error, noun: String = "figure") {
+    self.figure = figure
+    self.location = location
+    self.underlying = underlying
+    self.noun = noun
+  }
 
   public var description: String {
-    "while building figure '\(figure)' (\(location)): \(underlying)"
+    "while building \(noun) '\(figure)' (\(location)): \(underlying)"
   }
 }
 
@@ -82,8 +91,15 @@ extension BuiltFigure {
   /// Plot areas lower than this (25 mm) are reported by figure lint.
   static let minimumPlotHeight = 25.0.millimetres
 
-  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn.
+  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn;
+  /// a column missing from the data is reported at the template key that names it.
   private static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
+  {
+    try spec.columnKeys.locating { try uncheckedContent(spec, tables: tables, measurer: measurer) }
+  }
+
+  private static func uncheckedContent(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
     throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
   {
     switch spec.kind {

@@ -125,7 +125,7 @@ public struct ReportBuilder: Sendable {
       do {
         return try BuiltTable.build(spec, tables: loaded)
       } catch {
-        throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error)
+        throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error, noun: "table")
       }
     }
     let warnings = built.flatMap { figure in figure.lint.map { "\(figure.spec.id): \($0.message)" } }

@@ -27,6 +27,8 @@ public struct FigureSpec: Sendable {
   public var filters: [TemplateExpression]
   /// Append the methods statement to the caption.
   public var methodsInCaption: Bool
+  /// The keys that name columns, for messages about columns missing from the data.
+  public var columnKeys = TemplateColumnKeys()
 
   static let types = ["km", "panels", "swimmer", "forest"]
   static let panelKeys = ["columns", "panels", "width", "height"]
@@ -96,6 +98,7 @@ public struct FigureSpec: Sendable {
         throw dataNode.error(Self.unknown("data", dataName, among: Array(context.data.keys)))
       }
       let request = try ForestTemplateKeys.request(m, dataPath: path, style: style)
+      columnKeys.record(m, keys: TemplateColumnKeys.forest)
       self.kind = .forest(request, data: dataName)
       self.widthMillimetres = request.widthMillimetres
       self.heightMillimetres = request.heightMillimetres ?? 0
@@ -120,6 +123,8 @@ public struct FigureSpec: Sendable {
       }
       guard !request.idColumn.isEmpty else { throw m.node.error("missing key 'id-column' (the patient column)") }
       guard !request.endColumn.isEmpty else { throw m.node.error("missing key 'end' (the column with the end of each bar)") }
+      columnKeys.record(m, keys: TemplateColumnKeys.swimmerPatients, file: request.dataPath)
+      columnKeys.record(m, keys: TemplateColumnKeys.swimmerEvents, file: request.eventsPath)
       self.kind = .swimmer(request, data: dataName, events: eventsName)
       self.widthMillimetres = request.widthMillimetres
       self.heightMillimetres = request.heightMillimetres ?? 0
@@ -140,8 +145,10 @@ public struct FigureSpec: Sendable {
         if dataName == nil { dataName = try endpoint["data"]?.string() }
         if let filter = endpoint["filter"] { self.filters.insert(try filter.expression(), at: 0) }
         try KaplanMeierTemplateKeys.apply(endpoint, to: &request)
+        columnKeys.record(endpoint, keys: TemplateColumnKeys.kaplanMeier)
       }
       try KaplanMeierTemplateKeys.apply(m, to: &request)
+      columnKeys.record(m, keys: TemplateColumnKeys.kaplanMeier)
       guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
       guard let path = context.data[dataName] else {
         throw (m["data"] ?? m.node).error(Self.unknown("data", dataName, among: Array(context.data.keys)))

@@ -21,6 +21,8 @@ public struct TableSpec: Sendable {
   public var formats: [Format]
   public var filters: [TemplateExpression]
   public var location: String
+  /// The keys that name columns, for messages about columns missing from the data.
+  public var columnKeys = TemplateColumnKeys()
 
   static let types = ["survival", "response", "cox"]
   static let commonKeys = ["id", "type", "data", "endpoint", "title", "formats", "filter"]
@@ -77,11 +79,13 @@ public struct TableSpec: Sendable {
         request.method = ProportionInterval.Method(rawValue: try n.choice(ProportionInterval.Method.allCases.map(\.rawValue)))!
       }
       if let n = m["conf-level"] { request.confidenceLevel = try n.number("a confidence level between 0 and 1") }
+      columnKeys.record(m, keys: TemplateColumnKeys.response)
       self.kind = .response(request, data: name)
     case "cox":
       let dataNode = try m.required("data")
       let name = try dataNode.string()
       self.kind = .cox(try ForestTemplateKeys.request(m, dataPath: try data(name, dataNode), style: context.style), data: name)
+      columnKeys.record(m, keys: TemplateColumnKeys.forest)
     default:
       var request = KaplanMeierRequest(dataPath: "", timeColumn: "", eventColumn: "")
       var dataName = try m["data"]?.string()
@@ -93,8 +97,10 @@ public struct TableSpec: Sendable {
         if dataName == nil { dataName = try endpoint["data"]?.string() }
         if let filter = endpoint["filter"] { self.filters.insert(try filter.expression(), at: 0) }
         try KaplanMeierTemplateKeys.apply(endpoint, to: &request)
+        columnKeys.record(endpoint, keys: TemplateColumnKeys.kaplanMeier)
       }
       try KaplanMeierTemplateKeys.apply(m, to: &request)
+      columnKeys.record(m, keys: TemplateColumnKeys.kaplanMeier)
       guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
       request.dataPath = try data(dataName, m["data"] ?? m.node)
       guard !request.timeColumn.isEmpty, !request.eventColumn.isEmpty else {

@@ -81,9 +81,35 @@ struct ReportBuilderTests {
     let error = try #require(throws: FigureBuildError.self) { try build(folder) }
     #expect(
       error.description.replacingOccurrences(of: folder.path + "/", with: "")
-        == "while building figure 'remission-by-arm' (report.yaml:11): unknown column 'arm' in data/aml.csv. Available columns: time, status, x"
+        == "while building figure 'remission-by-arm' (report.yaml:11): report.yaml:13:12: 'figures[0].group': unknown column 'arm' in data/aml.csv. Available columns: time, status, x"
     )
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+  }
+
+  @Test(
+    "an unknown time, event, group or strata column points at the template key that names it",
+    arguments: [
+      (
+        "endpoints: {os: {data: aml, time: tiem, event: status}}\nfigures:\n  - {id: a, endpoint: os}\n",
+        "while building figure 'a' (report.yaml:5): report.yaml:3:35: 'endpoints.os.time': unknown column 'tiem' in data/aml.csv. Did you mean 'time'? Available columns: time, status, x"
+      ),
+      (
+        "endpoints: {os: {data: aml, time: tiem, event: status}}\nfigures:\n  - {id: a, endpoint: os, time: time, event: stat}\n",
+        "while building figure 'a' (report.yaml:5): report.yaml:5:46: 'figures[0].event': unknown column 'stat' in data/aml.csv. Did you mean 'status'? Available columns: time, status, x"
+      ),
+      (
+        "figures:\n  - id: p\n    type: panels\n    panels:\n      - {data: aml, time: time, event: status, group: arm}\n",
+        "while building figure 'p' (report.yaml:4): report.yaml:7:55: 'figures[0].panels[0].group': unknown column 'arm' in data/aml.csv. Available columns: time, status, x"
+      ),
+      (
+        "tables:\n  - {id: t, type: survival, data: aml, time: time, event: status, group: x, strata: centre}\n",
+        "while building table 't' (report.yaml:4): report.yaml:4:85: 'tables[0].strata': unknown column 'centre' in data/aml.csv. Available columns: time, status, x"
+      ),
+    ])
+  func unknownColumnAtKey(body: String, message: String) throws {
+    let folder = try TemplateFolder(template: "data:\n  aml: data/aml.csv\n" + body)
+    let error = try #require(throws: FigureBuildError.self) { try build(folder) }
+    #expect(error.description.replacingOccurrences(of: folder.path + "/", with: "") == message)
   }
 
   @Test("--only builds the named figures and no report; unknown ids are errors")
