@@ -128,7 +128,9 @@ public struct ReportBuilder: Sendable {
         throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error, noun: "table")
       }
     }
-    let warnings = built.flatMap { figure in figure.lint.map { "\(figure.spec.id): \($0.message)" } }
+    let warnings = built.flatMap { figure in
+      (figure.lint.map(\.message) + figure.captionFindings).map { "\(figure.spec.id): \($0)" }
+    }
     if options.isStrict && !warnings.isEmpty { throw LintError(findings: warnings) }
 
     // 2. Every file rendered in parallel, the report PDF (the longest) first.

@@ -18,6 +18,8 @@ public struct FigureSpec: Sendable {
   public var kind: Kind
   /// A Mustache template filled with the figure's statistics.
   public var caption: String?
+  /// Where the caption is in the template, for messages about it.
+  public var captionPosition: TemplateKeyPosition?
   public var formats: [OutputFormat]
   /// `file:line` of the figure in the template, for messages.
   public var location: String
@@ -59,6 +61,7 @@ public struct FigureSpec: Sendable {
       self.id = id
     }
     self.caption = try m["caption"]?.string()
+    self.captionPosition = m["caption"]?.position
     self.methodsInCaption = context.style.methodsInCaption
     self.filters = try m["filter"].map { n throws(TemplateError) in [try n.expression()] } ?? []
     self.formats = try m["formats"].map { n throws(TemplateError) in

@@ -10,11 +10,8 @@ public struct TemplateColumnKeys: Sendable {
     var column: String
     /// The data file the column is read from; nil: any of the figure's files.
     var file: String?
-    var templateFile: String
-    var line: Int?
-    var columnNumber: Int?
-    /// The key path, such as `figures[0].group`.
-    var key: String
+    /// The value naming the column.
+    var position: TemplateKeyPosition
     /// The key's name, such as `group`.
     var name: String
   }
@@ -38,15 +35,13 @@ public struct TemplateColumnKeys: Sendable {
     for key in keys {
       guard let node = mapping[key] else { continue }
       let items = (try? node.list()) ?? [node]
-      let path = node.path
       entries.removeAll { $0.name == key }
       for item in items {
         guard let column = try? item.string() else { continue }
         for name in column.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
           entries.append(
-            Entry(
-              column: name, file: file, templateFile: item.file, line: item.line, columnNumber: item.column,
-              key: path, name: key))
+            Entry(column: name, file: file, position: TemplateKeyPosition(
+              file: item.file, line: item.line, column: item.column, key: node.path), name: key))
         }
       }
     }
@@ -63,9 +58,8 @@ public struct TemplateColumnKeys: Sendable {
         let entry = entries.last(where: { $0.column == name && ($0.file == nil || $0.file == error.file) })
       else { throw error }
       let guess = suggestion.map { " Did you mean '\($0)'?" } ?? ""
-      throw TemplateError(
-        file: entry.templateFile, line: entry.line, column: entry.columnNumber, key: entry.key,
-        message: "unknown column '\(name)' in \(error.file).\(guess) Available columns: \(Self.listing(available))")
+      throw entry.position.error(
+        "unknown column '\(name)' in \(error.file).\(guess) Available columns: \(Self.listing(available))")
     }
   }
 

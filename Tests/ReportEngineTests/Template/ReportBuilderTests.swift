@@ -112,6 +112,37 @@ struct ReportBuilderTests {
     #expect(error.description.replacingOccurrences(of: folder.path + "/", with: "") == message)
   }
 
+  @Test("a misspelt caption name is a warning at the caption's key, and an error under --strict")
+  func captionNames() throws {
+    let yaml = """
+      data:
+        aml: data/aml.csv
+      figures:
+        - id: a
+          data: aml
+          time: time
+          event: status
+          group: x
+          caption: Median {{#groups}}{{medain}} {{/groups}}(log-rank {{logrank.p_txt}}).
+        - {id: b, data: aml, time: time, event: status, caption: "{{logrank.p_text}}{{#logrank}}never{{/logrank}}"}
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let result = try build(folder) { $0.depfile = nil }
+    #expect(
+      result.warnings.map { $0.replacingOccurrences(of: folder.path + "/", with: "") } == [
+        "a: report.yaml:9:14: 'figures[0].caption': unknown name 'medain' in the caption; it renders as nothing. Did you mean 'median'?",
+        "a: report.yaml:9:14: 'figures[0].caption': unknown name 'logrank.p_txt' in the caption; it renders as nothing. Did you mean 'logrank.p_text'?",
+        "b: report.yaml:10:60: 'figures[1].caption': 'logrank.p_text' in the caption has no value for this figure; it renders as nothing",
+      ])
+    let sidecar = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/a.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: sidecar) as? [String: Any])
+    #expect((json["lint"] as? [String])?.count == 2)
+    let strict = try #require(throws: LintError.self) { try build(folder, out: "strict") { $0.isStrict = true } }
+    #expect(strict.findings.count == 3)
+    #expect(strict.description.hasPrefix("figure lint found 3 problems (--strict):\n  a: "))
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/strict"))
+  }
+
   @Test("--only builds the named figures and no report; unknown ids are errors")
   func only() throws {
     let folder = try TemplateFolder(template: ReportTemplateTests.valid)
