@@ -33,6 +33,12 @@ struct KaplanMeierCommand: ParsableCommand {
     if !json && output.outputs.isEmpty {
       throw ValidationError("Nothing to do: give '--out <file>' for a figure, '--json' for statistics, or both.")
     }
+    if data.strata != nil && data.group == nil {
+      throw ValidationError(KaplanMeierRequest.strataWithoutGroupMessage(strata: "'--strata'", group: "'--group'"))
+    }
+    if figure.medianLines && figure.fun == .cumhaz {
+      throw ValidationError(KaplanMeierFigureRequest.medianLinesOnCumulativeHazardMessage(option: "'--median-lines'", function: "'--fun cumhaz'"))
+    }
   }
 
   func run() throws {

@@ -176,6 +176,25 @@ struct KaplanMeierCommandTests {
     #expect(folder.files == ["data.csv"])
   }
 
+  @Test(
+    "options that do nothing together are usage errors",
+    arguments: [
+      (
+        ["--strata", "inst", "--json"],
+        "Error: '--strata' needs '--group': the stratified log-rank test compares the groups within each stratum, and without groups there is no test\n"
+      ),
+      (
+        ["--fun", "cumhaz", "--median-lines", "--out", "km.pdf"],
+        "Error: '--median-lines' marks where the survival or event curve crosses 0.5; there is no such line for '--fun cumhaz'\n"
+      ),
+    ])
+  func uselessCombinations(options: [String], message: String) throws {
+    let result = try Survfig.run(
+      ["km", "--data", Survfig.data("lung.csv"), "--time", "time", "--event", "status"] + options)
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix(message))
+  }
+
   @Test("an unknown column suggests the near match")
   func unknownColumn() throws {
     let result = try Survfig.run([

@@ -39,7 +39,8 @@ extension KaplanMeierAnalysis {
     options.xMax = request.xMax
     options.showsConfidenceBands = request.showsConfidenceBands
     options.showsCensorMarks = request.showsCensorMarks
-    options.showsMedianLines = request.showsMedianLines && request.function == .survival
+    // At 0.5 of the survival or of the event curve (1 − S crosses it at the same time).
+    options.showsMedianLines = request.showsMedianLines && request.function != .cumhaz
     options.riskTable = request.riskTable
     options.riskTableTimes = request.riskTableTimes
     options.legend = estimates.count > 1 ? request.legend : .none

@@ -152,6 +152,7 @@ public struct FigureSpec: Sendable {
       }
       try KaplanMeierTemplateKeys.apply(m, to: &request)
       columnKeys.record(m, keys: TemplateColumnKeys.kaplanMeier)
+      try KaplanMeierTemplateKeys.checkCombinations(m, request)
       guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
       guard let path = context.data[dataName] else {
         throw (m["data"] ?? m.node).error(Self.unknown("data", dataName, among: Array(context.data.keys)))

@@ -101,6 +101,7 @@ public struct TableSpec: Sendable {
       }
       try KaplanMeierTemplateKeys.apply(m, to: &request)
       columnKeys.record(m, keys: TemplateColumnKeys.kaplanMeier)
+      try KaplanMeierTemplateKeys.checkCombinations(m, request)
       guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
       request.dataPath = try data(dataName, m["data"] ?? m.node)
       guard !request.timeColumn.isEmpty, !request.eventColumn.isEmpty else {

@@ -1,4 +1,5 @@
 import ClinicalCSV
+import FigureCore
 import Foundation
 import SurvivalFigures
 import Testing
@@ -89,6 +90,39 @@ struct KaplanMeierFigureAdapterTests {
     for (row, (l, u)) in zip(maintained.rows, zip(lower, upper)) {
       #expect(abs((row.lower ?? .nan) - l) <= 1e-12 * max(l, 1e-3))
       #expect(abs((row.upper ?? .nan) - u) <= 1e-12 * u)
+    }
+  }
+
+  @Test("median lines on an event curve run at 0.5 (50 %) to the median time")
+  func medianLinesOnEventCurves() throws {
+    let (analysis, request) = try analysis()
+    for percent in [false, true] {
+      var figure = request.figure
+      figure.function = .event
+      figure.showsMedianLines = true
+      figure.percent = percent
+      let drawn = analysis.figure(figure)
+      #expect(drawn.options.showsMedianLines)
+      let layout = drawn.layout(measurer: MonospaceTextMeasurer())
+      let lines = try #require(layout.scene.group(named: "median-lines"))
+      // Group B's median is day 183 (A's, day 91, too); each line ends on the axis below its median.
+      #expect(lines.count == 2)
+      let y = layout.yScale.map(percent ? 50 : 0.5)
+      for command in lines {
+        guard case .stroke(let path, _) = command else {
+          Issue.record("expected a stroked median line")
+          continue
+        }
+        let points = path.elements.compactMap { element -> Point? in
+          switch element {
+          case .move(let p), .line(let p): return p
+          default: return nil
+          }
+        }
+        #expect(abs(points[0].y - y) < 1e-9)
+        let medianX = [91.0, 183].map { layout.xScale.map($0) }
+        #expect(points.contains { p in medianX.contains { abs(p.x - $0) < 1e-9 } })
+      }
     }
   }
 
