@@ -28,6 +28,7 @@ public struct TableSpec: Sendable {
   static let commonKeys = ["id", "type", "data", "endpoint", "title", "formats", "filter"]
   static let responseKeys = [
     "id-column", "response", "time", "time-unit", "group", "confirm-weeks", "sd-min-weeks", "method", "conf-level",
+    "death-time",
   ]
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext) throws(TemplateError) {
@@ -73,6 +74,12 @@ public struct TableSpec: Sendable {
         responseColumn: try m.required("response").string(), timeColumn: try m["time"]?.string(),
         groupColumn: try m["group"]?.string())
       if let n = m["time-unit"] { request.timeUnit = try KaplanMeierTemplateKeys.unit(n) }
+      if let n = m["death-time"] {
+        guard request.timeColumn != nil else {
+          throw n.error("'death-time' needs 'time': the duration of response runs from a dated response")
+        }
+        request.deathTimeColumn = try n.string()
+      }
       if let n = m["confirm-weeks"] { request.confirmWeeks = try KaplanMeierTemplateKeys.positive(n) }
       if let n = m["sd-min-weeks"] { request.stableDiseaseMinimumWeeks = try KaplanMeierTemplateKeys.positive(n) }
       if let n = m["method"] {

@@ -143,6 +143,10 @@ struct ReportTemplateTests {
         "report.yaml:4:78: 'figures[0].median-lines': 'median-lines' marks where the survival or event curve crosses 0.5; there is no such line for 'fun: cumhaz'"
       ),
       (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: response, data: aml, id-column: x, response: status, death-time: time}\n",
+        "report.yaml:4:84: 'tables[0].death-time': 'death-time' needs 'time': the duration of response runs from a dated response"
+      ),
+      (
         "data:\n  aml: [data/aml.csv\nfigures: []\n",
         "report.yaml:3:8: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"
       ),
