@@ -26,7 +26,7 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible, 
     case unterminatedQuote
     /// Something other than a delimiter or line break follows a closing quote.
     case unexpectedCharacterAfterQuote(String)
-    /// A column name that is not in the header.
+    /// A column name that is not in the header (located at the header line).
     case unknownColumn(String, suggestion: String?, available: [String])
     /// A value in a numeric column that is not a number; `moreCount` other rows have one too.
     case notANumber(column: String, value: String, moreCount: Int)
@@ -88,7 +88,7 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible, 
     case .unknownColumn(let name, let suggestion, let available):
       let guess = suggestion.map { " Did you mean '\($0)'?" } ?? ""
       return
-        "unknown column '\(name)' in \(file).\(guess) Available columns: \(_listing(available))"
+        "\(prefix): unknown column '\(name)'.\(guess) Available columns: \(_listing(available))"
     case .notANumber(let name, let value, let moreCount):
       let more = moreCount > 0 ? " (and \(moreCount) more \(moreCount == 1 ? "row" : "rows"))" : ""
       return "\(prefix): column '\(name)' expects a number, found '\(value)'\(more)"

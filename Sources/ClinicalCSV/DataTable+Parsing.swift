@@ -16,14 +16,14 @@ func _parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String, options: CSVRead
   var start = 0
   if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
   guard let base = buffer.baseAddress, start < count else {
-    throw CSVReadError(file: file, reason: .emptyFile)
+    throw CSVReadError(file: file, line: 1, reason: .emptyFile)
   }
   var first = start
   var firstLine = 1
   try _CSVScanner.withByteClasses(delimiter: 0x2C) { (classes) throws(CSVReadError) in
     var probe = _CSVScanner(
       base: base, count: count, delimiter: 0x2C, classes: classes, start: start)
-    guard probe.skipBlankLines() else { throw CSVReadError(file: file, reason: .emptyFile) }
+    guard probe.skipBlankLines() else { throw CSVReadError(file: file, line: 1, reason: .emptyFile) }
     first = probe.position
     firstLine = probe.line
   }
@@ -101,7 +101,9 @@ func _parseRecords(
     initialized = rowLines.count * columnCount * 2
   }
   if let failure { throw failure }
-  guard !rowLines.isEmpty else { throw CSVReadError(file: file, reason: .noDataRows) }
+  guard !rowLines.isEmpty else {
+    throw CSVReadError(file: file, line: header.fields[0].line, reason: .noDataRows)
+  }
   return _TableLayout(
     columnNames: names, columnIndices: indices, headerLine: header.fields[0].line,
     delimiter: delimiter, fields: fields, rowLines: rowLines)

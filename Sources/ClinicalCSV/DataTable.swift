@@ -75,13 +75,13 @@ public struct DataTable: Sendable {
   }
 
   /// The column called `name`.
-  /// - Throws: ``CSVReadError/Reason/unknownColumn(_:suggestion:available:)``, with the closest
-  ///   column name as a suggestion, e.g. `unknown column 'tmie' in lung.csv. Did you mean
-  ///   'time'? Available columns: inst, time, status`.
+  /// - Throws: ``CSVReadError/Reason/unknownColumn(_:suggestion:available:)`` at the header
+  ///   line, with the closest column name as a suggestion, e.g. `lung.csv:1: unknown column
+  ///   'tmie'. Did you mean 'time'? Available columns: inst, time, status`.
   public func column(named name: String) throws(CSVReadError) -> DataColumn {
     guard let index = columnIndices[name] else {
       throw CSVReadError(
-        file: file,
+        file: file, line: headerLine,
         reason: .unknownColumn(
           name, suggestion: SpellingSuggestion.closest(to: name, among: columnNames),
           available: columnNames))

@@ -46,17 +46,17 @@ struct BuildCommand: ParsableCommand {
       outputFolder: out, only: only.isEmpty ? nil : only,
       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, depfile: depfile,
       isStrict: strict, executable: Self.executablePath)
-    let total = only.isEmpty ? parsed.figures.count : only.count
+    let builder = ReportBuilder(template: parsed, options: options)
+    let total = builder.progressStepCount
     let counter = ProgressCounter(total: total)
     let start = DispatchTime.now().uptimeNanoseconds
     let quiet = self.quiet
     let isTerminal = isatty(STDERR_FILENO) == 1
-    let result = try ReportBuilder(template: parsed, options: options).run { line in
+    let result = try builder.run { line in
       let step = counter.next()
       guard !quiet else { return }
-      // On a terminal each line carries a bar of the figures done so far.
-      let filled = total == 0 ? 0 : step * 20 / total
-      let bar = isTerminal ? String(repeating: "█", count: filled) + String(repeating: "·", count: 20 - filled) + " " : ""
+      // On a terminal each line carries a bar of the figures and tables done so far.
+      let bar = isTerminal ? ProgressCounter.bar(step: step, total: total) + " " : ""
       printError("\(bar)[\(step)/\(total)] \(line)")
     }
     for warning in result.warnings { printError("warning: \(warning)") }
@@ -89,5 +89,12 @@ final class ProgressCounter: @unchecked Sendable {
     defer { lock.unlock() }
     done += 1
     return done
+  }
+
+  /// A bar of `width` cells, `█` for the share of steps done and `·` for the rest; a step
+  /// count outside 0…total (or a total of 0) shows as empty or full, never as a negative run.
+  static func bar(step: Int, total: Int, width: Int = 20) -> String {
+    let filled = total <= 0 ? width : min(max(step, 0), total) * width / total
+    return String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
   }
 }

@@ -34,6 +34,8 @@ struct ForestCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Patients column.", valueName: "column")) var n: String?
   @Option(help: ArgumentHelp("Group header column.", valueName: "column")) var group: String?
   @Option(help: ArgumentHelp("Code of the event.", valueName: "code")) var eventValue: String?
+  @Option(help: ArgumentHelp("Code(s) of censoring in the event column, comma-separated.", valueName: "codes"))
+  var censorValue: String?
   @Option(help: "Tie handling: efron or breslow.") var ties: CoxRegressionOptions.Ties = .efron
   @Option(help: "Confidence level.") var confLevel: Double = 0.95
   @Option(help: ArgumentHelp("Display labels: \"ph.ecog=ECOG PS,1=Male\".", valueName: "map")) var labels: String?
@@ -69,6 +71,7 @@ struct ForestCommand: ParsableCommand {
     }
     var request = ForestRequest(dataPath: data, source: source)
     request.eventValue = eventValue
+    request.censorValues = censorValue.map(splitList) ?? []
     request.ties = ties
     request.confidenceLevel = confLevel
     request.labels = try parseLabels(labels)

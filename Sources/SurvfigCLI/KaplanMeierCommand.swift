@@ -12,7 +12,9 @@ struct KaplanMeierCommand: ParsableCommand {
     discussion: """
       Reads a CSV file with one row per patient. Event coding follows R's Surv(): 0/1 \
       (1 = event), 1/2 (2 = event) or TRUE/FALSE, unless --event-value or --censor-value says \
-      otherwise. Rows with a missing time or event are left out and counted.
+      otherwise; --event-value alone takes its complement in those codings as the censoring code \
+      (0 for 1, 1 for 2, FALSE for TRUE), and any other code is an error. Rows with a missing \
+      time or event are left out and counted.
 
       Examples:
         survfig km --data lung.csv --time time --event status --group sex --out km.pdf
@@ -30,6 +32,12 @@ struct KaplanMeierCommand: ParsableCommand {
   func validate() throws {
     if !json && output.outputs.isEmpty {
       throw ValidationError("Nothing to do: give '--out <file>' for a figure, '--json' for statistics, or both.")
+    }
+    if data.strata != nil && data.group == nil {
+      throw ValidationError(KaplanMeierRequest.strataWithoutGroupMessage(strata: "'--strata'", group: "'--group'"))
+    }
+    if figure.medianLines && figure.fun == .cumhaz {
+      throw ValidationError(KaplanMeierFigureRequest.medianLinesOnCumulativeHazardMessage(option: "'--median-lines'", function: "'--fun cumhaz'"))
     }
   }
 

@@ -12,7 +12,9 @@ struct ResponseCommand: ParsableCommand {
       Reads a CSV file with one row per patient (a precomputed best overall response) or, with \
       --time, one row per assessment. Response codes are CR, PR, SD, PD and NE (any letter \
       case); an empty cell is NE. Rates are over the evaluable patients (best response other \
-      than NE); groups are compared by Fisher's exact test of responders vs non-responders.
+      than NE); groups are compared by Fisher's exact test of responders vs non-responders. \
+      With --time, the duration of response (Kaplan–Meier from the first CR/PR to progression, \
+      or to death with --death-time) is given per group.
 
       Examples:
         survfig response --data bor.csv --id patient --response bor --group arm
@@ -32,6 +34,11 @@ struct ResponseCommand: ParsableCommand {
   var timeUnit: TimeUnit = .days
   @Option(help: ArgumentHelp("Column defining the groups to compare.", valueName: "column"))
   var group: String?
+  @Option(
+    help: ArgumentHelp(
+      "Column with the patient's time of death (unit of --time; empty if alive): the duration of response ends at progression or death.",
+      valueName: "column"))
+  var deathTime: String?
   @Option(help: ArgumentHelp("Confirm CR/PR by a later assessment at least N weeks after.", valueName: "N"))
   var confirmWeeks: Double?
   @Option(help: ArgumentHelp("Minimum time from treatment start for SD, in weeks.", valueName: "N"))
@@ -47,6 +54,9 @@ struct ResponseCommand: ParsableCommand {
     guard confLevel > 0, confLevel < 1 else {
       throw ValidationError("Please give a '--conf-level' between 0 and 1 (e.g. 0.95).")
     }
+    if deathTime != nil && time == nil {
+      throw ValidationError("'--death-time' needs '--time': the duration of response runs from a dated response.")
+    }
     for (name, value) in [("--confirm-weeks", confirmWeeks), ("--sd-min-weeks", sdMinWeeks)] {
       if let value, !(value >= 0 && value.isFinite) {
         throw ValidationError("'\(name)' must be 0 or greater.")
@@ -61,7 +71,8 @@ struct ResponseCommand: ParsableCommand {
     let request = ResponseRequest(
       dataPath: data, idColumn: id, responseColumn: response, timeColumn: time,
       timeUnit: timeUnit, groupColumn: group, confirmWeeks: confirmWeeks,
-      stableDiseaseMinimumWeeks: sdMinWeeks, method: method, confidenceLevel: confLevel)
+      stableDiseaseMinimumWeeks: sdMinWeeks, method: method, confidenceLevel: confLevel,
+      deathTimeColumn: deathTime)
     let analysis = try runResponse(request)
     print(json ? analysis.json.serialized(pretty: true) : analysis.textTable)
   }
@@ -107,7 +118,7 @@ struct ConfidenceIntervalCommand: ParsableCommand {
     } else {
       let level = String(format: "%g", confLevel * 100)
       let name = method == .wilson ? "Wilson" : "Clopper–Pearson"
-      func percent(_ v: Double) -> String { JournalFormat.fixed(100 * v, decimals: 1) }
+      func percent(_ v: Double) -> String { JournalFormat.percent(100 * v) }
       print(
         "\(successes)/\(trials) = \(percent(interval.estimate))% (\(level)% CI \(percent(interval.lower))–\(percent(interval.upper))%; \(name))"
       )

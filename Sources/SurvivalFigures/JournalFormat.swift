@@ -1,4 +1,5 @@
 import FigureCore
+import Foundation
 
 /// Number formatting as journals print it: fixed decimals, P values with a floor, en-dash
 /// ranges, "NR" for a median that is not reached, and the typographic minus sign.
@@ -20,6 +21,18 @@ public enum JournalFormat {
     }
     let isZero = rounded == 0
     return (value < 0 && !isZero ? "−" : "") + digits
+  }
+
+  /// A percentage with one decimal ("47.6"), or, when one decimal would show a value that is
+  /// neither 0 nor 100 as "0.0" or "100.0", with two significant digits of its distance from
+  /// the nearer end ("0.037", "99.963"), so that an exact interval for 0/10 000 reads
+  /// 0.0–0.037 %, not 0.0–0.0 %.
+  public static func percent(_ value: Double) -> String {
+    guard value.isFinite else { return fixed(value, decimals: 1) }
+    let distance = min(abs(value), abs(100 - value))
+    guard distance > 0, distance < 0.05 else { return fixed(value, decimals: 1) }
+    let decimals = Int((-Foundation.log10(distance)).rounded(.up)) + 1
+    return fixed(value, decimals: min(decimals, 15))
   }
 
   /// An axis tick label: the shortest decimal that shows the break exactly ("0", "0.25", "12").

@@ -6,7 +6,7 @@ import Testing
 struct CSVErrorMessageTests {
   @Test("An empty file, or one with only blank lines and a byte-order mark")
   func emptyFile() throws {
-    let message = "empty.csv: the file is empty; expected a header row of column names"
+    let message = "empty.csv:1: the file is empty; expected a header row of column names"
     #expect(try readError("", named: "empty.csv") == message)
     #expect(try readError("\n \r\n", named: "empty.csv") == message)
     let bom = try withTemporaryFile([0xEF, 0xBB, 0xBF]) { path in
@@ -19,7 +19,7 @@ struct CSVErrorMessageTests {
 
   @Test("A header without data rows")
   func headerOnly() throws {
-    let message = "lung.csv: the file has a header row but no data rows"
+    let message = "lung.csv:1: the file has a header row but no data rows"
     #expect(try readError("inst,time,status", named: "lung.csv") == message)
     #expect(try readError("inst,time,status\r\n\r\n", named: "lung.csv") == message)
   }
@@ -118,16 +118,24 @@ struct CSVErrorMessageTests {
       "inst,time,status,age,sex,ph.ecog\n3,306,2,74,1,1\n", named: "lung.csv")
     #expect(
       messageOf { () throws(CSVReadError) in try table.column(named: "tmie") }
-        == "unknown column 'tmie' in lung.csv. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog"
+        == "lung.csv:1: unknown column 'tmie'. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog"
     )
     #expect(
       messageOf { () throws(CSVReadError) in try table.column(named: "Status") }
-        == "unknown column 'Status' in lung.csv. Did you mean 'status'? Available columns: inst, time, status, age, sex, ph.ecog"
+        == "lung.csv:1: unknown column 'Status'. Did you mean 'status'? Available columns: inst, time, status, age, sex, ph.ecog"
     )
     #expect(
       messageOf { () throws(CSVReadError) in try table.column(named: "arm") }
-        == "unknown column 'arm' in lung.csv. Available columns: inst, time, status, age, sex, ph.ecog"
+        == "lung.csv:1: unknown column 'arm'. Available columns: inst, time, status, age, sex, ph.ecog"
     )
+  }
+
+  @Test("An unknown column points at the header's line, after leading blank lines too")
+  func unknownColumnLine() throws {
+    let table = try readTable("\n\ntime,status\n1,0\n", named: "ok.csv")
+    #expect(
+      messageOf { () throws(CSVReadError) in try table.column(named: "tiem") }
+        == "ok.csv:3: unknown column 'tiem'. Did you mean 'time'? Available columns: time, status")
   }
 
   @Test("Long column lists are cut after 20 names")
@@ -137,7 +145,7 @@ struct CSVErrorMessageTests {
       names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ","))
     #expect(
       messageOf { () throws(CSVReadError) in try table.column(named: "arm") }
-        == "unknown column 'arm' in data.csv. Available columns: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, … (5 more)"
+        == "data.csv:1: unknown column 'arm'. Available columns: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, … (5 more)"
     )
   }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import SurvfigCLI
+
 @Suite("survfig build, end to end and under make")
 struct BuildCommandTests {
   static func template(id: String, data: String) -> String {
@@ -59,6 +61,62 @@ struct BuildCommandTests {
     #expect(bad.status != 0)
     #expect(bad.standardError == "Error: bad.yaml:7:5: 'figures[0].evnt': unknown key 'evnt'. Did you mean 'event'?\n")
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/bad-out"))
+  }
+
+  static let figureAndTable = """
+    data:
+      cohort: data/a.csv
+    figures:
+      - {id: fig-a, data: cohort, time: time, event: status, group: x, formats: pdf}
+    tables:
+      - {id: table-a, type: survival, data: cohort, time: time, event: status, group: x, formats: csv}
+
+    """
+
+  @Test("progress counts figures and tables: [1/2], [2/2]")
+  func progressCountsTables() throws {
+    let folder = try Self.folder()
+    try folder.write("both.yaml", Self.figureAndTable)
+    let result = try Survfig.run(["build", "both.yaml", "--out", "out"], in: folder.path)
+    #expect(result.status == 0, "\(result.standardError)")
+    let lines = result.standardError.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines[0].hasPrefix("[1/2] built fig-a (pdf, rendered in "))
+    #expect(lines[1] == "[2/2] built table-a (csv)")
+    #expect(lines[2].hasPrefix("wrote 5 files to out/ in "))
+  }
+
+  @Test(
+    "on a terminal the bar grows with figures and tables and the build succeeds",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func progressBarOnTerminal() throws {
+    let folder = try Self.folder()
+    try folder.write("both.yaml", Self.figureAndTable)
+    // script(1) runs the build with a pseudo-terminal as its standard error.
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qec", "\(Survfig.binary) build both.yaml --out out", "/dev/null"]
+    process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(output)")
+    #expect(output.contains(String(repeating: "█", count: 10) + String(repeating: "·", count: 10) + " [1/2] built fig-a"))
+    #expect(output.contains(String(repeating: "█", count: 20) + " [2/2] built table-a (csv)"))
+  }
+
+  @Test("the progress bar stays within its width for any step and total")
+  func progressBar() {
+    #expect(ProgressCounter.bar(step: 0, total: 4, width: 4) == "····")
+    #expect(ProgressCounter.bar(step: 1, total: 4, width: 4) == "█···")
+    #expect(ProgressCounter.bar(step: 4, total: 4, width: 4) == "████")
+    #expect(ProgressCounter.bar(step: 6, total: 5, width: 4) == "████")
+    #expect(ProgressCounter.bar(step: -1, total: 5, width: 4) == "····")
+    #expect(ProgressCounter.bar(step: 1, total: 0, width: 4) == "████")
   }
 
   @Test("make -j4 builds two templates; a second make does nothing; a touched data file rebuilds only its template")

@@ -148,7 +148,11 @@ struct KaplanMeierCommandTests {
         "time,status\n10,1\n3,7\n5,0\n", ["--out", "km.pdf"],
         "Error: data.csv:3:2: column 'status' has event code '7', but automatic detection accepts only 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE; the column has '0', '1', '7'. Give the event code with '--event-value' and any censoring codes with '--censor-value'\n"
       ),
-      ("", ["--out", "km.pdf"], "Error: data.csv: the file is empty; expected a header row of column names\n"),
+      (
+        "time,status\n10,1\n3,7\n5,0\n", ["--event-value", "1", "--json"],
+        "Error: data.csv:3:2: column 'status' has event code '7', which is neither the event code '1' nor the default censoring code '0'; if it marks censoring, list every censoring code with '--censor-value 0,7'\n"
+      ),
+      ("", ["--out", "km.pdf"], "Error: data.csv:1: the file is empty; expected a header row of column names\n"),
       (
         "time,status,arm\n10,1,A\n5,0,B\n", ["--group", "arm", "--group-order", "A,C", "--out", "km.pdf"],
         "Error: unknown group 'C' in the group order for column 'arm' of data.csv. Did you mean 'A'? Groups in the data: 'A', 'B'\n"
@@ -172,6 +176,25 @@ struct KaplanMeierCommandTests {
     #expect(folder.files == ["data.csv"])
   }
 
+  @Test(
+    "options that do nothing together are usage errors",
+    arguments: [
+      (
+        ["--strata", "inst", "--json"],
+        "Error: '--strata' needs '--group': the stratified log-rank test compares the groups within each stratum, and without groups there is no test\n"
+      ),
+      (
+        ["--fun", "cumhaz", "--median-lines", "--out", "km.pdf"],
+        "Error: '--median-lines' marks where the survival or event curve crosses 0.5; there is no such line for '--fun cumhaz'\n"
+      ),
+    ])
+  func uselessCombinations(options: [String], message: String) throws {
+    let result = try Survfig.run(
+      ["km", "--data", Survfig.data("lung.csv"), "--time", "time", "--event", "status"] + options)
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix(message))
+  }
+
   @Test("an unknown column suggests the near match")
   func unknownColumn() throws {
     let result = try Survfig.run([
@@ -180,7 +203,7 @@ struct KaplanMeierCommandTests {
     #expect(result.status != 0)
     #expect(
       result.standardError
-        == "Error: unknown column 'tme' in Templates/data/lung.csv. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss\n"
+        == "Error: Templates/data/lung.csv:1: unknown column 'tme'. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss\n"
     )
   }
 }

@@ -35,6 +35,86 @@ struct ResponseCommandTests {
     #expect(result.standardOutput.contains("\"groups\": [\n    {\n      \"label\": \"A\",\n      \"n\": 16,\n      \"evaluable\": 16,\n      \"counts\": {\n        \"CR\": 1,"))
   }
 
+  @Test("percentages of all patients per category sit beside the counts")
+  func percentages() throws {
+    let json = try ResponseCLI.json(try ResponseCLI.run(["response"] + assessments + ["--group", "arm", "--json"]))
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    let all = try #require(groups.last?["percentages"] as? [String: Double])
+    #expect(all.keys.sorted() == ["CR", "NE", "PD", "PR", "SD"])
+    // 1, 15, 11, 9 and 2 of 38 patients.
+    for (code, count) in [("CR", 1.0), ("PR", 15), ("SD", 11), ("PD", 9), ("NE", 2)] {
+      #expect(abs((all[code] ?? 0) - 100 * count / 38) < 1e-12)
+    }
+    #expect(groups[2]["percentages"] as? [String: Double] == ["CR": 0, "PR": 30, "SD": 30, "PD": 20, "NE": 20])
+  }
+
+  @Test("duration of response per group, as R's survfit among each group's responders")
+  func durationOfResponseByGroup() throws {
+    let json = try ResponseCLI.json(try ResponseCLI.run(["response"] + assessments + ["--group", "arm", "--json"]))
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    // Responders' durations from the first CR/PR to the first PD (censored at the last
+    // assessment), then quantile(survfit(Surv(dor, event) ~ arm), 0.5, conf.int = TRUE):
+    // A 24.3 (20.9–NA), M 32.6 (23.5–NA), O 11.55 (6.1–NA); all: 24.3 (23–NA).
+    let expected: [(Int, Int, Double, Double)] = [(8, 7, 24.3, 20.9), (5, 4, 32.6, 23.5), (3, 2, 11.55, 6.1), (16, 13, 24.3, 23)]
+    for (group, (responders, events, median, lower)) in zip(groups, expected) {
+      let dor = try #require(group["duration_of_response"] as? [String: Any])
+      #expect(dor["responders"] as? Int == responders)
+      #expect(dor["events"] as? Int == events)
+      let m = try #require(dor["median"] as? [String: Any])
+      #expect(abs((m["estimate"] as? Double ?? 0) - median) < 1e-9)
+      #expect(abs((m["lower"] as? Double ?? 0) - lower) < 1e-9)
+      #expect(m["upper"] is NSNull)
+    }
+    let overall = try #require(json["duration_of_response"] as? [String: Any])
+    #expect(overall["responders"] as? Int == 16)
+  }
+
+  static let deaths = """
+    id,arm,t,bor,death
+    1,A,4,PR,
+    1,A,8,PR,
+    1,A,12,PR,14
+    2,A,4,SD,
+    2,A,8,PR,
+    2,A,12,PD,
+    3,A,4,PR,20
+    3,A,8,PR,20
+    4,B,4,CR,
+    4,B,8,CR,
+    5,B,4,PR,6
+    5,B,10,PD,
+
+    """
+
+  @Test("--death-time ends a response at death when it comes before progression")
+  func deathTime() throws {
+    let folder = try ResponseCLI.folder(["deaths.csv": Self.deaths])
+    let options = ["response", "--data", "deaths.csv", "--id", "id", "--response", "bor", "--time", "t", "--group", "arm"]
+    let json = try ResponseCLI.json(try ResponseCLI.run(options + ["--death-time", "death", "--json"], in: folder))
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    // Durations 10, 4, 16 (A, all events) and 4 (censored), 2 (B):
+    // quantile(survfit(Surv(dor, event) ~ arm), 0.5, conf.int = TRUE): A 10 (4–NA), B 3 (2–NA).
+    let medians = groups.map { (($0["duration_of_response"] as? [String: Any])?["median"] as? [String: Any]) }
+    #expect(medians.map { $0?["estimate"] as? Double } == [10, 3, 10])
+    #expect(medians.map { $0?["lower"] as? Double } == [4, 2, 4])
+    #expect(groups.map { (($0["duration_of_response"] as? [String: Any])?["events"] as? Int) } == [3, 1, 4])
+    // Without deaths: 8 (censored), 4, 4 (censored) and 4 (censored), 6: A NA (4–NA), B 6.
+    let progression = try ResponseCLI.json(try ResponseCLI.run(options + ["--json"], in: folder))
+    let plain = try #require(progression["groups"] as? [[String: Any]])
+    #expect(plain.map { (($0["duration_of_response"] as? [String: Any])?["events"] as? Int) } == [1, 1, 2])
+    let text = try ResponseCLI.run(options + ["--death-time", "death"], in: folder)
+    #expect(text.status == 0)
+    #expect(
+      text.standardOutput.hasSuffix(
+        """
+        Duration of response (days), from the first CR/PR to progression or death, Kaplan–Meier:
+          A: 3 responders, 3 events, median 10.0 (95% CI 4.0–NR)
+          B: 2 responders, 1 event, median 3.0 (95% CI 2.0–NR)
+          All: 5 responders, 4 events, median 10.0 (95% CI 4.0–NR)
+
+        """))
+  }
+
   @Test("duration of response: Kaplan–Meier among the CR and PR patients")
   func durationOfResponse() throws {
     let result = try ResponseCLI.run(["response"] + assessments + ["--json"])
@@ -76,12 +156,17 @@ struct ResponseCommandTests {
     #expect(result.status == 0)
     #expect(
       result.standardOutput == """
-        Group   n  Evaluable  CR  PR  SD  PD  NE  ORR % (95% CI)    DCR % (95% CI)
-        A      16         16   1   7   4   4   0  50.0 (24.7–75.3)  75.0 (47.6–92.7)
-        M      12         12   0   5   4   3   0  41.7 (15.2–72.3)  75.0 (42.8–94.5)
-        O      10          8   0   3   3   2   2  37.5 (8.5–75.5)   75.0 (34.9–96.8)
-        All    38         36   1  15  11   9   2  44.4 (27.9–61.9)  75.0 (57.8–87.9)
+        Group   n  Evaluable  CR n (%)   PR n (%)   SD n (%)  PD n (%)  NE n (%)  ORR % (95% CI)    DCR % (95% CI)
+        A      16         16   1 (6.3)   7 (43.8)   4 (25.0)  4 (25.0)   0 (0.0)  50.0 (24.7–75.3)  75.0 (47.6–92.7)
+        M      12         12   0 (0.0)   5 (41.7)   4 (33.3)  3 (25.0)   0 (0.0)  41.7 (15.2–72.3)  75.0 (42.8–94.5)
+        O      10          8   0 (0.0)   3 (30.0)   3 (30.0)  2 (20.0)  2 (20.0)  37.5 (8.5–75.5)   75.0 (34.9–96.8)
+        All    38         36   1 (2.6)  15 (39.5)  11 (28.9)  9 (23.7)   2 (5.3)  44.4 (27.9–61.9)  75.0 (57.8–87.9)
         Fisher's exact test of the ORR between groups: P = 0.83
+        Duration of response (weeks), from the first CR/PR to progression, Kaplan–Meier:
+          A: 8 responders, 7 events, median 24.3 (95% CI 20.9–NR)
+          M: 5 responders, 4 events, median 32.6 (95% CI 23.5–NR)
+          O: 3 responders, 2 events, median 11.6 (95% CI 6.1–NR)
+          All: 16 responders, 13 events, median 24.3 (95% CI 23.0–NR)
 
         """)
   }
@@ -117,6 +202,10 @@ struct ResponseCommandTests {
        "Error: bad.csv:3:2: column 't' has the time '-4'; times must be finite and ≥ 0\n"),
       ("id,t,bor\n1,2,PR\n1,,SD\n", ["--id", "id", "--response", "bor", "--time", "t"],
        "Error: bad.csv:3:2: column 't' is empty for patient '1'\n"),
+      ("id,t,bor,dead\n1,2,PR,9\n1,4,SD,8\n", ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
+       "Error: bad.csv:3:4: column 'dead' is '8' for patient '1' here but '9' on line 2; it must be the same on every row of a patient\n"),
+      ("id,t,bor,dead\n1,2,PR,\n1,4,SD,-1\n", ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
+       "Error: bad.csv:3:4: column 'dead' has the time '-1'; times must be finite and ≥ 0\n"),
     ])
   func badInput(csv: String, options: [String], message: String) throws {
     let folder = try ResponseCLI.folder(["bad.csv": csv])
@@ -132,6 +221,10 @@ struct ResponseCommandTests {
       ["response", "--data", "x.csv", "--id", "id", "--response", "bor", "--confirm-weeks", "4"])
     #expect(result.status == 64)
     #expect(result.standardError.hasPrefix("Error: '--confirm-weeks' needs '--time': the rules apply to dated assessments.\n"))
+    let death = try ResponseCLI.run(
+      ["response", "--data", "x.csv", "--id", "id", "--response", "bor", "--death-time", "dead"])
+    #expect(death.status == 64)
+    #expect(death.standardError.hasPrefix("Error: '--death-time' needs '--time': the duration of response runs from a dated response.\n"))
     let ci = try ResponseCLI.run(["ci", "--successes", "5", "--trials", "3"])
     #expect(ci.status == 64)
     #expect(ci.standardError.hasPrefix("Error: '--successes' must be between 0 and '--trials' (3).\n"))
@@ -142,6 +235,11 @@ struct ResponseCommandTests {
     let text = try ResponseCLI.run(["ci", "--successes", "10", "--trials", "21"])
     #expect(text.status == 0)
     #expect(text.standardOutput == "10/21 = 47.6% (95% CI 25.7–70.2%; Clopper–Pearson)\n")
+    // binom.test(0, 10000)$conf.int[2] = 0.00036881991461876223; binom.test(10000, 10000)$conf.int[1] = 0.99963118008538121
+    let none = try ResponseCLI.run(["ci", "--successes", "0", "--trials", "10000"])
+    #expect(none.standardOutput == "0/10000 = 0.0% (95% CI 0.0–0.037%; Clopper–Pearson)\n")
+    let all = try ResponseCLI.run(["ci", "--successes", "10000", "--trials", "10000"])
+    #expect(all.standardOutput == "10000/10000 = 100.0% (95% CI 99.963–100.0%; Clopper–Pearson)\n")
     let result = try ResponseCLI.run(
       ["ci", "--successes", "0", "--trials", "10000", "--conf-level", "0.999", "--json"])
     #expect(result.status == 0)

@@ -23,6 +23,19 @@ struct JournalFormatTests {
     #expect(JournalFormat.estimate(12.3, lower: 8.1, upper: nil, decimals: 1) == "12.3 (8.1–NR)")
   }
 
+  @Test("percentages keep two significant digits near 0 and 100")
+  func percentages() {
+    #expect(JournalFormat.percent(47.619) == "47.6")
+    #expect(JournalFormat.percent(0) == "0.0")
+    #expect(JournalFormat.percent(100) == "100.0")
+    // binom.test(0, 10000)$conf.int[2] * 100 = 0.036881...
+    #expect(JournalFormat.percent(0.036881) == "0.037")
+    #expect(JournalFormat.percent(0.01) == "0.010")
+    #expect(JournalFormat.percent(0.0099) == "0.0099")
+    #expect(JournalFormat.percent(0.06) == "0.1")
+    #expect(JournalFormat.percent(99.963119) == "99.963")
+  }
+
   @Test func niceBreaks() {
     #expect(NiceBreaks.breaks(covering: 0, 1022, target: 6) == [0, 250, 500, 750, 1000, 1250])
     #expect(NiceBreaks.breaks(covering: 0, 60, target: 6) == [0, 20, 40, 60])

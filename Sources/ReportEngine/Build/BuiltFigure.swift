@@ -12,18 +12,29 @@ struct BuiltFigure: Sendable {
   var caption: String?
   var sidecar: JSONValue
   var lint: [LintFinding]
+  /// Names of the caption that the statistics do not define, as located messages.
+  var captionFindings: [String] = []
   /// Data files the figure read.
   var dataFiles: [String]
 }
 
-/// A failure while building one figure, with the figure's id and place in the template.
+/// A failure while building one figure or table, with its id and place in the template.
 public struct FigureBuildError: Error, CustomStringConvertible {
   public var figure: String
   public var location: String
   public var underlying: Error
+  /// What was being built: "figure" or "table".
+  public var noun = "figure"
+
+  public init(figure: String, location: String, underlying: Error, noun: String = "figure") {
+    self.figure = figure
+    self.location = location
+    self.underlying = underlying
+    self.noun = noun
+  }
 
   public var description: String {
-    "while building figure '\(figure)' (\(location)): \(underlying)"
+    "while building \(noun) '\(figure)' (\(location)): \(underlying)"
   }
 }
 
@@ -42,6 +53,7 @@ extension BuiltFigure {
         throw TemplateError(file: spec.location, key: "caption", message: "invalid caption template: \(error)")
       }
     }
+    let captionFindings = unknownCaptionNames(spec, context: context)
     if spec.methodsInCaption, let methods = statistics.first(where: { $0.0 == "methods" })?.1, case .string(let text) = methods {
       caption = [caption, "Methods: " + text].compactMap { $0 }.joined(separator: " ")
     }
@@ -62,10 +74,26 @@ extension BuiltFigure {
         ("width_mm", .number(scene.size.width / 1.millimetres)),
         ("height_mm", .number(scene.size.height / 1.millimetres)),
         ("caption", caption.map { .string($0) } ?? .null),
-        ("lint", .array(lint.map { .string($0.message) })),
+        ("lint", .array((lint.map(\.message) + captionFindings).map { JSONValue.string($0) })),
       ] + statistics)
     return BuiltFigure(
-      spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, dataFiles: files)
+      spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, captionFindings: captionFindings,
+      dataFiles: files)
+  }
+
+  /// The caption's names that the figure's values do not define, as messages at the caption
+  /// key: `report.yaml:12:14: 'figures[0].caption': unknown name 'medain' in the caption; it
+  /// renders as nothing. Did you mean 'median'?`
+  static func unknownCaptionNames(_ spec: FigureSpec, context: [String: Any]) -> [String] {
+    guard let text = spec.caption else { return [] }
+    return CaptionNameCheck.unknownNames(in: text, context: context).map { unknown -> String in
+      let hint = unknown.suggestion.map { " Did you mean '\($0)'?" } ?? ""
+      let message =
+        unknown.isEmpty
+        ? "'\(unknown.name)' in the caption has no value for this figure; it renders as nothing"
+        : "unknown name '\(unknown.name)' in the caption; it renders as nothing.\(hint)"
+      return spec.captionPosition?.message(message) ?? "\(spec.location): 'caption': \(message)"
+    }
   }
 
   /// The rows of `table` that meet every filter.
@@ -82,8 +110,15 @@ extension BuiltFigure {
   /// Plot areas lower than this (25 mm) are reported by figure lint.
   static let minimumPlotHeight = 25.0.millimetres
 
-  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn.
+  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn;
+  /// a column missing from the data is reported at the template key that names it.
   private static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
+  {
+    try spec.columnKeys.locating { try uncheckedContent(spec, tables: tables, measurer: measurer) }
+  }
+
+  private static func uncheckedContent(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
     throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
   {
     switch spec.kind {

@@ -9,7 +9,13 @@ struct BuiltTable: Sendable {
   var sidecar: JSONValue
   var dataFiles: [String]
 
+  /// Computes the table; a column missing from the data is reported at the template key that
+  /// names it.
   static func build(_ spec: TableSpec, tables: [String: DataTable]) throws -> BuiltTable {
+    try spec.columnKeys.locating { try uncheckedBuild(spec, tables: tables) }
+  }
+
+  private static func uncheckedBuild(_ spec: TableSpec, tables: [String: DataTable]) throws -> BuiltTable {
     func loaded(_ name: String) throws -> DataTable {
       guard let table = tables[name] else {
         throw TemplateError(file: spec.location, key: "data", message: "data '\(name)' was not loaded")

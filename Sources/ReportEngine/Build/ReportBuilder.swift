@@ -64,20 +64,29 @@ public struct ReportBuilder: Sendable {
     self.options = options
   }
 
-  /// Builds; `progress` receives one line per figure.
+  /// The figures and tables a build makes, in template order (all, or those `--only` names).
+  var selection: (figures: [FigureSpec], tables: [TableSpec]) {
+    guard let only = options.only else { return (template.figures, template.tables) }
+    return (template.figures.filter { only.contains($0.id) }, template.tables.filter { only.contains($0.id) })
+  }
+
+  /// The number of progress lines ``run(progress:)`` reports: one per figure and per table.
+  public var progressStepCount: Int {
+    let (figures, tables) = selection
+    return figures.count + tables.count
+  }
+
+  /// Builds; `progress` receives one line per figure and per table.
   public func run(progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> ReportBuildResult {
-    var specs = template.figures
-    var tableSpecs = template.tables
     if let only = options.only {
-      let known = Set(specs.map(\.id) + tableSpecs.map(\.id))
+      let known = Set(template.figures.map(\.id) + template.tables.map(\.id))
       for id in only where !known.contains(id) {
         throw TemplateError(
           file: template.file, key: "figures",
           message: FigureSpec.unknown("figure id", id, among: Array(known)).replacingOccurrences(of: "unknown figure id", with: "--only names an unknown figure id"))
       }
-      specs = specs.filter { only.contains($0.id) }
-      tableSpecs = tableSpecs.filter { only.contains($0.id) }
     }
+    let (specs, tableSpecs) = selection
     let renderer = try FigureRenderer(
       options: RenderOptions(
         dpi: template.style.dpi,
@@ -116,10 +125,12 @@ public struct ReportBuilder: Sendable {
       do {
         return try BuiltTable.build(spec, tables: loaded)
       } catch {
-        throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error)
+        throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error, noun: "table")
       }
     }
-    let warnings = built.flatMap { figure in figure.lint.map { "\(figure.spec.id): \($0.message)" } }
+    let warnings = built.flatMap { figure in
+      (figure.lint.map(\.message) + figure.captionFindings).map { "\(figure.spec.id): \($0)" }
+    }
     if options.isStrict && !warnings.isEmpty { throw LintError(findings: warnings) }
 
     // 2. Every file rendered in parallel, the report PDF (the longest) first.

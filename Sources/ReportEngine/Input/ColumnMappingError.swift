@@ -19,6 +19,12 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     case undetectableEventCoding(column: String, value: String, values: [String])
     /// A value that the given coding neither counts as an event nor as censored.
     case unexpectedEventCode(column: String, value: String, coding: EventCoding, moreCount: Int)
+    /// A value that is neither the event code given alone nor its default censoring code
+    /// (nil when the event code has none); `suggestedCensoring` is the `--censor-value` list
+    /// that would accept every value present.
+    case unlistedEventCode(
+      column: String, value: String, event: String, defaultCensoring: String?,
+      suggestedCensoring: [String], moreCount: Int)
     /// The given event code does not occur; `values` are the column's distinct present values.
     case eventCodeAbsent(column: String, code: String, values: [String])
     /// The event code is also listed as a censoring code.
@@ -84,6 +90,12 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
       }
       return
         "\(prefix): column '\(name)' has event code '\(value)'\(_moreRows(moreCount)); the accepted codes are \(accepted). \(hint)"
+    case .unlistedEventCode(let name, let value, let event, let censoring, let suggested, let moreCount):
+      let known =
+        censoring.map { "neither the event code '\(event)' nor the default censoring code '\($0)'" }
+        ?? "not the event code '\(event)'"
+      return
+        "\(prefix): column '\(name)' has event code '\(value)'\(_moreRows(moreCount)), which is \(known); if it marks censoring, list every censoring code with '--censor-value \(suggested.joined(separator: ","))'"
     case .eventCodeAbsent(let name, let code, let values):
       return
         "\(prefix): the event code '\(code)' does not occur in column '\(name)'; its values are \(_quotedList(values))"

@@ -4,8 +4,9 @@ extension EventCoding {
   /// The coding applied to a column's distinct values, and for each value whether it means
   /// an event.
   ///
-  /// ``automatic`` becomes ``zeroOne``, ``oneTwo`` or ``logical`` (R's `Surv` rules); other
-  /// codings are returned as given.
+  /// ``automatic`` becomes ``zeroOne``, ``oneTwo`` or ``logical`` (R's `Surv` rules); an event
+  /// code given alone gets its default censoring code (``defaultCensoringCode(forEvent:)``);
+  /// other codings are returned as given.
   /// - Throws: ``ColumnMappingError`` for a value the coding does not accept (at its first
   ///   row), an explicit event code that does not occur, or one that is also a censoring code.
   func resolved(for distinct: DistinctValues, in column: DataColumn)
@@ -57,13 +58,58 @@ extension EventCoding {
           file: column.table.file,
           reason: .eventCodeAbsent(column: column.name, code: event, values: _sortedValues(values)))
       }
+      if let event, censored.isEmpty {
+        return try Self.classifyWithDefaultCensoring(distinct, column, event: event)
+      }
       return try Self.classify(distinct, column, coding: self) { value in
         if let event, _codesMatch(value, event) { return true }
         if censored.contains(where: { _codesMatch(value, $0) }) { return false }
-        if event == nil { return true }  // only censoring codes given: the rest are events
-        return censored.isEmpty ? false : nil  // only the event code given: the rest is censored
+        return event == nil ? true : nil  // only censoring codes given: the rest are events
       }
     }
+  }
+
+  /// The censoring code that R's `Surv` conventions pair with an event code: `0` for `1`
+  /// (0/1 coding), `1` for `2` (1/2 coding), `1` for `0` (0/1 with 0 = event, as ADaM's
+  /// `CNSR`), `FALSE` for `TRUE` and `TRUE` for `FALSE`; nil for any other code.
+  static func defaultCensoringCode(forEvent event: String) -> String? {
+    if let logical = _logicalValue(event) { return logical ? "FALSE" : "TRUE" }
+    switch CSVNumber.parse(event) {
+    case 1: return "0"
+    case 2, 0: return "1"
+    default: return nil
+    }
+  }
+
+  /// Only an event code given: the event code is an event, its default censoring code
+  /// (``defaultCensoringCode(forEvent:)``) is censored, and any other code is an error at its
+  /// first row that proposes the full `--censor-value` list.
+  private static func classifyWithDefaultCensoring(
+    _ distinct: DistinctValues, _ column: DataColumn, event: String
+  ) throws(ColumnMappingError) -> (coding: EventCoding, isEvent: [Bool]) {
+    let censoring = defaultCensoringCode(forEvent: event)
+    func isCensoring(_ value: String) -> Bool {
+      guard let censoring else { return false }
+      if let logical = _logicalValue(censoring) { return _logicalValue(value) == logical }
+      return _codesMatch(value, censoring)
+    }
+    var isEvent: [Bool] = []
+    var offenders: [Int] = []
+    for (index, value) in distinct.values.enumerated() {
+      isEvent.append(_codesMatch(value, event) || (_logicalValue(event) != nil && _logicalValue(value) == _logicalValue(event)))
+      if !isEvent[index] && !isCensoring(value) { offenders.append(index) }
+    }
+    let coding = EventCoding.values(event: event, censored: censoring.map { [$0] } ?? [])
+    guard let first = offenders.min(by: { distinct.firstRows[$0] < distinct.firstRows[$1] }) else {
+      return (coding, isEvent)
+    }
+    let rows = offenders.reduce(0) { $0 + distinct.counts[$1] }
+    let present = censoring.flatMap { code in distinct.values.contains(where: isCensoring) ? [code] : nil } ?? []
+    throw ColumnMappingError(
+      at: column.location(ofRow: distinct.firstRows[first]),
+      .unlistedEventCode(
+        column: column.name, value: distinct.values[first], event: event, defaultCensoring: censoring,
+        suggestedCensoring: _sortedValues(present + offenders.map { distinct.values[$0] }), moreCount: rows - 1))
   }
 
   /// Classifies each distinct value with `isEvent` (nil: not accepted).

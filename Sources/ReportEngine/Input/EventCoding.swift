@@ -7,7 +7,7 @@
 ///
 /// | Data | Coding | R |
 /// |---|---|---|
-/// | `lung` `status` 1 = censored, 2 = dead | `.values(event: "2", censored: [])` | `Surv(time, status == 2)` |
+/// | `lung` `status` 1 = censored, 2 = dead | `.values(event: "2", censored: [])` (1 by default) | `Surv(time, status == 2)` |
 /// | `pbc` `status` 0 censored, 1 transplant, 2 dead | `.values(event: "2", censored: ["0", "1"])` | `Surv(time, status == 2)` |
 /// | CDISC ADaM `CNSR` 0 = event, 1, 2, … = censoring reasons | `.values(event: "0", censored: ["1", "2"])` | `Surv(AVAL, 1 - CNSR)` |
 public enum EventCoding: Hashable, Sendable, CustomStringConvertible {
@@ -24,8 +24,11 @@ public enum EventCoding: Hashable, Sendable, CustomStringConvertible {
   case logical
   /// Explicit codes (`--event-value`, `--censor-value`).
   ///
-  /// - Only `event`: that value is an event, every other value is censored
-  ///   (R: `status == event`).
+  /// - Only `event`: that value is an event and its complementary code in R's `Surv`
+  ///   conventions is censored (`0` for `1`, `1` for `2`, `1` for `0`, `FALSE` for `TRUE`);
+  ///   any other value is an error that asks for `--censor-value` (so that a stray code such
+  ///   as `7` is never silently counted as censored). An event code without a complement
+  ///   (`dead`) needs its censoring codes given.
   /// - Only `censored`: those values are censored, every other value is an event
   ///   (R: `!(status %in% censored)`).
   /// - Both: those values and no others are accepted; any other value is an error.

@@ -39,7 +39,8 @@ extension KaplanMeierAnalysis {
     options.xMax = request.xMax
     options.showsConfidenceBands = request.showsConfidenceBands
     options.showsCensorMarks = request.showsCensorMarks
-    options.showsMedianLines = request.showsMedianLines && request.function == .survival
+    // At 0.5 of the survival or of the event curve (1 − S crosses it at the same time).
+    options.showsMedianLines = request.showsMedianLines && request.function != .cumhaz
     options.riskTable = request.riskTable
     options.riskTableTimes = request.riskTableTimes
     options.legend = estimates.count > 1 ? request.legend : .none
@@ -52,7 +53,7 @@ extension KaplanMeierAnalysis {
     _ index: Int, request: KaplanMeierFigureRequest, label: String, scale: Double
   ) -> KaplanMeierCurveData {
     let estimate = estimates[index]
-    let rows = estimate.rows.map { row -> KaplanMeierCurveData.Row in
+    let rows = estimate.rows.enumerated().map { position, row -> KaplanMeierCurveData.Row in
       let value: Double
       let lower: Double?
       let upper: Double?
@@ -62,9 +63,9 @@ extension KaplanMeierAnalysis {
       case .event:
         (value, lower, upper) = (1 - row.survival, row.upper.map { 1 - $0 }, row.lower.map { 1 - $0 })
       case .cumhaz:
-        // The limits of S carried over by H = −log S, as R's plot(fun = "cumhaz") does.
-        func hazard(_ s: Double?) -> Double? { s.flatMap { $0 > 0 ? -Foundation.log($0) : nil } }
-        (value, lower, upper) = (row.cumulativeHazard, hazard(row.upper), hazard(row.lower))
+        // The Nelson–Aalen H ∓ z·σ_H, as R's plot(fun = "cumhaz", conf.int = TRUE) draws it.
+        let interval = estimate.cumulativeHazardInterval(at: position)
+        (value, lower, upper) = (row.cumulativeHazard, interval.lower, interval.upper)
       }
       // Percent axes plot probabilities × 100.
       let unit = request.percent && request.function != .cumhaz ? 100.0 : 1

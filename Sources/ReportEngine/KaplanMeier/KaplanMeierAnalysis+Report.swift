@@ -1,3 +1,4 @@
+import Foundation
 import SurvivalFigures
 import SurvivalStatistics
 
@@ -64,6 +65,8 @@ extension KaplanMeierAnalysis {
         "text": "\(time(followUp.median.estimate)) (\(level)% CI \(time(followUp.median.lower))–\(time(followUp.median.upper)))",
       ],
     ]
+    // Null without a test, so that a caption's {{#logrank}}…{{/logrank}} leaves it out.
+    context["logrank"] = NSNull()
     if let test = logRank, let chi = test.chiSquare {
       let p = JournalFormat.pValueText(chi.pValue).plainText
       context["logrank"] = [

@@ -12,7 +12,8 @@ public struct KaplanMeierRequest: Hashable, Sendable {
   public var eventColumn: String
   /// The code that marks an event; nil detects R's conventions (0/1, 1/2, logical).
   public var eventValue: String?
-  /// Codes that mark censoring; empty means "every code that is not the event code".
+  /// Codes that mark censoring; empty with an event code means its complement in R's codings
+  /// (0 for 1, 1 for 2, FALSE for TRUE), any other code being an error.
   public var censorValues: [String]
   public var groupColumn: String?
   /// Group codes in display order; nil uses R's factor order.
@@ -69,6 +70,22 @@ public struct KaplanMeierRequest: Hashable, Sendable {
     self.pairwiseAdjustment = pairwiseAdjustment
     self.testsTrend = testsTrend
     self.figure = figure
+  }
+}
+
+extension KaplanMeierRequest {
+  /// Why strata need groups, with the option names as the caller spells them (`'--strata'`,
+  /// `'strata'`).
+  public static func strataWithoutGroupMessage(strata: String, group: String) -> String {
+    "\(strata) needs \(group): the stratified log-rank test compares the groups within each stratum, and without groups there is no test"
+  }
+}
+
+extension KaplanMeierFigureRequest {
+  /// Why median lines do not apply to a cumulative-hazard plot, with the names as the caller
+  /// spells them.
+  public static func medianLinesOnCumulativeHazardMessage(option: String, function: String) -> String {
+    "\(option) marks where the survival or event curve crosses 0.5; there is no such line for \(function)"
   }
 }
 

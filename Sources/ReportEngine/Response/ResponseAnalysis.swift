@@ -10,6 +10,9 @@ public struct ResponseAnalysis: Sendable {
   public struct Group: Sendable {
     public var label: String
     public var summary: ResponseSummary
+    /// Duration of response among the group's responders; nil without assessment times or
+    /// without responders.
+    public var durationOfResponse: DurationOfResponse?
   }
 
   /// Patient identifiers in order of first appearance.
@@ -24,6 +27,10 @@ public struct ResponseAnalysis: Sendable {
   public let comparison: FisherExactTest?
   /// Duration of response among all responders; nil without assessment times or responders.
   public let durationOfResponse: DurationOfResponse?
+  /// Each patient's time of death (aligned with ``patients``), when a death-time column is given.
+  public let deathTimes: [Double?]?
+  /// The unit of the assessment times.
+  public let timeUnit: TimeUnit
 
   public static let allPatientsLabel = "All"
 
@@ -37,8 +44,10 @@ public struct ResponseAnalysis: Sendable {
     let responseColumn = try table.column(named: request.responseColumn)
     let timeColumn = try request.timeColumn.map { name throws(CSVReadError) in try table.column(named: name) }
     let groupColumn = try request.groupColumn.map { name throws(CSVReadError) in try table.column(named: name) }
+    let deathColumn = try request.deathTimeColumn.map { name throws(CSVReadError) in try table.column(named: name) }
     let times = try timeColumn?.numericValues()
     let patients = try _PatientRows(column: idColumn)
+    let deaths = try deathColumn.map { column in try patients.perPatientTimes(column, values: try column.numericValues()) }
 
     // Codes per row; a missing cell is an NE assessment.
     var codes = [ResponseCategory](repeating: .notEvaluable, count: table.rowCount)
@@ -82,28 +91,42 @@ public struct ResponseAnalysis: Sendable {
       best = patients.rows.map { BestOverallResponse(precomputed: codes[$0[0]]) }
     }
 
+    // Duration of response from the first CR/PR to progression or death, as R's survfit.
+    let band = try? ConfidenceBand(.log, level: request.confidenceLevel)
+    func duration(_ members: [Int]) -> DurationOfResponse? {
+      guard timeColumn != nil else { return nil }
+      return DurationOfResponse(
+        members.map { best[$0] }, deathTimes: deaths.map { d in members.map { d[$0] } },
+        confidence: band ?? .rDefault)
+    }
+
     var groups: [Group] = []
     let all = try ResponseSummary(
       best.map(\.response), level: request.confidenceLevel, method: request.method)
     if let groupColumn {
       let labels = try patients.perPatientValues(groupColumn)
       for level in _factorLevels(labels) {
-        let members = labels.indices.filter { labels[$0] == level }.map { best[$0].response }
+        let members = labels.indices.filter { labels[$0] == level }
         groups.append(
           Group(
             label: level,
-            summary: try ResponseSummary(members, level: request.confidenceLevel, method: request.method)))
+            summary: try ResponseSummary(
+              members.map { best[$0].response }, level: request.confidenceLevel, method: request.method),
+            durationOfResponse: duration(members)))
       }
       comparison = try ResponseSummary.objectiveResponseComparison(groups.map(\.summary))
     } else {
       comparison = nil
     }
-    groups.append(Group(label: Self.allPatientsLabel, summary: all))
+    let overall = duration(Array(best.indices))
+    groups.append(Group(label: Self.allPatientsLabel, summary: all, durationOfResponse: overall))
 
     self.patients = patients.identifiers
     self.bestResponses = best
     self.groups = groups
-    self.durationOfResponse = timeColumn == nil ? nil : DurationOfResponse(best)
+    self.durationOfResponse = overall
+    self.deathTimes = deaths
+    self.timeUnit = request.timeUnit
   }
 
   /// The statistics as the `response --json` contract lists them.
@@ -115,9 +138,12 @@ public struct ResponseAnalysis: Sendable {
     ])
   }
 
-  /// Kaplan–Meier of the duration of response among responders (null without assessment
+  /// Kaplan–Meier of the duration of response among all responders (null without assessment
   /// times): responders, events, and the median with its interval.
-  var durationOfResponseJSON: JSONValue {
+  var durationOfResponseJSON: JSONValue { Self.durationJSON(durationOfResponse) }
+
+  /// `{"responders", "events", "median": {"estimate", "lower", "upper"}}`, or null.
+  static func durationJSON(_ durationOfResponse: DurationOfResponse?) -> JSONValue {
     guard let dor = durationOfResponse else { return .null }
     let median = dor.estimate.median
     return .object([
@@ -136,23 +162,27 @@ public struct ResponseAnalysis: Sendable {
       ("n", .int(s.patientCount)),
       ("evaluable", .int(s.evaluableCount)),
       ("counts", .object(ResponseCategory.allCases.map { ($0.code, .int(s.count($0))) })),
+      ("percentages", .object(ResponseCategory.allCases.map { ($0.code, .number(s.percentage($0))) })),
       ("orr", s.objectiveResponse.json),
       ("dcr", s.diseaseControl.json),
+      ("duration_of_response", durationJSON(group.durationOfResponse)),
     ])
   }
 
-  /// A plain-text table: counts, then ORR and DCR in percent with their intervals.
+  /// A plain-text table: counts with their percentage of all patients, then ORR and DCR in
+  /// percent with their intervals; below it Fisher's test and, with assessment times, the
+  /// duration of response per group.
   public var textTable: String {
     let level = JournalFormat.tick((groups.first?.summary.objectiveResponse.level ?? 0.95) * 100)
     let header =
-      ["Group", "n", "Evaluable"] + ResponseCategory.allCases.map(\.code)
+      ["Group", "n", "Evaluable"] + ResponseCategory.allCases.map { "\($0.code) n (%)" }
       + ["ORR % (\(level)% CI)", "DCR % (\(level)% CI)"]
     var rows = [header]
     for group in groups {
       let s = group.summary
       rows.append(
         [group.label, String(s.patientCount), String(s.evaluableCount)]
-          + ResponseCategory.allCases.map { String(s.count($0)) }
+          + ResponseCategory.allCases.map { "\(s.count($0)) (\(JournalFormat.percent(s.percentage($0))))" }
           + [s.objectiveResponse.percentText, s.diseaseControl.percentText])
     }
     let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
@@ -164,6 +194,21 @@ public struct ResponseAnalysis: Sendable {
     }
     if let comparison {
       lines.append("Fisher's exact test of the ORR between groups: P = \(JournalFormat.pValue(comparison.pValue))")
+    }
+    if durationOfResponse != nil || groups.contains(where: { $0.durationOfResponse != nil }) {
+      let end = deathTimes == nil ? "progression" : "progression or death"
+      lines.append("Duration of response (\(timeUnit.rawValue)), from the first CR/PR to \(end), Kaplan–Meier:")
+      for group in groups {
+        guard let dor = group.durationOfResponse else {
+          lines.append("  \(group.label): no responders")
+          continue
+        }
+        let e = dor.estimate
+        let median = KaplanMeierAnalysis.medianText(e.median, scale: 1, decimals: 1)
+        lines.append(
+          "  \(group.label): \(e.subjectCount) \(e.subjectCount == 1 ? "responder" : "responders"), \(e.eventCount) \(e.eventCount == 1 ? "event" : "events"), median \(median.replacingOccurrences(of: " (", with: " (\(level)% CI "))"
+        )
+      }
     }
     return lines.joined(separator: "\n")
   }
@@ -178,10 +223,12 @@ extension ProportionInterval {
     ])
   }
 
-  /// "47.6 (25.7–70.2)": the percentage and its interval with one decimal.
+  /// "47.6 (25.7–70.2)": the percentage and its interval with one decimal, more near 0 and 100
+  /// (``JournalFormat/percent(_:)``: 0/10 000 → "0.0 (0.0–0.037)").
   public var percentText: String {
     guard trials > 0 else { return "NA" }
-    return JournalFormat.estimate(100 * estimate, lower: 100 * lower, upper: 100 * upper, decimals: 1)
+    let p = JournalFormat.percent
+    return "\(p(100 * estimate)) (\(p(100 * lower))–\(p(100 * upper)))"
   }
 }
 

@@ -13,6 +13,9 @@ public struct ResponseRequest: Hashable, Sendable {
   /// The unit of the time column, to apply the rules given in weeks.
   public var timeUnit: TimeUnit
   public var groupColumn: String?
+  /// The column with each patient's time of death (same unit as the time column; empty when
+  /// alive), so that a duration of response can end at death; nil: progression only.
+  public var deathTimeColumn: String?
   /// CR/PR must be confirmed by a later assessment at least this many weeks after; nil: off.
   public var confirmWeeks: Double?
   /// SD counts only from this many weeks after treatment start; nil: no minimum.
@@ -24,8 +27,9 @@ public struct ResponseRequest: Hashable, Sendable {
     dataPath: String, idColumn: String, responseColumn: String, timeColumn: String? = nil,
     timeUnit: TimeUnit = .days, groupColumn: String? = nil, confirmWeeks: Double? = nil,
     stableDiseaseMinimumWeeks: Double? = nil, method: ProportionInterval.Method = .clopperPearson,
-    confidenceLevel: Double = 0.95
+    confidenceLevel: Double = 0.95, deathTimeColumn: String? = nil
   ) {
+    self.deathTimeColumn = deathTimeColumn
     self.dataPath = dataPath
     self.idColumn = idColumn
     self.responseColumn = responseColumn

@@ -38,6 +38,34 @@ struct _PatientRows {
         hint: hint))
   }
 
+  /// Per patient, the time in a per-patient time column (`values` are its numbers by row), nil
+  /// where every row of the patient is empty; rows that give a time must agree.
+  func perPatientTimes(_ column: DataColumn, values: [Double?]) throws(PatientInputError) -> [Double?] {
+    var times: [Double?] = []
+    for (patient, patientRows) in rows.enumerated() {
+      var time: Double?
+      var timeRow = 0
+      for row in patientRows {
+        guard let value = values[row] else { continue }
+        guard value >= 0, value.isFinite else {
+          throw PatientInputError(
+            at: column.location(ofRow: row), .invalidTime(column: column.name, value: column.rawText(atRow: row)))
+        }
+        if let time, time != value {
+          throw PatientInputError(
+            at: column.location(ofRow: row),
+            .conflictingValue(
+              column: column.name, patient: identifiers[patient], value: column.rawText(atRow: row),
+              other: column.rawText(atRow: timeRow), otherLine: column.table.line(ofRow: timeRow)))
+        }
+        time = value
+        timeRow = row
+      }
+      times.append(time)
+    }
+    return times
+  }
+
   /// Per patient, the value of a per-patient column (the same on every row of the patient).
   func perPatientValues(_ column: DataColumn) throws(PatientInputError) -> [String] {
     var values: [String] = []

@@ -18,6 +18,8 @@ public struct FigureSpec: Sendable {
   public var kind: Kind
   /// A Mustache template filled with the figure's statistics.
   public var caption: String?
+  /// Where the caption is in the template, for messages about it.
+  public var captionPosition: TemplateKeyPosition?
   public var formats: [OutputFormat]
   /// `file:line` of the figure in the template, for messages.
   public var location: String
@@ -27,6 +29,8 @@ public struct FigureSpec: Sendable {
   public var filters: [TemplateExpression]
   /// Append the methods statement to the caption.
   public var methodsInCaption: Bool
+  /// The keys that name columns, for messages about columns missing from the data.
+  public var columnKeys = TemplateColumnKeys()
 
   static let types = ["km", "panels", "swimmer", "forest"]
   static let panelKeys = ["columns", "panels", "width", "height"]
@@ -57,6 +61,7 @@ public struct FigureSpec: Sendable {
       self.id = id
     }
     self.caption = try m["caption"]?.string()
+    self.captionPosition = m["caption"]?.position
     self.methodsInCaption = context.style.methodsInCaption
     self.filters = try m["filter"].map { n throws(TemplateError) in [try n.expression()] } ?? []
     self.formats = try m["formats"].map { n throws(TemplateError) in
@@ -96,6 +101,7 @@ public struct FigureSpec: Sendable {
         throw dataNode.error(Self.unknown("data", dataName, among: Array(context.data.keys)))
       }
       let request = try ForestTemplateKeys.request(m, dataPath: path, style: style)
+      columnKeys.record(m, keys: TemplateColumnKeys.forest)
       self.kind = .forest(request, data: dataName)
       self.widthMillimetres = request.widthMillimetres
       self.heightMillimetres = request.heightMillimetres ?? 0
@@ -120,6 +126,8 @@ public struct FigureSpec: Sendable {
       }
       guard !request.idColumn.isEmpty else { throw m.node.error("missing key 'id-column' (the patient column)") }
       guard !request.endColumn.isEmpty else { throw m.node.error("missing key 'end' (the column with the end of each bar)") }
+      columnKeys.record(m, keys: TemplateColumnKeys.swimmerPatients, file: request.dataPath)
+      columnKeys.record(m, keys: TemplateColumnKeys.swimmerEvents, file: request.eventsPath)
       self.kind = .swimmer(request, data: dataName, events: eventsName)
       self.widthMillimetres = request.widthMillimetres
       self.heightMillimetres = request.heightMillimetres ?? 0
@@ -140,8 +148,11 @@ public struct FigureSpec: Sendable {
         if dataName == nil { dataName = try endpoint["data"]?.string() }
         if let filter = endpoint["filter"] { self.filters.insert(try filter.expression(), at: 0) }
         try KaplanMeierTemplateKeys.apply(endpoint, to: &request)
+        columnKeys.record(endpoint, keys: TemplateColumnKeys.kaplanMeier)
       }
       try KaplanMeierTemplateKeys.apply(m, to: &request)
+      columnKeys.record(m, keys: TemplateColumnKeys.kaplanMeier)
+      try KaplanMeierTemplateKeys.checkCombinations(m, request)
       guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
       guard let path = context.data[dataName] else {
         throw (m["data"] ?? m.node).error(Self.unknown("data", dataName, among: Array(context.data.keys)))

@@ -7,7 +7,7 @@ import SurvivalStatistics
 enum ForestTemplateKeys {
   static let names = [
     "model", "univariable", "multivariable", "time", "event", "treatment", "subgroups", "label",
-    "estimate", "lower", "upper", "p", "n", "group", "event-value", "ties", "conf-level", "labels",
+    "estimate", "lower", "upper", "p", "n", "group", "event-value", "censor-value", "ties", "conf-level", "labels",
     "favours", "x-title", "x-breaks", "title", "width", "height", "font-size", "palette", "decimals",
   ]
 
@@ -35,6 +35,7 @@ enum ForestTemplateKeys {
     request.fontSize = style.fontSize
     request.dpi = style.dpi
     request.eventValue = try m["event-value"]?.string()
+    request.censorValues = try m["censor-value"]?.strings() ?? []
     if let n = m["ties"] {
       request.ties = CoxRegressionOptions.Ties(rawValue: try n.choice(CoxRegressionOptions.Ties.allCases.map(\.rawValue)))!
     }

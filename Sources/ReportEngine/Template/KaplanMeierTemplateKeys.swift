@@ -135,6 +135,18 @@ enum KaplanMeierTemplateKeys {
     }
   }
 
+  /// Keys that make no sense together: `strata` without `group`, `median-lines` on a
+  /// cumulative-hazard plot.
+  static func checkCombinations(_ mapping: TemplateMapping, _ request: KaplanMeierRequest) throws(TemplateError) {
+    if let strata = mapping["strata"], request.groupColumn == nil {
+      throw strata.error(KaplanMeierRequest.strataWithoutGroupMessage(strata: "'strata'", group: "'group'"))
+    }
+    if let lines = mapping["median-lines"], request.figure.showsMedianLines, request.figure.function == .cumhaz {
+      throw lines.error(
+        KaplanMeierFigureRequest.medianLinesOnCumulativeHazardMessage(option: "'median-lines'", function: "'fun: cumhaz'"))
+    }
+  }
+
   static func unit(_ n: TemplateNode) throws(TemplateError) -> TimeUnit {
     TimeUnit(rawValue: try n.choice(TimeUnit.allCases.map(\.rawValue)))!
   }

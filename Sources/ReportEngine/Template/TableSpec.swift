@@ -23,11 +23,14 @@ public struct TableSpec: Sendable {
   public var formats: [Format]
   public var filters: [TemplateExpression]
   public var location: String
+  /// The keys that name columns, for messages about columns missing from the data.
+  public var columnKeys = TemplateColumnKeys()
 
   static let types = ["survival", "response", "cox", "characteristics"]
   static let commonKeys = ["id", "type", "data", "endpoint", "title", "formats", "filter"]
   static let responseKeys = [
     "id-column", "response", "time", "time-unit", "group", "confirm-weeks", "sd-min-weeks", "method", "conf-level",
+    "death-time",
   ]
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext) throws(TemplateError) {
@@ -76,12 +79,19 @@ public struct TableSpec: Sendable {
         responseColumn: try m.required("response").string(), timeColumn: try m["time"]?.string(),
         groupColumn: try m["group"]?.string())
       if let n = m["time-unit"] { request.timeUnit = try KaplanMeierTemplateKeys.unit(n) }
+      if let n = m["death-time"] {
+        guard request.timeColumn != nil else {
+          throw n.error("'death-time' needs 'time': the duration of response runs from a dated response")
+        }
+        request.deathTimeColumn = try n.string()
+      }
       if let n = m["confirm-weeks"] { request.confirmWeeks = try KaplanMeierTemplateKeys.positive(n) }
       if let n = m["sd-min-weeks"] { request.stableDiseaseMinimumWeeks = try KaplanMeierTemplateKeys.positive(n) }
       if let n = m["method"] {
         request.method = ProportionInterval.Method(rawValue: try n.choice(ProportionInterval.Method.allCases.map(\.rawValue)))!
       }
       if let n = m["conf-level"] { request.confidenceLevel = try n.number("a confidence level between 0 and 1") }
+      columnKeys.record(m, keys: TemplateColumnKeys.response)
       self.kind = .response(request, data: name)
     case "characteristics":
       let dataNode = try m.required("data")
@@ -91,6 +101,7 @@ public struct TableSpec: Sendable {
       let dataNode = try m.required("data")
       let name = try dataNode.string()
       self.kind = .cox(try ForestTemplateKeys.request(m, dataPath: try data(name, dataNode), style: context.style), data: name)
+      columnKeys.record(m, keys: TemplateColumnKeys.forest)
     default:
       var request = KaplanMeierRequest(dataPath: "", timeColumn: "", eventColumn: "")
       var dataName = try m["data"]?.string()
@@ -102,8 +113,11 @@ public struct TableSpec: Sendable {
         if dataName == nil { dataName = try endpoint["data"]?.string() }
         if let filter = endpoint["filter"] { self.filters.insert(try filter.expression(), at: 0) }
         try KaplanMeierTemplateKeys.apply(endpoint, to: &request)
+        columnKeys.record(endpoint, keys: TemplateColumnKeys.kaplanMeier)
       }
       try KaplanMeierTemplateKeys.apply(m, to: &request)
+      columnKeys.record(m, keys: TemplateColumnKeys.kaplanMeier)
+      try KaplanMeierTemplateKeys.checkCombinations(m, request)
       guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
       request.dataPath = try data(dataName, m["data"] ?? m.node)
       guard !request.timeColumn.isEmpty, !request.eventColumn.isEmpty else {

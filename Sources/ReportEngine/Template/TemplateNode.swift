@@ -25,7 +25,12 @@ public struct TemplateNode {
 
   /// An error at this value.
   public func error(_ message: String) -> TemplateError {
-    TemplateError(file: file, line: line, column: column, key: path, message: message)
+    position.error(message)
+  }
+
+  /// Where this value is, for messages raised after the template has been read.
+  public var position: TemplateKeyPosition {
+    TemplateKeyPosition(file: file, line: line, column: column, key: path)
   }
 
   /// The value as written, for messages.
@@ -160,6 +165,24 @@ public struct TemplateMapping {
   }
 
   public var keys: [String] { values.keys.sorted() }
+}
+
+/// The place of a value in a template, kept for messages about it after parsing:
+/// `report.yaml:12:14: 'figures[0].caption'`.
+public struct TemplateKeyPosition: Hashable, Sendable {
+  public var file: String
+  public var line: Int?
+  public var column: Int?
+  /// The key path, such as `figures[0].caption`.
+  public var key: String
+
+  /// An error at this value.
+  public func error(_ message: String) -> TemplateError {
+    TemplateError(file: file, line: line, column: column, key: key, message: message)
+  }
+
+  /// A message at this value, formatted as a ``TemplateError``.
+  public func message(_ text: String) -> String { error(text).description }
 }
 
 /// A template that cannot be used, with its position.

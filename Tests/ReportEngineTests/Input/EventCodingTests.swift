@@ -52,15 +52,39 @@ struct EventCodingTests {
       ))
   }
 
-  @Test("Only an event value: everything else is censored (R: status == 2)")
+  @Test("Only an event value: its complement in R's codings is censored")
   func eventValueOnly() throws {
     let lung = EventCoding(eventValue: "2", censorValues: [])
     #expect(lung == .values(event: "2", censored: []))
-    #expect(try events(["1", "2", "2.0"], lung).events == [false, true, true])
-    // pbc: 0 censored, 1 transplant (censored), 2 dead.
-    #expect(try events(["0", "1", "2"], lung).events == [false, false, true])
+    let resolved = try events(["1", "2", "2.0"], lung)
+    #expect(resolved.events == [false, true, true])
+    #expect(resolved.coding == .values(event: "2", censored: ["1"]))
+    #expect(try events(["0", "1", "1"], .values(event: "1", censored: [])) == (.values(event: "1", censored: ["0"]), [false, true, true]))
+    // CDISC ADaM CNSR: 0 = event, 1 = censored.
+    #expect(try events(["0", "1"], .values(event: "0", censored: [])).events == [true, false])
+    #expect(try events(["TRUE", "F", "false"], .values(event: "TRUE", censored: [])).events == [true, false, false])
+    #expect(EventCoding.defaultCensoringCode(forEvent: "1") == "0")
+    #expect(EventCoding.defaultCensoringCode(forEvent: "2.0") == "1")
+    #expect(EventCoding.defaultCensoringCode(forEvent: "T") == "FALSE")
+    #expect(EventCoding.defaultCensoringCode(forEvent: "dead") == nil)
+  }
+
+  @Test("Only an event value: any other code is an error proposing '--censor-value'")
+  func eventValueOnlyRejectsOtherCodes() throws {
     #expect(
-      try events(["alive", "dead"], .values(event: "dead", censored: [])).events == [false, true])
+      try error(["0", "1", "7", "1", "7"], .values(event: "1", censored: []))
+        == "trial.csv:4:2: column 'status' has event code '7' (and 1 more row), which is neither the event code '1' nor the default censoring code '0'; if it marks censoring, list every censoring code with '--censor-value 0,7'"
+    )
+    // pbc: 0 censored, 1 transplant, 2 dead; R's status == 2 would count 0 as censored silently.
+    #expect(
+      try error(["0", "1", "2"], .values(event: "2", censored: []))
+        == "trial.csv:2:2: column 'status' has event code '0', which is neither the event code '2' nor the default censoring code '1'; if it marks censoring, list every censoring code with '--censor-value 0,1'"
+    )
+    #expect(
+      try error(["alive", "dead", "lost"], .values(event: "dead", censored: []))
+        == "trial.csv:2:2: column 'status' has event code 'alive' (and 1 more row), which is not the event code 'dead'; if it marks censoring, list every censoring code with '--censor-value alive,lost'"
+    )
+    #expect(try events(["alive", "dead"], .values(event: "dead", censored: ["alive"])).events == [false, true])
   }
 
   @Test("Only censoring values: everything else is an event (R: !(CNSR %in% c(1, 2)))")

@@ -20,7 +20,7 @@ struct SurvivalColumnsTests {
     #expect(data.rows == Array(0..<8))
     #expect(data.lines == Array(2...9))
     #expect(data.excludedCount == 0)
-    #expect(data.eventCoding == .values(event: "2", censored: []))
+    #expect(data.eventCoding == .values(event: "2", censored: ["1"]))  // the default censoring code of 2
     let sex = try #require(data.group)
     #expect(sex.name == "sex")
     #expect(sex.role == .group)
@@ -108,19 +108,19 @@ struct SurvivalColumnsTests {
     #expect(
       try mappingError(
         lungExcerpt, named: "lung.csv", SurvivalColumnMapping(time: "tmie", event: "status"))
-        == "unknown column 'tmie' in lung.csv. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss"
+        == "lung.csv:1: unknown column 'tmie'. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss"
     )
     #expect(
       try mappingError(
         lungExcerpt, named: "lung.csv",
         SurvivalColumnMapping(time: "time", event: "status", group: "arm"))
-        == "unknown column 'arm' in lung.csv. Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss"
+        == "lung.csv:1: unknown column 'arm'. Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss"
     )
     #expect(
       try mappingError(
         lungExcerpt, named: "lung.csv",
         SurvivalColumnMapping(time: "time", event: "status", requiredColumns: ["Age"]))
-        == "unknown column 'Age' in lung.csv. Did you mean 'age'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss"
+        == "lung.csv:1: unknown column 'Age'. Did you mean 'age'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss"
     )
   }
 

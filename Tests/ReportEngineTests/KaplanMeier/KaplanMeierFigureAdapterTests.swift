@@ -1,4 +1,5 @@
 import ClinicalCSV
+import FigureCore
 import Foundation
 import SurvivalFigures
 import Testing
@@ -64,6 +65,65 @@ struct KaplanMeierFigureAdapterTests {
     #expect(abs(hazard.curves[0].rows[2].value - (1.0 / 3 + 1)) < 1e-15)
     #expect(hazard.options.yAxis == .value)
     #expect(hazard.options.yTitle.plainText == "Cumulative hazard")
+  }
+
+  @Test("the cumulative-hazard band is Nelson–Aalen ∓ z·std.chaz, as R's plot(fit, fun = \"cumhaz\") draws it")
+  func cumulativeHazardBand() throws {
+    let table = try DataTable(bytes: Array(TemplateFolder.aml.utf8), file: "aml.csv")
+    var request = KaplanMeierRequest(dataPath: "aml.csv", timeColumn: "time", eventColumn: "status", groupColumn: "x")
+    request.figure.function = .cumhaz
+    request.figure.showsConfidenceBands = true
+    let maintained = try KaplanMeierAnalysis(table: table, request: request).figure(request.figure).curves[0]
+    // fit <- survfit(Surv(time, status) ~ x, data = aml)
+    // ci <- survival:::survfit_confint(fit$cumhaz, fit$std.chaz, logse = FALSE, "plain", 0.95, ulimit = FALSE)
+    // sprintf("%.17g", ci$lower[1:10]); sprintf("%.17g", ci$upper[1:10])  (x = 1, Maintained)
+    let lower = [
+      0, 0, 0, 0.0020583461297068451, 0.0020583461297068451, 0.056902090078321921,
+      0.13266596720877011, 0.13266596720877011, 0.15868770466332305, 0.15868770466332305,
+    ]
+    let upper = [
+      0.26908763495818666, 0.45579053942218856, 0.67672064260850995, 0.91547412140276063,
+      0.91547412140276063, 1.2606303774541456, 1.6848665003236976, 1.6848665003236976,
+      2.658844762869145, 2.658844762869145,
+    ]
+    #expect(maintained.rows.count == 10)
+    for (row, (l, u)) in zip(maintained.rows, zip(lower, upper)) {
+      #expect(abs((row.lower ?? .nan) - l) <= 1e-12 * max(l, 1e-3))
+      #expect(abs((row.upper ?? .nan) - u) <= 1e-12 * u)
+    }
+  }
+
+  @Test("median lines on an event curve run at 0.5 (50 %) to the median time")
+  func medianLinesOnEventCurves() throws {
+    let (analysis, request) = try analysis()
+    for percent in [false, true] {
+      var figure = request.figure
+      figure.function = .event
+      figure.showsMedianLines = true
+      figure.percent = percent
+      let drawn = analysis.figure(figure)
+      #expect(drawn.options.showsMedianLines)
+      let layout = drawn.layout(measurer: MonospaceTextMeasurer())
+      let lines = try #require(layout.scene.group(named: "median-lines"))
+      // Group B's median is day 183 (A's, day 91, too); each line ends on the axis below its median.
+      #expect(lines.count == 2)
+      let y = layout.yScale.map(percent ? 50 : 0.5)
+      for command in lines {
+        guard case .stroke(let path, _) = command else {
+          Issue.record("expected a stroked median line")
+          continue
+        }
+        let points = path.elements.compactMap { element -> Point? in
+          switch element {
+          case .move(let p), .line(let p): return p
+          default: return nil
+          }
+        }
+        #expect(abs(points[0].y - y) < 1e-9)
+        let medianX = [91.0, 183].map { layout.xScale.map($0) }
+        #expect(points.contains { p in medianX.contains { abs(p.x - $0) < 1e-9 } })
+      }
+    }
   }
 
   @Test("percent axes plot probabilities × 100, for survival and cumulative incidence")

@@ -81,9 +81,66 @@ struct ReportBuilderTests {
     let error = try #require(throws: FigureBuildError.self) { try build(folder) }
     #expect(
       error.description.replacingOccurrences(of: folder.path + "/", with: "")
-        == "while building figure 'remission-by-arm' (report.yaml:11): unknown column 'arm' in data/aml.csv. Available columns: time, status, x"
+        == "while building figure 'remission-by-arm' (report.yaml:11): report.yaml:13:12: 'figures[0].group': unknown column 'arm' in data/aml.csv. Available columns: time, status, x"
     )
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+  }
+
+  @Test(
+    "an unknown time, event, group or strata column points at the template key that names it",
+    arguments: [
+      (
+        "endpoints: {os: {data: aml, time: tiem, event: status}}\nfigures:\n  - {id: a, endpoint: os}\n",
+        "while building figure 'a' (report.yaml:5): report.yaml:3:35: 'endpoints.os.time': unknown column 'tiem' in data/aml.csv. Did you mean 'time'? Available columns: time, status, x"
+      ),
+      (
+        "endpoints: {os: {data: aml, time: tiem, event: status}}\nfigures:\n  - {id: a, endpoint: os, time: time, event: stat}\n",
+        "while building figure 'a' (report.yaml:5): report.yaml:5:46: 'figures[0].event': unknown column 'stat' in data/aml.csv. Did you mean 'status'? Available columns: time, status, x"
+      ),
+      (
+        "figures:\n  - id: p\n    type: panels\n    panels:\n      - {data: aml, time: time, event: status, group: arm}\n",
+        "while building figure 'p' (report.yaml:4): report.yaml:7:55: 'figures[0].panels[0].group': unknown column 'arm' in data/aml.csv. Available columns: time, status, x"
+      ),
+      (
+        "tables:\n  - {id: t, type: survival, data: aml, time: time, event: status, group: x, strata: centre}\n",
+        "while building table 't' (report.yaml:4): report.yaml:4:85: 'tables[0].strata': unknown column 'centre' in data/aml.csv. Available columns: time, status, x"
+      ),
+    ])
+  func unknownColumnAtKey(body: String, message: String) throws {
+    let folder = try TemplateFolder(template: "data:\n  aml: data/aml.csv\n" + body)
+    let error = try #require(throws: FigureBuildError.self) { try build(folder) }
+    #expect(error.description.replacingOccurrences(of: folder.path + "/", with: "") == message)
+  }
+
+  @Test("a misspelt caption name is a warning at the caption's key, and an error under --strict")
+  func captionNames() throws {
+    let yaml = """
+      data:
+        aml: data/aml.csv
+      figures:
+        - id: a
+          data: aml
+          time: time
+          event: status
+          group: x
+          caption: Median {{#groups}}{{medain}} {{/groups}}(log-rank {{logrank.p_txt}}).
+        - {id: b, data: aml, time: time, event: status, caption: "{{logrank.p_text}}{{#logrank}}never{{/logrank}}"}
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let result = try build(folder) { $0.depfile = nil }
+    #expect(
+      result.warnings.map { $0.replacingOccurrences(of: folder.path + "/", with: "") } == [
+        "a: report.yaml:9:14: 'figures[0].caption': unknown name 'medain' in the caption; it renders as nothing. Did you mean 'median'?",
+        "a: report.yaml:9:14: 'figures[0].caption': unknown name 'logrank.p_txt' in the caption; it renders as nothing. Did you mean 'logrank.p_text'?",
+        "b: report.yaml:10:60: 'figures[1].caption': 'logrank.p_text' in the caption has no value for this figure; it renders as nothing",
+      ])
+    let sidecar = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/a.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: sidecar) as? [String: Any])
+    #expect((json["lint"] as? [String])?.count == 2)
+    let strict = try #require(throws: LintError.self) { try build(folder, out: "strict") { $0.isStrict = true } }
+    #expect(strict.findings.count == 3)
+    #expect(strict.description.hasPrefix("figure lint found 3 problems (--strict):\n  a: "))
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/strict"))
   }
 
   @Test("--only builds the named figures and no report; unknown ids are errors")

@@ -131,6 +131,22 @@ struct ReportTemplateTests {
         "report.yaml:4:5: 'figures[0]': missing key 'time' (or an 'endpoint' that gives it)"
       ),
       (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: a, data: aml, time: time, event: status, strata: x}\n",
+        "report.yaml:4:59: 'figures[0].strata': 'strata' needs 'group': the stratified log-rank test compares the groups within each stratum, and without groups there is no test"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: survival, data: aml, time: time, event: status, strata: x}\n",
+        "report.yaml:4:75: 'tables[0].strata': 'strata' needs 'group': the stratified log-rank test compares the groups within each stratum, and without groups there is no test"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: a, data: aml, time: time, event: status, fun: cumhaz, median-lines: true}\n",
+        "report.yaml:4:78: 'figures[0].median-lines': 'median-lines' marks where the survival or event curve crosses 0.5; there is no such line for 'fun: cumhaz'"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: response, data: aml, id-column: x, response: status, death-time: time}\n",
+        "report.yaml:4:84: 'tables[0].death-time': 'death-time' needs 'time': the duration of response runs from a dated response"
+      ),
+      (
         "data:\n  aml: [data/aml.csv\nfigures: []\n",
         "report.yaml:3:8: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"
       ),
