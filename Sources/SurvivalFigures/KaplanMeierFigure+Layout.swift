@@ -101,20 +101,37 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     return width(StyledText(String(biggest)), theme.smallFont)
   }
 
+  /// Whether `b` lies on an axis that ends at `--x-max`.
+  func withinXMax(_ b: Double) -> Bool {
+    guard let xMax = options.xMax else { return true }
+    return b <= xMax + 1e-9 * max(abs(xMax), 1)
+  }
+
   /// x breaks whose labels (and table counts) fit side by side in `plotWidth`: the finest round
   /// step with ticks at least 28 pt (about 10 mm) apart, coarsened until labels fit, so the axis
-  /// ends at the first break at or after the last observation.
+  /// ends at the first break at or after the last observation. With an axis end (`xMax`), no
+  /// break lies beyond it.
   func xBreaks(plotWidth: Double) -> [Double] {
-    if let given = options.xBreaks, !given.isEmpty { return given.sorted() }
+    if let given = options.xBreaks, !given.isEmpty {
+      let kept = given.sorted().filter(withinXMax)
+      return kept.isEmpty ? [0] : kept
+    }
     let maxIntervals = max(2, min(10, Int(plotWidth / 28)))
     var step = NiceBreaks.niceStep(for: dataEnd / Double(maxIntervals))
     while true {
-      let b = NiceBreaks.breaks(every: step, through: dataEnd)
+      let b = NiceBreaks.breaks(every: step, through: dataEnd).filter(withinXMax)
       let spacing = plotWidth / Double(max(b.count - 1, 1))
       let widest = b.map { width(StyledText(JournalFormat.tick($0)), theme.smallFont) }.max() ?? 0
       if spacing >= max(widest, widestCount) + 4 || b.count <= 2 { return b }
       step = NiceBreaks.niceStep(for: step * 1.000001)
     }
+  }
+
+  /// The right end of the x axis: `xMax` when given; else the last break, or the longest
+  /// follow-up when breaks were given and end before it.
+  func xUpper(breaks: [Double]) -> Double {
+    if let xMax = options.xMax { return max(xMax, 1e-12) }
+    return max(breaks.last ?? dataEnd, options.xBreaks == nil ? 0 : dataEnd, 1e-12)
   }
 
   /// Risk-table times within the axis, thinned when neighbours would collide.
@@ -242,8 +259,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     }
     let plot = Rect(x: left, y: plotTop, width: plotWidth, height: plotBottom - plotTop)
     yBreaks = Self.thinned(yBreaks, domain: yDomain, height: plot.height, labelHeight: tickLabelHeight)
-    let xUpper = max(breaks.last ?? dataEnd, options.xBreaks == nil ? 0 : dataEnd)
-    let xScale = LinearScale(domain: 0...max(xUpper, 1e-12), range: (plot.minX, plot.maxX))
+    let xScale = LinearScale(domain: 0...xUpper(breaks: breaks), range: (plot.minX, plot.maxX))
     let yScale = LinearScale(domain: yDomain, range: (plot.maxY, plot.minY))
     let xEnd = min(dataEnd, xScale.domain.upperBound)
 
