@@ -102,7 +102,13 @@ extension KaplanMeierAnalysis {
       for c in ratios {
         let index = c.label.level.flatMap { sample.groupLabels.firstIndex(of: $0) }
         let label = index.map { labels[$0] } ?? (c.label.level ?? c.name)
-        let estimate = JournalFormat.estimate(c.hazardRatio, lower: c.hazardRatioLower, upper: c.hazardRatioUpper, decimals: 2)
+        // Not estimable (monotone likelihood, an aliased group): "NE", as in forest plots;
+        // the model's warning says why.
+        guard let ratio = ForestAnalysis.estimate(c) else {
+          lines.append(StyledText(label + ": NE"))
+          continue
+        }
+        let estimate = JournalFormat.estimate(ratio.value, lower: ratio.lower, upper: ratio.upper, decimals: 2)
         lines.append(StyledText(label + ": " + estimate + ", ") + JournalFormat.pValueText(c.p).dropLeadingSpace)
       }
     }
