@@ -33,7 +33,7 @@ extension BuiltFigure {
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
     minimumFontSize: Double
   ) throws -> BuiltFigure {
-    let (scene, context, statistics, files, plots) = try content(spec, tables: tables, measurer: measurer)
+    let (scene, context, statistics, files, fitWarnings) = try content(spec, tables: tables, measurer: measurer)
     var caption: String?
     if let text = spec.caption {
       do {
@@ -46,12 +46,7 @@ extension BuiltFigure {
       caption = [caption, "Methods: " + text].compactMap { $0 }.joined(separator: " ")
     }
     var lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize)
-    for plot in plots where plot.height < minimumPlotHeight {
-      lint.append(
-        LintFinding(
-          kind: .crampedPlot, texts: [],
-          message: "the plot area is only \(JournalFormat.fixed(plot.height / 1.millimetres, decimals: 0)) mm high; make the figure taller or the table smaller"))
-    }
+    lint += fitWarnings.map { LintFinding(kind: .crampedPlot, texts: [], message: $0) }
     let sidecar = JSONValue.object(
       [
         ("id", .string(spec.id)),
@@ -59,13 +54,19 @@ extension BuiltFigure {
         ("survfig_version", .string(SurvfigVersion.string)),
         ("data", .array(files.map { .string($0) })),
         ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
-        ("width_mm", .number(scene.size.width / 1.millimetres)),
-        ("height_mm", .number(scene.size.height / 1.millimetres)),
+        ("width_mm", .number(millimetres(scene.size.width))),
+        ("height_mm", .number(millimetres(scene.size.height))),
         ("caption", caption.map { .string($0) } ?? .null),
         ("lint", .array(lint.map { .string($0.message) })),
       ] + statistics)
     return BuiltFigure(
       spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, dataFiles: files)
+  }
+
+  /// A length in millimetres without the binary noise of the conversion to points and back
+  /// (a figure grown to 103 mm is 103, not 102.99999999999999).
+  static func millimetres(_ points: Double) -> Double {
+    ((points / 1.millimetres) * 1e9).rounded() / 1e9
   }
 
   /// The rows of `table` that meet every filter.
@@ -79,39 +80,17 @@ extension BuiltFigure {
     return try table.deriving(columns: [], rows: rows)
   }
 
-  /// Plot areas lower than this (25 mm) are reported by figure lint.
-  static let minimumPlotHeight = 25.0.millimetres
-
-  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn.
-  private static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
+  /// The scene, caption values, sidecar entries, data files read and warnings about plot areas
+  /// that got less than their share of the height.
+  static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String])
   {
     switch spec.kind {
     case .kaplanMeier(let request, let data):
-      guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
-      let table = try filtered(loaded, by: spec.filters)
-      let analysis = try KaplanMeierAnalysis(table: table, request: request)
-      let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
-      let layout = figure.layout(measurer: measurer)
-      let printed = JSONValue.object([
-        ("annotations", .array(figure.options.annotations.map { .string($0.plainText) })),
-        (
-          "risk_table",
-          .array(
-            (layout.riskTable?.rows ?? []).map { row in
-              .object([
-                ("group", .string(row.group)), ("quantity", .string(row.quantity)),
-                ("times", .array((layout.riskTable?.columns ?? []).map { .number($0.time) })),
-                ("counts", .array(row.counts.map { .int($0) })),
-              ])
-            })
-        ),
-      ])
-      let statistics: [(String, JSONValue)] = [
-        ("type", .string("km")), ("methods", .string(analysis.methods(request))),
-        ("printed", printed), ("statistics", analysis.json),
-      ]
-      return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath], [layout.plotRect])
+      let km = try _KaplanMeierContent(spec, request: request, data: data, tables: tables)
+      let layout = km.figure.layout(measurer: measurer)
+      let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
+      return (layout.scene, km.context, km.statistics(layout), [request.dataPath], warning.map { [$0] } ?? [])
 
     case .swimmer(let request, let data, let events):
       guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
@@ -163,7 +142,7 @@ extension BuiltFigure {
       var byLetter: [String: Any] = [:]
       var sidecars: [JSONValue] = []
       var files: [String] = []
-      var plots: [Rect] = []
+      var warnings: [String] = []
       for (index, panel) in panels.enumerated() {
         let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
         // Each panel is laid out below a band that holds its letter.
@@ -172,10 +151,11 @@ extension BuiltFigure {
         if case .kaplanMeier(var request, let data) = panel.kind {
           request.figure.widthMillimetres = cell.width / 1.millimetres
           request.figure.heightMillimetres = (cell.height - band) / 1.millimetres
+          request.figure.isHeightFixed = true
           fitted.kind = .kaplanMeier(request, data: data)
         }
-        let (scene, context, statistics, panelFiles, panelPlots) = try content(fitted, tables: tables, measurer: measurer)
-        plots += panelPlots
+        let (scene, context, statistics, panelFiles, panelWarnings) = try content(fitted, tables: tables, measurer: measurer)
+        warnings += panelWarnings.map { "panel \(letter): " + $0 }
         let origin = Point(x: Double(index % columns) * cell.width, y: Double(index / columns) * cell.height)
         placed.append((scene, Point(x: origin.x, y: origin.y + band)))
         // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
@@ -191,7 +171,7 @@ extension BuiltFigure {
         files += panelFiles
       }
       let scene = Scene.composed(size: size, panels: placed, extra: [.group("panel-labels", labels)])
-      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted(), plots)
+      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted(), warnings)
     }
   }
 }

@@ -44,7 +44,8 @@ extension KaplanMeierAnalysis {
     options.riskTableTimes = request.riskTableTimes
     options.legend = estimates.count > 1 ? request.legend : .none
     options.legendTitle = request.legendTitle
-    options.annotations = annotations(request, scale: scale, labels: curves.map(\.label))
+    (options.annotations, options.annotationHeadings) = annotations(request, scale: scale, labels: curves.map(\.label))
+    options.growsToFit = !request.isHeightFixed
     return KaplanMeierFigure(curves: curves, options: options)
   }
 
@@ -78,11 +79,13 @@ extension KaplanMeierAnalysis {
       median: quantiles[index].first { $0.probability == 0.5 }?.estimate.map { $0 * scale })
   }
 
-  /// The inset: the test of the group difference, then each group's median with its interval.
+  /// The inset: the test of the group difference, then the hazard ratios and each group's
+  /// median with its interval, each under a heading (whose index is returned too).
   private func annotations(_ request: KaplanMeierFigureRequest, scale: Double, labels: [String])
-    -> [StyledText]
+    -> ([StyledText], Set<Int>)
   {
     var lines: [StyledText] = []
+    var headings: Set<Int> = []
     if request.showsPValue, let test = logRank, let chi = test.chiSquare {
       let name: String
       switch test.rho {
@@ -98,6 +101,7 @@ extension KaplanMeierAnalysis {
       let level = JournalFormat.tick(confidence.level * 100)
       let reference = labels.first ?? ""
       let adjusted = hazardRatios?.request.formula.contains(" + ") == true ? "adjusted " : ""
+      headings.insert(lines.count)
       lines.append(StyledText("\(adjusted.isEmpty ? "HR" : "Adjusted HR") (\(level)% CI) vs \(reference)"))
       for c in ratios {
         let index = c.label.level.flatMap { sample.groupLabels.firstIndex(of: $0) }
@@ -116,6 +120,7 @@ extension KaplanMeierAnalysis {
       let medians = quantiles.map { $0.first { $0.probability == 0.5 } }
       let decimals = timeDecimals(request)
       let level = JournalFormat.tick(confidence.level * 100)
+      headings.insert(lines.count)
       lines.append(StyledText("Median (\(level)% CI)"))
       for (label, median) in zip(labels, medians) {
         guard let median else { continue }
@@ -123,7 +128,7 @@ extension KaplanMeierAnalysis {
         lines.append(StyledText((labels.count > 1 ? label + ": " : "") + text))
       }
     }
-    return lines
+    return (lines, headings)
   }
 }
 

@@ -103,6 +103,15 @@ struct KaplanMeierFigureAdapterTests {
     #expect(limited.figure(limitedRequest.figure).options.xBreaks == [0, 100, 200])
   }
 
+  @Test("the inset's headings are marked, so that a compacted inset keeps each with its lines")
+  func annotationHeadings() throws {
+    let (analysis, request) = try analysis { $0.estimatesHazardRatios = true }
+    let options = analysis.figure(request.figure).options
+    #expect(options.annotations.map(\.plainText).first == "Log-rank P = " + JournalFormat.pValue(analysis.logRank?.chiSquare?.pValue ?? .nan))
+    let headings = options.annotationHeadings.sorted().map { options.annotations[$0].plainText }
+    #expect(headings == ["HR (95% CI) vs A", "Median (95% CI)"])
+  }
+
   /// Group A has no event: the Cox model's likelihood is monotone in B's coefficient, which
   /// runs off towards infinity, so its hazard ratio is not estimable.
   @Test("a hazard ratio that is not estimable reads NE in the inset, as in forest plots, and the model warns")
