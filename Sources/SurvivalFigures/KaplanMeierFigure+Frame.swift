@@ -1,6 +1,6 @@
 import FigureCore
 
-/// A text laid out in lines, and the size they are set in.
+/// A text fitted to a length: its lines and the size they are set in.
 struct _FittedText: Hashable {
   var lines: [StyledText]
   var font: FontSpec
@@ -34,8 +34,11 @@ extension _KaplanMeierLayoutEngine {
   static var insetGap: Double { 8 }
 
   /// The bands top down (title, legend above the plot, inset lines above the plot, plot, axis,
-  /// table) and the margins left and right. The left margin serves both the y axis and the
-  /// table labels.
+  /// table) and the margins left and right, with axis titles fitted to the plot they label.
+  ///
+  /// The left margin serves both the y axis and the table labels. Axis titles depend on the
+  /// plot's size and the plot's size on them, so the computation repeats (at most four times)
+  /// until they no longer change.
   func frame(legendOnTop: Bool, insetTop: [Int], insetRight: Bool, compact: Bool) -> _Frame {
     let small = theme.smallFont
     let body = theme.font
@@ -44,7 +47,8 @@ extension _KaplanMeierLayoutEngine {
     var top = pad
     var title: [StyledText] = []
     if let text = options.title, !text.isEmpty {
-      title = [text]
+      title = TextWrapping.lines(
+        text, font: theme.titleFont, width: contentWidth, measurer: measurer)
       top += Double(title.count) * lineHeight(theme.titleFont) + 2
     }
     let legendTop = top
@@ -67,23 +71,34 @@ extension _KaplanMeierLayoutEngine {
     let insetWidth = insetRight ? insetLinesWidth(Array(options.annotations.indices)) : 0
     let insetNeeds = insetRight ? pad + insetWidth + Self.insetGap : 0
 
-    let xTitle = _FittedText(lines: options.xTitle.isEmpty ? [] : [options.xTitle], font: body)
-    let yTitle = _FittedText(lines: options.yTitle.isEmpty ? [] : [options.yTitle], font: body)
-    let yTitleWidth = Double(yTitle.lines.count) * lineHeight(yTitle.font)
-    let axisNeeds = pad + yTitleWidth + 3 + yLabelWidth + 2.5 + ticks
-    let left = max(axisNeeds, tableNeeds)
-    var right = max(pad + max(widestCount / 2, 6), insetNeeds)
-    var breaks = xBreaks(plotWidth: size.width - left - right)
-    let lastLabel = width(StyledText(JournalFormat.tick(breaks.last ?? 0)), small)
-    right = max(pad + max(widestCount, lastLabel) / 2 + 1, insetNeeds)
-    let plotWidth = size.width - left - right
-    breaks = xBreaks(plotWidth: plotWidth)
+    var xTitle = _FittedText(lines: options.xTitle.isEmpty ? [] : [options.xTitle], font: body)
+    var yTitle = _FittedText(lines: options.yTitle.isEmpty ? [] : [options.yTitle], font: body)
+    var plot = Rect(x: 0, y: 0, width: 1, height: 1)
+    var breaks: [Double] = []
+    for pass in 0..<4 {
+      let yTitleWidth = Double(yTitle.lines.count) * lineHeight(yTitle.font)
+      let axisNeeds = pad + yTitleWidth + 3 + yLabelWidth + 2.5 + ticks
+      let left = max(axisNeeds, tableNeeds)
+      var right = max(pad + max(widestCount / 2, 6), insetNeeds)
+      breaks = xBreaks(plotWidth: size.width - left - right)
+      let lastLabel = width(StyledText(JournalFormat.tick(breaks.last ?? 0)), small)
+      right = max(pad + max(widestCount, lastLabel) / 2 + 1, insetNeeds)
+      let plotWidth = size.width - left - right
+      breaks = xBreaks(plotWidth: plotWidth)
+      let xTitleHeight = Double(xTitle.lines.count) * lineHeight(xTitle.font)
+      let plotBottom =
+        size.height - pad - tableHeight - tableGap - xTitleHeight - tickLabelHeight - ticks - 2
+      // A plot too small to read is still laid out (callers refuse it), never left blank.
+      plot = Rect(
+        x: left, y: plotTop, width: max(plotWidth, 1), height: max(plotBottom - plotTop, 1))
+      guard pass < 3 else { break }
+      let fittedX = fit(
+        options.xTitle, font: body, length: 2 * min(plot.midX - pad, size.width - pad - plot.midX))
+      let fittedY = fit(options.yTitle, font: body, length: plot.height)
+      if fittedX == xTitle && fittedY == yTitle { break }
+      (xTitle, yTitle) = (fittedX, fittedY)
+    }
     let xTitleHeight = Double(xTitle.lines.count) * lineHeight(xTitle.font)
-    let plotBottom =
-      size.height - pad - tableHeight - tableGap - xTitleHeight - tickLabelHeight - ticks - 2
-    // A plot too small to read is still laid out (callers refuse it), never left blank.
-    let plot = Rect(
-      x: left, y: plotTop, width: max(plotWidth, 1), height: max(plotBottom - plotTop, 1))
     let insetRightRect =
       insetRight
       ? Rect(
@@ -96,5 +111,25 @@ extension _KaplanMeierLayoutEngine {
       tableLines: lines,
       tableTop: plot.maxY + ticks + 2 + tickLabelHeight + xTitleHeight + tableGap,
       tableRowHeight: rowHeight, tableTitleHeight: tableTitleHeight)
+  }
+
+  /// An axis title within `length` points: on one line in the body size, or 1 pt smaller (not
+  /// below the theme's minimum); otherwise wrapped onto up to three lines, or set in the
+  /// minimum size and wrapped.
+  func fit(_ text: StyledText, font: FontSpec, length: Double) -> _FittedText {
+    guard !text.isEmpty else { return _FittedText(lines: [], font: font) }
+    if width(text, font) <= length { return _FittedText(lines: [text], font: font) }
+    let smaller = FontSpec(size: max(theme.minimumFontSize, font.size - 1))
+    if smaller.size < font.size, width(text, smaller) <= length {
+      return _FittedText(lines: [text], font: smaller)
+    }
+    let lines = TextWrapping.lines(text, font: font, width: length, measurer: measurer)
+    if lines.count <= 3, lines.allSatisfy({ width($0, font) <= length }) {
+      return _FittedText(lines: lines, font: font)
+    }
+    let minimum = FontSpec(size: theme.minimumFontSize)
+    return _FittedText(
+      lines: TextWrapping.lines(text, font: minimum, width: length, measurer: measurer),
+      font: minimum)
   }
 }

@@ -102,14 +102,47 @@ struct KaplanMeierFitTests {
     #expect(fits)
   }
 
-  @Test("a 40 × 45 mm figure without an inset is laid out, with a readable plot area and table")
+  @Test("a 40 × 45 mm figure without an inset is laid out with every text on the page")
   func narrowFigure() {
     let options = KaplanMeierFigureOptions(size: .millimetres(width: 40, height: 45))
     let curves = steadyCurves(groups: 2) { String($0 + 1) }
     let layout = KaplanMeierFigure(curves: curves, options: options).layout(measurer: measurer)
     let (unreadable, cramped) = (layout.isUnreadable, layout.isCramped)
     #expect(!unreadable && !cramped)
+    let page = Rect(origin: .zero, size: layout.scene.size)
+    for (run, point) in layout.scene.texts {
+      #expect(
+        page.contains(measurer.bounds(of: run, at: point), tolerance: 0.01),
+        "'\(run.text.plainText)' leaves the page")
+    }
     #expect(layout.riskTable?.columns.count ?? 0 >= 2)
+  }
+
+  @Test("long titles wrap to the page; long axis titles fit along their axis")
+  func titlesFit() throws {
+    let options = KaplanMeierFigureOptions(
+      size: .millimetres(width: 85, height: 90),
+      title:
+        "Overall survival in the Veterans' Administration lung cancer trial by histological cell type",
+      xTitle: "Time since randomisation to death from any cause or last follow-up (days)",
+      yTitle: "Probability of overall survival without death from any cause")
+    let layout = KaplanMeierFigure(curves: steadyCurves(groups: 2), options: options).layout(
+      measurer: measurer)
+    let title = try #require(layout.scene.group(named: "title")).flatMap(\.texts)
+    #expect(title.count >= 2)
+    let page = Rect(origin: .zero, size: layout.scene.size)
+    for (run, point) in layout.scene.texts {
+      #expect(
+        page.contains(measurer.bounds(of: run, at: point), tolerance: 0.01),
+        "'\(run.text.plainText)' leaves the page")
+      #expect(run.font.size >= FigureTheme().minimumFontSize)
+    }
+    let axes = try #require(layout.scene.group(named: "axes")).flatMap(\.texts)
+    let yTitle = axes.filter { $0.0.rotation == 90 }
+    #expect(!yTitle.isEmpty)
+    for (run, _) in yTitle {
+      #expect(measurer.measure(run.text, font: run.font).width <= layout.plotRect.height + 1e-9)
+    }
   }
 
   @Test("with no free corner the legend goes into the risk table, its title into the table's")
