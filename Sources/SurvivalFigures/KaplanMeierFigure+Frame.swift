@@ -57,7 +57,7 @@ extension _KaplanMeierLayoutEngine {
     let insetTopY = top
     let (columns, columnXs) = insetTop.isEmpty ? ([], []) : flow(insetTop, maxWidth: contentWidth)
     if let rows = columns.map(\.count).max() { top += Double(rows) * lineHeight(body) + 2 }
-    let plotTop = top + theme.curveWidth + 2
+    let plotTop = max(top + theme.curveWidth + 2, options.minimumMargins.top)
 
     let lines = tableLines(compact: compact)
     let rowHeight = lineHeight(small)
@@ -78,16 +78,18 @@ extension _KaplanMeierLayoutEngine {
     for pass in 0..<4 {
       let yTitleWidth = Double(yTitle.lines.count) * lineHeight(yTitle.font)
       let axisNeeds = pad + yTitleWidth + 3 + yLabelWidth + 2.5 + ticks
-      let left = max(axisNeeds, tableNeeds)
-      var right = max(pad + max(widestCount / 2, 6), insetNeeds)
+      let left = max(axisNeeds, tableNeeds, options.minimumMargins.left)
+      var right = max(pad + max(widestCount / 2, 6), insetNeeds, options.minimumMargins.right)
       breaks = xBreaks(plotWidth: size.width - left - right)
       let lastLabel = width(StyledText(JournalFormat.tick(breaks.last ?? 0)), small)
-      right = max(pad + max(widestCount, lastLabel) / 2 + 1, insetNeeds)
+      right = max(
+        pad + max(widestCount, lastLabel) / 2 + 1, insetNeeds, options.minimumMargins.right)
       let plotWidth = size.width - left - right
       breaks = xBreaks(plotWidth: plotWidth)
       let xTitleHeight = Double(xTitle.lines.count) * lineHeight(xTitle.font)
-      let plotBottom =
-        size.height - pad - tableHeight - tableGap - xTitleHeight - tickLabelHeight - ticks - 2
+      let plotBottom = min(
+        size.height - pad - tableHeight - tableGap - xTitleHeight - tickLabelHeight - ticks - 2,
+        size.height - options.minimumMargins.bottom)
       // A plot too small to read is still laid out (callers refuse it), never left blank.
       plot = Rect(
         x: left, y: plotTop, width: max(plotWidth, 1), height: max(plotBottom - plotTop, 1))

@@ -135,6 +135,28 @@ public enum AnnotationPlacement: String, Hashable, Sendable, CaseIterable {
   case right
 }
 
+/// Space around the plot area, in points, from the figure's edges.
+public struct PlotMargins: Hashable, Sendable {
+  public var top: Double
+  public var left: Double
+  public var bottom: Double
+  public var right: Double
+  public init(top: Double = 0, left: Double = 0, bottom: Double = 0, right: Double = 0) {
+    self.top = top
+    self.left = left
+    self.bottom = bottom
+    self.right = right
+  }
+  public static let zero = PlotMargins()
+
+  /// The larger of each side.
+  public func union(_ other: PlotMargins) -> PlotMargins {
+    PlotMargins(
+      top: max(top, other.top), left: max(left, other.left), bottom: max(bottom, other.bottom),
+      right: max(right, other.right))
+  }
+}
+
 /// Everything about a Kaplan–Meier figure that is not data.
 public struct KaplanMeierFigureOptions: Hashable, Sendable {
   public var size: Size
@@ -170,6 +192,9 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
   /// Let the figure grow taller than `size.height` when its plot area would otherwise get less
   /// than `KaplanMeierLayout.minimumPlotShare` of the height (a height the user did not set).
   public var growsToFit = false
+  /// Margins the plot area keeps at least, so that the panels of one figure share their plot
+  /// geometry.
+  public var minimumMargins: PlotMargins = .zero
 
   public init(
     size: Size = .millimetres(width: 170, height: 120), theme: FigureTheme? = nil,

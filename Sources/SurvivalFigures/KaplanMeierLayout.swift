@@ -18,6 +18,13 @@ public struct KaplanMeierLayout: Sendable {
   public var legendPlacement: LegendPlacement
   /// Where the inset went; nil without annotations.
   public var annotationPosition: AnnotationPosition?
+  /// The margins around the plot area.
+  public var margins: PlotMargins {
+    PlotMargins(
+      top: plotRect.minY, left: plotRect.minX, bottom: scene.size.height - plotRect.maxY,
+      right: scene.size.width - plotRect.maxX)
+  }
+
   /// The plot area keeps at least this share of the figure's height (but need not be taller
   /// than `maximumNeededWidthShare` of the figure's width): the layout compacts the legend,
   /// inset and risk table to keep it, and a figure that may grow grows.

@@ -111,4 +111,41 @@ struct KaplanMeierFigureSizeTests {
       (sidecar["printed"] as? [String: Any])?["risk_table"] as? [[String: Any]])
     #expect(rows.map { $0["times"] as? [Double] ?? [] } == [[0, 365], [0, 365]])
   }
+
+  @Test(
+    "build: panels too short for their tables are refused; without a height the grid grows to fit")
+  func panels() throws {
+    let folder = try ScratchFolder()
+    func template(_ height: String) -> String {
+      """
+      data: {veteran: \(Survfig.data("veteran.csv"))}
+      figures:
+        - id: grid
+          type: panels
+          columns: 2
+          \(height)
+          formats: [pdf]
+          panels:
+            - {data: veteran, time: time, event: status, group: celltype, risk-table: kmunicate}
+            - {data: veteran, time: time, event: status, group: trt}
+
+      """
+    }
+    try folder.write("short.yaml", template("height: 70"))
+    let short = try Survfig.run(
+      ["build", "short.yaml", "--out", "out", "--quiet"], in: folder.path)
+    #expect(short.status == 1)
+    #expect(
+      short.standardError
+        == "Error: while building figure 'grid' (short.yaml:3): panel A is too small for its contents: at 85 × 65 mm no room is left for the plot area; make the figure at least 103 mm high, or leave its height unset so that it grows\n"
+    )
+    try folder.write("free.yaml", template(""))
+    let free = try Survfig.run(
+      ["build", "free.yaml", "--out", "out", "--quiet", "--strict"], in: folder.path)
+    #expect(free.status == 0, "\(free.standardError)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/grid.json"))
+    let sidecar = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(sidecar["height_mm"] as? Double == 103)
+    #expect(sidecar["lint"] as? [String] == [])
+  }
 }

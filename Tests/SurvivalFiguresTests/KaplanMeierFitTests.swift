@@ -183,4 +183,38 @@ struct KaplanMeierFitTests {
       }
     }
   }
+
+  @Test(
+    "panels share their plot geometry: tops and heights across a row, edges down a column, one legend style"
+  )
+  func alignedPanels() throws {
+    func panel(groups: Int, insetLines: Int, bands: Bool) -> KaplanMeierFigure {
+      var options = KaplanMeierFigureOptions(
+        size: .millimetres(width: 85, height: 100), showsConfidenceBands: bands)
+      options.annotations = (0..<insetLines).map {
+        StyledText("Inset line \($0 + 1): 12.3 (4.5–67.8)")
+      }
+      return KaplanMeierFigure(
+        curves: steadyCurves(groups: groups, wideBands: bands), options: options)
+    }
+    let figures: [KaplanMeierFigure?] = [
+      panel(groups: 2, insetLines: 5, bands: true), panel(groups: 4, insetLines: 1, bands: false),
+      panel(groups: 3, insetLines: 1, bands: false), panel(groups: 2, insetLines: 2, bands: false),
+    ]
+    let alone = figures.map { $0!.layout(measurer: measurer) }
+    #expect(alone[0].plotRect.minY != alone[1].plotRect.minY)
+    let layouts = KaplanMeierFigure.alignedLayouts(figures, columns: 2, measurer: measurer).map {
+      $0!
+    }
+    for row in [0, 2] {
+      #expect(abs(layouts[row].plotRect.minY - layouts[row + 1].plotRect.minY) < 1e-9)
+      #expect(abs(layouts[row].plotRect.height - layouts[row + 1].plotRect.height) < 1e-9)
+    }
+    for column in [0, 1] {
+      #expect(abs(layouts[column].plotRect.minX - layouts[column + 2].plotRect.minX) < 1e-9)
+      #expect(abs(layouts[column].plotRect.maxX - layouts[column + 2].plotRect.maxX) < 1e-9)
+    }
+    #expect(Set(layouts.map(\.legendPlacement)).count == 1)
+    #expect(layouts[0].legendPlacement == .riskTable)
+  }
 }

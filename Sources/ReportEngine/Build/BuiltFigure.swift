@@ -133,45 +133,7 @@ extension BuiltFigure {
       return (layout.scene, ["rows": rows], [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [])
 
     case .panels(let columns, let panels):
-      let rows = (panels.count + columns - 1) / columns
-      let size = Size.millimetres(width: spec.widthMillimetres, height: spec.heightMillimetres)
-      let cell = Size(width: size.width / Double(columns), height: size.height / Double(rows))
-      var placed: [(scene: Scene, origin: Point)] = []
-      var labels: [DrawCommand] = []
-      var contexts: [[String: Any]] = []
-      var byLetter: [String: Any] = [:]
-      var sidecars: [JSONValue] = []
-      var files: [String] = []
-      var warnings: [String] = []
-      for (index, panel) in panels.enumerated() {
-        let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
-        // Each panel is laid out below a band that holds its letter.
-        let band = 14.0
-        var fitted = panel
-        if case .kaplanMeier(var request, let data) = panel.kind {
-          request.figure.widthMillimetres = cell.width / 1.millimetres
-          request.figure.heightMillimetres = (cell.height - band) / 1.millimetres
-          request.figure.isHeightFixed = true
-          fitted.kind = .kaplanMeier(request, data: data)
-        }
-        let (scene, context, statistics, panelFiles, panelWarnings) = try content(fitted, tables: tables, measurer: measurer)
-        warnings += panelWarnings.map { "panel \(letter): " + $0 }
-        let origin = Point(x: Double(index % columns) * cell.width, y: Double(index / columns) * cell.height)
-        placed.append((scene, Point(x: origin.x, y: origin.y + band)))
-        // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
-        labels.append(
-          .text(
-            TextRun(.bold(letter), font: FontSpec(size: 11), anchor: TextAnchor(.leading, .top)),
-            at: Point(x: origin.x + 2, y: origin.y + 1)))
-        var withLetter = context
-        withLetter["letter"] = letter
-        contexts.append(withLetter)
-        byLetter[letter] = withLetter
-        sidecars.append(.object([("panel", .string(letter))] + statistics))
-        files += panelFiles
-      }
-      let scene = Scene.composed(size: size, panels: placed, extra: [.group("panel-labels", labels)])
-      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted(), warnings)
+      return try panelContent(spec, columns: columns, panels: panels, tables: tables, measurer: measurer)
     }
   }
 }
