@@ -3,7 +3,7 @@ import Testing
 
 /// The size of a Kaplan–Meier figure against its contents: plot areas keep their minimum
 /// height, figures grow when the user set no height, and what cannot fit is refused.
-@Suite("survfig km and build: figure size")
+@Suite("survfig km and build: figure size and lint")
 struct KaplanMeierFigureSizeTests {
   static let veteran = [
     "km", "--data", Survfig.data("veteran.csv"), "--time", "time", "--event", "status", "--group",
@@ -89,6 +89,20 @@ struct KaplanMeierFigureSizeTests {
     #expect(bare.status == 0)
     #expect(bare.standardError == "")
     #expect(folder.files == ["km.pdf"])
+  }
+
+  @Test("km runs figure lint: a title word wider than the page is a warning")
+  func lint() throws {
+    let folder = try ScratchFolder()
+    let word = "Supercalifragilisticexpialidocious-survival-of-acute-myelogenous-leukaemia"
+    let result = try Survfig.run(
+      [
+        "km", "--data", Survfig.data("aml.csv"), "--time", "time", "--event", "status", "--width",
+        "60",
+        "--title", word, "--out", "km.pdf",
+      ], in: folder.path)
+    #expect(result.status == 0)
+    #expect(result.standardError == "warning: text '\(word)' runs off the page\n")
   }
 
   @Test("build: --x-max ends the axis before given breaks, and the risk table stops there too")

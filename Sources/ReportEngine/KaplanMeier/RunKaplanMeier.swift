@@ -8,7 +8,8 @@ public struct KaplanMeierRun: Sendable {
   /// The statistics as the `km --json` contract lists them.
   public var json: JSONValue { analysis.json }
   public var warnings: [String] { analysis.warnings }
-  /// Warnings about the figure: a plot area below its minimum height.
+  /// Warnings about the figure: a plot area below its minimum height, and the
+  /// findings of figure lint (small, overlapping or clipped text).
   public var figureWarnings: [String] = []
   /// The figure files written.
   public var writtenFiles: [String]
@@ -33,6 +34,8 @@ public func runKaplanMeier(_ request: KaplanMeierRequest) throws -> KaplanMeierR
       if let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed) {
         figureWarnings.append(warning)
       }
+      let minimum = figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
+      figureWarnings += layout.scene.lint(measurer: measurer, minimumFontSize: minimum).map(\.message)
       return layout.scene
     }
   }
