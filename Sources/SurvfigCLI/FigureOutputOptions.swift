@@ -12,8 +12,11 @@ struct FigureOutputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Figure width in millimetres.", valueName: "mm"))
   var width: Double = 170
 
-  @Option(help: ArgumentHelp("Figure height in millimetres.", valueName: "mm"))
-  var height: Double = 120
+  @Option(
+    help: ArgumentHelp(
+      "Figure height in millimetres (default 120; a Kaplan–Meier figure then grows when its risk table needs room).",
+      valueName: "mm"))
+  var height: Double?
 
   @Option(help: "Resolution of PNG output in dots per inch.")
   var dpi: Double = 300
@@ -28,7 +31,7 @@ struct FigureOutputOptions: ParsableArguments {
   var palette: String?
 
   func validate() throws {
-    guard width >= 30, width <= 1000, height >= 30, height <= 1000 else {
+    guard width >= 30, width <= 1000, (height ?? 120) >= 30, (height ?? 120) <= 1000 else {
       throw ValidationError("Figure sizes must be between 30 and 1000 mm.")
     }
     guard dpi >= 36, dpi <= 2400 else {

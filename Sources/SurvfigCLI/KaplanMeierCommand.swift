@@ -55,7 +55,7 @@ struct KaplanMeierCommand: ParsableCommand {
     request.hazardRatioAdjustment = statistics.hrAdjust
     request.figure = try figure.request(output: output)
     let result = try runKaplanMeier(request)
-    for warning in result.warnings { printError("warning: \(warning)") }
+    for warning in result.warnings + result.figureWarnings { printError("warning: \(warning)") }
     if json { printJSON(result.json) }
   }
 }
@@ -138,7 +138,7 @@ struct KaplanMeierFigureOptionsGroup: ParsableArguments {
   var riskTable: RiskTableStyle = .numberAtRisk
   @Option(help: ArgumentHelp("Times of the risk-table columns, comma-separated (display unit).", valueName: "list"))
   var riskTimes: String?
-  @Option(help: "Legend position: auto, top-right, top-left, bottom-right, bottom-left, top, none.")
+  @Option(help: "Legend position: auto, top-right, top-left, bottom-right, bottom-left, top, risk-table, none.")
   var legend: LegendPlacement = .auto
   @Option(help: ArgumentHelp("Legend title.", valueName: "text")) var legendTitle: String?
 
@@ -153,7 +153,8 @@ struct KaplanMeierFigureOptionsGroup: ParsableArguments {
     var f = KaplanMeierFigureRequest()
     f.outputs = output.outputs
     f.widthMillimetres = output.width
-    f.heightMillimetres = output.height
+    f.heightMillimetres = output.height ?? 120
+    f.isHeightFixed = output.height != nil
     f.dpi = output.dpi
     f.title = output.title
     f.palette = try output.palette.map(parsePalette)

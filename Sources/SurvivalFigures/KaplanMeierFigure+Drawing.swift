@@ -44,9 +44,10 @@ extension _KaplanMeierLayoutEngine {
   }
 
   func axisCommands(
-    plot: Rect, xScale: LinearScale, yScale: LinearScale, xBreaks: [Double], yBreaks: [Double],
-    yLabel: (Double) -> String, tickLabelHeight: Double, yLabelWidth: Double
+    frame: _Frame, xScale: LinearScale, yScale: LinearScale, yBreaks: [Double],
+    yLabel: (Double) -> String
   ) -> [DrawCommand] {
+    let plot = frame.plot
     let axis = StrokeStyle(color: theme.axisColor, width: theme.axisWidth, cap: .square)
     let small = theme.smallFont
     var spine = Path.line(from: Point(x: plot.minX, y: plot.maxY), to: Point(x: plot.maxX, y: plot.maxY))
@@ -54,7 +55,7 @@ extension _KaplanMeierLayoutEngine {
     var tickPath = Path()
     var out: [DrawCommand] = []
     let tickLabelTop = plot.maxY + theme.tickLength + 1.5
-    for b in xBreaks {
+    for b in frame.xBreaks {
       let x = xScale.map(b)
       tickPath.append(.line(from: Point(x: x, y: plot.maxY), to: Point(x: x, y: plot.maxY + theme.tickLength)))
       out.append(.text(TextRun(StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: x, y: tickLabelTop)))
@@ -64,12 +65,17 @@ extension _KaplanMeierLayoutEngine {
       tickPath.append(.line(from: Point(x: plot.minX - theme.tickLength, y: y), to: Point(x: plot.minX, y: y)))
       out.append(.text(TextRun(StyledText(yLabel(b)), font: small, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: plot.minX - theme.tickLength - 2.5, y: y)))
     }
-    if !options.xTitle.isEmpty {
-      out.append(.text(TextRun(options.xTitle, font: theme.font, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: plot.midX, y: tickLabelTop + tickLabelHeight)))
+    let xTitle = frame.xTitle
+    for (k, line) in xTitle.lines.enumerated() {
+      let y = tickLabelTop + frame.tickLabelHeight + Double(k) * lineHeight(xTitle.font)
+      out.append(.text(TextRun(line, font: xTitle.font, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: plot.midX, y: y)))
     }
-    if !options.yTitle.isEmpty {
-      let x = plot.minX - theme.tickLength - 2.5 - yLabelWidth - 3
-      out.append(.text(TextRun(options.yTitle, font: theme.font, color: theme.textColor, anchor: TextAnchor(.center, .bottom), rotation: 90), at: Point(x: x, y: plot.midY)))
+    // Rotated lines read bottom to top: the first line is the leftmost.
+    let yTitle = frame.yTitle
+    let base = plot.minX - theme.tickLength - 2.5 - frame.yLabelWidth - 3
+    for (k, line) in yTitle.lines.enumerated() {
+      let x = base - Double(yTitle.lines.count - 1 - k) * lineHeight(yTitle.font)
+      out.append(.text(TextRun(line, font: yTitle.font, color: theme.textColor, anchor: TextAnchor(.center, .bottom), rotation: 90), at: Point(x: x, y: plot.midY)))
     }
     return [.stroke(spine, axis), .stroke(tickPath, axis)] + out
   }
@@ -151,102 +157,5 @@ extension _KaplanMeierLayoutEngine {
       }
     }
     return (out, Rect(x: origin.x, y: origin.y, width: maxWidth, height: lh * Double(rows.count)))
-  }
-
-  /// The first corner of `plot` where a box of `size` touches no curve and no occupied area.
-  func place(
-    _ size: Size, in plot: Rect, geometries: [StepCurveGeometry], markSize: Double,
-    avoiding occupied: [Rect], preferred: LegendPlacement
-  ) -> Rect? {
-    if forceNoInsets { return nil }
-    let inset = 4.0
-    func rect(_ corner: LegendPlacement) -> Rect {
-      let x = (corner == .topLeft || corner == .bottomLeft) ? plot.minX + inset + 2 : plot.maxX - inset - size.width
-      let y = (corner == .topLeft || corner == .topRight) ? plot.minY + inset : plot.maxY - inset - size.height
-      return Rect(x: x, y: y, width: size.width, height: size.height)
-    }
-    let order: [LegendPlacement]
-    switch preferred {
-    case .topRight, .topLeft, .bottomRight, .bottomLeft: return rect(preferred)
-    default: order = [.topRight, .bottomLeft, .bottomRight, .topLeft]
-    }
-    // In each corner, the corner itself, then stacked under (or over) a box already there.
-    for corner in order {
-      let base = rect(corner)
-      let isTop = corner == .topLeft || corner == .topRight
-      let stacked = occupied.map { box in
-        Rect(
-          x: base.minX, y: isTop ? box.maxY + 2 : box.minY - 2 - size.height,
-          width: size.width, height: size.height)
-      }
-      for r in [base] + stacked {
-        guard r.width <= plot.width - 2 * inset, r.minY >= plot.minY + inset - 1e-9,
-          r.maxY <= plot.maxY - inset + 1e-9
-        else { continue }
-        if occupied.contains(where: { $0.intersects(r) }) { continue }
-        if geometries.contains(where: { $0.intersects(r, markRadius: markSize / 2) }) { continue }
-        return r
-      }
-    }
-    return nil
-  }
-
-  func annotationCommands(in rect: Rect, anchorTrailing: Bool) -> [DrawCommand] {
-    let body = theme.font
-    let lh = lineHeight(body)
-    return options.annotations.enumerated().map { i, line in
-      let y = rect.minY + lh * (Double(i) + 0.5)
-      let x = anchorTrailing ? rect.maxX : rect.minX
-      return .text(TextRun(line, font: body, color: theme.textColor, anchor: TextAnchor(anchorTrailing ? .trailing : .leading, .middle)), at: Point(x: x, y: y))
-    }
-  }
-
-  // MARK: Risk table
-
-  func riskTable(
-    lines: [TableLine], top: Double, plot: Rect, xScale: LinearScale, breaks: [Double],
-    rowHeight: Double, titleHeight: Double
-  ) -> ([DrawCommand], RiskTableLayout) {
-    let small = theme.smallFont
-    let times = tableTimes(breaks: breaks, scale: xScale)
-    let columns = times.map { RiskTableLayout.Column(time: $0, x: xScale.map($0)) }
-    var out: [DrawCommand] = []
-    let titleFont = theme.font.bold()
-    out.append(.text(TextRun(StyledText(options.riskTableTitle), font: titleFont, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: pad, y: top + titleHeight / 2)))
-    var rows: [RiskTableLayout.Row] = []
-    let labelRight = plot.minX - tableLabelGap
-    for (k, line) in lines.enumerated() {
-      let mid = top + titleHeight + rowHeight * (Double(k) + 0.5)
-      let (color, dash) = style(line.curveIndex)
-      let curve = curves[line.curveIndex]
-      let showsSample = (line.isHeader || options.riskTable == .numberAtRisk) && !line.label.isEmpty
-      let labelFont = showsSample ? small.bold() : small
-      if line.isHeader {
-        // A group header spans the label column, left-aligned after its line sample.
-        let x0 = pad
-        out.append(.stroke(.line(from: Point(x: x0, y: mid), to: Point(x: x0 + sampleLength, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
-        out.append(.text(TextRun(line.label, font: labelFont, color: color, anchor: .leadingMiddle), at: Point(x: x0 + sampleLength + 3, y: mid)))
-        continue
-      }
-      if showsSample {
-        let w = width(line.label, labelFont)
-        let x1 = labelRight - w - 3
-        out.append(.stroke(.line(from: Point(x: x1 - sampleLength, y: mid), to: Point(x: x1, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
-      }
-      out.append(.text(TextRun(line.label, font: labelFont, color: showsSample ? color : theme.textColor, anchor: .trailingMiddle), at: Point(x: labelRight, y: mid)))
-      let counts = times.map { t -> Int in
-        switch line.quantity {
-        case "censored": return curve.censored(before: t)
-        case "events": return curve.events(before: t)
-        default: return curve.atRisk(at: t)
-        }
-      }
-      for (c, n) in zip(columns, counts) {
-        out.append(.text(TextRun(StyledText(String(n)), font: small, color: theme.textColor, anchor: .centerMiddle), at: Point(x: c.x, y: mid)))
-      }
-      rows.append(RiskTableLayout.Row(group: curve.label, quantity: line.quantity, y: mid, counts: counts))
-    }
-    let rect = Rect(x: pad, y: top, width: options.size.width - 2 * pad, height: titleHeight + rowHeight * Double(lines.count))
-    return (out, RiskTableLayout(columns: columns, rows: rows, rect: rect))
   }
 }

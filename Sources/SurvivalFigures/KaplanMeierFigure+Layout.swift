@@ -5,21 +5,105 @@ extension KaplanMeierFigure {
   ///
   /// Curve, axes and risk table come from one computation: the risk-table columns are placed
   /// with the very scale that places the curve, so they cannot drift apart. Breaks are thinned
-  /// until neither tick labels nor table numbers collide; the legend and the annotation inset go
-  /// into the first plot corners that no curve, band or mark touches, and above the plot when
-  /// no corner is free.
+  /// until neither tick labels nor table numbers collide.
   ///
-  /// - Complexity: O(n) in the total number of curve rows, plus O(n · c) collision tests over
-  ///   c candidate corners.
+  /// The plot area keeps its minimum height (`KaplanMeierLayout.minimumPlotHeight`: 45 % of
+  /// the figure's height, or 0.6 of its width when that is less). Layouts are tried
+  /// from the most to the least conventional until one keeps it: legend and inset in free plot
+  /// corners; the legend in the risk table (whose row labels name the groups); the inset split
+  /// by block over free corners; a compact risk table (group labels beside the counts); the
+  /// inset above the plot in columns; the inset right of the plot. When none keeps it, the
+  /// layout that comes closest is taken, and a figure that may grow (`growsToFit`) grows
+  /// taller until its plot area gets its minimum height.
+  ///
+  /// - Complexity: O(n · k) in the total number of curve rows n and the k layouts tried (at
+  ///   most a few dozen), plus the collision tests of the corner candidates.
   public func layout(measurer: some TextMeasuring) -> KaplanMeierLayout {
-    var engine = _KaplanMeierLayoutEngine(figure: self, measurer: measurer)
-    if let result = engine.run(forceTop: false) { return result }
-    engine = _KaplanMeierLayoutEngine(figure: self, measurer: measurer)
-    return engine.run(forceTop: true) ?? engine.fallback()
+    let theme = options.theme ?? .scaled(forWidth: options.size.width)
+    func choose(_ size: Size) -> _LayoutChoice {
+      _KaplanMeierLayoutEngine(figure: self, size: size, theme: theme, measurer: measurer).choose()
+    }
+    let first = choose(options.size)
+    let required = Self.requiredSize(from: first, choose: choose)
+    var choice = first
+    if options.growsToFit, !first.meets, required.height > options.size.height {
+      choice = choose(Size(width: options.size.width, height: required.height))
+    }
+    var result = choice.layout
+    result.requiredSize = choice.meets ? result.scene.size : required
+    return result
+  }
+
+  /// A height, rounded up to a whole millimetre and at least 1 mm more than `height`, at which
+  /// a plot area of `plotHeight` in a figure of `height` × `width` would get its minimum
+  /// height if everything else kept its height.
+  static func grownHeight(_ height: Double, width: Double, plotHeight: Double) -> Double {
+    let fixed = height - max(plotHeight, 0)
+    let needed = min(
+      fixed / (1 - KaplanMeierLayout.minimumPlotShare),
+      fixed + width * KaplanMeierLayout.maximumNeededWidthShare)
+    return max(height + 1.millimetres, wholeMillimetres(needed))
+  }
+
+  static func wholeMillimetres(_ points: Double) -> Double {
+    (points / 1.millimetres - 1e-9).rounded(.up).millimetres
+  }
+
+  /// The smallest size, in whole millimetres, at which the plot area is readable in width and
+  /// gets its minimum height: the figure grows (wider while the plot is too narrow to read,
+  /// taller by the height the plot lacks) until a layout meets both, and the height is then
+  /// bisected down to the smallest whole millimetre that still does.
+  static func requiredSize(
+    from choice: _LayoutChoice, choose: (Size) -> _LayoutChoice
+  ) -> Size {
+    var size = choice.layout.scene.size
+    var current = choice
+    for _ in 0..<8 {
+      var grew = false
+      let width = max(current.layout.plotRect.width, 0)
+      if width < KaplanMeierLayout.readablePlotWidth - 1e-6 {
+        size.width = wholeMillimetres(size.width + KaplanMeierLayout.readablePlotWidth - width)
+        grew = true
+      }
+      if !current.meets, let plot = current.growthPlot {
+        size.height = grownHeight(size.height, width: size.width, plotHeight: plot.height)
+        grew = true
+      }
+      guard grew else { break }
+      current = choose(size)
+    }
+    guard current.meets, size.height > choice.layout.scene.size.height + 0.5.millimetres else { return size }
+    var low = (choice.layout.scene.size.height / 1.millimetres).rounded(.down)
+    var high = (size.height / 1.millimetres).rounded(.up)
+    while high - low > 1 {
+      let mid = ((low + high) / 2).rounded(.down)
+      if choose(Size(width: size.width, height: mid.millimetres)).meets { high = mid } else { low = mid }
+    }
+    return Size(width: size.width, height: high.millimetres)
   }
 }
 
-/// The layout computation, split into steps; state lives only for one layout.
+/// The layout chosen at one size.
+struct _LayoutChoice {
+  var layout: KaplanMeierLayout
+  /// Whether its plot area has its minimum height and an acceptable width.
+  var meets: Bool
+  /// The plot area that a taller figure would help most: of the tallest layout whose plot is
+  /// wide enough (or of the chosen one when none is); nil when height is not what is missing.
+  var growthPlot: Rect?
+}
+
+/// One way of arranging the parts around the plot.
+struct _LayoutPlan: Hashable {
+  enum Legend: Hashable { case corner, top, riskTable, none }
+  enum Inset: Hashable { case corner, blocks, top, right, none }
+  var legend: Legend
+  var inset: Inset
+  /// Group labels beside the counts rather than on lines of their own.
+  var compactTable: Bool
+}
+
+/// The layout computation at one size, split into steps; state lives only for one layout.
 struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   let figure: KaplanMeierFigure
   let measurer: M
@@ -28,21 +112,94 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   let pad: Double
   let curves: [KaplanMeierCurveData]
 
-  init(figure: KaplanMeierFigure, measurer: M) {
+  init(figure: KaplanMeierFigure, size: Size, theme: FigureTheme, measurer: M) {
     self.figure = figure
     self.measurer = measurer
-    self.options = figure.options
-    self.theme = figure.options.theme ?? .scaled(forWidth: figure.options.size.width)
-    self.pad = 2.millimetres
+    var options = figure.options
+    options.size = size
+    self.options = options
+    self.theme = theme
+    // Narrow figures (single-column insets, 40 mm thumbnails) keep a thinner edge.
+    self.pad = size.width < 60.millimetres ? 1.millimetres : 2.millimetres
     self.curves = figure.curves
   }
 
-  func fallback() -> KaplanMeierLayout {
-    var copy = self
-    copy.forceNoInsets = true
-    return copy.run(forceTop: true)!
+  var size: Size { options.size }
+
+  // MARK: Choosing a layout
+
+  /// The legend arrangements to try, in order.
+  var legendChoices: [_LayoutPlan.Legend] {
+    guard curves.count > 1 else { return [.none] }
+    let fallback: _LayoutPlan.Legend = options.riskTable == .none ? .top : .riskTable
+    switch options.legend {
+    case .none: return [.none]
+    case .auto: return [.corner, fallback]
+    case .top: return [.top]
+    case .riskTable: return [fallback]
+    case .topLeft, .topRight, .bottomLeft, .bottomRight: return [.corner]
+    }
   }
-  var forceNoInsets = false
+
+  var insetChoices: [_LayoutPlan.Inset] {
+    guard !options.annotations.isEmpty else { return [.none] }
+    switch options.annotationPlacement {
+    case .auto: return [.corner, .blocks, .top, .right]
+    case .top: return [.top]
+    case .right: return [.right, .top]
+    }
+  }
+
+  /// Whether a compact table differs from the normal one.
+  var hasCompactTable: Bool {
+    switch options.riskTable {
+    case .none: return false
+    case .kmunicate: return true
+    case .numberAtRisk: return labelsOnOwnLines
+    }
+  }
+
+  var plans: [_LayoutPlan] {
+    var plans: [_LayoutPlan] = []
+    for inset in insetChoices {
+      for compact in hasCompactTable ? [false, true] : [false] {
+        for legend in legendChoices {
+          plans.append(_LayoutPlan(legend: legend, inset: inset, compactTable: compact))
+        }
+      }
+    }
+    return plans
+  }
+
+  /// The first plan whose plot area keeps its minimum height and an acceptable width;
+  /// otherwise the one that comes closest.
+  func choose() -> _LayoutChoice {
+    var chosen: (layout: KaplanMeierLayout, score: Double)?
+    var tallestWide: KaplanMeierLayout?
+    for plan in plans {
+      guard let layout = run(plan) else { continue }
+      let (height, width) = ratios(layout)
+      if min(height, width) >= 1 - 1e-9 { return _LayoutChoice(layout: layout, meets: true) }
+      let score = min(height, width)
+      if chosen == nil || score > chosen!.score + 1e-9 { chosen = (layout, score) }
+      if width >= 1 - 1e-9, tallestWide.map({ layout.plotRect.height > $0.plotRect.height }) ?? true {
+        tallestWide = layout
+      }
+    }
+    // The last legend and inset choices never fail, so some plan always produced a layout.
+    let basis = tallestWide ?? chosen!.layout
+    return _LayoutChoice(layout: chosen!.layout, meets: false, growthPlot: basis.isCramped ? basis.plotRect : nil)
+  }
+
+  /// Shares of the wanted plot height and width reached.
+  func ratios(_ layout: KaplanMeierLayout) -> (height: Double, width: Double) {
+    let wantedWidth = max(KaplanMeierLayout.readablePlotWidth, Self.minimumPlotWidthShare * size.width)
+    return (layout.plotRect.height / layout.minimumPlotHeight, layout.plotRect.width / wantedWidth)
+  }
+
+  /// Layouts that narrow the plot (an inset right of it, a compact table) keep at least this
+  /// share of the width.
+  static var minimumPlotWidthShare: Double { 0.45 }
 
   // MARK: Text helpers
 
@@ -90,10 +247,6 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     return candidates.first(where: fits) ?? [0, top]
   }
 
-  /// Space between the right end of the risk-table labels and the axis origin: half the widest
-  /// count (the first column is centred on the origin) and a clear gap.
-  var tableLabelGap: Double { widestCount / 2 + 6 }
-
   /// Widest count printed in the table, used to keep columns apart.
   var widestCount: Double {
     guard options.riskTable != .none else { return 0 }
@@ -101,20 +254,37 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     return width(StyledText(String(biggest)), theme.smallFont)
   }
 
+  /// Whether `b` lies on an axis that ends at `--x-max`.
+  func withinXMax(_ b: Double) -> Bool {
+    guard let xMax = options.xMax else { return true }
+    return b <= xMax + 1e-9 * max(abs(xMax), 1)
+  }
+
   /// x breaks whose labels (and table counts) fit side by side in `plotWidth`: the finest round
   /// step with ticks at least 28 pt (about 10 mm) apart, coarsened until labels fit, so the axis
-  /// ends at the first break at or after the last observation.
+  /// ends at the first break at or after the last observation. With an axis end (`xMax`), no
+  /// break lies beyond it.
   func xBreaks(plotWidth: Double) -> [Double] {
-    if let given = options.xBreaks, !given.isEmpty { return given.sorted() }
+    if let given = options.xBreaks, !given.isEmpty {
+      let kept = given.sorted().filter(withinXMax)
+      return kept.isEmpty ? [0] : kept
+    }
     let maxIntervals = max(2, min(10, Int(plotWidth / 28)))
     var step = NiceBreaks.niceStep(for: dataEnd / Double(maxIntervals))
     while true {
-      let b = NiceBreaks.breaks(every: step, through: dataEnd)
+      let b = NiceBreaks.breaks(every: step, through: dataEnd).filter(withinXMax)
       let spacing = plotWidth / Double(max(b.count - 1, 1))
       let widest = b.map { width(StyledText(JournalFormat.tick($0)), theme.smallFont) }.max() ?? 0
       if spacing >= max(widest, widestCount) + 4 || b.count <= 2 { return b }
       step = NiceBreaks.niceStep(for: step * 1.000001)
     }
+  }
+
+  /// The right end of the x axis: `xMax` when given; else the last break, or the longest
+  /// follow-up when breaks were given and end before it.
+  func xUpper(breaks: [Double]) -> Double {
+    if let xMax = options.xMax { return max(xMax, 1e-12) }
+    return max(breaks.last ?? dataEnd, options.xBreaks == nil ? 0 : dataEnd, 1e-12)
   }
 
   /// Risk-table times within the axis, thinned when neighbours would collide.
@@ -135,186 +305,8 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     return times
   }
 
-  // MARK: Table rows
-
-  struct TableLine {
-    var label: StyledText
-    var isHeader: Bool
-    var curveIndex: Int
-    var quantity: String
-    var indent: Double
-  }
-
-  var tableLines: [TableLine] {
-    switch options.riskTable {
-    case .none: return []
-    case .numberAtRisk:
-      // Labels wider than a fifth of the figure go on a line of their own above their counts,
-      // so that they do not push the plot to the right.
-      let widest = curves.map { width(StyledText($0.label), theme.smallFont.bold()) + sampleLength + 3 }.max() ?? 0
-      if widest > options.size.width * 0.2 {
-        return curves.indices.flatMap { i -> [TableLine] in
-          [
-            TableLine(label: StyledText(curves[i].label), isHeader: true, curveIndex: i, quantity: "", indent: 0),
-            TableLine(label: "", isHeader: false, curveIndex: i, quantity: "at risk", indent: 0),
-          ]
-        }
-      }
-      return curves.indices.map {
-        TableLine(
-          label: StyledText(curves[$0].label), isHeader: false, curveIndex: $0,
-          quantity: "at risk", indent: 0)
-      }
-    case .kmunicate:
-      return curves.indices.flatMap { i -> [TableLine] in
-        [
-          TableLine(label: StyledText(curves[i].label), isHeader: true, curveIndex: i, quantity: "", indent: 0),
-          TableLine(label: "At risk", isHeader: false, curveIndex: i, quantity: "at risk", indent: 6),
-          TableLine(label: "Censored", isHeader: false, curveIndex: i, quantity: "censored", indent: 6),
-          TableLine(label: "Events", isHeader: false, curveIndex: i, quantity: "events", indent: 6),
-        ]
-      }
-    }
-  }
-
-  /// Length of the line sample drawn before a row label so rows are identifiable in grayscale.
-  var sampleLength: Double { theme.smallFontSize * 1.6 }
-
-  func labelWidth(_ line: TableLine) -> Double {
-    let f = line.isHeader || options.riskTable == .numberAtRisk ? theme.smallFont.bold() : theme.smallFont
-    let sample = line.isHeader || options.riskTable == .numberAtRisk ? sampleLength + 3 : 0
-    return width(line.label, f) + line.indent + sample
-  }
-
-  // MARK: Run
-
-  func run(forceTop: Bool) -> KaplanMeierLayout? {
-    let size = options.size
-    let small = theme.smallFont
-    let body = theme.font
-    let ticks = theme.tickLength
-    var commands: [DrawCommand] = []
-
-    // Vertical bands, top down.
-    var top = pad
-    if let title = options.title, !title.isEmpty {
-      commands.append(
-        .group("title", [.text(TextRun(title, font: theme.titleFont, color: theme.textColor, anchor: .leadingBaseline), at: Point(x: pad, y: top + ascent(theme.titleFont)))]))
-      top += lineHeight(theme.titleFont) + 2
-    }
-    let hasLegend = curves.count > 1 && options.legend != .none
-    let legendOnTop = hasLegend && (options.legend == .top || forceTop)
-    let annotationsOnTop = !options.annotations.isEmpty && (forceTop || forceNoInsets)
-    let legendWidth = size.width - 2 * pad
-    let legendHeight = lineHeight(body) * Double(legendRows(maxWidth: legendWidth).count)
-    let topBandStart = top
-    if legendOnTop { top += legendHeight + 2 }
-    if annotationsOnTop { top += Double(options.annotations.count) * lineHeight(body) + 2 }
-
-    let lines = tableLines
-    let rowHeight = lineHeight(small)
-    let tableTitleHeight = options.riskTable == .none ? 0 : lineHeight(body.bold())
-    let tableHeight = lines.isEmpty ? 0 : tableTitleHeight + Double(lines.count) * rowHeight
-    let xTitleHeight = options.xTitle.isEmpty ? 0 : lineHeight(body)
-    let tickLabelHeight = lineHeight(small)
-    let tableGap = lines.isEmpty ? 0 : 6.0
-    let plotTop = top + theme.curveWidth + 2
-    let plotBottom = size.height - pad - tableHeight - tableGap - xTitleHeight - tickLabelHeight - ticks - 2
-
-    // Horizontal: the left margin serves both the y axis and the table labels.
-    let (yDomain, allYBreaks, yLabel) = yDomainAndBreaks
-    var yBreaks = allYBreaks
-    let yLabelWidth = yBreaks.map { width(StyledText(yLabel($0)), small) }.max() ?? 0
-    let yTitleHeight = options.yTitle.isEmpty ? 0 : lineHeight(body)
-    let axisNeeds = pad + yTitleHeight + 3 + yLabelWidth + 2.5 + ticks
-    // Header lines span the table; only row labels beside the counts need the left margin.
-    let tableNeeds = pad + (lines.filter { !$0.isHeader }.map(labelWidth).max() ?? 0) + tableLabelGap
-    let left = max(axisNeeds, tableNeeds)
-    var right = pad + max(widestCount / 2, 6)
-    var plotWidth = size.width - left - right
-    var breaks = xBreaks(plotWidth: plotWidth)
-    let lastLabel = width(StyledText(JournalFormat.tick(breaks.last ?? 0)), small)
-    right = pad + max(widestCount, lastLabel) / 2 + 1
-    plotWidth = size.width - left - right
-    breaks = xBreaks(plotWidth: plotWidth)
-    guard plotWidth > 20, plotBottom - plotTop > 20 else {
-      return forceTop ? degenerate(size) : nil
-    }
-    let plot = Rect(x: left, y: plotTop, width: plotWidth, height: plotBottom - plotTop)
-    yBreaks = Self.thinned(yBreaks, domain: yDomain, height: plot.height, labelHeight: tickLabelHeight)
-    let xUpper = max(breaks.last ?? dataEnd, options.xBreaks == nil ? 0 : dataEnd)
-    let xScale = LinearScale(domain: 0...max(xUpper, 1e-12), range: (plot.minX, plot.maxX))
-    let yScale = LinearScale(domain: yDomain, range: (plot.maxY, plot.minY))
-    let xEnd = min(dataEnd, xScale.domain.upperBound)
-
-    // Curves.
-    let geometries = curves.map {
-      StepCurveGeometry(
-        curve: $0, x: xScale, y: yScale, xEnd: xEnd, withBand: options.showsConfidenceBands,
-        withCensorMarks: options.showsCensorMarks)
-    }
-    let markSize = theme.smallFontSize * 0.55
-    commands.append(.group("curves", [.clip(plot.insetBy(dx: -theme.curveWidth, dy: -theme.curveWidth), curveCommands(geometries, markSize: markSize, xScale: xScale, yScale: yScale, plot: plot))]))
-    commands.append(.group("axes", axisCommands(plot: plot, xScale: xScale, yScale: yScale, xBreaks: breaks, yBreaks: yBreaks, yLabel: yLabel, tickLabelHeight: tickLabelHeight, yLabelWidth: yLabelWidth)))
-
-    // Legend and annotations.
-    var occupied: [Rect] = []
-    var legendRect: Rect?
-    var annotationRect: Rect?
-    if hasLegend {
-      if legendOnTop {
-        let (cmds, rect) = horizontalLegend(at: Point(x: pad, y: topBandStart), maxWidth: legendWidth)
-        commands.append(.group("legend", cmds))
-        legendRect = rect
-      } else {
-        let box = legendBoxSize()
-        guard let rect = place(box, in: plot, geometries: geometries, markSize: markSize, avoiding: occupied, preferred: options.legend) else { return nil }
-        commands.append(.group("legend", verticalLegend(in: rect)))
-        legendRect = rect
-        occupied.append(rect)
-      }
-    }
-    if !options.annotations.isEmpty {
-      let lh = lineHeight(body)
-      if annotationsOnTop {
-        let y0 = topBandStart + (legendOnTop ? legendHeight + 2 : 0)
-        let rect = Rect(x: plot.minX, y: y0, width: plot.width, height: Double(options.annotations.count) * lh)
-        commands.append(.group("annotations", annotationCommands(in: rect, anchorTrailing: false)))
-        annotationRect = rect
-      } else {
-        let w = options.annotations.map { width($0, body) }.max() ?? 0
-        let box = Size(width: w + 6, height: Double(options.annotations.count) * lh + 4)
-        guard let rect = place(box, in: plot, geometries: geometries, markSize: markSize, avoiding: occupied, preferred: .auto) else { return nil }
-        commands.append(.group("annotations", annotationCommands(in: rect.insetBy(dx: 3, dy: 2), anchorTrailing: false)))
-        annotationRect = rect
-      }
-    }
-
-    // Risk table.
-    var table: RiskTableLayout?
-    if !lines.isEmpty {
-      let tableTop = size.height - pad - tableHeight
-      let (cmds, layout) = riskTable(lines: lines, top: tableTop, plot: plot, xScale: xScale, breaks: breaks, rowHeight: rowHeight, titleHeight: tableTitleHeight)
-      commands.append(.group("risk-table", cmds))
-      table = layout
-    }
-
-    return KaplanMeierLayout(
-      scene: Scene(size: size, background: .white, commands: commands), plotRect: plot,
-      xScale: xScale, yScale: yScale, xBreaks: breaks, yBreaks: yBreaks, riskTable: table,
-      legendRect: legendRect, annotationRect: annotationRect)
-  }
-
-  func degenerate(_ size: Size) -> KaplanMeierLayout {
-    let plot = Rect(x: 0, y: 0, width: size.width, height: size.height)
-    return KaplanMeierLayout(
-      scene: Scene(size: size), plotRect: plot,
-      xScale: LinearScale(domain: 0...1, range: (0, size.width)),
-      yScale: LinearScale(domain: 0...1, range: (size.height, 0)), xBreaks: [], yBreaks: [],
-      riskTable: nil, legendRect: nil, annotationRect: nil)
-  }
-
   func style(_ i: Int) -> (Color, [Double]) {
     (curves[i].color ?? theme.color(at: i), curves[i].dash ?? theme.dash(at: i))
   }
 }
+

@@ -109,7 +109,8 @@ public enum RiskTableStyle: String, Hashable, Sendable, CaseIterable {
 
 /// Where the legend goes.
 public enum LegendPlacement: String, Hashable, Sendable, CaseIterable {
-  /// Inside the plot, in the first corner where it covers no curve; above the plot otherwise.
+  /// Inside the plot, in the first corner where it covers no curve; otherwise in the risk table
+  /// when it names the groups, above the plot when there is no table.
   case auto
   case topRight = "top-right"
   case topLeft = "top-left"
@@ -117,7 +118,43 @@ public enum LegendPlacement: String, Hashable, Sendable, CaseIterable {
   case bottomLeft = "bottom-left"
   /// Above the plot, entries side by side.
   case top
+  /// In the risk table: its row labels, coloured and led by the curve's line sample, name the
+  /// groups, and the legend title joins the table's title. Above the plot without a table.
+  case riskTable = "risk-table"
   case none
+}
+
+/// Where the inset of annotations (test results, medians, hazard ratios) goes.
+public enum AnnotationPlacement: String, Hashable, Sendable, CaseIterable {
+  /// Inside the plot in a free corner, or split by block over free corners; otherwise above or
+  /// right of the plot, whichever leaves the larger plot area.
+  case auto
+  /// Above the plot, the lines flowed into as many columns as fit.
+  case top
+  /// Right of the plot, in one column.
+  case right
+}
+
+/// Space around the plot area, in points, from the figure's edges.
+public struct PlotMargins: Hashable, Sendable {
+  public var top: Double
+  public var left: Double
+  public var bottom: Double
+  public var right: Double
+  public init(top: Double = 0, left: Double = 0, bottom: Double = 0, right: Double = 0) {
+    self.top = top
+    self.left = left
+    self.bottom = bottom
+    self.right = right
+  }
+  public static let zero = PlotMargins()
+
+  /// The larger of each side.
+  public func union(_ other: PlotMargins) -> PlotMargins {
+    PlotMargins(
+      top: max(top, other.top), left: max(left, other.left), bottom: max(bottom, other.bottom),
+      right: max(right, other.right))
+  }
 }
 
 /// Everything about a Kaplan–Meier figure that is not data.
@@ -147,6 +184,17 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
   public var legendTitle: String?
   /// Lines of an inset (test results, medians, hazard ratios), placed where no curve runs.
   public var annotations: [StyledText]
+  /// Indices of annotation lines that head the lines after them ("Median (95% CI)"): a
+  /// heading starts a block that may go to a corner of its own, and a column of a flowed inset
+  /// never ends with one.
+  public var annotationHeadings: Set<Int> = []
+  public var annotationPlacement: AnnotationPlacement = .auto
+  /// Let the figure grow taller than `size.height` when its plot area would otherwise get less
+  /// than `KaplanMeierLayout.minimumPlotShare` of the height (a height the user did not set).
+  public var growsToFit = false
+  /// Margins the plot area keeps at least, so that the panels of one figure share their plot
+  /// geometry.
+  public var minimumMargins: PlotMargins = .zero
 
   public init(
     size: Size = .millimetres(width: 170, height: 120), theme: FigureTheme? = nil,

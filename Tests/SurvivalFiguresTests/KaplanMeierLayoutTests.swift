@@ -78,6 +78,20 @@ struct KaplanMeierLayoutTests {
     #expect(armA[2].counts == [0, 0, 1, 1, 3, 4])
   }
 
+  @Test("x-max ends the axis: given breaks beyond it are dropped, and so are their risk-table columns")
+  func xMaxDropsBreaks() throws {
+    let given = KaplanMeierFigure(
+      curves: sampleCurves(), options: .init(xBreaks: [0, 5, 10, 15], xMax: 12)
+    ).layout(measurer: measurer)
+    #expect(given.xBreaks == [0, 5, 10])
+    #expect(given.xScale.domain.upperBound == 12)
+    #expect(try #require(given.riskTable).columns.map(\.time) == [0, 5, 10])
+    let automatic = KaplanMeierFigure(curves: sampleCurves(), options: .init(xMax: 11)).layout(measurer: measurer)
+    #expect(automatic.xScale.domain.upperBound == 11)
+    #expect(automatic.xBreaks.allSatisfy { $0 <= 11 })
+    #expect(try #require(automatic.riskTable).columns.allSatisfy { $0.time <= 11 })
+  }
+
   @Test("legend and annotations lie inside the plot and touch no curve")
   func insetsAvoidCurves() throws {
     var options = KaplanMeierFigureOptions(showsConfidenceBands: true)

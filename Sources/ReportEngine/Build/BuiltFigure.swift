@@ -44,7 +44,7 @@ extension BuiltFigure {
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
     minimumFontSize: Double
   ) throws -> BuiltFigure {
-    let (scene, context, statistics, files, plots) = try content(spec, tables: tables, measurer: measurer)
+    let (scene, context, statistics, files, fitWarnings) = try content(spec, tables: tables, measurer: measurer)
     var caption: String?
     if let text = spec.caption {
       do {
@@ -58,12 +58,7 @@ extension BuiltFigure {
       caption = [caption, "Methods: " + text].compactMap { $0 }.joined(separator: " ")
     }
     var lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize)
-    for plot in plots where plot.height < minimumPlotHeight {
-      lint.append(
-        LintFinding(
-          kind: .crampedPlot, texts: [],
-          message: "the plot area is only \(JournalFormat.fixed(plot.height / 1.millimetres, decimals: 0)) mm high; make the figure taller or the table smaller"))
-    }
+    lint += fitWarnings.map { LintFinding(kind: .crampedPlot, texts: [], message: $0) }
     let sidecar = JSONValue.object(
       [
         ("id", .string(spec.id)),
@@ -71,8 +66,8 @@ extension BuiltFigure {
         ("survfig_version", .string(SurvfigVersion.string)),
         ("data", .array(files.map { .string($0) })),
         ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
-        ("width_mm", .number(scene.size.width / 1.millimetres)),
-        ("height_mm", .number(scene.size.height / 1.millimetres)),
+        ("width_mm", .number(millimetres(scene.size.width))),
+        ("height_mm", .number(millimetres(scene.size.height))),
         ("caption", caption.map { .string($0) } ?? .null),
         ("lint", .array((lint.map(\.message) + captionFindings).map { JSONValue.string($0) })),
       ] + statistics)
@@ -80,7 +75,6 @@ extension BuiltFigure {
       spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, captionFindings: captionFindings,
       dataFiles: files)
   }
-
   /// The caption's names that the figure's values do not define, as messages at the caption
   /// key: `report.yaml:12:14: 'figures[0].caption': unknown name 'medain' in the caption; it
   /// renders as nothing. Did you mean 'median'?`
@@ -96,6 +90,12 @@ extension BuiltFigure {
     }
   }
 
+  /// A length in millimetres without the binary noise of the conversion to points and back
+  /// (a figure grown to 103 mm is 103, not 102.99999999999999).
+  static func millimetres(_ points: Double) -> Double {
+    ((points / 1.millimetres) * 1e9).rounded() / 1e9
+  }
+
   /// The rows of `table` that meet every filter.
   static func filtered(_ table: DataTable, by filters: [TemplateExpression]) throws -> DataTable {
     guard !filters.isEmpty else { return table }
@@ -107,46 +107,24 @@ extension BuiltFigure {
     return try table.deriving(columns: [], rows: rows)
   }
 
-  /// Plot areas lower than this (25 mm) are reported by figure lint.
-  static let minimumPlotHeight = 25.0.millimetres
-
-  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn;
-  /// a column missing from the data is reported at the template key that names it.
-  private static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
+  /// The scene, caption values, sidecar entries, data files read and warnings about plot areas
+  /// that got less than their share of the height; a column missing from the data is reported
+  /// at the template key that names it.
+  static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String])
   {
     try spec.columnKeys.locating { try uncheckedContent(spec, tables: tables, measurer: measurer) }
   }
 
   private static func uncheckedContent(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String])
   {
     switch spec.kind {
     case .kaplanMeier(let request, let data):
-      guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
-      let table = try filtered(loaded, by: spec.filters)
-      let analysis = try KaplanMeierAnalysis(table: table, request: request)
-      let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
-      let layout = figure.layout(measurer: measurer)
-      let printed = JSONValue.object([
-        ("annotations", .array(figure.options.annotations.map { .string($0.plainText) })),
-        (
-          "risk_table",
-          .array(
-            (layout.riskTable?.rows ?? []).map { row in
-              .object([
-                ("group", .string(row.group)), ("quantity", .string(row.quantity)),
-                ("times", .array((layout.riskTable?.columns ?? []).map { .number($0.time) })),
-                ("counts", .array(row.counts.map { .int($0) })),
-              ])
-            })
-        ),
-      ])
-      let statistics: [(String, JSONValue)] = [
-        ("type", .string("km")), ("methods", .string(analysis.methods(request))),
-        ("printed", printed), ("statistics", analysis.json),
-      ]
-      return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath], [layout.plotRect])
+      let km = try _KaplanMeierContent(spec, request: request, data: data, tables: tables)
+      let layout = km.figure.layout(measurer: measurer)
+      let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
+      return (layout.scene, km.context, km.statistics(layout), [request.dataPath], warning.map { [$0] } ?? [])
 
     case .swimmer(let request, let data, let events):
       guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
@@ -189,44 +167,7 @@ extension BuiltFigure {
       return (layout.scene, ["rows": rows], [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [])
 
     case .panels(let columns, let panels):
-      let rows = (panels.count + columns - 1) / columns
-      let size = Size.millimetres(width: spec.widthMillimetres, height: spec.heightMillimetres)
-      let cell = Size(width: size.width / Double(columns), height: size.height / Double(rows))
-      var placed: [(scene: Scene, origin: Point)] = []
-      var labels: [DrawCommand] = []
-      var contexts: [[String: Any]] = []
-      var byLetter: [String: Any] = [:]
-      var sidecars: [JSONValue] = []
-      var files: [String] = []
-      var plots: [Rect] = []
-      for (index, panel) in panels.enumerated() {
-        let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
-        // Each panel is laid out below a band that holds its letter.
-        let band = 14.0
-        var fitted = panel
-        if case .kaplanMeier(var request, let data) = panel.kind {
-          request.figure.widthMillimetres = cell.width / 1.millimetres
-          request.figure.heightMillimetres = (cell.height - band) / 1.millimetres
-          fitted.kind = .kaplanMeier(request, data: data)
-        }
-        let (scene, context, statistics, panelFiles, panelPlots) = try content(fitted, tables: tables, measurer: measurer)
-        plots += panelPlots
-        let origin = Point(x: Double(index % columns) * cell.width, y: Double(index / columns) * cell.height)
-        placed.append((scene, Point(x: origin.x, y: origin.y + band)))
-        // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
-        labels.append(
-          .text(
-            TextRun(.bold(letter), font: FontSpec(size: 11), anchor: TextAnchor(.leading, .top)),
-            at: Point(x: origin.x + 2, y: origin.y + 1)))
-        var withLetter = context
-        withLetter["letter"] = letter
-        contexts.append(withLetter)
-        byLetter[letter] = withLetter
-        sidecars.append(.object([("panel", .string(letter))] + statistics))
-        files += panelFiles
-      }
-      let scene = Scene.composed(size: size, panels: placed, extra: [.group("panel-labels", labels)])
-      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted(), plots)
+      return try panelContent(spec, columns: columns, panels: panels, tables: tables, measurer: measurer)
     }
   }
 }

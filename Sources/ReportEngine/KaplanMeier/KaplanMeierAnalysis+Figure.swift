@@ -45,7 +45,8 @@ extension KaplanMeierAnalysis {
     options.riskTableTimes = request.riskTableTimes
     options.legend = estimates.count > 1 ? request.legend : .none
     options.legendTitle = request.legendTitle
-    options.annotations = annotations(request, scale: scale, labels: curves.map(\.label))
+    (options.annotations, options.annotationHeadings) = annotations(request, scale: scale, labels: curves.map(\.label))
+    options.growsToFit = !request.isHeightFixed
     return KaplanMeierFigure(curves: curves, options: options)
   }
 
@@ -79,11 +80,13 @@ extension KaplanMeierAnalysis {
       median: quantiles[index].first { $0.probability == 0.5 }?.estimate.map { $0 * scale })
   }
 
-  /// The inset: the test of the group difference, then each group's median with its interval.
+  /// The inset: the test of the group difference, then the hazard ratios and each group's
+  /// median with its interval, each under a heading (whose index is returned too).
   private func annotations(_ request: KaplanMeierFigureRequest, scale: Double, labels: [String])
-    -> [StyledText]
+    -> ([StyledText], Set<Int>)
   {
     var lines: [StyledText] = []
+    var headings: Set<Int> = []
     if request.showsPValue, let test = logRank, let chi = test.chiSquare {
       let name: String
       switch test.rho {
@@ -99,11 +102,18 @@ extension KaplanMeierAnalysis {
       let level = JournalFormat.tick(confidence.level * 100)
       let reference = labels.first ?? ""
       let adjusted = hazardRatios?.request.formula.contains(" + ") == true ? "adjusted " : ""
+      headings.insert(lines.count)
       lines.append(StyledText("\(adjusted.isEmpty ? "HR" : "Adjusted HR") (\(level)% CI) vs \(reference)"))
       for c in ratios {
         let index = c.label.level.flatMap { sample.groupLabels.firstIndex(of: $0) }
         let label = index.map { labels[$0] } ?? (c.label.level ?? c.name)
-        let estimate = JournalFormat.estimate(c.hazardRatio, lower: c.hazardRatioLower, upper: c.hazardRatioUpper, decimals: 2)
+        // Not estimable (monotone likelihood, an aliased group): "NE", as in forest plots;
+        // the model's warning says why.
+        guard let ratio = ForestAnalysis.estimate(c) else {
+          lines.append(StyledText(label + ": NE"))
+          continue
+        }
+        let estimate = JournalFormat.estimate(ratio.value, lower: ratio.lower, upper: ratio.upper, decimals: 2)
         lines.append(StyledText(label + ": " + estimate + ", ") + JournalFormat.pValueText(c.p).dropLeadingSpace)
       }
     }
@@ -111,6 +121,7 @@ extension KaplanMeierAnalysis {
       let medians = quantiles.map { $0.first { $0.probability == 0.5 } }
       let decimals = timeDecimals(request)
       let level = JournalFormat.tick(confidence.level * 100)
+      headings.insert(lines.count)
       lines.append(StyledText("Median (\(level)% CI)"))
       for (label, median) in zip(labels, medians) {
         guard let median else { continue }
@@ -118,7 +129,7 @@ extension KaplanMeierAnalysis {
         lines.append(StyledText((labels.count > 1 ? label + ": " : "") + text))
       }
     }
-    return lines
+    return (lines, headings)
   }
 }
 

@@ -118,6 +118,9 @@ public struct KaplanMeierFigureRequest: Hashable, Sendable {
   public var outputs: [String] = []
   public var widthMillimetres: Double = 170
   public var heightMillimetres: Double = 120
+  /// Whether the height was set by the user: otherwise the figure grows taller when its plot
+  /// area would get less than its minimum height.
+  public var isHeightFixed = false
   public var dpi: Double = 300
   public var title: String?
   public var xTitle: String?

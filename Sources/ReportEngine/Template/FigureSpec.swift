@@ -25,6 +25,9 @@ public struct FigureSpec: Sendable {
   public var location: String
   public var widthMillimetres: Double
   public var heightMillimetres: Double
+  /// Whether the template sets the height; otherwise a Kaplan–Meier figure (or a grid of them)
+  /// grows taller when a plot area would get less than its minimum height.
+  public var isHeightFixed = false
   /// Conditions rows must meet (the endpoint's and the figure's), combined with `and`.
   public var filters: [TemplateExpression]
   /// Append the methods statement to the caption.
@@ -94,6 +97,7 @@ public struct FigureSpec: Sendable {
       self.kind = .panels(columns: columns, panels)
       self.widthMillimetres = width
       self.heightMillimetres = height
+      self.isHeightFixed = m["height"] != nil
     case "forest":
       let dataNode = try m.required("data")
       let dataName = try dataNode.string()
@@ -163,6 +167,7 @@ public struct FigureSpec: Sendable {
       self.kind = .kaplanMeier(request, data: dataName)
       self.widthMillimetres = request.figure.widthMillimetres
       self.heightMillimetres = request.figure.heightMillimetres
+      self.isHeightFixed = request.figure.isHeightFixed
     }
   }
 

@@ -99,7 +99,13 @@ enum KaplanMeierTemplateKeys {
     ),
     ("legend-title", { n, r throws(TemplateError) in r.figure.legendTitle = try n.string() }),
     ("width", { n, r throws(TemplateError) in r.figure.widthMillimetres = try millimetres(n) }),
-    ("height", { n, r throws(TemplateError) in r.figure.heightMillimetres = try millimetres(n) }),
+    (
+      "height",
+      { n, r throws(TemplateError) in
+        r.figure.heightMillimetres = try millimetres(n)
+        r.figure.isHeightFixed = true
+      }
+    ),
     (
       "dpi",
       { n, r throws(TemplateError) in

@@ -162,4 +162,29 @@ struct KaplanMeierFigureAdapterTests {
     }
     #expect(limited.figure(limitedRequest.figure).options.xBreaks == [0, 100, 200])
   }
+
+  @Test("the inset's headings are marked, so that a compacted inset keeps each with its lines")
+  func annotationHeadings() throws {
+    let (analysis, request) = try analysis { $0.estimatesHazardRatios = true }
+    let options = analysis.figure(request.figure).options
+    #expect(options.annotations.map(\.plainText).first == "Log-rank P = " + JournalFormat.pValue(analysis.logRank?.chiSquare?.pValue ?? .nan))
+    let headings = options.annotationHeadings.sorted().map { options.annotations[$0].plainText }
+    #expect(headings == ["HR (95% CI) vs A", "Median (95% CI)"])
+  }
+
+  /// Group A has no event: the Cox model's likelihood is monotone in B's coefficient, which
+  /// runs off towards infinity, so its hazard ratio is not estimable.
+  @Test("a hazard ratio that is not estimable reads NE in the inset, as in forest plots, and the model warns")
+  func hazardRatioNotEstimable() throws {
+    let csv = "days,dead,arm\n10,0,A\n20,0,A\n30,0,A\n40,0,A\n5,1,B\n15,1,B\n25,1,B\n35,0,B\n"
+    let table = try DataTable(bytes: Array(csv.utf8), file: "separated.csv")
+    var request = KaplanMeierRequest(
+      dataPath: "separated.csv", timeColumn: "days", eventColumn: "dead", groupColumn: "arm")
+    request.estimatesHazardRatios = true
+    let analysis = try KaplanMeierAnalysis(table: table, request: request)
+    let lines = analysis.figure(request.figure).options.annotations.map(\.plainText)
+    #expect(lines.contains("B: NE"))
+    #expect(!lines.contains { $0.contains("∞") })
+    #expect(analysis.warnings.contains { $0.hasPrefix("hazard-ratio model: ") })
+  }
 }

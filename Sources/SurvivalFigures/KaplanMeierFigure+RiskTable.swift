@@ -1,0 +1,163 @@
+import FigureCore
+
+/// One line of the risk table.
+struct _RiskTableLine {
+  /// Right-aligned before the counts, or the whole line of a group header.
+  var label: StyledText
+  var isHeader: Bool
+  var curveIndex: Int
+  var quantity: String
+  var indent: Double
+  /// A compact KMunicate table: the group's label, after its line sample at the left edge,
+  /// on the group's first row.
+  var groupLabel: StyledText? = nil
+}
+
+extension _KaplanMeierLayoutEngine {
+  typealias TableLine = _RiskTableLine
+
+  /// Space between the right end of the risk-table labels and the axis origin: half the widest
+  /// count (the first column is centred on the origin) and a clear gap.
+  var tableLabelGap: Double { widestCount / 2 + 6 }
+
+  /// Length of the line sample drawn before a row label so rows are identifiable in grayscale.
+  var sampleLength: Double { theme.smallFontSize * 1.6 }
+
+  /// Whether number-at-risk labels, wider than a fifth of the figure, go on lines of their own
+  /// above their counts so that they do not push the plot to the right.
+  var labelsOnOwnLines: Bool {
+    let widest =
+      curves.map { width(StyledText($0.label), theme.smallFont.bold()) + sampleLength + 3 }.max()
+      ?? 0
+    return widest > size.width * 0.2
+  }
+
+  /// The table's lines; `compact` puts group labels beside the counts.
+  func tableLines(compact: Bool) -> [TableLine] {
+    switch options.riskTable {
+    case .none: return []
+    case .numberAtRisk:
+      if labelsOnOwnLines && !compact {
+        return curves.indices.flatMap { i -> [TableLine] in
+          [
+            TableLine(
+              label: StyledText(curves[i].label), isHeader: true, curveIndex: i, quantity: "",
+              indent: 0),
+            TableLine(label: "", isHeader: false, curveIndex: i, quantity: "at risk", indent: 0),
+          ]
+        }
+      }
+      return curves.indices.map {
+        TableLine(
+          label: StyledText(curves[$0].label), isHeader: false, curveIndex: $0,
+          quantity: "at risk", indent: 0)
+      }
+    case .kmunicate:
+      return curves.indices.flatMap { i -> [TableLine] in
+        let label = StyledText(curves[i].label)
+        let header = TableLine(label: label, isHeader: true, curveIndex: i, quantity: "", indent: 0)
+        let indent = compact ? 0.0 : 6
+        let rows = [
+          TableLine(
+            label: "At risk", isHeader: false, curveIndex: i, quantity: "at risk", indent: indent,
+            groupLabel: compact ? label : nil),
+          TableLine(
+            label: "Censored", isHeader: false, curveIndex: i, quantity: "censored", indent: indent),
+          TableLine(
+            label: "Events", isHeader: false, curveIndex: i, quantity: "events", indent: indent),
+        ]
+        return compact ? rows : [header] + rows
+      }
+    }
+  }
+
+  func labelWidth(_ line: TableLine) -> Double {
+    let showsSample = line.isHeader || options.riskTable == .numberAtRisk
+    let f = showsSample ? theme.smallFont.bold() : theme.smallFont
+    return width(line.label, f) + line.indent + (showsSample ? sampleLength + 3 : 0)
+  }
+
+  /// Width of the label column: row labels beside the counts and, in a compact KMunicate
+  /// table, the group labels before them (header lines span the table).
+  func labelColumnWidth(_ lines: [TableLine]) -> Double {
+    let rows = lines.filter { !$0.isHeader }
+    let labels = rows.map(labelWidth).max() ?? 0
+    let groups = rows.compactMap { line in line.groupLabel.map { width($0, theme.smallFont.bold()) }
+    }.max()
+    return groups.map { sampleLength + 3 + $0 + 8 + labels } ?? labels
+  }
+
+  func riskTable(
+    lines: [TableLine], top: Double, plot: Rect, xScale: LinearScale, breaks: [Double],
+    rowHeight: Double, titleHeight: Double, title: String
+  ) -> ([DrawCommand], RiskTableLayout) {
+    let small = theme.smallFont
+    let times = tableTimes(breaks: breaks, scale: xScale)
+    let columns = times.map { RiskTableLayout.Column(time: $0, x: xScale.map($0)) }
+    var out: [DrawCommand] = []
+    let titleFont = theme.font.bold()
+    out.append(
+      .text(
+        TextRun(StyledText(title), font: titleFont, color: theme.textColor, anchor: .leadingMiddle),
+        at: Point(x: pad, y: top + titleHeight / 2)))
+    var rows: [RiskTableLayout.Row] = []
+    let labelRight = plot.minX - tableLabelGap
+    for (k, line) in lines.enumerated() {
+      let mid = top + titleHeight + rowHeight * (Double(k) + 0.5)
+      let (color, dash) = style(line.curveIndex)
+      let curve = curves[line.curveIndex]
+      let showsSample = (line.isHeader || options.riskTable == .numberAtRisk) && !line.label.isEmpty
+      let labelFont = showsSample ? small.bold() : small
+      func sample(from x0: Double) -> DrawCommand {
+        .stroke(
+          .line(from: Point(x: x0, y: mid), to: Point(x: x0 + sampleLength, y: mid)),
+          StrokeStyle(color: color, width: theme.curveWidth, dash: dash))
+      }
+      if line.isHeader {
+        // A group header spans the label column, left-aligned after its line sample.
+        out.append(sample(from: pad))
+        out.append(
+          .text(
+            TextRun(line.label, font: labelFont, color: color, anchor: .leadingMiddle),
+            at: Point(x: pad + sampleLength + 3, y: mid)))
+        continue
+      }
+      if let group = line.groupLabel {
+        out.append(sample(from: pad))
+        out.append(
+          .text(
+            TextRun(group, font: small.bold(), color: color, anchor: .leadingMiddle),
+            at: Point(x: pad + sampleLength + 3, y: mid)))
+      }
+      if showsSample {
+        let w = width(line.label, labelFont)
+        out.append(sample(from: labelRight - w - 3 - sampleLength))
+      }
+      out.append(
+        .text(
+          TextRun(
+            line.label, font: labelFont, color: showsSample ? color : theme.textColor,
+            anchor: .trailingMiddle), at: Point(x: labelRight, y: mid)))
+      let counts = times.map { t -> Int in
+        switch line.quantity {
+        case "censored": return curve.censored(before: t)
+        case "events": return curve.events(before: t)
+        default: return curve.atRisk(at: t)
+        }
+      }
+      for (c, n) in zip(columns, counts) {
+        out.append(
+          .text(
+            TextRun(
+              StyledText(String(n)), font: small, color: theme.textColor, anchor: .centerMiddle),
+            at: Point(x: c.x, y: mid)))
+      }
+      rows.append(
+        RiskTableLayout.Row(group: curve.label, quantity: line.quantity, y: mid, counts: counts))
+    }
+    let rect = Rect(
+      x: pad, y: top, width: size.width - 2 * pad,
+      height: titleHeight + rowHeight * Double(lines.count))
+    return (out, RiskTableLayout(columns: columns, rows: rows, rect: rect))
+  }
+}
