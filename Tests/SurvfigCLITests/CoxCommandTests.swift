@@ -66,6 +66,31 @@ struct CoxCommandTests {
     #expect(!terms.contains { $0["term"] as? String == "prior" })
   }
 
+  /// R: `fit <- coxph(Surv(time, status) ~ factor(trt) * factor(celltype) + karno, veteran)`;
+  /// `names(coef(fit))`, `sprintf("%.17g", coef(fit))`.
+  @Test("interaction rows name their levels and reference, and each row has R's coefficient name")
+  func interactionRows() throws {
+    let json = try Self.json([
+      "--data", Survfig.data("veteran.csv"), "--model", "Surv(time, status) ~ factor(trt)*factor(celltype) + karno",
+    ])
+    let terms = try #require(json["terms"] as? [[String: Any]])
+    let interaction = terms.filter { $0["term"] as? String == "factor(trt):factor(celltype)" }
+    #expect(interaction.map { $0["level"] as? String } == ["2:2", "2:3", "2:4"])
+    #expect(interaction.allSatisfy { $0["reference"] as? String == "1:1" })
+    #expect(
+      interaction.map { $0["name"] as? String } == [
+        "factor(trt)2:factor(celltype)2", "factor(trt)2:factor(celltype)3", "factor(trt)2:factor(celltype)4",
+      ])
+    let expected = [1.1518114317524271, 0.11127179800370776, 0.85020506087580749]
+    for (row, coef) in zip(interaction, expected) {
+      #expect(abs((row["coef"] as? Double ?? .nan) / coef - 1) < 1e-8)
+    }
+    let keys = terms.map { "\($0["term"] ?? "")|\($0["level"] ?? "")" }
+    #expect(Set(keys).count == terms.count)
+    let karno = try #require(terms.first { $0["term"] as? String == "karno" })
+    #expect(karno["level"] is NSNull && karno["reference"] is NSNull && karno["name"] as? String == "karno")
+  }
+
   @Test("a formula error points at the character; an unknown column is named")
   func errors() throws {
     let folder = try ScratchFolder()

@@ -2,16 +2,18 @@ import SurvivalStatistics
 
 extension CoxAnalysis {
   /// The statistics as the `cox --json` contract lists them; term names as written in the
-  /// formula, level and reference null for numeric terms.
+  /// formula, `name` the coefficient's R name (unique per row), level and reference null for
+  /// numeric terms and the factors' levels joined by `:` for interactions (`2:4`, reference
+  /// `1:1`).
   public var json: JSONValue {
     func test(_ t: CoxRegression.ChiSquareTest) -> JSONValue {
       .object([("statistic", .number(t.statistic)), ("df", .int(t.degreesOfFreedom)), ("p", .number(t.p))])
     }
     let terms = fit.coefficients.map { c -> JSONValue in
       .object([
-        ("term", .string(c.label.term)),
-        ("level", c.label.level.map { .string($0) } ?? .null),
-        ("reference", c.label.reference.map { .string($0) } ?? .null),
+        ("term", .string(c.label.term)), ("name", .string(c.name)),
+        ("level", c.label.levels.map { .string($0) } ?? .null),
+        ("reference", c.label.references.map { .string($0) } ?? .null),
         ("coef", .number(c.estimate)), ("se", .number(c.standardError)),
         ("hr", .number(c.hazardRatio)), ("lower", .number(c.hazardRatioLower)),
         ("upper", .number(c.hazardRatioUpper)), ("z", .number(c.z)), ("p", .number(c.p)),

@@ -59,8 +59,9 @@ public struct ForestAnalysis: Sendable {
 
   static func json(_ c: CoxRegression.Coefficient) -> JSONValue {
     .object([
-      ("term", .string(c.label.term)), ("level", c.label.level.map { .string($0) } ?? .null),
-      ("reference", c.label.reference.map { .string($0) } ?? .null), ("hr", .number(c.hazardRatio)),
+      ("term", .string(c.label.term)), ("name", .string(c.name)),
+      ("level", c.label.levels.map { .string($0) } ?? .null),
+      ("reference", c.label.references.map { .string($0) } ?? .null), ("hr", .number(c.hazardRatio)),
       ("lower", .number(c.hazardRatioLower)), ("upper", .number(c.hazardRatioUpper)), ("p", .number(c.p)),
     ])
   }

@@ -44,6 +44,19 @@ struct ModelFrameTests {
         "relevel(factor(x > 4), ref = 2)0", "factor(dose)a:x", "factor(dose)b:x",
       ])
     #expect(frame.design.labels[1].components.map(\.reference) == [nil, nil])
+    #expect(frame.design.labels[1].levels == "a" && frame.design.labels[1].references == nil)
+  }
+
+  @Test("an interaction column's levels and references join its factors' with ':'")
+  func interactionLevels() throws {
+    let frame = try ModelFrame(
+      formula: ModelFormula(parsing: "Surv(time, status) ~ grade * dose + x + x:dose"), data: small)
+    let labels = frame.design.labels.filter(\.isInteraction)
+    #expect(labels.first?.name == "grade2:dose2")
+    #expect(labels.first?.levels == "2:2" && labels.first?.references == "10:1.5")
+    let slope = try #require(labels.first { $0.term == "dose:x" })
+    #expect(slope.levels == "2" && slope.references == "1.5")
+    #expect(frame.design.labels.first { $0.name == "x" }?.levels == nil)
   }
 
   @Test(
