@@ -91,6 +91,23 @@ struct CoxCommandTests {
     #expect(karno["level"] is NSNull && karno["reference"] is NSNull && karno["name"] as? String == "karno")
   }
 
+  /// R: `coxph(Surv(time, status == "Dead") ~ x, d)` equals `coxph(Surv(time, dead) ~ x, d)`
+  /// with `dead` the 0/1 code of the same rows.
+  @Test("a text status column: Surv(time, status == \"Dead\") and != select the event")
+  func textEvent() throws {
+    let folder = try ScratchFolder()
+    try folder.write("t.csv", "time,status,dead,x\n5,Dead,1,1\n8,Alive,0,2\n3,Dead,1,1\n9,Dead,1,3\n4,Alive,0,1\n7,Dead,1,2\n")
+    func coef(_ model: String) throws -> Double? {
+      let result = try Survfig.run(["cox", "--data", "t.csv", "--model", model, "--json"], in: folder.path)
+      #expect(result.status == 0, "\(result.standardError)")
+      let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+      return ((json?["terms"] as? [[String: Any]])?.first?["coef"]) as? Double
+    }
+    let reference = try #require(try coef("Surv(time, dead) ~ x"))
+    #expect(try coef("Surv(time, status == \"Dead\") ~ x") == reference)
+    #expect(try coef("Surv(time, status != \"Alive\") ~ x") == reference)
+  }
+
   @Test("a formula error points at the character; an unknown column is named")
   func errors() throws {
     let folder = try ScratchFolder()

@@ -59,6 +59,23 @@ struct ModelFrameTests {
     #expect(frame.design.labels.first { $0.name == "x" }?.levels == nil)
   }
 
+  @Test("an event named by a level: status == \"Dead\", != and a string on the left")
+  func eventLevels() throws {
+    let data = ModelData(columns: [
+      "time": .numeric([1, 2, 3, 4, 5]), "x": .numeric([1, 2, 3, 4, 5]),
+      "vital": .categorical(["Dead", "Alive", nil, "Dead", "Alive"], levels: nil),
+      "status": .numeric([2, 1, 2, 1, 2]),
+    ])
+    func events(_ formula: String) throws -> [Bool] {
+      try ModelFrame(formula: ModelFormula(parsing: formula), data: data).events
+    }
+    #expect(try events("Surv(time, vital == \"Dead\") ~ x") == [true, false, true, false])
+    #expect(try events("Surv(time, vital != \"Alive\") ~ x") == [true, false, true, false])
+    #expect(try events("Surv(time, \"Alive\" == vital) ~ x") == [false, true, false, true])
+    #expect(try events("Surv(time, status == \"2\") ~ x") == [true, false, true, false, true])
+    #expect(try events("Surv(time, 1 < status) ~ x") == [true, false, true, false, true])
+  }
+
   @Test(
     "data errors name the offender",
     arguments: [
@@ -68,6 +85,8 @@ struct ModelFrameTests {
       ("Surv(time, grade) ~ x", "'grade': a categorical event needs a comparison naming the event value, e.g. grade == \"dead\""),
       ("Surv(time, x) ~ grade", "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"),
       ("Surv(time, status) ~ log(grade)", "'log(grade)': log() needs a numeric variable"),
+      ("Surv(time, grade == \"c\") ~ x", "'grade == \"c\"': 'c' is not a level; the levels are '10', '2', 'B', 'a', 'b'"),
+      ("Surv(time, status == \"two\") ~ x", "'status == \"two\"': compares status with the text \"two\"; compare a numeric variable with a number, e.g. status == 1"),
     ])
   func errors(_ formula: String, _ message: String) throws {
     let parsed = try ModelFormula(parsing: formula)
