@@ -17,14 +17,14 @@ struct _ModelEvaluator {
   let data: ModelData
 
   func fail(_ expression: FormulaExpression, _ message: String) -> ModelFrameError {
-    .wrongKind(expression: expression.description, message: message)
+    .wrongKind(expression: expression, message: message)
   }
 
   func evaluate(_ expression: FormulaExpression) throws(ModelFrameError) -> _ModelValue {
     switch expression.kind {
     case .name(let name):
       guard let column = data[name] else {
-        throw .unknownVariable(name: name, suggestion: suggestion(for: name))
+        throw .unknownVariable(name: name, suggestion: suggestion(for: name), column: expression.column)
       }
       switch column {
       case .numeric(let values):
@@ -123,13 +123,13 @@ struct _ModelEvaluator {
       case .string(let label):
         referenceIndex = levels.firstIndex(of: label)
         if referenceIndex == nil {
-          throw .unknownLevel(expression: expression.description, level: label, levels: levels)
+          throw .unknownLevel(expression: expression, level: label, levels: levels)
         }
       case .number(let position):
         let index = Int(position) - 1
         guard position == position.rounded(), levels.indices.contains(index) else {
           throw .unknownLevel(
-            expression: expression.description, level: referenceArgument.value.description,
+            expression: expression, level: referenceArgument.value.description,
             levels: levels)
         }
         referenceIndex = index
@@ -226,7 +226,7 @@ struct _ModelEvaluator {
       default: throw fail(expression, "compare a categorical variable with a level such as \"dead\"")
       }
       guard let target = levels.firstIndex(of: label).map({ Int32($0) }) else {
-        throw .unknownLevel(expression: expression.description, level: label, levels: levels)
+        throw .unknownLevel(expression: expression, level: label, levels: levels)
       }
       return .logical(codes.map { $0 < 0 ? 2 : (($0 == target) == (relation == "==") ? 1 : 0) })
     }
@@ -289,7 +289,8 @@ struct _ModelEvaluator {
     var best: (String, Int)?
     for candidate in data.columnNames {
       let distance = Self.editDistance(name.lowercased(), candidate.lowercased())
-      if distance <= max(2, name.count / 3), distance < (best?.1 ?? .max) {
+      // A suggestion must keep part of the name: "y" is not a misspelt "e".
+      if distance <= max(2, name.count / 3), distance < name.count, distance < (best?.1 ?? .max) {
         best = (candidate, distance)
       }
     }
