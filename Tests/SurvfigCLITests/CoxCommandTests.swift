@@ -108,6 +108,22 @@ struct CoxCommandTests {
     #expect(try coef("Surv(time, status != \"Alive\") ~ x") == reference)
   }
 
+  @Test("the text table sizes its columns to their content, so a diverging coefficient cannot run into the next")
+  func textTable() throws {
+    let folder = try ScratchFolder()
+    try folder.write("m.csv", "t,e,g,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n")
+    let result = try Survfig.run(["cox", "--data", "m.csv", "--model", "Surv(t, e) ~ g + x"], in: folder.path)
+    #expect(result.status == 0)
+    let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let table = Array(lines[1...3])
+    #expect(table[0] == "      coef          se        HR  lower 95%  upper 95%        z      p")
+    #expect(Set(table.map(\.count)).count == 1)
+    for row in table.dropFirst() {
+      #expect(row.split(separator: " ").count == 8, "\(row)")
+    }
+    #expect(table[1].contains("  1.89e+09  ") && table[1].contains("  Inf  "))
+  }
+
   @Test("formula errors point at the character: syntax, an unknown column, a wrong call")
   func errors() throws {
     let folder = try ScratchFolder()
