@@ -111,7 +111,8 @@ public struct ForestAnalysis: Sendable {
       if isFactor, let first = coefficients.first {
         let variable = first.label.components.first?.variable ?? term.label
         let test = series.last?.fits[term.label]?.termTest(for: term.label)
-        rows.append(ForestRow(kind: .header, label: display(variable), headerP: coefficients.count > 1 ? test?.wald.p : nil))
+        let p = coefficients.count > 1 ? test?.wald.p : nil
+        rows.append(ForestRow(kind: .header, label: display(variable), headerPValues: series.indices.map { $0 == series.count - 1 ? p : nil }))
         if let reference = first.label.reference {
           rows.append(ForestRow(kind: .reference, label: display(reference), indent: 1))
         }
