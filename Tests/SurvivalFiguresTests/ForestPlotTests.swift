@@ -57,7 +57,9 @@ struct ForestPlotTests {
     #expect(ForestPlot.axisDomain(covering: 0.09, 3.6) == 0.09...4)
     #expect(ForestPlot.axisDomain(covering: 0.21, 2.1) == 0.21...2.1)
     #expect(ForestPlot.axisDomain(covering: 1.2, 3) == 1...3)
-    #expect(ForestPlot.axisDomain(covering: 0.95, 1.05) == 0.5...2)
+    #expect(ForestPlot.axisDomain(covering: 0.7, 0.95) == 0.7...1)
+    #expect(ForestPlot.axisDomain(covering: 0.95, 1.05) == 0.8...1.25)
+    #expect(ForestPlot.axisDomain(covering: 1.01, 1.3) == 1...1.5)
     #expect(ForestPlot.axisDomain(covering: 1e-9, 1e9) == 0.001...1000)
   }
 

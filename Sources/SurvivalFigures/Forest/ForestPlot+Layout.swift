@@ -18,13 +18,13 @@ extension ForestPlot {
   ]
 
   /// The axis range for estimates and limits spanning `low`…`high`: always including 1, never
-  /// beyond 0.001…1000 (intervals reaching further end in arrows), and widened to a round
-  /// ratio when one lies within 25 % of an end (0.09…3.6 gives 0.09…4). A range with no round
-  /// ratio inside besides 1 (0.95…1.05) widens to 0.5…2.
+  /// beyond 0.001…1000 (intervals reaching further end in arrows), and widened to a tick
+  /// candidate when one lies within 25 % of an end (0.09…3.6 gives 0.09…4, 0.95…1.05 gives
+  /// 0.8…1.25). A range that still has no candidate besides 1 widens to 0.5…2.
   public static func axisDomain(covering low: Double, _ high: Double) -> ClosedRange<Double> {
     var lo = max(min(low, 1), 0.001)
     var hi = min(max(high, 1), 1000)
-    let round = tickCandidates.filter { $0.rank <= 3 }.map(\.value)
+    let round = tickCandidates.map(\.value)
     if let below = round.filter({ $0 <= lo * (1 + 1e-9) }).max(), lo / below <= 1.25 { lo = below }
     if let above = round.filter({ $0 >= hi * (1 - 1e-9) }).min(), above / hi <= 1.25 { hi = above }
     if !tickCandidates.contains(where: { $0.value != 1 && $0.value >= lo * (1 - 1e-9) && $0.value <= hi * (1 + 1e-9) }) {
@@ -58,16 +58,24 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
   var options: ForestPlotOptions { plot.options }
   var theme: FigureTheme
   let pad = 4.0
+  /// Space between text columns, in ems of the body type.
+  var gapEms = 1.1
+  /// The narrowest plot panel, as a fraction of the width.
+  static var minimumPanelShare: Double { 0.18 }
 
   init(plot: ForestPlot, measurer: M) {
     self.plot = plot
     self.measurer = measurer
     self.theme = plot.options.theme ?? FigureTheme.scaled(forWidth: plot.options.width)
     // Smaller type (down to the theme's minimum) when the text columns leave the plot panel
-    // less than a quarter of the width.
+    // less than a quarter of the width; then narrower gaps (down to half an em) until the
+    // panel keeps its minimum share.
     while columnWidths().total > plot.options.width * 0.75 - 2 * pad, theme.fontSize > theme.minimumFontSize {
       theme.fontSize = max(theme.fontSize - 0.5, theme.minimumFontSize)
       theme.smallFontSize = max(theme.smallFontSize - 0.5, theme.minimumFontSize)
+    }
+    while columnWidths().total > plot.options.width * (1 - Self.minimumPanelShare) - 2 * pad, gapEms > 0.55 {
+      gapEms -= 0.1
     }
   }
 
@@ -104,7 +112,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     }
     let p = max(
       options.pTitle.map { measurer.measure($0, font: bold).width }.max() ?? 0, width("<0.001", body), width("0.999", body))
-    return ColumnWidths(label: label, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * 1.1)
+    return ColumnWidths(label: label, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * gapEms)
   }
 
   func width(_ text: String, _ font: FontSpec) -> Double { measurer.measure(StyledText(text), font: font).width }
@@ -133,7 +141,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     // Columns: label, extra columns, plot, then estimate and P per series.
     let columns = columnWidths()
     let (labelWidth, extraWidths, estimateWidths, pWidth, gap) = (columns.label, columns.extras, columns.estimates, columns.p, columns.gap)
-    let plotWidth = max(options.width - 2 * pad - columns.total, options.width * 0.22)
+    let plotWidth = max(options.width - 2 * pad - columns.total, options.width * Self.minimumPanelShare)
 
     var x = pad
     var edges: [Double] = [x]
