@@ -12,6 +12,8 @@ struct BuiltFigure: Sendable {
   var caption: String?
   var sidecar: JSONValue
   var lint: [LintFinding]
+  /// Statistical caveats of the figure's models (monotone likelihood, non-convergence).
+  var notes: [String] = []
   /// Data files the figure read.
   var dataFiles: [String]
 }
@@ -33,7 +35,7 @@ extension BuiltFigure {
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
     minimumFontSize: Double
   ) throws -> BuiltFigure {
-    let (scene, context, statistics, files, plots) = try content(spec, tables: tables, measurer: measurer)
+    let (scene, context, statistics, files, plots, notes) = try content(spec, tables: tables, measurer: measurer)
     var caption: String?
     if let text = spec.caption {
       do {
@@ -65,7 +67,7 @@ extension BuiltFigure {
         ("lint", .array(lint.map { .string($0.message) })),
       ] + statistics)
     return BuiltFigure(
-      spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, dataFiles: files)
+      spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, notes: notes, dataFiles: files)
   }
 
   /// The rows of `table` that meet every filter.
@@ -82,9 +84,10 @@ extension BuiltFigure {
   /// Plot areas lower than this (25 mm) are reported by figure lint.
   static let minimumPlotHeight = 25.0.millimetres
 
-  /// The scene, caption values, sidecar entries, data files read and the plot areas drawn.
+  /// The scene, caption values, sidecar entries, data files read, the plot areas drawn and the
+  /// statistical caveats.
   private static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect])
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [Rect], [String])
   {
     switch spec.kind {
     case .kaplanMeier(let request, let data):
@@ -111,7 +114,7 @@ extension BuiltFigure {
         ("type", .string("km")), ("methods", .string(analysis.methods(request))),
         ("printed", printed), ("statistics", analysis.json),
       ]
-      return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath], [layout.plotRect])
+      return (layout.scene, analysis.captionContext(request), statistics, [request.dataPath], [layout.plotRect], [])
 
     case .swimmer(let request, let data, let events):
       guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
@@ -136,7 +139,7 @@ extension BuiltFigure {
         ),
       ]
       let context: [String: Any] = ["patients": lanes, "groups": input.groups]
-      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []), [])
+      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []), [], [])
 
     case .forest(let request, let data):
       guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
@@ -151,7 +154,7 @@ extension BuiltFigure {
         ]
       }
       // A forest plot's panel is as tall as its rows; it is not checked for cramping.
-      return (layout.scene, ["rows": rows], [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [])
+      return (layout.scene, ["rows": rows], [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [], analysis.warnings)
 
     case .panels(let columns, let panels):
       let rows = (panels.count + columns - 1) / columns
@@ -164,6 +167,7 @@ extension BuiltFigure {
       var sidecars: [JSONValue] = []
       var files: [String] = []
       var plots: [Rect] = []
+      var notes: [String] = []
       for (index, panel) in panels.enumerated() {
         let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
         // Each panel is laid out below a band that holds its letter.
@@ -174,7 +178,8 @@ extension BuiltFigure {
           request.figure.heightMillimetres = (cell.height - band) / 1.millimetres
           fitted.kind = .kaplanMeier(request, data: data)
         }
-        let (scene, context, statistics, panelFiles, panelPlots) = try content(fitted, tables: tables, measurer: measurer)
+        let (scene, context, statistics, panelFiles, panelPlots, panelNotes) = try content(fitted, tables: tables, measurer: measurer)
+        notes += panelNotes.map { "panel \(letter): \($0)" }
         plots += panelPlots
         let origin = Point(x: Double(index % columns) * cell.width, y: Double(index / columns) * cell.height)
         placed.append((scene, Point(x: origin.x, y: origin.y + band)))
@@ -191,7 +196,7 @@ extension BuiltFigure {
         files += panelFiles
       }
       let scene = Scene.composed(size: size, panels: placed, extra: [.group("panel-labels", labels)])
-      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted(), plots)
+      return (scene, ["panels": contexts, "panel": byLetter], [("type", .string("panels")), ("panels", .array(sidecars))], Array(Set(files)).sorted(), plots, notes)
     }
   }
 }

@@ -8,6 +8,8 @@ struct BuiltTable: Sendable {
   var table: ReportTable
   var sidecar: JSONValue
   var dataFiles: [String]
+  /// Statistical caveats of the table's models.
+  var notes: [String] = []
 
   static func build(_ spec: TableSpec, tables: [String: DataTable]) throws -> BuiltTable {
     func loaded(_ name: String) throws -> DataTable {
@@ -19,6 +21,7 @@ struct BuiltTable: Sendable {
     let table: ReportTable
     let statistics: JSONValue
     let files: [String]
+    var notes: [String] = []
     switch spec.kind {
     case .survival(let request, let data):
       let analysis = try KaplanMeierAnalysis(table: try loaded(data), request: request)
@@ -35,6 +38,7 @@ struct BuiltTable: Sendable {
       table = analysis.table(title: spec.title, confidenceLevel: request.confidenceLevel, ties: request.ties, decimals: request.decimals)
       statistics = analysis.json
       files = [request.dataPath]
+      notes = analysis.warnings
     }
     let sidecar = JSONValue.object([
       ("id", .string(spec.id)),
@@ -48,7 +52,7 @@ struct BuiltTable: Sendable {
       ("footnotes", .array(table.footnotes.map { .string($0) })),
       ("statistics", statistics),
     ])
-    return BuiltTable(spec: spec, table: table, sidecar: sidecar, dataFiles: files)
+    return BuiltTable(spec: spec, table: table, sidecar: sidecar, dataFiles: files, notes: notes)
   }
 
   /// The table's files: each text format and the sidecar.

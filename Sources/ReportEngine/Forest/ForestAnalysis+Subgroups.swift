@@ -41,13 +41,13 @@ extension ForestAnalysis {
       let c = analysis?.fit.coefficients.first
       let n = analysis?.fit.observationCount ?? subset.rowCount
       let events = analysis?.fit.eventCount ?? 0
-      let estimate = c.flatMap(Self.estimate).map { e -> ForestRow.Estimate in
+      let estimate = c.flatMap { Self.estimate($0, in: analysis?.fit) }.map { e -> ForestRow.Estimate in
         var weighted = e
         weighted.weight = Double(events)
         return weighted
       }
       let json = JSONValue.object(
-        [("subgroup", .string(label)), ("n", .int(n)), ("events", .int(events))] + (c.map { Self.json($0).objectPairs } ?? []))
+        [("subgroup", .string(label)), ("n", .int(n)), ("events", .int(events))] + (c.map { Self.json($0, in: analysis?.fit).objectPairs } ?? []))
       return (
         ForestRow(kind: kind, label: label, indent: indent, cells: [String(n), String(events)], estimates: [estimate], note: "NE"),
         json
