@@ -60,6 +60,20 @@ struct ForestCommandTests {
     #expect(sep.count == 2 && sep.allSatisfy { $0["estimable"] as? Bool == false })
   }
 
+  @Test("subgroups: a continuous variable is refused, naming it and suggesting a derived grouping")
+  func continuousSubgroup() throws {
+    let folder = try ScratchFolder()
+    var csv = "t,e,arm,age\n"
+    for i in 0..<30 { csv += "\(i + 1),\(i % 3 == 0 ? 0 : 1),\(i % 2 + 1),\(40 + i)\n" }
+    try folder.write("trial.csv", csv)
+    let result = try Survfig.run(
+      ["forest", "--data", "trial.csv", "--time", "t", "--event", "e", "--treatment", "arm", "--subgroups", "age", "--json"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError
+        == "Error: trial.csv: subgroup variable 'age' has 30 distinct values; subgroups need a categorical variable (at most 6 distinct numeric codes). Derive one with a few groups, e.g. under a template's derive: age_group: if age >= 54 then \"54 or more\" else \"under 54\"\n")
+  }
+
   @Test("selection options belong to the Cox-model form")
   func selectionValidation() throws {
     let result = try Survfig.run(["forest", "--data", "x.csv", "--label", "l", "--estimate", "e", "--lower", "a", "--upper", "b", "--select", "backward", "--json"])

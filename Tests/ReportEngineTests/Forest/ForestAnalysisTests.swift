@@ -68,6 +68,58 @@ struct ForestAnalysisTests {
     #expect(flags.map(\.1) == [.bool(false), .bool(false), .bool(true), .bool(true)])
   }
 
+  /// R (`d` = the CSV below): `coxph(Surv(time, status) ~ factor(arm), d, subset = site == "Y")`
+  /// warns "Loglik converged before variable 1"; `anova(coxph(… ~ factor(arm) + factor(site)),
+  /// coxph(… ~ factor(arm) * factor(site)))` gives χ² 9.0755222439436452, 1 df,
+  /// P 0.002590535838428902.
+  @Test("subgroups: per-arm events/n, the interaction P in its own column, NE and a warning for a separated subgroup")
+  func monotoneSubgroup() throws {
+    let csv = """
+      time,status,arm,site
+      5,1,1,X
+      8,1,1,X
+      12,0,1,X
+      3,1,1,X
+      9,1,1,X
+      14,0,1,X
+      7,1,2,X
+      11,0,2,X
+      6,1,2,X
+      10,1,2,X
+      4,1,2,X
+      13,0,2,X
+      2,1,1,Y
+      6,1,1,Y
+      9,1,1,Y
+      4,1,1,Y
+      15,0,2,Y
+      18,0,2,Y
+      20,0,2,Y
+      16,0,2,Y
+      22,0,2,Y
+      19,0,2,Y
+
+      """
+    let table = try inputTable(csv, named: "sub.csv")
+    var request = ForestRequest(dataPath: "sub.csv", source: .subgroups(time: "time", event: "status", treatment: "arm", subgroups: ["site"]))
+    request.labels = ["1": "Control", "2": "Drug"]
+    let analysis = try ForestAnalysis(table: table, request: request)
+    #expect(analysis.extraColumns == ["Control\nevents/n", "Drug\nevents/n"])
+    #expect(analysis.pTitle == "P for interaction")
+    #expect(analysis.rows.map(\.label) == ["All patients", "site", "X", "Y"])
+    #expect(analysis.rows.map(\.cells) == [["8/10", "4/12"], ["", ""], ["4/6", "4/6"], ["4/4", "0/6"]])
+    let header = analysis.rows[1]
+    #expect(abs((header.headerP ?? .nan) - 0.002590535838428902) < 1e-6)
+    #expect(analysis.rows[3].estimates == [nil])
+    #expect(analysis.rows[2].estimates.first??.p == nil)
+    #expect(analysis.warnings.contains("subgroup site = Y: the log-likelihood converged before the coefficient of 'factor(arm)2'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"))
+    let layout = analysis.figure(request).layout(measurer: MonospaceTextMeasurer())
+    let texts = layout.scene.texts.map(\.0.text.plainText)
+    #expect(texts.contains("P for") && texts.contains("interaction") && texts.contains("NE") && texts.contains("0/6"))
+    let table3 = analysis.table(title: nil, confidenceLevel: 0.95)
+    #expect(table3.columns.map(\.title) == ["Variable", "Control\nevents/n", "Drug\nevents/n", "HR (95% CI)", "P for interaction"])
+  }
+
   /// R: `u <- coxph(Surv(time, status) ~ factor(celltype), veteran)`: `u$wald.test`
   /// 24.094136596366965, P 2.3874673633985309e-05;
   /// `m <- coxph(Surv(time, status) ~ factor(trt) * factor(celltype) + karno, veteran)`: joint
