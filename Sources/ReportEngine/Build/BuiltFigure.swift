@@ -154,7 +154,17 @@ extension BuiltFigure {
         ]
       }
       // A forest plot's panel is as tall as its rows; it is not checked for cramping.
-      return (layout.scene, ["rows": rows], [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [], analysis.warnings)
+      var context: [String: Any] = ["rows": rows]
+      if let counts = analysis.modelCounts {
+        context["n"] = counts.patients
+        context["events"] = counts.events
+        context["excluded"] = counts.excluded
+      }
+      if let selected = analysis.selectedTerms {
+        context["selected"] = selected
+        context["selected_text"] = selected.count < 2 ? selected.joined() : selected.dropLast().joined(separator: ", ") + " and " + selected[selected.count - 1]
+      }
+      return (layout.scene, context, [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [], analysis.warnings)
 
     case .panels(let columns, let panels):
       let rows = (panels.count + columns - 1) / columns

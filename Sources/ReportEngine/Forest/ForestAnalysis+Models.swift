@@ -173,9 +173,20 @@ extension ForestAnalysis {
         let json = full.json.objectPairs
         return json.filter { $0.0 == "selection" || $0.0 == "ph_test" }
       } ?? []))
-    return ForestAnalysis(
+    var analysis = ForestAnalysis(
       rows: rows, seriesNames: series.count > 1 ? series.map(\.name) : [""], extraColumns: request.showsCounts ? ["n", "Events"] : [],
       warnings: warnings, footnotes: footnotes, json: json)
+    if let counted = full ?? parsed.terms.lazy.compactMap({ univariableFits[$0.label] }).first {
+      analysis.modelCounts = (counted.fit.observationCount, counted.fit.eventCount, counted.excludedCount)
+    }
+    if let selection = full?.selection {
+      analysis.selectedTerms = selection.selectedTerms.map { label in
+        parsed.terms.first { $0.label == label }.map { term in
+          term.order == 1 ? display(term.label) : term.variables.map { display($0.description) }.joined(separator: " × ")
+        } ?? label
+      }
+    }
+    return analysis
   }
 
   /// The row of one interaction coefficient: each factor by its level's label when one is

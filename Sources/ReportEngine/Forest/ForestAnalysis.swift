@@ -18,6 +18,11 @@ public struct ForestAnalysis: Sendable {
   public var footnotes: [String]
   /// Every estimate as JSON, for sidecars.
   public var json: JSONValue
+  /// Patients, events and rows left out of the multivariable model (of the first model when
+  /// there is none); nil for a table of estimates.
+  public var modelCounts: (patients: Int, events: Int, excluded: Int)?
+  /// Display names of the terms backward elimination kept; nil without selection.
+  public var selectedTerms: [String]?
 
   public init(table: DataTable, request: ForestRequest) throws {
     switch request.source {
