@@ -102,20 +102,22 @@ extension ForestAnalysis {
       }
       let hasFactor = termLabels.contains { $0.levels != nil }
       if term.order == 1, hasFactor, let first = termLabels.first {
-        rows.append(ForestRow(kind: .header, label: display(first.components.first?.variable ?? term.label), cells: cells(nil).map { _ in "" }, headerPValues: headerP))
+        let variable = first.components.first?.variable ?? term.label
+        func level(_ value: String) -> String { givenLabel(level: value, of: variable, in: request.labels) ?? value }
+        rows.append(ForestRow(kind: .header, label: display(variable), cells: cells(nil).map { _ in "" }, headerPValues: headerP))
         if let reference = first.reference {
           let absent = series.map { $0.fits[term.label] == nil ? "" : nil as String? }
-          rows.append(ForestRow(kind: .reference, label: display(reference), indent: 1, cells: cells(nil), seriesNotes: absent))
+          rows.append(ForestRow(kind: .reference, label: level(reference), indent: 1, cells: cells(nil), seriesNotes: absent))
         }
-        for label in termLabels { rows.append(estimateRow(label, text: display(label.level ?? label.name), indent: 1)) }
+        for label in termLabels { rows.append(estimateRow(label, text: label.level.map(level) ?? display(label.name), indent: 1)) }
       } else if term.order > 1, hasFactor {
         let title = request.labels[term.label] ?? request.labels[term.variables.map { bare($0.description) }.joined(separator: ":")]
           ?? term.variables.map { display($0.description) }.joined(separator: " × ")
         rows.append(ForestRow(kind: .header, label: title, cells: cells(nil).map { _ in "" }, headerPValues: headerP))
-        for label in termLabels { rows.append(estimateRow(label, text: interactionText(label, display: display), indent: 1)) }
+        for label in termLabels { rows.append(estimateRow(label, text: interactionText(label, labels: request.labels, display: display), indent: 1)) }
       } else {
         for label in termLabels {
-          let text = term.order > 1 ? interactionText(label, display: display) : display(label.name)
+          let text = term.order > 1 ? interactionText(label, labels: request.labels, display: display) : display(label.name)
           rows.append(estimateRow(label, text: text, indent: 0))
         }
       }
@@ -192,15 +194,14 @@ extension ForestAnalysis {
   /// The row of one interaction coefficient: each factor by its level's label when one is
   /// given ("Large cell"), else as "variable level" ("Treatment 2"); numeric variables by name
   /// — "Treatment 2 × Large cell". A label under the coefficient's R name, or that name without
-  /// `factor()`, replaces it.
-  static func interactionText(_ label: CoefficientLabel, display: (String) -> String) -> String
-  {
-    func level(_ c: CoefficientLabel.Component) -> String { bare(c.variable) + (c.level ?? "") }
-    return display(label.name) != bare(label.name) ? display(label.name)
-      : label.components.map { c in
-        guard let value = c.level else { return display(c.variable) }
-        return display(value) != value ? display(value) : "\(display(c.variable)) \(value)"
-      }.joined(separator: " × ")
+  /// `factor()` (`trt2:celltype4`), replaces it.
+  static func interactionText(_ label: CoefficientLabel, labels: [String: String], display: (String) -> String) -> String {
+    let plainName = label.components.map { bare($0.variable) + ($0.level ?? "") }.joined(separator: ":")
+    if let given = labels[label.name] ?? labels[plainName] { return given }
+    return label.components.map { c in
+      guard let value = c.level else { return display(c.variable) }
+      return givenLabel(level: value, of: c.variable, in: labels) ?? "\(display(c.variable)) \(value)"
+    }.joined(separator: " × ")
   }
 }
 

@@ -126,13 +126,13 @@ extension ForestAnalysis {
       let text = column.textValues()
       for level in levels(column) {
         let selected = text.indices.filter { sameValue(text[$0], level) }
-        let (levelRow, json) = try row(display(level), indent: 1, kind: .estimate, rows: selected, model: "subgroup \(variable) = \(level)")
+        let (levelRow, json) = try row(givenLabel(level: level, of: variable, in: request.labels) ?? level, indent: 1, kind: .estimate, rows: selected, model: "subgroup \(variable) = \(level)")
         rows.append(levelRow)
         entries.append(json)
       }
     }
     return ForestAnalysis(
-      rows: rows, seriesNames: [""], extraColumns: arms.map { "\(display($0))\nevents/n" }, pTitle: "P for interaction",
+      rows: rows, seriesNames: [""], extraColumns: arms.map { "\(givenLabel(level: $0, of: treatment, in: request.labels) ?? $0)\nevents/n" }, pTitle: "P for interaction",
       warnings: warnings,
       footnotes: [
         "Events/n: events and patients per treatment group. P for interaction: likelihood-ratio test of the treatment-by-subgroup interaction (Cox models with and without it)."

@@ -106,6 +106,12 @@ public struct ForestAnalysis: Sendable {
     fit.diagnostics.map { "\(model): \($0.description)" }
   }
 
+  /// The label given for a level of `variable`: under `variable:level` (the variable as
+  /// written or without `factor()`: `sex:1`), else under the level alone (`1`).
+  static func givenLabel(level: String, of variable: String, in labels: [String: String]) -> String? {
+    labels["\(variable):\(level)"] ?? labels["\(bare(variable)):\(level)"] ?? labels[level]
+  }
+
   /// The Cox request of one model of this forest plot.
   static func coxRequest(_ request: ForestRequest, formula: String) -> CoxRequest {
     var cox = CoxRequest(dataPath: request.dataPath, formula: formula, eventValue: request.eventValue, censorValues: request.censorValues)

@@ -102,7 +102,7 @@ struct ForestAnalysisTests {
       """
     let table = try inputTable(csv, named: "sub.csv")
     var request = ForestRequest(dataPath: "sub.csv", source: .subgroups(time: "time", event: "status", treatment: "arm", subgroups: ["site"]))
-    request.labels = ["1": "Control", "2": "Drug"]
+    request.labels = ["arm:1": "Control", "arm:2": "Drug"]
     let analysis = try ForestAnalysis(table: table, request: request)
     #expect(analysis.extraColumns == ["Control\nevents/n", "Drug\nevents/n"])
     #expect(analysis.pTitle == "P for interaction")
@@ -131,7 +131,7 @@ struct ForestAnalysisTests {
     let table = try Self.shipped("veteran.csv")
     var request = ForestRequest(
       dataPath: "veteran.csv", source: .models(formula: "Surv(time, status) ~ factor(trt)*factor(celltype) + karno", univariable: true, multivariable: true))
-    request.labels = ["trt": "Treatment", "celltype": "Cell type", "4": "Large cell", "factor(trt)2:factor(celltype)3": "Treatment 2 × Adeno", "karno": "Karnofsky"]
+    request.labels = ["trt": "Treatment", "celltype": "Cell type", "celltype:4": "Large cell", "factor(trt)2:factor(celltype)3": "Treatment 2 × Adeno", "karno": "Karnofsky"]
     request.showsCounts = true
     let analysis = try ForestAnalysis(table: table, request: request)
     let rows = Dictionary(analysis.rows.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
