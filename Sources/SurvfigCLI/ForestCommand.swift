@@ -9,7 +9,8 @@ struct ForestCommand: ParsableCommand {
     abstract: "Forest plots: Cox models, subgroup analyses, or a table of estimates.",
     discussion: """
       Three forms:
-        from a Cox model, univariable and multivariable side by side:
+        from a Cox model, univariable and multivariable side by side (interaction terms in the
+        multivariable model only; --select backward shows the model backward elimination kept):
           survfig forest --data lung.csv --model "Surv(time, status) ~ age + sex + ph.ecog" --out f.pdf
         a subgroup analysis of a treatment effect with interaction P values:
           survfig forest --data trial.csv --time os --event death --treatment arm \\
@@ -36,6 +37,13 @@ struct ForestCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Code of the event.", valueName: "code")) var eventValue: String?
   @Option(help: ArgumentHelp("Code(s) of censoring in the event column, comma-separated.", valueName: "codes"))
   var censorValue: String?
+  @Flag(help: "Columns with the patients and events of each level (Cox-model form).") var counts = false
+  @Option(help: "Variable selection for the multivariable model: backward (univariable screen, then backward elimination).")
+  var select: CoxCommand.Selection?
+  @Option(help: "Screening threshold: a term enters when its univariable p is below this.") var entryP: Double = 0.15
+  @Option(help: "Elimination threshold: a term stays when its p is at most this.") var stayP: Double = 0.05
+  @Option(help: "Test deciding entry and removal: wald or lr (likelihood ratio).") var selectBy: CoxCommand.SelectionTest = .wald
+  @Flag(help: "Test proportional hazards of the multivariable model (R cox.zph); violations are warnings.") var phTest = false
   @Option(help: "Tie handling: efron or breslow.") var ties: CoxRegressionOptions.Ties = .efron
   @Option(help: "Confidence level.") var confLevel: Double = 0.95
   @Option(help: ArgumentHelp("Display labels: \"ph.ecog=ECOG PS,1=Male\".", valueName: "map")) var labels: String?
@@ -58,6 +66,13 @@ struct ForestCommand: ParsableCommand {
       throw ValidationError("The estimates form needs '--label', '--lower' and '--upper'.")
     }
     if output.outputs.isEmpty && !json { throw ValidationError("Nothing to do: give '--out <file>', '--json', or both.") }
+    if model == nil, select != nil || counts || phTest {
+      throw ValidationError("'--select', '--counts' and '--ph-test' apply to the Cox-model form ('--model').")
+    }
+    if select != nil, univariableOnly {
+      throw ValidationError("'--select' chooses the multivariable model; it cannot be combined with '--univariable-only'.")
+    }
+    guard entryP > 0, entryP <= 1, stayP > 0, stayP <= 1 else { throw ValidationError("'--entry-p' and '--stay-p' must be between 0 and 1.") }
   }
 
   func run() throws {
@@ -72,6 +87,11 @@ struct ForestCommand: ParsableCommand {
     var request = ForestRequest(dataPath: data, source: source)
     request.eventValue = eventValue
     request.censorValues = censorValue.map(splitList) ?? []
+    request.showsCounts = counts
+    request.testsProportionalHazards = phTest
+    request.selection = select.map { _ in
+      CoxModelSelection.Options(entryThreshold: entryP, stayThreshold: stayP, criterion: selectBy == .wald ? .wald : .likelihoodRatio)
+    }
     request.ties = ties
     request.confidenceLevel = confLevel
     request.labels = try parseLabels(labels)
@@ -89,6 +109,7 @@ struct ForestCommand: ParsableCommand {
       request.favours = (parts[0], parts[1])
     }
     let analysis = try runForest(request)
+    for warning in analysis.warnings { printError("warning: \(warning)") }
     if json { printJSON(analysis.json) }
   }
 }

@@ -66,7 +66,65 @@ struct CoxCommandTests {
     #expect(!terms.contains { $0["term"] as? String == "prior" })
   }
 
-  @Test("a formula error points at the character; an unknown column is named")
+  /// R: `fit <- coxph(Surv(time, status) ~ factor(trt) * factor(celltype) + karno, veteran)`;
+  /// `names(coef(fit))`, `sprintf("%.17g", coef(fit))`.
+  @Test("interaction rows name their levels and reference, and each row has R's coefficient name")
+  func interactionRows() throws {
+    let json = try Self.json([
+      "--data", Survfig.data("veteran.csv"), "--model", "Surv(time, status) ~ factor(trt)*factor(celltype) + karno",
+    ])
+    let terms = try #require(json["terms"] as? [[String: Any]])
+    let interaction = terms.filter { $0["term"] as? String == "factor(trt):factor(celltype)" }
+    #expect(interaction.map { $0["level"] as? String } == ["2:2", "2:3", "2:4"])
+    #expect(interaction.allSatisfy { $0["reference"] as? String == "1:1" })
+    #expect(
+      interaction.map { $0["name"] as? String } == [
+        "factor(trt)2:factor(celltype)2", "factor(trt)2:factor(celltype)3", "factor(trt)2:factor(celltype)4",
+      ])
+    let expected = [1.1518114317524271, 0.11127179800370776, 0.85020506087580749]
+    for (row, coef) in zip(interaction, expected) {
+      #expect(abs((row["coef"] as? Double ?? .nan) / coef - 1) < 1e-8)
+    }
+    let keys = terms.map { "\($0["term"] ?? "")|\($0["level"] ?? "")" }
+    #expect(Set(keys).count == terms.count)
+    let karno = try #require(terms.first { $0["term"] as? String == "karno" })
+    #expect(karno["level"] is NSNull && karno["reference"] is NSNull && karno["name"] as? String == "karno")
+  }
+
+  /// R: `coxph(Surv(time, status == "Dead") ~ x, d)` equals `coxph(Surv(time, dead) ~ x, d)`
+  /// with `dead` the 0/1 code of the same rows.
+  @Test("a text status column: Surv(time, status == \"Dead\") and != select the event")
+  func textEvent() throws {
+    let folder = try ScratchFolder()
+    try folder.write("t.csv", "time,status,dead,x\n5,Dead,1,1\n8,Alive,0,2\n3,Dead,1,1\n9,Dead,1,3\n4,Alive,0,1\n7,Dead,1,2\n")
+    func coef(_ model: String) throws -> Double? {
+      let result = try Survfig.run(["cox", "--data", "t.csv", "--model", model, "--json"], in: folder.path)
+      #expect(result.status == 0, "\(result.standardError)")
+      let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+      return ((json?["terms"] as? [[String: Any]])?.first?["coef"]) as? Double
+    }
+    let reference = try #require(try coef("Surv(time, dead) ~ x"))
+    #expect(try coef("Surv(time, status == \"Dead\") ~ x") == reference)
+    #expect(try coef("Surv(time, status != \"Alive\") ~ x") == reference)
+  }
+
+  @Test("the text table sizes its columns to their content, so a diverging coefficient cannot run into the next")
+  func textTable() throws {
+    let folder = try ScratchFolder()
+    try folder.write("m.csv", "t,e,g,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n")
+    let result = try Survfig.run(["cox", "--data", "m.csv", "--model", "Surv(t, e) ~ g + x"], in: folder.path)
+    #expect(result.status == 0)
+    let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let table = Array(lines[1...3])
+    #expect(table[0] == "      coef          se        HR  lower 95%  upper 95%        z      p")
+    #expect(Set(table.map(\.count)).count == 1)
+    for row in table.dropFirst() {
+      #expect(row.split(separator: " ").count == 8, "\(row)")
+    }
+    #expect(table[1].contains("  1.89e+09  ") && table[1].contains("  Inf  "))
+  }
+
+  @Test("formula errors point at the character: syntax, an unknown column, a wrong call")
   func errors() throws {
     let folder = try ScratchFolder()
     try folder.write("d.csv", "t,e,x\n1,1,2\n2,0,3\n3,1,1\n")
@@ -75,7 +133,11 @@ struct CoxCommandTests {
     #expect(syntax.standardError == "Error: d.csv: model 'Surv(t, e) ~ x +': unexpected end of formula at column 17\n  Surv(t, e) ~ x +\n                  ^\n")
     let unknown = try Survfig.run(["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ y"], in: folder.path)
     #expect(unknown.status != 0)
-    #expect(unknown.standardError.hasPrefix("Error: d.csv: model 'Surv(t, e) ~ y': "))
-    #expect(unknown.standardError.contains("'y'"))
+    #expect(unknown.standardError == "Error: d.csv: model 'Surv(t, e) ~ y': unknown variable 'y' at column 14\n  Surv(t, e) ~ y\n               ^\n")
+    let arguments = try Survfig.run(["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ factor(x, 2)"], in: folder.path)
+    #expect(arguments.status != 0)
+    #expect(
+      arguments.standardError
+        == "Error: d.csv: model 'Surv(t, e) ~ factor(x, 2)': 'factor(x, 2)': factor() takes one argument, found 2 at column 14\n  Surv(t, e) ~ factor(x, 2)\n               ^\n")
   }
 }

@@ -43,6 +43,44 @@ struct ForestCommandTests {
     #expect(folder.files == ["m.svg"])
   }
 
+  @Test("monotone likelihood: warnings on stderr as cox prints them, and in the JSON")
+  func monotoneWarnings() throws {
+    let folder = try ScratchFolder()
+    // Events only where sep = 1: the coefficient of sep diverges.
+    try folder.write("sep.csv", "t,e,sep,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n11,1,1,2\n12,0,0,5\n")
+    let result = try Survfig.run(["forest", "--data", "sep.csv", "--model", "Surv(t, e) ~ sep + x", "--json"], in: folder.path)
+    #expect(result.status == 0)
+    let monotone =
+      "the log-likelihood converged before the coefficient of 'sep'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"
+    #expect(result.standardError == "warning: univariable model of 'sep': \(monotone)\nwarning: multivariable model: \(monotone)\n")
+    let lines = result.standardError.split(separator: "\n").map(String.init)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    #expect((json["warnings"] as? [String])?.map { "warning: " + $0 } == lines)
+    let sep = (json["estimates"] as? [[String: Any]])?.filter { $0["term"] as? String == "sep" } ?? []
+    #expect(sep.count == 2 && sep.allSatisfy { $0["estimable"] as? Bool == false })
+  }
+
+  @Test("subgroups: a continuous variable is refused, naming it and suggesting a derived grouping")
+  func continuousSubgroup() throws {
+    let folder = try ScratchFolder()
+    var csv = "t,e,arm,age\n"
+    for i in 0..<30 { csv += "\(i + 1),\(i % 3 == 0 ? 0 : 1),\(i % 2 + 1),\(40 + i)\n" }
+    try folder.write("trial.csv", csv)
+    let result = try Survfig.run(
+      ["forest", "--data", "trial.csv", "--time", "t", "--event", "e", "--treatment", "arm", "--subgroups", "age", "--json"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError
+        == "Error: trial.csv: subgroup variable 'age' has 30 distinct values; subgroups need a categorical variable (at most 6 distinct numeric codes). Derive one with a few groups, e.g. under a template's derive: age_group: if age >= 54 then \"54 or more\" else \"under 54\"\n")
+  }
+
+  @Test("selection options belong to the Cox-model form")
+  func selectionValidation() throws {
+    let result = try Survfig.run(["forest", "--data", "x.csv", "--label", "l", "--estimate", "e", "--lower", "a", "--upper", "b", "--select", "backward", "--json"])
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("'--select', '--counts' and '--ph-test' apply to the Cox-model form ('--model')."))
+  }
+
   @Test("published estimates: rows from a table; impossible intervals are errors at their cell")
   func estimates() throws {
     let folder = try ScratchFolder()

@@ -40,6 +40,28 @@ struct ShowcaseTests {
     #expect(FileManager.default.fileExists(atPath: folder.path + "/ima.pdf"))
   }
 
+  /// R, on the 77 patients with an M stage (`cc`): the univariable screen at P < 0.15 admits
+  /// disease_setting (Wald P 0.0290881) and immunotherapy (0.00650692); backward elimination
+  /// at P > 0.10 removes disease_setting (P 0.12513) and keeps immunotherapy,
+  /// `exp(coef(coxph(Surv(os_months, os_event) ~ immunotherapy, cc)))` = 0.27395235617490571.
+  @Test("IMA Table 3: univariable screen at P < 0.15 and backward selection, steps in the sidecar")
+  func imaTable3() throws {
+    let folder = try Self.build("ima")
+    let table = try Self.sidecar(folder, "ima-table-3")
+    let statistics = try #require(table["statistics"] as? [String: Any])
+    let steps = try #require(statistics["selection"] as? [[String: Any]])
+    #expect(steps.filter { $0["action"] as? String == "entered" }.map { $0["term"] as? String } == ["disease_setting", "immunotherapy"])
+    #expect(steps.filter { $0["action"] as? String == "removed" }.map { $0["term"] as? String } == ["disease_setting"])
+    #expect(steps.filter { $0["action"] as? String == "retained" }.map { $0["term"] as? String } == ["immunotherapy"])
+    let models = try #require(statistics["models"] as? [[String: Any]])
+    #expect(models.allSatisfy { $0["n"] as? Int == 77 })
+    let kept = (statistics["estimates"] as? [[String: Any]])?.filter { $0["model"] as? String == "multivariable" } ?? []
+    #expect(kept.map { $0["name"] as? String } == ["immunotherapyyes"])
+    #expect(abs((kept.first?["hr"] as? Double ?? .nan) / 0.27395235617490571 - 1) < 1e-8)
+    let forest = try Self.sidecar(folder, "ima-table-3-forest")
+    #expect((forest["caption"] as? String)?.contains("which kept Immunotherapy. All models use the 77 patients") == true)
+  }
+
   @Test("HNMM: 5-year overall survival about 38 % (paper 37.7 %), stage separates the curves")
   func hnmm() throws {
     let folder = try Self.build("hnmm")

@@ -51,14 +51,47 @@ struct ForestPlotTests {
     #expect(layout.plotRect.minX < one && one < layout.plotRect.maxX)
   }
 
-  @Test("breaks: round ratios symmetric about 1 covering the intervals, always including 1")
-  func breaks() {
-    #expect(ForestPlot.breaks(covering: 0.42, 2.1) == [0.25, 0.5, 1, 2, 4])
-    #expect(ForestPlot.breaks(covering: 1.2, 3) == [1, 2, 4])
-    #expect(ForestPlot.breaks(covering: 0.09, 3.6) == [0.05, 0.1, 0.25, 0.5, 1, 2, 4])
-    #expect(ForestPlot.breaks(covering: 0.01, 40) == [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 10, 20, 100])
-    #expect(ForestPlot.breaks(covering: 1e-9, 1e9).first == 0.001)
-    #expect(ForestPlot.breaks(covering: 1e-9, 1e9).last == 1000)
+  @Test("the axis spans the data, widened to a round ratio within 25 % of an end, always with 1")
+  func axisDomain() {
+    #expect(ForestPlot.axisDomain(covering: 0.09, 4.24) == 0.09...4.24)
+    #expect(ForestPlot.axisDomain(covering: 0.09, 3.6) == 0.09...4)
+    #expect(ForestPlot.axisDomain(covering: 0.21, 2.1) == 0.21...2.1)
+    #expect(ForestPlot.axisDomain(covering: 1.2, 3) == 1...3)
+    #expect(ForestPlot.axisDomain(covering: 0.7, 0.95) == 0.7...1)
+    #expect(ForestPlot.axisDomain(covering: 0.95, 1.05) == 0.8...1.25)
+    #expect(ForestPlot.axisDomain(covering: 1.01, 1.3) == 1...1.5)
+    #expect(ForestPlot.axisDomain(covering: 1e-9, 1e9) == 0.001...1000)
+  }
+
+  @Test("ticks: 1, decades, halves and doubles, quarters in that order; fine ratios only for narrow ranges")
+  func ticks() {
+    #expect(ForestPlot.ticks(in: 0.09...4.24) == [0.1, 0.25, 0.5, 1, 2, 4])
+    #expect(ForestPlot.ticks(in: 0.42...2.1) == [0.5, 1, 2])
+    #expect(ForestPlot.ticks(in: 0.7...1.4) == [0.75, 1, 1.25])
+    #expect(ForestPlot.ticks(in: 0.01...40) == [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 10, 20])
+    // Labels that do not fit drop the lower priorities first: here only 1 and the decades.
+    let decades = ForestPlot.ticks(in: 0.01...40) { ticks in ticks.count <= 4 }
+    #expect(decades == [0.01, 0.1, 1, 10])
+  }
+
+  /// The IMA study's Table 3 intervals span 0.09–4.24.
+  @Test("tick labels stay apart and keep 1, 0.1 and 4 from 85 to 170 mm; at 130 mm and more: 0.1, 0.25, 0.5, 1, 2, 4")
+  func ticksAtWidths() {
+    func e(_ v: Double, _ l: Double, _ u: Double) -> ForestRow.Estimate { ForestRow.Estimate(value: v, lower: l, upper: u, p: 0.5) }
+    let rows = [
+      ForestRow(kind: .estimate, label: "Immunotherapy", estimates: [e(0.26, 0.1, 0.66), e(0.24, 0.09, 0.63)]),
+      ForestRow(kind: .estimate, label: "M1c", estimates: [e(1.7, 0.81, 3.6), e(1.9, 0.85, 4.24)]),
+    ]
+    for width in stride(from: 85.0, through: 170, by: 5) {
+      let plot = ForestPlot(rows: rows, options: ForestPlotOptions(width: width.millimetres, seriesNames: ["Univariable", "Multivariable"]))
+      let layout = plot.layout(measurer: measurer)
+      #expect(layout.xBreaks.contains(1) && layout.xBreaks.contains(0.1) && layout.xBreaks.contains(4), "\(width) mm: \(layout.xBreaks)")
+      if width >= 130 { #expect(layout.xBreaks == [0.1, 0.25, 0.5, 1, 2, 4], "\(width) mm") }
+      let labels = layout.scene.texts.filter { text, _ in layout.xBreaks.map { JournalFormat.tick($0) }.contains(text.text.plainText) && text.font.size < 8 }
+        .map { measurer.bounds(of: $0.0, at: $0.1) }.sorted { $0.minX < $1.minX }
+      #expect(labels.count == layout.xBreaks.count)
+      for (a, b) in zip(labels, labels.dropFirst()) { #expect(b.minX - a.maxX >= 2, "\(width) mm: tick labels \(a) \(b) touch") }
+    }
   }
 
   @Test("intervals beyond the axis end in arrows; a missing estimate draws nothing")

@@ -12,7 +12,7 @@ extension BuiltFigure {
   static func panelContent(
     _ spec: FigureSpec, columns: Int, panels: [FigureSpec], tables: [String: DataTable],
     measurer: some TextMeasuring
-  ) throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String]) {
+  ) throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String], [String]) {
     let rows = (panels.count + columns - 1) / columns
     let band = panelLetterBand
     let width = spec.widthMillimetres.millimetres
@@ -85,6 +85,7 @@ extension BuiltFigure {
     var sidecars: [JSONValue] = []
     var files: [String] = []
     var warnings: [String] = []
+    var notes: [String] = []
     for (index, panel) in panels.enumerated() {
       let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
       let scene: Scene
@@ -99,11 +100,12 @@ extension BuiltFigure {
         (scene, context, statistics) = (layout.scene, content.context, content.statistics(layout))
         files.append(content.request.dataPath)
       } else {
-        let (panelScene, panelContext, panelStatistics, panelFiles, panelWarnings) = try content(
+        let (panelScene, panelContext, panelStatistics, panelFiles, panelWarnings, panelNotes) = try content(
           panel, tables: tables, measurer: measurer)
         (scene, context, statistics) = (panelScene, panelContext, panelStatistics)
         files += panelFiles
         warnings += panelWarnings
+        notes += panelNotes.map { "panel \(letter): \($0)" }
       }
       let origin = Point(
         x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight)
@@ -124,7 +126,7 @@ extension BuiltFigure {
     return (
       scene, ["panels": contexts, "panel": byLetter],
       [("type", .string("panels")), ("panels", .array(sidecars))],
-      Array(Set(files)).sorted(), warnings
+      Array(Set(files)).sorted(), warnings, notes
     )
   }
 }

@@ -14,6 +14,8 @@ struct BuiltFigure: Sendable {
   var lint: [LintFinding]
   /// Names of the caption that the statistics do not define, as located messages.
   var captionFindings: [String] = []
+  /// Statistical caveats of the figure's models (monotone likelihood, non-convergence).
+  var notes: [String] = []
   /// Data files the figure read.
   var dataFiles: [String]
 }
@@ -44,7 +46,7 @@ extension BuiltFigure {
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
     minimumFontSize: Double
   ) throws -> BuiltFigure {
-    let (scene, context, statistics, files, fitWarnings) = try content(spec, tables: tables, measurer: measurer)
+    let (scene, context, statistics, files, fitWarnings, notes) = try content(spec, tables: tables, measurer: measurer)
     var caption: String?
     if let text = spec.caption {
       do {
@@ -73,7 +75,7 @@ extension BuiltFigure {
       ] + statistics)
     return BuiltFigure(
       spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, captionFindings: captionFindings,
-      dataFiles: files)
+      notes: notes, dataFiles: files)
   }
   /// The caption's names that the figure's values do not define, as messages at the caption
   /// key: `report.yaml:12:14: 'figures[0].caption': unknown name 'medain' in the caption; it
@@ -107,24 +109,24 @@ extension BuiltFigure {
     return try table.deriving(columns: [], rows: rows)
   }
 
-  /// The scene, caption values, sidecar entries, data files read and warnings about plot areas
-  /// that got less than their share of the height; a column missing from the data is reported
-  /// at the template key that names it.
+  /// The scene, caption values, sidecar entries, data files read, warnings about plot areas
+  /// that got less than their share of the height and the statistical caveats of the models; a
+  /// column missing from the data is reported at the template key that names it.
   static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String])
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String], [String])
   {
     try spec.columnKeys.locating { try uncheckedContent(spec, tables: tables, measurer: measurer) }
   }
 
   private static func uncheckedContent(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String])
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String], [String])
   {
     switch spec.kind {
     case .kaplanMeier(let request, let data):
       let km = try _KaplanMeierContent(spec, request: request, data: data, tables: tables)
       let layout = km.figure.layout(measurer: measurer)
       let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
-      return (layout.scene, km.context, km.statistics(layout), [request.dataPath], warning.map { [$0] } ?? [])
+      return (layout.scene, km.context, km.statistics(layout), [request.dataPath], warning.map { [$0] } ?? [], [])
 
     case .swimmer(let request, let data, let events):
       guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
@@ -149,7 +151,7 @@ extension BuiltFigure {
         ),
       ]
       let context: [String: Any] = ["patients": lanes, "groups": input.groups]
-      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []), [])
+      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []), [], [])
 
     case .forest(let request, let data):
       guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
@@ -164,7 +166,17 @@ extension BuiltFigure {
         ]
       }
       // A forest plot's panel is as tall as its rows; it is not checked for cramping.
-      return (layout.scene, ["rows": rows], [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [])
+      var context: [String: Any] = ["rows": rows]
+      if let counts = analysis.modelCounts {
+        context["n"] = counts.patients
+        context["events"] = counts.events
+        context["excluded"] = counts.excluded
+      }
+      if let selected = analysis.selectedTerms {
+        context["selected"] = selected
+        context["selected_text"] = selected.count < 2 ? selected.joined() : selected.dropLast().joined(separator: ", ") + " and " + selected[selected.count - 1]
+      }
+      return (layout.scene, context, [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [], analysis.warnings)
 
     case .panels(let columns, let panels):
       return try panelContent(spec, columns: columns, panels: panels, tables: tables, measurer: measurer)

@@ -8,6 +8,8 @@ struct BuiltTable: Sendable {
   var table: ReportTable
   var sidecar: JSONValue
   var dataFiles: [String]
+  /// Statistical caveats of the table's models.
+  var notes: [String] = []
 
   /// Computes the table; a column missing from the data is reported at the template key that
   /// names it.
@@ -25,6 +27,7 @@ struct BuiltTable: Sendable {
     let table: ReportTable
     let statistics: JSONValue
     let files: [String]
+    var notes: [String] = []
     switch spec.kind {
     case .survival(let request, let data):
       let analysis = try KaplanMeierAnalysis(table: try loaded(data), request: request)
@@ -46,6 +49,7 @@ struct BuiltTable: Sendable {
       table = analysis.table(title: spec.title, confidenceLevel: request.confidenceLevel, ties: request.ties, decimals: request.decimals)
       statistics = analysis.json
       files = [request.dataPath]
+      notes = analysis.warnings
     }
     let sidecar = JSONValue.object([
       ("id", .string(spec.id)),
@@ -59,7 +63,7 @@ struct BuiltTable: Sendable {
       ("footnotes", .array(table.footnotes.map { .string($0) })),
       ("statistics", statistics),
     ])
-    return BuiltTable(spec: spec, table: table, sidecar: sidecar, dataFiles: files)
+    return BuiltTable(spec: spec, table: table, sidecar: sidecar, dataFiles: files, notes: notes)
   }
 
   /// The table's files: each text format and the sidecar.

@@ -37,7 +37,7 @@ public struct ReportBuildOptions: Sendable {
 public struct ReportBuildResult: Sendable {
   /// Files written, in order.
   public var files: [String]
-  /// Lint findings as `figure: message` lines.
+  /// Lint findings and statistical caveats of the models as `figure: message` lines.
   public var warnings: [String]
 }
 
@@ -128,10 +128,13 @@ public struct ReportBuilder: Sendable {
         throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error, noun: "table")
       }
     }
-    let warnings = built.flatMap { figure in
+    var warnings = built.flatMap { figure in
       (figure.lint.map(\.message) + figure.captionFindings).map { "\(figure.spec.id): \($0)" }
     }
     if options.isStrict && !warnings.isEmpty { throw LintError(findings: warnings) }
+    // Statistical caveats are reported, not lint: --strict does not fail on them.
+    warnings += built.flatMap { figure in figure.notes.map { "\(figure.spec.id): \($0)" } }
+    warnings += builtTables.flatMap { table in table.notes.map { "\(table.spec.id): \($0)" } }
 
     // 2. Every file rendered in parallel, the report PDF (the longest) first.
     var jobs: [@Sendable () throws -> [(String, [UInt8])]] = []

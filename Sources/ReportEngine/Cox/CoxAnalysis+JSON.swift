@@ -1,17 +1,20 @@
+import Foundation
 import SurvivalStatistics
 
 extension CoxAnalysis {
   /// The statistics as the `cox --json` contract lists them; term names as written in the
-  /// formula, level and reference null for numeric terms.
+  /// formula, `name` the coefficient's R name (unique per row), level and reference null for
+  /// numeric terms and the factors' levels joined by `:` for interactions (`2:4`, reference
+  /// `1:1`).
   public var json: JSONValue {
     func test(_ t: CoxRegression.ChiSquareTest) -> JSONValue {
       .object([("statistic", .number(t.statistic)), ("df", .int(t.degreesOfFreedom)), ("p", .number(t.p))])
     }
     let terms = fit.coefficients.map { c -> JSONValue in
       .object([
-        ("term", .string(c.label.term)),
-        ("level", c.label.level.map { .string($0) } ?? .null),
-        ("reference", c.label.reference.map { .string($0) } ?? .null),
+        ("term", .string(c.label.term)), ("name", .string(c.name)),
+        ("level", c.label.levels.map { .string($0) } ?? .null),
+        ("reference", c.label.references.map { .string($0) } ?? .null),
         ("coef", .number(c.estimate)), ("se", .number(c.standardError)),
         ("hr", .number(c.hazardRatio)), ("lower", .number(c.hazardRatioLower)),
         ("upper", .number(c.hazardRatioUpper)), ("z", .number(c.z)), ("p", .number(c.p)),
@@ -66,36 +69,57 @@ extension CoxAnalysis {
     ])
   }
 
-  /// A table like R's `summary(coxph)`: one line per coefficient, then the global tests.
+  /// A table like R's `summary(coxph)`: one line per coefficient, then the global tests. Each
+  /// column is as wide as its widest entry, so that extreme values (a coefficient on its way to
+  /// infinity under monotone likelihood) cannot run into their neighbours; magnitudes that
+  /// fixed decimals cannot show are written in scientific notation (`3.53e+09`, `2.8e-10`).
   public var textTable: String {
-    func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
-      let fill = String(repeating: " ", count: max(0, width - s.count))
-      return left ? s + fill : fill + s
-    }
-    func f(_ v: Double, _ d: Int) -> String { v.isFinite ? String(format: "%.\(d)f", v) : "NA" }
     let level = Int((request.confidenceLevel * 100).rounded())
-    let names = fit.coefficients.map(\.name)
-    let width = max(4, names.map(\.count).max() ?? 4)
+    let header = ["", "coef", "se", "HR", "lower \(level)%", "upper \(level)%", "z", "p"]
+    let body = fit.coefficients.map { c in
+      [
+        c.name, Self.text(c.estimate, 4), Self.text(c.standardError, 4), Self.text(c.hazardRatio, 3),
+        Self.text(c.hazardRatioLower, 3), Self.text(c.hazardRatioUpper, 3), Self.text(c.z, 2), Self.significant(c.p),
+      ]
+    }
+    let widths = header.indices.map { j in ([header] + body).map { $0[j].count }.max() ?? 0 }
+    func line(_ cells: [String]) -> String {
+      cells.indices.map { j in
+        let fill = String(repeating: " ", count: widths[j] - cells[j].count)
+        return j == 0 ? cells[j] + fill : "  " + fill + cells[j]
+      }.joined()
+    }
     var lines = [
       "Cox model, \(fit.observationCount) patients, \(fit.eventCount) events (\(request.ties.rawValue) ties)"
         + (excludedCount > 0 ? ", \(excludedCount) rows excluded" : ""),
-      pad("", width, left: true) + pad("coef", 10) + pad("se", 9) + pad("HR", 9)
-        + pad("lower \(level)%", 11) + pad("upper \(level)%", 11) + pad("z", 8) + pad("p", 11),
+      line(header),
     ]
-    for c in fit.coefficients {
-      lines.append(
-        pad(c.name, width, left: true) + pad(f(c.estimate, 4), 10) + pad(f(c.standardError, 4), 9)
-          + pad(f(c.hazardRatio, 3), 9) + pad(f(c.hazardRatioLower, 3), 11) + pad(f(c.hazardRatioUpper, 3), 11)
-          + pad(f(c.z, 2), 8) + pad(c.p.isFinite ? String(format: "%.3g", c.p) : "NA", 11))
-    }
+    lines += body.map(line)
     lines.append("")
     for (name, t) in [("Likelihood ratio", fit.likelihoodRatioTest), ("Wald", fit.waldTest), ("Score (log-rank)", fit.scoreTest)] {
-      lines.append("\(name) test = \(f(t.statistic, 2)) on \(t.degreesOfFreedom) df, p = \(String(format: "%.3g", t.p))")
+      lines.append("\(name) test = \(Self.text(t.statistic, 2)) on \(t.degreesOfFreedom) df, p = \(Self.significant(t.p))")
     }
     if let c = fit.concordance {
-      lines.append("Concordance = \(f(c.concordance, 3)) (se = \(f(c.standardError, 3)))")
+      lines.append("Concordance = \(Self.text(c.concordance, 3)) (se = \(Self.text(c.standardError, 3)))")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// `value` with `decimals` decimals, or in three significant digits of scientific notation
+  /// when that would show no significant digit or more than seven integer digits; R's `NA`,
+  /// `Inf` and `-Inf` for values that are not finite.
+  static func text(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "NA" : (value > 0 ? "Inf" : "-Inf") }
+    let magnitude = abs(value)
+    if magnitude >= 1e7 || (magnitude > 0 && magnitude < 0.5 * pow(10, -Double(decimals))) {
+      return String(format: "%.3g", value)
+    }
+    return String(format: "%.\(decimals)f", value)
+  }
+
+  /// Three significant digits (`0.0384`, `2.41e-08`); `NA` when not finite.
+  static func significant(_ value: Double) -> String {
+    value.isFinite ? String(format: "%.3g", value) : "NA"
   }
 }
 

@@ -8,8 +8,21 @@ public struct ForestAnalysis: Sendable {
   public var rows: [ForestRow]
   public var seriesNames: [String]
   public var extraColumns: [String]
+  /// Title of the P columns: "P", or "P for interaction" for a subgroup analysis (where only
+  /// the header lines carry a P value).
+  public var pTitle: String
+  /// Statistical caveats of the fits (monotone likelihood, non-convergence), each naming its
+  /// model, for `warning:` lines.
+  public var warnings: [String]
+  /// Notes for a table of these rows (how the models were chosen, what empty cells mean).
+  public var footnotes: [String]
   /// Every estimate as JSON, for sidecars.
   public var json: JSONValue
+  /// Patients, events and rows left out of the multivariable model (of the first model when
+  /// there is none); nil for a table of estimates.
+  public var modelCounts: (patients: Int, events: Int, excluded: Int)?
+  /// Display names of the terms backward elimination kept; nil without selection.
+  public var selectedTerms: [String]?
 
   public init(table: DataTable, request: ForestRequest) throws {
     switch request.source {
@@ -22,10 +35,16 @@ public struct ForestAnalysis: Sendable {
     }
   }
 
-  init(rows: [ForestRow], seriesNames: [String], extraColumns: [String], json: JSONValue) {
+  init(
+    rows: [ForestRow], seriesNames: [String], extraColumns: [String], pTitle: String = "P", warnings: [String] = [],
+    footnotes: [String] = [], json: JSONValue
+  ) {
     self.rows = rows
     self.seriesNames = seriesNames
     self.extraColumns = extraColumns
+    self.pTitle = pTitle
+    self.warnings = warnings
+    self.footnotes = footnotes
     self.json = json
   }
 
@@ -40,95 +59,69 @@ public struct ForestAnalysis: Sendable {
       theme.titleFontSize = size + 1
     }
     let level = JournalFormat.tick(request.confidenceLevel * 100)
+    // "P for interaction" in two lines ("P for", "interaction"), the P in italics.
+    let words = pTitle.split(separator: " ").map(String.init)
+    let pLines: [StyledText] =
+      words.count <= 1
+      ? [.italic("P")]
+      : [.italic("P") + StyledText(" " + words[1]), StyledText(words.dropFirst(2).joined(separator: " "))].filter { !$0.isEmpty }
     let options = ForestPlotOptions(
       width: width, height: request.heightMillimetres?.millimetres, theme: theme,
       title: request.title.map { StyledText($0) }, extraColumns: extraColumns,
       seriesNames: seriesNames, estimateTitle: "HR (\(level)% CI)", xTitle: request.xTitle,
-      favours: request.favours, xBreaks: request.xBreaks, decimals: request.decimals)
+      favours: request.favours, xBreaks: request.xBreaks, decimals: request.decimals, pTitle: pLines)
     return ForestPlot(rows: rows, options: options)
   }
 
-  /// The hazard ratio of a coefficient; nil when it is not estimable (aliased, or an
-  /// interval that is not finite, as under monotone likelihood).
-  static func estimate(_ c: CoxRegression.Coefficient) -> ForestRow.Estimate? {
+  /// The hazard ratio of a coefficient; nil when it is not estimable: aliased, flagged by the
+  /// fit as possibly infinite (monotone likelihood), or with an interval that is not finite.
+  static func estimate(_ c: CoxRegression.Coefficient, in fit: CoxRegression? = nil) -> ForestRow.Estimate? {
     guard !c.isAliased, c.hazardRatioLower > 0, c.hazardRatioUpper.isFinite, c.hazardRatio.isFinite,
-      c.hazardRatio > 0
+      c.hazardRatio > 0, !(fit.map { isPossiblyInfinite(c.name, in: $0) } ?? false)
     else { return nil }
     return ForestRow.Estimate(value: c.hazardRatio, lower: c.hazardRatioLower, upper: c.hazardRatioUpper, p: c.p)
   }
 
-  static func json(_ c: CoxRegression.Coefficient) -> JSONValue {
+  /// True when the fit reports the coefficient as possibly infinite.
+  static func isPossiblyInfinite(_ name: String, in fit: CoxRegression) -> Bool {
+    fit.diagnostics.contains { diagnostic in
+      if case .possiblyInfiniteCoefficients(let names, _) = diagnostic { return names.contains(name) }
+      return false
+    }
+  }
+
+  /// A coefficient as JSON; `estimable` is false where the plot shows NE.
+  static func json(_ c: CoxRegression.Coefficient, in fit: CoxRegression? = nil) -> JSONValue {
     .object([
-      ("term", .string(c.label.term)), ("level", c.label.level.map { .string($0) } ?? .null),
-      ("reference", c.label.reference.map { .string($0) } ?? .null), ("hr", .number(c.hazardRatio)),
+      ("term", .string(c.label.term)), ("name", .string(c.name)),
+      ("level", c.label.levels.map { .string($0) } ?? .null),
+      ("reference", c.label.references.map { .string($0) } ?? .null), ("hr", .number(c.hazardRatio)),
       ("lower", .number(c.hazardRatioLower)), ("upper", .number(c.hazardRatioUpper)), ("p", .number(c.p)),
+      ("estimable", .bool(estimate(c, in: fit) != nil)),
     ])
   }
 
-  static func fit(_ table: DataTable, _ request: ForestRequest, formula: String) throws -> CoxAnalysis {
+  /// The fit's caveats as warnings about `model` ("univariable model of 'age'").
+  static func warnings(_ fit: CoxRegression, model: String) -> [String] {
+    fit.diagnostics.map { "\(model): \($0.description)" }
+  }
+
+  /// The label given for a level of `variable`: under `variable:level` (the variable as
+  /// written or without `factor()`: `sex:1`), else under the level alone (`1`).
+  static func givenLabel(level: String, of variable: String, in labels: [String: String]) -> String? {
+    labels["\(variable):\(level)"] ?? labels["\(bare(variable)):\(level)"] ?? labels[level]
+  }
+
+  /// The Cox request of one model of this forest plot.
+  static func coxRequest(_ request: ForestRequest, formula: String) -> CoxRequest {
     var cox = CoxRequest(dataPath: request.dataPath, formula: formula, eventValue: request.eventValue, censorValues: request.censorValues)
     cox.ties = request.ties
     cox.confidenceLevel = request.confidenceLevel
-    return try CoxAnalysis(table: table, request: cox)
+    return cox
   }
 
-  // MARK: Models
-
-  static func models(
-    _ table: DataTable, _ request: ForestRequest, formula: String, univariable: Bool, multivariable: Bool
-  ) throws -> ForestAnalysis {
-    let parsed: ModelFormula
-    do { parsed = try ModelFormula(parsing: formula) } catch {
-      throw CoxAnalysisError(file: table.file, formula: formula, message: "\(error)")
-    }
-    let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(in: .whitespaces)
-    let strata = parsed.strata.isEmpty ? "" : " + strata(" + parsed.strata.map(\.description).joined(separator: ", ") + ")"
-    var series: [(name: String, fits: [String: CoxRegression])] = []
-    if univariable || !multivariable {
-      var fits: [String: CoxRegression] = [:]
-      for term in parsed.terms {
-        fits[term.label] = try fit(table, request, formula: "\(response) ~ \(term.label)\(strata)").fit
-      }
-      series.append(("Univariable", fits))
-    }
-    var full: CoxRegression?
-    if multivariable {
-      let model = try fit(table, request, formula: formula).fit
-      full = model
-      series.append(("Multivariable", Dictionary(uniqueKeysWithValues: parsed.terms.map { ($0.label, model) })))
-    }
-    func display(_ name: String) -> String { request.labels[name] ?? request.labels[bare(name)] ?? bare(name) }
-
-    var rows: [ForestRow] = []
-    var entries: [JSONValue] = []
-    for term in parsed.terms {
-      let coefficients = (series.last?.fits[term.label] ?? full)?.coefficients.filter { $0.label.term == term.label } ?? []
-      func estimates(_ name: String) -> [ForestRow.Estimate?] {
-        series.map { s in s.fits[term.label]?.coefficient(named: name).flatMap(Self.estimate) }
-      }
-      let isFactor = coefficients.contains { $0.label.level != nil } && !coefficients.contains { $0.label.isInteraction }
-      if isFactor, let first = coefficients.first {
-        let variable = first.label.components.first?.variable ?? term.label
-        let test = series.last?.fits[term.label]?.termTest(for: term.label)
-        rows.append(ForestRow(kind: .header, label: display(variable), headerP: coefficients.count > 1 ? test?.wald.p : nil))
-        if let reference = first.label.reference {
-          rows.append(ForestRow(kind: .reference, label: display(reference), indent: 1))
-        }
-        for c in coefficients {
-          rows.append(ForestRow(kind: .estimate, label: display(c.label.level ?? c.name), indent: 1, estimates: estimates(c.name), note: "NE"))
-        }
-      } else {
-        for c in coefficients {
-          rows.append(ForestRow(kind: .estimate, label: display(c.name), estimates: estimates(c.name), note: "NE"))
-        }
-      }
-      for (name, fits) in series {
-        for c in fits[term.label]?.coefficients.filter({ $0.label.term == term.label }) ?? [] {
-          entries.append(.object([("model", .string(name.lowercased()))] + (Self.json(c).objectPairs)))
-        }
-      }
-    }
-    return ForestAnalysis(rows: rows, seriesNames: series.count > 1 ? series.map(\.name) : [""], extraColumns: [], json: .object([("form", .string("models")), ("formula", .string(formula)), ("estimates", .array(entries))]))
+  static func fit(_ table: DataTable, _ request: ForestRequest, formula: String) throws -> CoxAnalysis {
+    try CoxAnalysis(table: table, request: coxRequest(request, formula: formula))
   }
 }
 

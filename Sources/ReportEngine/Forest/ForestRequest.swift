@@ -22,8 +22,17 @@ public struct ForestRequest: Sendable {
   public var censorValues: [String] = []
   public var ties: CoxRegressionOptions.Ties = .efron
   public var confidenceLevel = 0.95
-  /// Display labels for variables and levels ("ph.ecog" → "ECOG performance status").
+  /// Display labels for variables and levels ("ph.ecog" → "ECOG performance status"); an
+  /// interaction row also takes a label under R's coefficient name
+  /// (`factor(trt)2:factor(celltype)4`) or the same without `factor()` (`trt2:celltype4`).
   public var labels: [String: String] = [:]
+  /// Models form: univariable screening and backward elimination for the multivariable model
+  /// (the univariable fits then use the selection's rows); nil fits the formula as given.
+  public var selection: CoxModelSelection.Options?
+  /// Models form: test proportional hazards of the multivariable model (R `cox.zph`).
+  public var testsProportionalHazards = false
+  /// Models form: columns with the patients and events of each level.
+  public var showsCounts = false
 
   // Figure
   public var outputs: [String] = []

@@ -71,7 +71,8 @@ extension ResponseAnalysis {
 
 extension ForestAnalysis {
   /// The rows of a forest plot as a table: hazard ratios with intervals and P values per
-  /// model (univariable and multivariable side by side), factor headers with their overall P.
+  /// model (univariable and multivariable side by side), factor headers with their overall P
+  /// per model; for subgroups, events/n per arm and the interaction P on each variable's line.
   public func table(
     title: String?, confidenceLevel: Double, ties: CoxRegressionOptions.Ties = .efron, decimals: Int = 2
   ) -> ReportTable {
@@ -81,28 +82,32 @@ extension ForestAnalysis {
     var spanning: [ReportTable.SpanningHeader] = []
     for name in seriesNames {
       let start = columns.count
-      columns += [ReportTable.Column("HR (\(level)% CI)", alignment: .trailing), ReportTable.Column("P", alignment: .trailing)]
+      columns += [ReportTable.Column("HR (\(level)% CI)", alignment: .trailing), ReportTable.Column(pTitle, alignment: .trailing)]
       if !name.isEmpty { spanning.append(ReportTable.SpanningHeader(name, columns: start..<start + 2)) }
     }
     let rows = self.rows.map { row -> ReportTable.Row in
-      var cells = [row.label] + row.cells
+      var cells = [row.label] + row.cells + Array(repeating: "", count: max(0, extraColumns.count - row.cells.count))
       for s in seriesNames.indices {
         if row.kind == .reference {
-          cells += [row.note ?? "Reference", ""]
+          cells += [row.note(forSeries: s) ?? "Reference", ""]
         } else if row.estimates.indices.contains(s), let e = row.estimates[s] {
           cells += [JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: decimals), e.p.map { JournalFormat.pValue($0) } ?? ""]
         } else if row.kind == .header {
-          cells += ["", s == seriesNames.count - 1 ? row.headerP.map { JournalFormat.pValue($0) } ?? "" : ""]
+          cells += ["", row.headerP(forSeries: s).map { JournalFormat.pValue($0) } ?? ""]
         } else {
-          cells += [row.note ?? "", ""]
+          cells += [row.note(forSeries: s) ?? "", ""]
         }
       }
       return ReportTable.Row(cells, indent: row.indent, isBold: row.kind == .header || row.kind == .summary)
     }
+    let tests =
+      pTitle == "P"
+      ? "P values by Wald tests; on a variable's line, the joint Wald test of its levels."
+      : "Hazard ratios within each subgroup from Cox models of the treatment alone."
     return ReportTable(
       title: title, columns: columns, spanningHeaders: spanning, rows: rows,
       footnotes: [
-        "HR, hazard ratio (Cox proportional hazards model, \(ties == .efron ? "Efron" : "Breslow") ties); CI, confidence interval. P values by Wald tests; on a variable's line, the joint Wald test of its levels, or for subgroups the likelihood-ratio test of the treatment-by-subgroup interaction."
-      ])
+        "HR, hazard ratio (Cox proportional hazards model, \(ties == .efron ? "Efron" : "Breslow") ties); CI, confidence interval; NE, not estimable. \(tests)"
+      ] + footnotes)
   }
 }

@@ -4,12 +4,47 @@ import SurvivalStatistics
 /// (Cox models; `univariable`/`multivariable` choose the columns), `treatment` with `time`,
 /// `event` and `subgroups` (subgroup analysis), or `estimate` with `label`, `lower`, `upper`
 /// (published estimates).
+///
+/// Cox models may state how the multivariable model is chosen, as a methods section does:
+/// `select: backward` with `entry-p` (univariable screen, default 0.15), `stay-p` (removal,
+/// default 0.05) and `select-by: wald | lr`; `ph-test: true` tests proportional hazards of the
+/// multivariable model; `counts: true` adds n and events per level.
 enum ForestTemplateKeys {
   static let names = [
     "model", "univariable", "multivariable", "time", "event", "treatment", "subgroups", "label",
     "estimate", "lower", "upper", "p", "n", "group", "event-value", "censor-value", "ties", "conf-level", "labels",
     "favours", "x-title", "x-breaks", "title", "width", "height", "font-size", "palette", "decimals",
+    "select", "entry-p", "stay-p", "select-by", "ph-test", "counts",
   ]
+
+  /// Keys that only the Cox-model form (`model`) takes.
+  static let modelKeys = ["select", "entry-p", "stay-p", "select-by", "ph-test", "counts"]
+
+  /// A P-value threshold in (0, 1].
+  static func threshold(_ n: TemplateNode) throws(TemplateError) -> Double {
+    let value = try n.number("a P value threshold between 0 and 1")
+    guard value > 0, value <= 1 else { throw n.error("expected a P value threshold between 0 and 1, found \(JSONValue.format(value))") }
+    return value
+  }
+
+  /// The selection keys: `select: backward` and its thresholds; nil without `select`.
+  static func selection(_ m: TemplateMapping) throws(TemplateError) -> CoxModelSelection.Options? {
+    guard let n = m["select"] else {
+      for key in ["entry-p", "stay-p", "select-by"] {
+        if let stray = m[key] { throw stray.error("'\(key)' sets up variable selection; add 'select: backward'") }
+      }
+      return nil
+    }
+    _ = try n.choice(["backward"])
+    if let multivariable = m["multivariable"], try !multivariable.bool() {
+      throw n.error("'select' chooses the multivariable model; remove 'multivariable: false'")
+    }
+    var options = CoxModelSelection.Options()
+    if let e = m["entry-p"] { options.entryThreshold = try threshold(e) }
+    if let s = m["stay-p"] { options.stayThreshold = try threshold(s) }
+    if let b = m["select-by"] { options.criterion = try b.choice(["wald", "lr"]) == "wald" ? .wald : .likelihoodRatio }
+    return options
+  }
 
   static func request(_ m: TemplateMapping, dataPath: String, style: ReportStyle) throws(TemplateError) -> ForestRequest {
     let source: ForestRequest.Source
@@ -17,6 +52,8 @@ enum ForestTemplateKeys {
       source = .models(
         formula: try model.string(), univariable: try m["univariable"]?.bool() ?? true,
         multivariable: try m["multivariable"]?.bool() ?? true)
+    } else if let stray = modelKeys.first(where: { m[$0] != nil }), let node = m[stray] {
+      throw node.error("'\(stray)' applies to Cox models; give 'model'")
     } else if let treatment = m["treatment"] {
       source = .subgroups(
         time: try m.required("time").string(), event: try m.required("event").string(),
@@ -35,7 +72,10 @@ enum ForestTemplateKeys {
     request.fontSize = style.fontSize
     request.dpi = style.dpi
     request.eventValue = try m["event-value"]?.string()
-    request.censorValues = try m["censor-value"]?.strings() ?? []
+    if let n = m["censor-value"] { request.censorValues = try n.strings() }
+    request.selection = try selection(m)
+    if let n = m["ph-test"] { request.testsProportionalHazards = try n.bool() }
+    if let n = m["counts"] { request.showsCounts = try n.bool() }
     if let n = m["ties"] {
       request.ties = CoxRegressionOptions.Ties(rawValue: try n.choice(CoxRegressionOptions.Ties.allCases.map(\.rawValue)))!
     }

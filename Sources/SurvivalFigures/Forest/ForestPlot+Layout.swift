@@ -8,19 +8,47 @@ extension ForestPlot {
     _ForestLayoutEngine(plot: self, measurer: measurer).run()
   }
 
-  /// Ratios that read well on a log axis, roughly symmetric about 1 (0.25 ↔ 4, 0.5 ↔ 2,
-  /// 0.1 ↔ 10).
-  static let ladder: [Double] = [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 10, 20, 100, 1000]
+  /// Ratios that read well on a log axis, with their priority (0 first): 1, the decades, the
+  /// halves and doubles (0.5 ↔ 2, 0.05 ↔ 20), the quarters (0.25 ↔ 4), and for narrow
+  /// ranges 0.75, 0.8, 1.25 and 1.5.
+  static let tickCandidates: [(value: Double, rank: Int)] = [
+    (1, 0), (0.1, 1), (10, 1), (0.01, 1), (100, 1), (0.001, 1), (1000, 1),
+    (0.5, 2), (2, 2), (0.05, 2), (20, 2), (0.005, 2), (200, 2), (0.25, 3), (4, 3),
+    (0.75, 5), (1.5, 5), (0.8, 6), (1.25, 6),
+  ]
 
-  /// Round ratios for a log axis covering `low`…`high` (always including 1): the ladder's
-  /// values from the largest at or below `low` to the smallest at or above `high`, never
-  /// beyond 0.001…1000.
-  public static func breaks(covering low: Double, _ high: Double) -> [Double] {
-    let lo = max(min(low, 1), 0.001)
-    let hi = min(max(high, 1), 1000)
-    let first = ladder.last { $0 <= lo * (1 + 1e-9) } ?? ladder[0]
-    let last = ladder.first { $0 >= hi * (1 - 1e-9) } ?? ladder[ladder.count - 1]
-    return ladder.filter { $0 >= first && $0 <= last }
+  /// The axis range for estimates and limits spanning `low`…`high`: always including 1, never
+  /// beyond 0.001…1000 (intervals reaching further end in arrows), and widened to a tick
+  /// candidate when one lies within 25 % of an end (0.09…3.6 gives 0.09…4, 0.95…1.05 gives
+  /// 0.8…1.25). A range that still has no candidate besides 1 widens to 0.5…2.
+  public static func axisDomain(covering low: Double, _ high: Double) -> ClosedRange<Double> {
+    var lo = max(min(low, 1), 0.001)
+    var hi = min(max(high, 1), 1000)
+    let round = tickCandidates.map(\.value)
+    if let below = round.filter({ $0 <= lo * (1 + 1e-9) }).max(), lo / below <= 1.25 { lo = below }
+    if let above = round.filter({ $0 >= hi * (1 - 1e-9) }).min(), above / hi <= 1.25 { hi = above }
+    if !tickCandidates.contains(where: { $0.value != 1 && $0.value >= lo * (1 - 1e-9) && $0.value <= hi * (1 + 1e-9) }) {
+      lo = min(lo, 0.5)
+      hi = max(hi, 2)
+    }
+    return lo...hi
+  }
+
+  /// Ticks inside `domain`, chosen in order of priority (1, decades, halves and doubles,
+  /// quarters) and, closer to 1 first within a priority, kept only when `fits` accepts the
+  /// ticks so far with it (labels apart). The fine ratios 0.75–1.5 are tried only when fewer
+  /// than three ticks were found, and never within 10 % of a chosen tick (0.75 or 0.8).
+  public static func ticks(in domain: ClosedRange<Double>, fits: ([Double]) -> Bool = { _ in true }) -> [Double] {
+    let inside = tickCandidates.filter { $0.value >= domain.lowerBound * (1 - 1e-9) && $0.value <= domain.upperBound * (1 + 1e-9) }
+      .sorted { ($0.rank, abs(log($0.value))) < ($1.rank, abs(log($1.value))) }
+    var chosen: [Double] = []
+    for candidate in inside {
+      if candidate.rank >= 5 && chosen.count >= 3 { break }
+      if chosen.contains(where: { max($0, candidate.value) / min($0, candidate.value) < 1.1 }) { continue }
+      let trial = (chosen + [candidate.value]).sorted()
+      if fits(trial) { chosen = trial }
+    }
+    return chosen
   }
 }
 
@@ -30,16 +58,24 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
   var options: ForestPlotOptions { plot.options }
   var theme: FigureTheme
   let pad = 4.0
+  /// Space between text columns, in ems of the body type.
+  var gapEms = 1.1
+  /// The narrowest plot panel, as a fraction of the width.
+  static var minimumPanelShare: Double { 0.18 }
 
   init(plot: ForestPlot, measurer: M) {
     self.plot = plot
     self.measurer = measurer
     self.theme = plot.options.theme ?? FigureTheme.scaled(forWidth: plot.options.width)
     // Smaller type (down to the theme's minimum) when the text columns leave the plot panel
-    // less than a quarter of the width.
+    // less than a quarter of the width; then narrower gaps (down to half an em) until the
+    // panel keeps its minimum share.
     while columnWidths().total > plot.options.width * 0.75 - 2 * pad, theme.fontSize > theme.minimumFontSize {
       theme.fontSize = max(theme.fontSize - 0.5, theme.minimumFontSize)
       theme.smallFontSize = max(theme.smallFontSize - 0.5, theme.minimumFontSize)
+    }
+    while columnWidths().total > plot.options.width * (1 - Self.minimumPanelShare) - 2 * pad, gapEms > 0.55 {
+      gapEms -= 0.1
     }
   }
 
@@ -64,19 +100,25 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       width(options.labelTitle, bold),
       plot.rows.map { width($0.label, $0.kind == .header ? bold : body) + Double($0.indent) * indentStep }.max() ?? 0)
     let extras = options.extraColumns.indices.map { c in
-      max(width(options.extraColumns[c], bold), plot.rows.map { $0.cells.indices.contains(c) ? width($0.cells[c], body) : 0 }.max() ?? 0)
+      max(
+        titleLines(options.extraColumns[c]).map { width($0, bold) }.max() ?? 0,
+        plot.rows.map { $0.cells.indices.contains(c) ? width($0.cells[c], body) : 0 }.max() ?? 0)
     }
     let estimates = (0..<seriesCount).map { s in
       max(
         width(options.estimateTitle, bold), width("Reference", body),
-        plot.rows.map { $0.note.map { width($0, body) } ?? 0 }.max() ?? 0,
+        plot.rows.map { $0.note(forSeries: s).map { width($0, body) } ?? 0 }.max() ?? 0,
         plot.rows.map { row in row.estimates.indices.contains(s) ? row.estimates[s].map { width(estimateText($0), body) } ?? 0 : 0 }.max() ?? 0)
     }
-    let p = max(width("P", bold), width("<0.001", body), width("0.999", body))
-    return ColumnWidths(label: label, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * 1.1)
+    let p = max(
+      options.pTitle.map { measurer.measure($0, font: bold).width }.max() ?? 0, width("<0.001", body), width("0.999", body))
+    return ColumnWidths(label: label, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * gapEms)
   }
 
   func width(_ text: String, _ font: FontSpec) -> Double { measurer.measure(StyledText(text), font: font).width }
+  func width(_ text: StyledText, _ font: FontSpec) -> Double { measurer.measure(text, font: font).width }
+  /// A column title's lines ("Arm A\nevents/n" is two).
+  func titleLines(_ title: String) -> [StyledText] { title.split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) } }
   func lineHeight(_ font: FontSpec) -> Double {
     let m = measurer.measure("Ag", font: font)
     return (m.ascent + m.descent) * 1.2
@@ -99,7 +141,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     // Columns: label, extra columns, plot, then estimate and P per series.
     let columns = columnWidths()
     let (labelWidth, extraWidths, estimateWidths, pWidth, gap) = (columns.label, columns.extras, columns.estimates, columns.p, columns.gap)
-    let plotWidth = max(options.width - 2 * pad - columns.total, options.width * 0.22)
+    let plotWidth = max(options.width - 2 * pad - columns.total, options.width * Self.minimumPanelShare)
 
     var x = pad
     var edges: [Double] = [x]
@@ -148,16 +190,24 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       }
       y += lineHeight(bold) + 4
     }
-    let headerMid = y + lineHeight(bold) / 2
+    // Column titles, bottom-aligned when some have several lines.
+    let extraTitles = options.extraColumns.map(titleLines)
+    let headerLines = max(1, options.pTitle.count, extraTitles.map(\.count).max() ?? 1)
+    func titleMid(_ line: Int, of count: Int) -> Double { y + lineHeight(bold) * (Double(headerLines - count + line) + 0.5) }
+    let headerMid = titleMid(0, of: 1)
     commands.append(.text(TextRun(StyledText(options.labelTitle), font: bold, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: pad, y: headerMid)))
-    for (c, title) in options.extraColumns.enumerated() {
-      commands.append(.text(TextRun(StyledText(title), font: bold, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: extraEdges[c] + extraWidths[c], y: headerMid)))
+    for (c, lines) in extraTitles.enumerated() {
+      for (k, line) in lines.enumerated() {
+        commands.append(.text(TextRun(line, font: bold, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: extraEdges[c] + extraWidths[c], y: titleMid(k, of: lines.count))))
+      }
     }
     for s in 0..<seriesCount {
       commands.append(.text(TextRun(StyledText(options.estimateTitle), font: bold, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: headerMid)))
-      commands.append(.text(TextRun(.italic("P"), font: bold, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: headerMid)))
+      for (k, line) in options.pTitle.enumerated() {
+        commands.append(.text(TextRun(line, font: bold, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: titleMid(k, of: options.pTitle.count))))
+      }
     }
-    y += lineHeight(bold) + 2
+    y += lineHeight(bold) * Double(headerLines) + 2
     let right = x - gap
     commands.append(.stroke(.line(from: Point(x: pad, y: y), to: Point(x: right, y: y)), StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
     y += 2
@@ -165,33 +215,24 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     let centres = plot.rows.indices.map { rowsTop + rowHeight * (Double($0) + 0.5) }
     let rowsBottom = rowsTop + rowHeight * Double(plot.rows.count)
 
-    // The x scale.
+    // The x scale: explicit breaks span the axis; otherwise the data do, with round ratios as
+    // ticks whose labels keep at least 0.6 em of small type between them.
     let values = plot.rows.flatMap { $0.estimates.compactMap { $0 } }.flatMap { [$0.lower, $0.upper, $0.value] }.filter { $0 > 0 && $0.isFinite }
-    var breaks = options.xBreaks ?? ForestPlot.breaks(covering: values.min() ?? 0.5, values.max() ?? 2)
-    // Labels must not touch: first keep the ends, 1 and the decades; then drop any inner break
-    // too close to a kept neighbour.
-    if options.xBreaks == nil, let first = breaks.first, let last = breaks.last, first < last {
-      let probe = LogScale(domain: first...last, range: (panelLeft, panelLeft + plotWidth))
-      func needed(_ a: Double, _ b: Double) -> Double {
-        (width(JournalFormat.tick(a), small) + width(JournalFormat.tick(b), small)) / 2 + 4
-      }
-      func crowded(_ b: [Double]) -> Bool {
-        zip(b, b.dropFirst()).contains { probe.map($1) - probe.map($0) < needed($0, $1) }
-      }
-      if crowded(breaks) {
-        breaks = breaks.filter { b in b == first || b == last || abs(log10(b) - log10(b).rounded()) < 1e-9 }
-      }
-      var kept = [first]
-      for b in breaks.dropFirst() where b != last {
-        if probe.map(b) - probe.map(kept[kept.count - 1]) >= needed(kept[kept.count - 1], b),
-          probe.map(last) - probe.map(b) >= needed(b, last) || b == 1
-        {
-          kept.append(b)
+    let domain: ClosedRange<Double>
+    let breaks: [Double]
+    if let explicit = options.xBreaks, let first = explicit.min(), let last = explicit.max(), first < last {
+      domain = first...last
+      breaks = explicit.sorted()
+    } else {
+      domain = ForestPlot.axisDomain(covering: values.min() ?? 0.5, values.max() ?? 2)
+      let probe = LogScale(domain: domain, range: (panelLeft, panelLeft + plotWidth))
+      let space = theme.smallFontSize * 0.6
+      breaks = ForestPlot.ticks(in: domain) { ticks in
+        zip(ticks, ticks.dropFirst()).allSatisfy { a, b in
+          probe.map(b) - probe.map(a) >= (width(JournalFormat.tick(a), small) + width(JournalFormat.tick(b), small)) / 2 + space
         }
       }
-      breaks = kept + [last]
     }
-    let domain = (breaks.first ?? 0.5)...(breaks.last ?? 2)
     let scale = LogScale(domain: domain, range: (panelLeft, panelLeft + plotWidth))
     let panel = Rect(x: panelLeft, y: rowsTop, width: plotWidth, height: rowsBottom - rowsTop)
 
@@ -210,16 +251,19 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       for (c, cell) in row.cells.enumerated() where c < extraEdges.count {
         commands.append(.text(TextRun(StyledText(cell), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: extraEdges[c] + extraWidths[c], y: mid)))
       }
-      if row.kind == .header, let p = row.headerP {
-        commands.append(.text(TextRun(StyledText(JournalFormat.pValue(p)), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[seriesCount - 1], y: mid)))
+      if row.kind == .header {
+        for s in 0..<seriesCount {
+          guard let p = row.headerP(forSeries: s) else { continue }
+          commands.append(.text(TextRun(StyledText(JournalFormat.pValue(p)), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
+        }
       }
       for s in 0..<seriesCount {
         if row.kind == .reference {
-          commands.append(.text(TextRun(StyledText(row.note ?? "Reference"), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
+          commands.append(.text(TextRun(StyledText(row.note(forSeries: s) ?? "Reference"), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
           continue
         }
         guard row.estimates.indices.contains(s), let e = row.estimates[s] else {
-          if let note = row.note, row.kind != .header {
+          if let note = row.note(forSeries: s), !note.isEmpty, row.kind != .header {
             commands.append(.text(TextRun(StyledText(note), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
           }
           continue

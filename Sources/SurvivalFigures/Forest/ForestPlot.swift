@@ -39,15 +39,26 @@ public struct ForestRow: Hashable, Sendable {
   public var cells: [String]
   /// One estimate per series; nil where a series has no estimate for this row.
   public var estimates: [Estimate?]
-  /// A P value shown on a header row (overall test of a factor, or an interaction test).
-  public var headerP: Double?
+  /// P values shown on a header row, one per series (the overall test of a factor in each
+  /// model, or an interaction test); nil where a series has none.
+  public var headerPValues: [Double?]
   /// Text in the estimate column where there is no estimate ("Reference" by default on
   /// reference rows; "NE" where a model could not estimate the ratio).
   public var note: String?
+  /// Per series, text replacing `note` where that series has no estimate; an empty string
+  /// leaves the cell empty (a term that is not in that model). Series beyond the array use
+  /// `note`.
+  public var seriesNotes: [String?]
 
+  /// The header P of the last series that has one (the multivariable model's overall P).
+  public var headerP: Double? { headerPValues.last { $0 != nil } ?? nil }
+
+  /// Creates a row; `headerP` is the header P of a single series, `headerPValues` one per
+  /// series.
   public init(
     kind: Kind, label: String, indent: Int = 0, cells: [String] = [], estimates: [Estimate?] = [],
-    headerP: Double? = nil, note: String? = nil
+    headerP: Double? = nil, headerPValues: [Double?]? = nil, note: String? = nil,
+    seriesNotes: [String?] = []
   ) {
     self.note = note
     self.kind = kind
@@ -55,7 +66,18 @@ public struct ForestRow: Hashable, Sendable {
     self.indent = indent
     self.cells = cells
     self.estimates = estimates
-    self.headerP = headerP
+    self.headerPValues = headerPValues ?? (headerP.map { [$0] } ?? [])
+    self.seriesNotes = seriesNotes
+  }
+
+  /// The text where series `s` has no estimate: its series note, else `note`.
+  public func note(forSeries s: Int) -> String? {
+    seriesNotes.indices.contains(s) ? seriesNotes[s] ?? note : note
+  }
+
+  /// The header P of series `s`.
+  public func headerP(forSeries s: Int) -> Double? {
+    headerPValues.indices.contains(s) ? headerPValues[s] : nil
   }
 }
 
@@ -68,8 +90,11 @@ public struct ForestPlotOptions: Hashable, Sendable {
   public var title: StyledText?
   /// Title of the label column.
   public var labelTitle: String
-  /// Titles of the extra text columns (e.g. "n", "Events").
+  /// Titles of the extra text columns (e.g. "n", "Events"); a "\n" breaks a title into lines.
   public var extraColumns: [String]
+  /// The lines of the P columns' title (default an italic "P"; "P for interaction" in two
+  /// lines for a subgroup analysis).
+  public var pTitle: [StyledText]
   /// Names of the series (e.g. "Univariable", "Multivariable"); one name shows no series header.
   public var seriesNames: [String]
   /// Title of each series' estimate column.
@@ -87,8 +112,9 @@ public struct ForestPlotOptions: Hashable, Sendable {
     title: StyledText? = nil, labelTitle: String = "Variable", extraColumns: [String] = [],
     seriesNames: [String] = [""], estimateTitle: String = "HR (95% CI)",
     xTitle: String = "Hazard ratio", favours: (left: String, right: String)? = nil,
-    xBreaks: [Double]? = nil, decimals: Int = 2
+    xBreaks: [Double]? = nil, decimals: Int = 2, pTitle: [StyledText] = [.italic("P")]
   ) {
+    self.pTitle = pTitle
     self.width = width
     self.height = height
     self.theme = theme
@@ -109,6 +135,7 @@ public struct ForestPlotOptions: Hashable, Sendable {
       && a.seriesNames == b.seriesNames && a.estimateTitle == b.estimateTitle
       && a.xTitle == b.xTitle && a.favours?.left == b.favours?.left
       && a.favours?.right == b.favours?.right && a.xBreaks == b.xBreaks && a.decimals == b.decimals
+      && a.pTitle == b.pTitle
   }
 
   public func hash(into hasher: inout Hasher) {

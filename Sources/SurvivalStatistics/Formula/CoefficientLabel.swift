@@ -48,6 +48,23 @@ public struct CoefficientLabel: Equatable, Hashable, Sendable, CustomStringConve
   /// True for an interaction column.
   public var isInteraction: Bool { components.count > 1 }
 
+  /// The levels of the column's factor variables joined by `:`, in term order: `smallcell` for
+  /// `celltypesmallcell`, `2:4` for `factor(trt)2:factor(celltype)4`, `2` for
+  /// `factor(trt)2:karno`; nil when no variable of the term is a factor.
+  public var levels: String? {
+    let factors = components.compactMap(\.level)
+    return factors.isEmpty ? nil : factors.joined(separator: ":")
+  }
+
+  /// The reference levels of the column's factor variables joined by `:` (`1:1` for
+  /// `factor(trt)2:factor(celltype)4`); nil when no variable is a factor or one of them is
+  /// coded by indicators of all its levels (no reference).
+  public var references: String? {
+    let factors = components.filter { $0.level != nil }
+    guard !factors.isEmpty, factors.allSatisfy({ $0.reference != nil }) else { return nil }
+    return factors.compactMap(\.reference).joined(separator: ":")
+  }
+
   /// The R name.
   public var description: String { name }
 }

@@ -40,6 +40,12 @@ public struct ModelFrame: Sendable {
   /// - Throws: ``ModelFrameError`` for unknown variables, wrong variable kinds, unknown levels,
   ///   invalid event codes, or when no complete row remains.
   public init(formula: ModelFormula, data: ModelData, rows: [Int]? = nil) throws(ModelFrameError) {
+    do { try self.init(evaluating: formula, data: data, rows: rows) } catch {
+      throw error.located(in: formula.text)
+    }
+  }
+
+  private init(evaluating formula: ModelFormula, data: ModelData, rows: [Int]?) throws(ModelFrameError) {
     let evaluator = _ModelEvaluator(data: data)
     let n = data.rowCount
     var keep = [Bool](repeating: rows == nil, count: n)
@@ -56,7 +62,7 @@ public struct ModelFrame: Sendable {
       for variable in term.variables where values[variable.description] == nil {
         var value = try evaluator.evaluate(variable)
         if case .scalar = value {
-          throw .wrongKind(expression: variable.description, message: "is a constant, not a variable")
+          throw .wrongKind(expression: variable, message: "is a constant, not a variable")
         }
         if case .logical(let flags) = value {
           value = .numeric(flags.map { $0 == 2 ? .nan : Double($0) })
@@ -69,7 +75,7 @@ public struct ModelFrame: Sendable {
       var value = try evaluator.evaluate(variable)
       if case .numeric(let numbers) = value { value = _ModelEvaluator.factor(numbers: numbers) }
       guard case .factor(let codes, let levels) = value else {
-        throw .wrongKind(expression: variable.description, message: "cannot define strata")
+        throw .wrongKind(expression: variable, message: "cannot define strata")
       }
       strataFactors.append((variable.description, codes, levels))
     }
@@ -86,7 +92,7 @@ public struct ModelFrame: Sendable {
       for i in 0..<n where keep[i] && factor.codes[i] < 0 { keep[i] = false }
     }
     let used = (0..<n).filter { keep[$0] }
-    if used.isEmpty { throw .noCompleteRows(dropped: candidateCount) }
+    if used.isEmpty { throw ModelFrameError(.noCompleteRows(dropped: candidateCount)) }
 
     self.formula = formula
     self.rows = used
@@ -139,20 +145,23 @@ public struct ModelFrame: Sendable {
       for i in 0..<n where !values[i].isNaN {
         let value = values[i] - shift
         guard value == 0 || value == 1 else {
-          throw .invalidEvent(
-            expression: expression.description,
-            value: FormulaExpression.formatNumber(values[i]), row: i)
+          throw ModelFrameError(
+            .invalidEvent(
+              expression: expression.description,
+              value: FormulaExpression.formatNumber(values[i]), row: i))
         }
         result[i] = UInt8(value)
       }
       return result
     case .scalar:
-      throw .wrongKind(expression: expression.description, message: "the event must be a variable")
-    case .factor:
+      throw .wrongKind(expression: expression, message: "the event must be a variable")
+    case .factor(_, let levels):
+      let example = levels.last.map { FormulaExpression(.string($0), column: 0).description } ?? "\"dead\""
+      let list = levels.map { "'\($0)'" }.joined(separator: ", ")
       throw .wrongKind(
-        expression: expression.description,
+        expression: expression,
         message:
-          "a categorical event needs a comparison naming the event value, e.g. \(expression) == \"dead\"")
+          "a categorical event needs a comparison naming the event value, e.g. \(expression) == \(example) (the levels are \(list))")
     }
   }
 

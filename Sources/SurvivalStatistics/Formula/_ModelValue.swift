@@ -17,14 +17,14 @@ struct _ModelEvaluator {
   let data: ModelData
 
   func fail(_ expression: FormulaExpression, _ message: String) -> ModelFrameError {
-    .wrongKind(expression: expression.description, message: message)
+    .wrongKind(expression: expression, message: message)
   }
 
   func evaluate(_ expression: FormulaExpression) throws(ModelFrameError) -> _ModelValue {
     switch expression.kind {
     case .name(let name):
       guard let column = data[name] else {
-        throw .unknownVariable(name: name, suggestion: suggestion(for: name))
+        throw .unknownVariable(name: name, suggestion: suggestion(for: name), column: expression.column)
       }
       switch column {
       case .numeric(let values):
@@ -46,6 +46,7 @@ struct _ModelEvaluator {
       default: throw fail(expression, "'!' is not supported")
       }
     case .binary(let op, let left, let right):
+      if Self.comparisons.contains(op) { return try compare(expression, op: op, left, right) }
       let a = try evaluate(left)
       let b = try evaluate(right)
       switch op {
@@ -54,8 +55,6 @@ struct _ModelEvaluator {
       case "*": return try arithmetic(expression, a, b) { $0 * $1 }
       case "/": return try arithmetic(expression, a, b) { $0 / $1 }
       case "^": return try arithmetic(expression, a, b) { pow($0, $1) }
-      case "==", "!=", "<", ">", "<=", ">=":
-        return try compare(expression, op: op, a, b, right: right)
       default:
         throw fail(expression, "operator '\(op)' cannot be evaluated; wrap the term in I()")
       }
@@ -124,13 +123,13 @@ struct _ModelEvaluator {
       case .string(let label):
         referenceIndex = levels.firstIndex(of: label)
         if referenceIndex == nil {
-          throw .unknownLevel(expression: expression.description, level: label, levels: levels)
+          throw .unknownLevel(expression: expression, level: label, levels: levels)
         }
       case .number(let position):
         let index = Int(position) - 1
         guard position == position.rounded(), levels.indices.contains(index) else {
           throw .unknownLevel(
-            expression: expression.description, level: referenceArgument.value.description,
+            expression: expression, level: referenceArgument.value.description,
             levels: levels)
         }
         referenceIndex = index
@@ -187,12 +186,27 @@ struct _ModelEvaluator {
     }
   }
 
+  static let comparisons: Set<String> = ["==", "!=", "<", ">", "<=", ">="]
+
+  /// A comparison per row. A string constant on either side names a level of a categorical
+  /// variable (`status == "Dead"`, `"Dead" != status`) or, for a numeric variable, a number
+  /// (`status == "2"`, as R compares after converting to text); a number compared with a
+  /// categorical variable names the level it prints as (`grade == 2`).
   private func compare(
-    _ expression: FormulaExpression, op: String, _ a: _ModelValue, _ b: _ModelValue,
-    right: FormulaExpression
+    _ expression: FormulaExpression, op: String, _ left: FormulaExpression,
+    _ right: FormulaExpression
   ) throws(ModelFrameError) -> _ModelValue {
+    func isString(_ e: FormulaExpression) -> Bool {
+      if case .string = e.kind { return true }
+      return false
+    }
+    // Put the constant on the right: `2 < x` is `x > 2`.
+    let mirrored = ["<": ">", ">": "<", "<=": ">=", ">=": "<="]
+    let flips = isString(left) && !isString(right)
+    let (variable, constant) = flips ? (right, left) : (left, right)
+    let relation = flips ? mirrored[op] ?? op : op
     let test: (Double, Double) -> Bool
-    switch op {
+    switch relation {
     case "==": test = { $0 == $1 }
     case "!=": test = { $0 != $1 }
     case "<": test = { $0 < $1 }
@@ -200,26 +214,38 @@ struct _ModelEvaluator {
     case "<=": test = { $0 <= $1 }
     default: test = { $0 >= $1 }
     }
-    switch (a, b) {
-    case (.numeric(let xs), .scalar(let y)):
-      return .logical(xs.map { $0.isNaN ? 2 : (test($0, y) ? 1 : 0) })
-    case (.numeric(let xs), .numeric(let ys)):
-      return .logical(zip(xs, ys).map { $0.isNaN || $1.isNaN ? 2 : (test($0, $1) ? 1 : 0) })
-    case (.factor(let codes, let levels), _):
-      guard op == "==" || op == "!=" else {
+    let a = try evaluate(variable)
+    if case .factor(let codes, let levels) = a {
+      guard relation == "==" || relation == "!=" else {
         throw fail(expression, "a categorical variable can only be compared with == or !=")
       }
       let label: String
-      if case .string(let text) = right.kind {
-        label = text
-      } else if case .number(let value) = right.kind {
-        label = FormulaExpression.formatNumber(value)
-      } else {
-        throw fail(expression, "compare a categorical variable with a level such as \"dead\"")
+      switch constant.kind {
+      case .string(let text): label = text
+      case .number(let value): label = FormulaExpression.formatNumber(value)
+      default: throw fail(expression, "compare a categorical variable with a level such as \"dead\"")
       }
-      let target = levels.firstIndex(of: label).map { Int32($0) } ?? -2
-      return .logical(
-        codes.map { $0 < 0 ? 2 : (($0 == target) == (op == "==") ? 1 : 0) })
+      guard let target = levels.firstIndex(of: label).map({ Int32($0) }) else {
+        throw .unknownLevel(expression: expression, level: label, levels: levels)
+      }
+      return .logical(codes.map { $0 < 0 ? 2 : (($0 == target) == (relation == "==") ? 1 : 0) })
+    }
+    let b: _ModelValue
+    if case .string(let text) = constant.kind {
+      guard case .numeric = a, let number = Double(text.trimmingCharacters(in: .whitespaces)) else {
+        throw fail(expression, "compares \(variable) with the text \"\(text)\"; compare a numeric variable with a number, e.g. \(variable) \(relation) 1")
+      }
+      b = .scalar(number)
+    } else {
+      b = try evaluate(constant)
+    }
+    switch (a, b) {
+    case (.numeric(let xs), .scalar(let y)):
+      return .logical(xs.map { $0.isNaN ? 2 : (test($0, y) ? 1 : 0) })
+    case (.scalar(let x), .numeric(let ys)):
+      return .logical(ys.map { $0.isNaN ? 2 : (test(x, $0) ? 1 : 0) })
+    case (.numeric(let xs), .numeric(let ys)):
+      return .logical(zip(xs, ys).map { $0.isNaN || $1.isNaN ? 2 : (test($0, $1) ? 1 : 0) })
     default:
       throw fail(expression, "cannot compare these values")
     }
@@ -263,7 +289,8 @@ struct _ModelEvaluator {
     var best: (String, Int)?
     for candidate in data.columnNames {
       let distance = Self.editDistance(name.lowercased(), candidate.lowercased())
-      if distance <= max(2, name.count / 3), distance < (best?.1 ?? .max) {
+      // A suggestion must keep part of the name: "y" is not a misspelt "e".
+      if distance <= max(2, name.count / 3), distance < name.count, distance < (best?.1 ?? .max) {
         best = (candidate, distance)
       }
     }

@@ -155,6 +155,23 @@ struct ReportBuilderTests {
     #expect(error.message == "--only names an unknown figure id 'panel'. Did you mean 'panels'? (defined: 'panels', 'remission-by-arm')")
   }
 
+  @Test("statistical caveats of a figure's models are build warnings, named by figure, and not lint")
+  func modelWarnings() throws {
+    let yaml = """
+      data:
+        sep: data/sep.csv
+      figures:
+        - {id: forest-sep, type: forest, data: sep, model: "Surv(t, e) ~ sep + x"}
+      """
+    let folder = try TemplateFolder(template: yaml)
+    try "t,e,sep,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n11,1,1,2\n12,0,0,5\n"
+      .write(toFile: folder.path + "/data/sep.csv", atomically: true, encoding: .utf8)
+    let monotone =
+      "the log-likelihood converged before the coefficient of 'sep'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"
+    let result = try build(folder) { $0.isStrict = true }
+    #expect(result.warnings == ["forest-sep: univariable model of 'sep': \(monotone)", "forest-sep: multivariable model: \(monotone)"])
+  }
+
   @Test("--strict turns figure-lint findings into an error")
   func strict() throws {
     let yaml = ReportTemplateTests.valid.replacingOccurrences(of: "title: AML", with: "style: {font-size: 5}\ntitle: AML")

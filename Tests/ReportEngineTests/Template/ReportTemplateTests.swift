@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ReportEngine
+import SurvivalStatistics
 
 /// A folder holding `aml.csv` and a template, removed afterwards.
 final class TemplateFolder {
@@ -99,6 +100,37 @@ struct ReportTemplateTests {
     #expect(panels.count == 2)
   }
 
+  @Test("Cox tables and forest plots state the model selection: select, entry-p, stay-p, select-by, ph-test, censor-value")
+  func selectionKeys() throws {
+    let yaml = """
+      data:
+        aml: data/aml.csv
+      figures:
+        - {id: f, type: forest, data: aml, model: "Surv(time, status) ~ factor(x)", select: backward, stay-p: 0.1, counts: true}
+      tables:
+        - id: t
+          type: cox
+          data: aml
+          model: Surv(time, status) ~ factor(x)
+          select: backward
+          entry-p: 0.2
+          stay-p: 0.1
+          select-by: lr
+          ph-test: true
+          censor-value: 0
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    guard case .cox(let request, _) = template.tables[0].kind, case .forest(let figure, _) = template.figures[0].kind else {
+      Issue.record("expected a Cox table and a forest plot")
+      return
+    }
+    #expect(request.selection == CoxModelSelection.Options(entryThreshold: 0.2, stayThreshold: 0.1, criterion: .likelihoodRatio))
+    #expect(request.testsProportionalHazards && request.censorValues == ["0"])
+    #expect(figure.selection == CoxModelSelection.Options(entryThreshold: 0.15, stayThreshold: 0.1, criterion: .wald))
+    #expect(figure.showsCounts)
+  }
+
   @Test(
     "mistakes are reported at file:line:column with the key and a suggestion",
     arguments: [
@@ -145,6 +177,18 @@ struct ReportTemplateTests {
       (
         "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: response, data: aml, id-column: x, response: status, death-time: time}\n",
         "report.yaml:4:84: 'tables[0].death-time': 'death-time' needs 'time': the duration of response runs from a dated response"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: cox, data: aml, model: \"Surv(time, status) ~ x\", stay-p: 0.1}\n",
+        "report.yaml:4:76: 'tables[0].stay-p': 'stay-p' sets up variable selection; add 'select: backward'"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: cox, data: aml, model: \"Surv(time, status) ~ x\", select: backward, entry-p: 15}\n",
+        "report.yaml:4:95: 'tables[0].entry-p': expected a P value threshold between 0 and 1, found 15"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: f, type: forest, data: aml, time: time, event: status, treatment: x, subgroups: x, select: backward}\n",
+        "report.yaml:4:101: 'figures[0].select': 'select' applies to Cox models; give 'model'"
       ),
       (
         "data:\n  aml: [data/aml.csv\nfigures: []\n",

@@ -44,6 +44,36 @@ struct ModelFrameTests {
         "relevel(factor(x > 4), ref = 2)0", "factor(dose)a:x", "factor(dose)b:x",
       ])
     #expect(frame.design.labels[1].components.map(\.reference) == [nil, nil])
+    #expect(frame.design.labels[1].levels == "a" && frame.design.labels[1].references == nil)
+  }
+
+  @Test("an interaction column's levels and references join its factors' with ':'")
+  func interactionLevels() throws {
+    let frame = try ModelFrame(
+      formula: ModelFormula(parsing: "Surv(time, status) ~ grade * dose + x + x:dose"), data: small)
+    let labels = frame.design.labels.filter(\.isInteraction)
+    #expect(labels.first?.name == "grade2:dose2")
+    #expect(labels.first?.levels == "2:2" && labels.first?.references == "10:1.5")
+    let slope = try #require(labels.first { $0.term == "dose:x" })
+    #expect(slope.levels == "2" && slope.references == "1.5")
+    #expect(frame.design.labels.first { $0.name == "x" }?.levels == nil)
+  }
+
+  @Test("an event named by a level: status == \"Dead\", != and a string on the left")
+  func eventLevels() throws {
+    let data = ModelData(columns: [
+      "time": .numeric([1, 2, 3, 4, 5]), "x": .numeric([1, 2, 3, 4, 5]),
+      "vital": .categorical(["Dead", "Alive", nil, "Dead", "Alive"], levels: nil),
+      "status": .numeric([2, 1, 2, 1, 2]),
+    ])
+    func events(_ formula: String) throws -> [Bool] {
+      try ModelFrame(formula: ModelFormula(parsing: formula), data: data).events
+    }
+    #expect(try events("Surv(time, vital == \"Dead\") ~ x") == [true, false, true, false])
+    #expect(try events("Surv(time, vital != \"Alive\") ~ x") == [true, false, true, false])
+    #expect(try events("Surv(time, \"Alive\" == vital) ~ x") == [false, true, false, true])
+    #expect(try events("Surv(time, status == \"2\") ~ x") == [true, false, true, false, true])
+    #expect(try events("Surv(time, 1 < status) ~ x") == [true, false, true, false, true])
   }
 
   @Test(
@@ -52,9 +82,11 @@ struct ModelFrameTests {
       ("Surv(time, status) ~ xx", "unknown variable 'xx'. Did you mean 'x'?"),
       ("Surv(time, status) ~ relevel(grade, ref = \"z\")", "'relevel(grade, ref = \"z\")': 'z' is not a level; the levels are '10', '2', 'B', 'a', 'b'"),
       ("Surv(time, status) ~ relevel(x, \"1\")", "'relevel(x, \"1\")': relevel() needs a factor; use relevel(factor(x), ref = …)"),
-      ("Surv(time, grade) ~ x", "'grade': a categorical event needs a comparison naming the event value, e.g. grade == \"dead\""),
+      ("Surv(time, grade) ~ x", "'grade': a categorical event needs a comparison naming the event value, e.g. grade == \"b\" (the levels are '10', '2', 'B', 'a', 'b')"),
       ("Surv(time, x) ~ grade", "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"),
       ("Surv(time, status) ~ log(grade)", "'log(grade)': log() needs a numeric variable"),
+      ("Surv(time, grade == \"c\") ~ x", "'grade == \"c\"': 'c' is not a level; the levels are '10', '2', 'B', 'a', 'b'"),
+      ("Surv(time, status == \"two\") ~ x", "'status == \"two\"': compares status with the text \"two\"; compare a numeric variable with a number, e.g. status == 1"),
     ])
   func errors(_ formula: String, _ message: String) throws {
     let parsed = try ModelFormula(parsing: formula)
@@ -62,7 +94,24 @@ struct ModelFrameTests {
     do {
       _ = try ModelFrame(formula: parsed, data: small)
     } catch {
-      #expect(error.description == message)
+      #expect(error.message == message)
+    }
+  }
+
+  @Test(
+    "errors about one expression point at it with a caret, as syntax errors do",
+    arguments: [
+      ("Surv(time, status) ~ x + xx", "unknown variable 'xx' at column 26. Did you mean 'x'?\n  Surv(time, status) ~ x + xx\n                           ^"),
+      ("Surv(time, status) ~ factor(grade, 2)", "'factor(grade, 2)': factor() takes one argument, found 2 at column 22\n  Surv(time, status) ~ factor(grade, 2)\n                       ^"),
+      ("Surv(time, status) ~ x + log(grade)", "'log(grade)': log() needs a numeric variable at column 26\n  Surv(time, status) ~ x + log(grade)\n                           ^"),
+      ("Surv(time, x) ~ grade", "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"),
+    ])
+  func locatedErrors(_ formula: String, _ description: String) throws {
+    do {
+      _ = try ModelFrame(formula: ModelFormula(parsing: formula), data: small)
+      Issue.record("expected an error")
+    } catch let error as ModelFrameError {
+      #expect(error.description == description)
     }
   }
 }
