@@ -24,8 +24,9 @@ extension BuiltFigure {
       guard case .kaplanMeier(var request, let data) = panel.kind else { continue }
       // The theme follows the cell's width.
       request.figure.widthMillimetres = cellWidth / 1.millimetres
-      kaplanMeier[index] = try _KaplanMeierContent(
-        panel, request: request, data: data, tables: tables)
+      kaplanMeier[index] = try panel.columnKeys.locating {
+        try _KaplanMeierContent(panel, request: request, data: data, tables: tables)
+      }
     }
     func layouts(_ height: Double) -> [KaplanMeierLayout?] {
       let figures = panels.indices.map { index in
