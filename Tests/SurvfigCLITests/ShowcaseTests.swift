@@ -40,6 +40,27 @@ struct ShowcaseTests {
     #expect(FileManager.default.fileExists(atPath: folder.path + "/ima.pdf"))
   }
 
+  /// The paper's Table 1 (n = 79): female 42 (53.2); ECOG PS 0 2 (3.3), 1 59 (96.7) of 61;
+  /// smoking never 41 (51.9), former 36 (45.6), current 2 (2.5); M1a 58 (75.3), M1b 8 (10.4),
+  /// M1c 11 (14.3) of 77; EGFR 8 (10.1), ALK 4 (5.8) of 69, KRAS 11 (91.7) of 12, PD-L1 14 (42.4)
+  /// of 33. The cohort was drawn with these counts, so the table must print them exactly.
+  @Test("IMA Table 1: the characteristics table prints the paper's counts and percentages")
+  func imaTable1() throws {
+    let folder = try Self.build("ima")
+    let table = try Self.sidecar(folder, "ima-table-1")
+    let rows = try #require(table["rows"] as? [[String]])
+    let cells = Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+    #expect(table["columns"] as? [String] == ["Characteristic", "All (n = 79)"])
+    for (label, value) in [
+      ("Female, n (%)", "42 (53.2)"), ("0", "2 (3.3)"), ("1", "59 (96.7)"), ("Never", "41 (51.9)"),
+      ("Former", "36 (45.6)"), ("Current", "2 (2.5)"), ("M1a", "58 (75.3)"), ("M1b", "8 (10.4)"),
+      ("M1c", "11 (14.3)"), ("EGFR mutation, n (%)", "8 (10.1)"), ("ALK rearrangement, n (%)", "4 (5.8)"),
+      ("KRAS mutation, n (%)", "11 (91.7)"), ("PD-L1 expression, n (%)", "14 (42.4)"),
+    ] {
+      #expect(cells[label] == value, "\(label)")
+    }
+  }
+
   /// R, on the 77 patients with an M stage (`cc`): the univariable screen at P < 0.15 admits
   /// disease_setting (Wald P 0.0290881) and immunotherapy (0.00650692); backward elimination
   /// at P > 0.10 removes disease_setting (P 0.12513) and keeps immunotherapy,
