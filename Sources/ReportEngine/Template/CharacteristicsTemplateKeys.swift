@@ -58,7 +58,6 @@ enum CharacteristicsTemplateKeys {
     if let n = m["summary"] {
       variable.summary = CharacteristicsRequest.Summary(
         rawValue: try n.choice(CharacteristicsRequest.Summary.allCases.map(\.rawValue)))!
-      if variable.kind == nil { variable.kind = .continuous }
     }
     if let n = m["levels"] {
       // A list gives the order; a mapping the order and the labels.
@@ -68,11 +67,9 @@ enum CharacteristicsTemplateKeys {
       } else {
         variable.levelOrder = try n.strings()
       }
-      if variable.kind == nil { variable.kind = .categorical }
     }
     if let n = m["show"] {
       variable.shownLevel = try n.string()
-      if variable.kind == nil { variable.kind = .categorical }
     }
     if let n = m["test"] {
       variable.test = CharacteristicsRequest.Test(
@@ -85,10 +82,18 @@ enum CharacteristicsTemplateKeys {
       }
       variable.decimals = decimals
     }
-    if variable.kind == .categorical, let n = m["summary"] {
+    // The kind follows from the keys when not given; keys of both kinds contradict each other.
+    let categoricalKey = m["levels"] ?? m["show"]
+    if let n = m["summary"], categoricalKey != nil || variable.kind == .categorical {
       throw n.error(
         "'summary' describes continuous variables; this one has 'levels', 'show' or 'type: categorical'"
       )
+    }
+    if let n = categoricalKey, variable.kind == .continuous {
+      throw n.error("'levels' and 'show' describe categorical variables; this one has 'type: continuous'")
+    }
+    if variable.kind == nil {
+      variable.kind = m["summary"] != nil ? .continuous : categoricalKey != nil ? .categorical : nil
     }
     return variable
   }

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import ReportEngine
+
+@Suite("Report templates: characteristics tables")
+struct CharacteristicsTemplateTests {
+  @Test("variables as names or mappings: kind, summary, levels with labels, a shown level, test, decimals")
+  func keys() throws {
+    let yaml = """
+      data:
+        aml: data/aml.csv
+      tables:
+        - id: table-1
+          type: characteristics
+          data: aml
+          group: x
+          group-order: [2, 1]
+          group-labels: {1: Maintained, 2: Not maintained}
+          overall: false
+          missing: hide
+          variables:
+            - time
+            - {column: status, label: Relapsed, show: 1}
+            - {column: x, type: categorical, levels: {2: Not maintained, 1: Maintained}, test: fisher}
+            - {column: time, summary: mean-sd, test: t-test, decimals: 2}
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    guard case .characteristics(let request, let data) = template.tables[0].kind else {
+      Issue.record("expected a characteristics table")
+      return
+    }
+    #expect(data == "aml")
+    #expect(request.groupColumn == "x" && request.groupOrder == ["2", "1"])
+    #expect(request.groupLabels == ["1": "Maintained", "2": "Not maintained"])
+    #expect(!request.showsOverall && !request.showsMissing && request.showsTests)
+    #expect(request.variables.map(\.column) == ["time", "status", "x", "time"])
+    #expect(request.variables[0].kind == nil && request.variables[0].location == "\(folder.path)/report.yaml:13")
+    #expect(request.variables[1].shownLevel == "1" && request.variables[1].kind == .categorical)
+    #expect(request.variables[2].levelOrder == ["2", "1"] && request.variables[2].levelLabels["1"] == "Maintained")
+    #expect(request.variables[2].test == .fisher)
+    #expect(request.variables[3].summary == .meanSD && request.variables[3].decimals == 2 && request.variables[3].kind == .continuous)
+  }
+
+  @Test(
+    "mistakes in characteristics tables are reported at the key",
+    arguments: [
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: [{column: x, tset: fisher}]}\n",
+        "report.yaml:4:71: 'tables[0].variables[0].tset': unknown key 'tset'. Did you mean 'test'?"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: [{column: x, test: chi}]}\n",
+        "report.yaml:4:77: 'tables[0].variables[0].test': 'chi' is not one of 'auto', 'chisq', 'fisher', 't-test', 'wilcoxon', 'anova', 'kruskal', 'none'."
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: []}\n",
+        "report.yaml:4:58: 'tables[0].variables': expected at least one variable"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: [{column: x, show: 1, summary: mean-sd}]}\n",
+        "report.yaml:4:89: 'tables[0].variables[0].summary': 'summary' describes continuous variables; this one has 'levels', 'show' or 'type: categorical'"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml}\n",
+        "report.yaml:4:5: 'tables[0]': missing key 'variables'"
+      ),
+    ])
+  func mistakes(yaml: String, message: String) throws {
+    let folder = try TemplateFolder(template: yaml)
+    let error = try #require(throws: TemplateError.self) {
+      try ReportTemplate(yaml: yaml, file: folder.path + "/report.yaml")
+    }
+    #expect(error.description.replacingOccurrences(of: folder.path + "/", with: "") == message)
+  }
+
+  @Test("a characteristics table builds into CSV, Markdown, LaTeX, the report and a sidecar with every number")
+  func build() throws {
+    let yaml = """
+      title: AML
+      data:
+        aml: data/aml.csv
+      tables:
+        - {id: table-1, type: characteristics, data: aml, group: x, variables: [time, {column: status, show: 1}]}
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    let md = try String(contentsOfFile: folder.path + "/out/table-1.md", encoding: .utf8)
+    #expect(md.contains("| **time, median [IQR]** |"))
+    let sidecar = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/table-1.json"))) as? [String: Any]
+    let statistics = sidecar?["statistics"] as? [String: Any]
+    let variables = statistics?["variables"] as? [[String: Any]]
+    #expect(variables?.count == 2)
+    // R: wilcox.test(time ~ x, aml) has ties: normal approximation, P = 0.09260...; the
+    // relapse counts 7/11 and 11/12 (fisher.test(table(aml$status, aml$x))).
+    #expect((variables?[0]["test"] as? [String: Any])?["name"] as? String == "wilcoxon")
+    #expect((variables?[1]["test"] as? [String: Any])?["name"] as? String == "fisher")
+    for ext in ["csv", "tex"] { #expect(FileManager.default.fileExists(atPath: folder.path + "/out/table-1.\(ext)")) }
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/out/report.pdf"))
+  }
+}
