@@ -51,23 +51,15 @@ public struct FisherExactTest: Hashable, Sendable {
 
   /// Tests `table` with at most `workLimit` steps of the network.
   init(_ table: [[Int]], workLimit: Int) throws(GroupComparisonError) {
-    guard let width = table.first?.count, width > 0 else { throw .invalidTable("no counts given") }
-    guard table.allSatisfy({ $0.count == width }) else {
-      throw .invalidTable(
-        "rows of \(table.map { String($0.count) }.joined(separator: ", ")) counts")
-    }
-    guard table.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else {
-      throw .invalidTable("a count is negative")
-    }
     self.table = table
-    var kept = table.filter { $0.reduce(0, +) > 0 }
-    let usedColumns = (0..<width).filter { j in kept.contains { $0[j] > 0 } }
-    kept = kept.map { row in usedColumns.map { row[$0] } }
+    var kept = try _nonEmptyCells(of: table)
+    let width = table[0].count
+    let usedColumns = kept.first?.count ?? 0
     // Two rows or two columns: the two-row enumeration, on the table or its transpose.
-    if kept.count > 2, usedColumns.count == 2 {
+    if kept.count > 2, usedColumns == 2 {
       kept = [kept.map { $0[0] }, kept.map { $0[1] }]
     }
-    guard kept.count > 1, usedColumns.count > 1 else {
+    guard kept.count > 1, usedColumns > 1 else {
       observedProbability = 1
       pValue = 1
       return

@@ -39,17 +39,8 @@ public struct PearsonChiSquareTest: Hashable, Sendable {
   ///   counts; ``GroupComparisonError/tooFewObservations(test:needed:)`` unless at least two rows
   ///   and two columns have positive totals.
   public init(_ table: [[Int]], correction: Bool = true) throws(GroupComparisonError) {
-    guard let width = table.first?.count, width > 0 else { throw .invalidTable("no counts given") }
-    guard table.allSatisfy({ $0.count == width }) else {
-      throw .invalidTable(
-        "rows of \(table.map { String($0.count) }.joined(separator: ", ")) counts")
-    }
-    guard table.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else {
-      throw .invalidTable("a count is negative")
-    }
-    var kept = table.filter { $0.reduce(0, +) > 0 }
-    let columns = (0..<width).filter { j in kept.contains { $0[j] > 0 } }
-    kept = kept.map { row in columns.map { row[$0] } }
+    let kept = try _nonEmptyCells(of: table)
+    let columns = kept.first?.indices ?? 0..<0
     guard kept.count > 1, columns.count > 1 else {
       throw .tooFewObservations(
         test: "the chi-square test", needed: "at least two levels in at least two groups")
