@@ -12,7 +12,8 @@ struct SwimmerCommand: ParsableCommand {
       and, optionally, an events file with one row per event (patient, time, type). Bars are \
       sorted by length within each group and filled with a colour and a pattern per group, so \
       the figure also reads in grayscale. Event types CR, PR, SD, PD and Death get their \
-      conventional markers; other types get further shapes.
+      conventional markers; other types get further shapes. Markers are black over a white \
+      halo, legible on every bar fill; markers at the same time are set side by side.
 
       Example:
         survfig swimmer --data swimmer-patients.csv --id patient --end end --group group \\

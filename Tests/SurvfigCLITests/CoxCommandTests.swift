@@ -140,4 +140,46 @@ struct CoxCommandTests {
       arguments.standardError
         == "Error: d.csv: model 'Surv(t, e) ~ factor(x, 2)': 'factor(x, 2)': factor() takes one argument, found 2 at column 14\n  Surv(t, e) ~ factor(x, 2)\n               ^\n")
   }
+
+  /// R: `fit <- coxph(Surv(time, status) ~ strata(sex), lung)` is a null model (class
+  /// `coxph.null`): `print(fit)` gives "Null model / log likelihood= -643.437 / n= 228";
+  /// `sprintf("%.17g", fit$loglik)` = -643.43701866939364, `fit$nevent` = 165; with
+  /// `ties = "breslow"` -643.6166945052172; `~ 1` gives -749.9098013903947.
+  /// `cox.zph(fit)` fails: "there are no score residuals for a Null model".
+  @Test("a model with only strata() is R's null model: n, events and log-likelihood, no tests")
+  func nullModel() throws {
+    let lung = Survfig.data("lung.csv")
+    let text = try Survfig.run(["cox", "--data", lung, "--model", "Surv(time, status) ~ strata(sex)"])
+    #expect(text.status == 0)
+    #expect(
+      text.standardOutput == """
+        Cox null model (no covariates, 2 strata), 228 patients, 165 events (efron ties)
+        Log likelihood = -643.437
+        No coefficients and no tests: the model has no covariates.
+
+        """)
+    #expect(text.standardError == "")
+    let json = try Self.json(["--data", lung, "--model", "Surv(time, status) ~ strata(sex)"])
+    #expect(json["null_model"] as? Bool == true)
+    #expect(json["n"] as? Int == 228 && json["events"] as? Int == 165)
+    #expect((json["terms"] as? [Any])?.isEmpty == true && (json["factor_tests"] as? [Any])?.isEmpty == true)
+    #expect(json["tests"] is NSNull && json["concordance"] is NSNull && json["ph_test"] is NSNull)
+    let loglik = try #require(json["loglik"] as? [String: Any])
+    #expect(abs((loglik["model"] as? Double ?? .nan) - -643.43701866939364) < 1e-9)
+    #expect(loglik["null"] as? Double == loglik["model"] as? Double)
+    let breslow = try Self.json(["--data", lung, "--model", "Surv(time, status) ~ strata(sex)", "--ties", "breslow"])
+    #expect(abs(((breslow["loglik"] as? [String: Any])?["model"] as? Double ?? .nan) - -643.6166945052172) < 1e-9)
+    let intercept = try Self.json(["--data", lung, "--model", "Surv(time, status) ~ 1"])
+    #expect(intercept["null_model"] as? Bool == true)
+    #expect(abs(((intercept["loglik"] as? [String: Any])?["model"] as? Double ?? .nan) - -749.9098013903947) < 1e-9)
+    // A model with covariates says it is not one.
+    let full = try Self.json(["--data", lung, "--model", "Surv(time, status) ~ age + strata(sex)"])
+    #expect(full["null_model"] as? Bool == false && full["tests"] is [String: Any])
+
+    let ph = try Survfig.run(["cox", "--data", lung, "--model", "Surv(time, status) ~ strata(sex)", "--ph-test"])
+    #expect(ph.status == 1)
+    #expect(
+      ph.standardError
+        == "Error: \(lung): model 'Surv(time, status) ~ strata(sex)': the model has no covariates, so there is nothing to test for proportional hazards (R's cox.zph: \"there are no score residuals for a Null model\"); add a covariate or drop the proportional-hazards test\n")
+  }
 }

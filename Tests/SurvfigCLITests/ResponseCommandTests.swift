@@ -206,6 +206,8 @@ struct ResponseCommandTests {
        "Error: bad.csv:3:4: column 'dead' is '8' for patient '1' here but '9' on line 2; it must be the same on every row of a patient\n"),
       ("id,t,bor,dead\n1,2,PR,\n1,4,SD,-1\n", ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
        "Error: bad.csv:3:4: column 'dead' has the time '-1'; times must be finite and ≥ 0\n"),
+      ("id,t,bor,dead\n1,2,SD,3\n1,4,PR,\n", ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
+       "Error: bad.csv:2:4: patient '1' died at 3 (column 'dead'), before the first response (PR at 4); a response cannot follow death: correct the time of death or the assessments\n"),
     ])
   func badInput(csv: String, options: [String], message: String) throws {
     let folder = try ResponseCLI.folder(["bad.csv": csv])

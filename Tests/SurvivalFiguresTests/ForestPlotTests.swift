@@ -51,16 +51,47 @@ struct ForestPlotTests {
     #expect(layout.plotRect.minX < one && one < layout.plotRect.maxX)
   }
 
-  @Test("the axis spans the data, widened to a round ratio within 25 % of an end, always with 1")
+  @Test("the axis spans the data, widened to a round ratio within 25 % of an end, always with 1 at least 15 % in")
   func axisDomain() {
     #expect(ForestPlot.axisDomain(covering: 0.09, 4.24) == 0.09...4.24)
     #expect(ForestPlot.axisDomain(covering: 0.09, 3.6) == 0.09...4)
     #expect(ForestPlot.axisDomain(covering: 0.21, 2.1) == 0.21...2.1)
-    #expect(ForestPlot.axisDomain(covering: 1.2, 3) == 1...3)
-    #expect(ForestPlot.axisDomain(covering: 0.7, 0.95) == 0.7...1)
+    #expect(ForestPlot.axisDomain(covering: 1.2, 3) == 0.8...3)
+    #expect(ForestPlot.axisDomain(covering: 0.7, 0.95) == 0.7...1.25)
+    #expect(ForestPlot.axisDomain(covering: 1.5, 1000) == 0.25...1000)
     #expect(ForestPlot.axisDomain(covering: 0.95, 1.05) == 0.8...1.25)
-    #expect(ForestPlot.axisDomain(covering: 1.01, 1.3) == 1...1.5)
+    #expect(ForestPlot.axisDomain(covering: 1.01, 1.3) == 0.8...1.5)
     #expect(ForestPlot.axisDomain(covering: 1e-9, 1e9) == 0.001...1000)
+  }
+
+  @Test("all hazard ratios ≥ 1 (or all ≤ 1): the line of no effect is inside the panel with room on its side", arguments: [false, true])
+  func lineOfNoEffectInside(belowOne: Bool) throws {
+    func e(_ v: Double, _ l: Double, _ u: Double) -> ForestRow.Estimate {
+      belowOne ? ForestRow.Estimate(value: 1 / v, lower: 1 / u, upper: 1 / l, p: 0.01) : ForestRow.Estimate(value: v, lower: l, upper: u, p: 0.01)
+    }
+    let rows = [
+      ForestRow(kind: .estimate, label: "Age ≥ 65", estimates: [e(1.6, 1.1, 2.3)]),
+      ForestRow(kind: .estimate, label: "ECOG 2", estimates: [e(2.4, 1.0, 3.9)]),
+    ]
+    let layout = ForestPlot(rows: rows, options: ForestPlotOptions(width: 120.millimetres, seriesNames: [""])).layout(measurer: measurer)
+    let one = layout.xScale.map(1)
+    let panel = layout.plotRect
+    let share = (belowOne ? panel.maxX - one : one - panel.minX) / panel.width
+    #expect(share >= 0.15, "1 sits \(share) of the panel from its edge; axis \(layout.xScale.domain)")
+    #expect(layout.xBreaks.contains(1))
+    #expect(layout.xScale.domain == (belowOne ? 0.25...1.5 : 0.75...4))
+    // The line of no effect is drawn, and at 1.
+    func strokes(_ commands: [DrawCommand]) -> [Path] {
+      commands.flatMap { command -> [Path] in
+        switch command {
+        case .stroke(let path, _): return [path]
+        case .group(_, let children), .clip(_, let children): return strokes(children)
+        default: return []
+        }
+      }
+    }
+    let verticals = strokes(layout.scene.commands).compactMap(\.bounds).filter { $0.width == 0 && $0.height > 0 }
+    #expect(verticals.contains { abs($0.minX - one) < 1e-9 && $0.minY >= panel.minY - 1e-9 && $0.maxY <= panel.maxY + 1e-9 })
   }
 
   @Test("ticks: 1, decades, halves and doubles, quarters in that order; fine ratios only for narrow ranges")

@@ -92,6 +92,40 @@ struct KaplanMeierLayoutTests {
     #expect(try #require(automatic.riskTable).columns.allSatisfy { $0.time <= 11 })
   }
 
+  @Test("narrow figures: automatic x breaks end the axis within one break of the last observation", arguments: [40.0, 50, 60, 85, 170])
+  func narrowAxisEndsNearData(widthMM: Double) throws {
+    // Two curves ending at 1022 days, the last observation of R's `lung` data.
+    typealias Row = KaplanMeierCurveData.Row
+    let curves = [
+      KaplanMeierCurveData(
+        label: "1", total: 138,
+        rows: [
+          Row(time: 270, atRisk: 70, events: 69, censored: 0, value: 0.5),
+          Row(time: 1022, atRisk: 1, events: 0, censored: 1, value: 0.04),
+        ]),
+      KaplanMeierCurveData(
+        label: "2", total: 90,
+        rows: [
+          Row(time: 426, atRisk: 45, events: 45, censored: 0, value: 0.5),
+          Row(time: 965, atRisk: 1, events: 0, censored: 1, value: 0.08),
+        ]),
+    ]
+    let options = KaplanMeierFigureOptions(size: .millimetres(width: widthMM, height: 120))
+    let layout = KaplanMeierFigure(curves: curves, options: options).layout(measurer: measurer)
+    let breaks = layout.xBreaks
+    let step = try #require(breaks.dropFirst().first)
+    #expect(breaks.first == 0)
+    #expect(zip(breaks, breaks.dropFirst()).allSatisfy { abs($1 - $0 - step) < 1e-9 }, "\(breaks)")
+    let end = try #require(breaks.last)
+    #expect(layout.xScale.domain.upperBound == end)
+    #expect(end >= 1022 && end - 1022 < step, "\(widthMM) mm: \(breaks)")
+    // At most a quarter of the axis lies past the data (1200, not 2000, at 40 mm).
+    #expect(end - 1022 <= 0.25 * end, "\(widthMM) mm: \(breaks)")
+    #expect(try #require(layout.riskTable).columns.map(\.time) == breaks)
+    if widthMM == 40 { #expect(breaks == [0, 400, 800, 1200]) }
+    if widthMM == 170 { #expect(breaks == [0, 200, 400, 600, 800, 1000, 1200]) }
+  }
+
   @Test("legend and annotations lie inside the plot and touch no curve")
   func insetsAvoidCurves() throws {
     var options = KaplanMeierFigureOptions(showsConfidenceBands: true)

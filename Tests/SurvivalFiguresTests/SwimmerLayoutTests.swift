@@ -18,6 +18,20 @@ private func sampleFigure(options: SwimmerFigureOptions = .init()) -> SwimmerFig
   return SwimmerFigure(lanes: lanes, groups: ["Anthracycline", "MTX-V"], eventKinds: kinds, options: options)
 }
 
+/// The drawing commands of a lane's marker centred at `centre` (the bar, spans and arrow are
+/// centred elsewhere).
+private func markerCommands(_ layout: SwimmerLayout, lane id: String, at centre: Point) -> [DrawCommand] {
+  (layout.scene.group(named: "lane:\(id)") ?? []).filter { command in
+    let path: Path
+    switch command {
+    case .fill(let p, _), .stroke(let p, _): path = p
+    default: return false
+    }
+    guard let b = path.bounds else { return false }
+    return abs(b.midX - centre.x) < 1e-6 && abs(b.midY - centre.y) < 1.5
+  }
+}
+
 /// Every text box of a scene, measured like the layout measured it.
 private func textBoxes(_ scene: Scene, _ measurer: some TextMeasuring) -> [(String, Rect)] {
   scene.texts.map { run, point in (run.text.plainText, measurer.bounds(of: run, at: point)) }
@@ -142,5 +156,80 @@ struct SwimmerLayoutTests {
     let steps = zip(layout.xBreaks, layout.xBreaks.dropFirst()).map { $1 - $0 }
     #expect(Set(steps).count == 1)
     #expect([3.0, 6, 12].contains(steps.first ?? 0))
+  }
+
+  @Test("markers are ink over a white halo, never in a bar colour, in colour and in grayscale", arguments: [false, true])
+  func markersLegibleOnBars(grayscale: Bool) throws {
+    let theme = FigureTheme(palette: grayscale ? FigureTheme.grayscale : FigureTheme.okabeIto)
+    let kinds = ["CR", "PR", "SD", "PD", "Death", "Dose reduction"].enumerated().map { SwimmerEventKind.automatic(label: $1, index: $0 == 5 ? 0 : $0) }
+    let lanes = (0..<3).map { g in
+      SwimmerLane(id: "P\(g)", group: g, end: 30, events: (0..<6).map { SwimmerLane.Event(time: Double(2 + 5 * $0), kind: $0) })
+    }
+    let figure = SwimmerFigure(lanes: lanes, groups: ["A", "M", "O"], eventKinds: kinds, options: .init(theme: theme))
+    let layout = figure.layout(measurer: measurer)
+    // Every colour a bar is painted with: its solid tint, or its motif and background.
+    var barColours: Set<Color> = []
+    for lane in layout.lanes {
+      guard case .fill(_, let paint)? = layout.scene.group(named: "lane:\(lane.id)")?.first else { continue }
+      switch paint {
+      case .solid(let c): barColours.insert(c)
+      case .pattern(let p): barColours.formUnion([p.foreground] + (p.background.map { [$0] } ?? []))
+      }
+    }
+    #expect(barColours.count >= 4)
+    if !grayscale { barColours.formUnion((0..<3).map { SwimmerBarStyle.automatic($0, theme: theme).color }) }
+    for lane in layout.lanes {
+      #expect(lane.markers.count == 6)
+      for centre in lane.markers {
+        let commands = markerCommands(layout, lane: lane.id, at: centre)
+        // First a white halo stroke wider than the ink, then the marker in black (and white).
+        guard case .stroke(_, let halo)? = commands.first else {
+          Issue.record("\(lane.id): no halo under the marker at \(centre)")
+          continue
+        }
+        #expect(halo.color == .white && halo.width >= 1)
+        var inks: Set<Color> = []
+        for command in commands.dropFirst() {
+          if case .fill(_, .solid(let c)) = command { inks.insert(c) }
+          if case .stroke(_, let style) = command { inks.insert(style.color) }
+        }
+        #expect(inks.subtracting([.white]) == [.black], "\(lane.id): \(inks)")
+        #expect(inks.isDisjoint(with: barColours))
+      }
+    }
+  }
+
+  /// The example data's patients P12 (PD and death at 9.2 months) and P33 (at 1.5).
+  @Test("markers at the same time are set side by side, PD before death, around their time and within the axis")
+  func coincidentMarkers() throws {
+    let kinds = ["PR", "PD", "Death"].enumerated().map { SwimmerEventKind.automatic(label: $1, index: $0) }
+    let lanes = [
+      SwimmerLane(id: "P12", end: 9.2, events: [.init(time: 9.2, kind: 2), .init(time: 9.2, kind: 1), .init(time: 4, kind: 0)]),
+      SwimmerLane(id: "P33", end: 0.1, events: [.init(time: 0.1, kind: 1), .init(time: 0.1, kind: 2)]),
+      SwimmerLane(id: "P08", end: 60),
+    ]
+    let layout = SwimmerFigure(lanes: lanes, eventKinds: kinds).layout(measurer: measurer)
+    let x = layout.xScale
+    let p12 = try #require(layout.lanes.first { $0.id == "P12" })
+    let (death, pd, pr) = (p12.markers[0], p12.markers[1], p12.markers[2])
+    #expect(pr.x == x.map(4))
+    #expect(pd.x < death.x)
+    #expect(abs((pd.x + death.x) / 2 - x.map(9.2)) < 1e-9)
+    func inkBounds(_ lane: String, _ centre: Point) -> Rect? {
+      markerCommands(layout, lane: lane, at: centre).dropFirst().compactMap { command -> Rect? in
+        if case .fill(let path, _) = command { return path.bounds }
+        if case .stroke(let path, _) = command { return path.bounds }
+        return nil
+      }.reduce(nil) { box, next in box.map { $0.union(next) } ?? next }
+    }
+    let pdBox = try #require(inkBounds("P12", pd))
+    let deathBox = try #require(inkBounds("P12", death))
+    #expect(pdBox.maxX + 1 < deathBox.minX, "PD \(pdBox) and death \(deathBox) overlap")
+    #expect(pd.y == death.y && pd.y == p12.bar.midY)
+    // Near time 0 the pair moves right rather than over the y axis.
+    let p33 = try #require(layout.lanes.first { $0.id == "P33" })
+    let first = try #require(inkBounds("P33", p33.markers[0]))
+    #expect(first.minX >= layout.plotRect.minX)
+    #expect(p33.markers[0].x < p33.markers[1].x)
   }
 }

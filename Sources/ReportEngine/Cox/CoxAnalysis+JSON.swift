@@ -5,7 +5,9 @@ extension CoxAnalysis {
   /// The statistics as the `cox --json` contract lists them; term names as written in the
   /// formula, `name` the coefficient's R name (unique per row), level and reference null for
   /// numeric terms and the factors' levels joined by `:` for interactions (`2:4`, reference
-  /// `1:1`).
+  /// `1:1`). A model without covariates (R's null model, `coxph(Surv(t, e) ~ strata(x))`)
+  /// has `null_model` true, empty `terms` and `factor_tests`, and `tests` and `concordance`
+  /// null; its `loglik` null and model values are equal.
   public var json: JSONValue {
     func test(_ t: CoxRegression.ChiSquareTest) -> JSONValue {
       .object([("statistic", .number(t.statistic)), ("df", .int(t.degreesOfFreedom)), ("p", .number(t.p))])
@@ -55,10 +57,12 @@ extension CoxAnalysis {
       ("loglik", .object([("null", .number(fit.nullLogLikelihood)), ("model", .number(fit.logLikelihood))])),
       (
         "tests",
-        .object([
-          ("likelihood_ratio", test(fit.likelihoodRatioTest)), ("wald", test(fit.waldTest)),
-          ("score", test(fit.scoreTest)),
-        ])
+        fit.isNullModel
+          ? .null
+          : .object([
+            ("likelihood_ratio", test(fit.likelihoodRatioTest)), ("wald", test(fit.waldTest)),
+            ("score", test(fit.scoreTest)),
+          ])
       ),
       (
         "concordance",
@@ -66,6 +70,7 @@ extension CoxAnalysis {
       ),
       ("ph_test", ph),
       ("selection", steps),
+      ("null_model", .bool(fit.isNullModel)),
     ])
   }
 
@@ -73,7 +78,10 @@ extension CoxAnalysis {
   /// column is as wide as its widest entry, so that extreme values (a coefficient on its way to
   /// infinity under monotone likelihood) cannot run into their neighbours; magnitudes that
   /// fixed decimals cannot show are written in scientific notation (`3.53e+09`, `2.8e-10`).
+  /// A model without covariates prints, as R's `print(coxph)` of a null model, only its size
+  /// and log-likelihood (seven significant digits, as R's `format`).
   public var textTable: String {
+    if fit.isNullModel { return nullModelText }
     let level = Int((request.confidenceLevel * 100).rounded())
     let header = ["", "coef", "se", "HR", "lower \(level)%", "upper \(level)%", "z", "p"]
     let body = fit.coefficients.map { c in
@@ -103,6 +111,18 @@ extension CoxAnalysis {
       lines.append("Concordance = \(Self.text(c.concordance, 3)) (se = \(Self.text(c.standardError, 3)))")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// "Cox null model (no covariates, 2 strata), 228 patients, 165 events (efron ties)" and the
+  /// log-likelihood.
+  var nullModelText: String {
+    let strata = fit.stratumCount > 1 ? ", \(fit.stratumCount) strata" : ""
+    return [
+      "Cox null model (no covariates\(strata)), \(fit.observationCount) patients, \(fit.eventCount) events (\(request.ties.rawValue) ties)"
+        + (excludedCount > 0 ? ", \(excludedCount) rows excluded" : ""),
+      "Log likelihood = \(String(format: "%.7g", fit.logLikelihood))",
+      "No coefficients and no tests: the model has no covariates.",
+    ].joined(separator: "\n")
   }
 
   /// `value` with `decimals` decimals, or in three significant digits of scientific notation

@@ -32,6 +32,11 @@ public struct CoxAnalysis: Sendable {
       do { self.fit = try CoxRegression(formula: request.formula, data: data, options: request.fitOptions) } catch { throw wrap(error) }
       self.selection = nil
     }
+    if request.testsProportionalHazards, fit.isNullModel {
+      throw CoxAnalysisError(
+        file: file, formula: request.formula,
+        message: "the model has no covariates, so there is nothing to test for proportional hazards (R's cox.zph: \"there are no score residuals for a Null model\"); add a covariate or drop the proportional-hazards test")
+    }
     self.request = request
     self.excludedCount = table.rowCount - fit.observationCount
     self.proportionalHazards = request.testsProportionalHazards ? ProportionalHazardsTest(fit) : nil

@@ -148,7 +148,13 @@ extension StyledText {
 extension KaplanMeierAnalysis {
   /// "8.9 (7.0–10.2)"; "NR" for a median or upper limit not reached; "NE" when neither limit
   /// can be estimated (a single patient, a curve that drops to 0 at once).
+  ///
+  /// By R's `quantile.survfit` rules the lower limit is where the lower confidence curve
+  /// reaches 0.5, so it can exist while the median is not reached: "NR (3.0–NR)". A median
+  /// with no limit at all (a group without events: S = 1 and its band throughout) is "NR"
+  /// alone, as journals print it, never "NR (NR–NR)".
   static func medianText(_ median: KaplanMeierEstimate.Quantile, scale: Double, decimals: Int) -> String {
+    if median.estimate == nil, median.lower == nil, median.upper == nil { return "NR" }
     guard median.estimate == nil || median.lower != nil || median.upper != nil else {
       return JournalFormat.fixed(median.estimate! * scale, decimals: decimals) + " (NE)"
     }

@@ -10,7 +10,7 @@ extension KaplanMeierAnalysis {
   /// - `groups` (a list, each with `sep` — "; " between groups, empty after the last — and
   ///   `last`) and `group.<code>` (by the code in the data), each with `label`, `n`,
   ///   `events`, `median` ("8.5", "NR"), `median_ci` ("6.1–11.2"), `median_text`
-  ///   ("8.5 (95% CI 6.1–11.2)"), `iqr` ("1.9–13.4"), `median_iqr_text` ("6.3 (IQR 1.9–13.4)"),
+  ///   ("8.5 (95% CI 6.1–11.2)", "NR (95% CI 3.0–NR)", or "NR" when no limit exists), `iqr` ("1.9–13.4"), `median_iqr_text` ("6.3 (IQR 1.9–13.4)"),
 ///   `rmst`, and `rates`, a list of `time`, `survival` ("45.2%"),
   ///   `ci` ("38.1–52.3%"), `text` ("45.2% (95% CI 38.1–52.3%)") at the requested times, and
 ///   `rates_list` ("63.3%, 44.3%, 25.3%");
@@ -45,7 +45,8 @@ extension KaplanMeierAnalysis {
         "label": request.groupLabels[code] ?? code, "code": code,
         "n": estimates[index].subjectCount, "events": estimates[index].eventCount,
         "median": time(median.estimate), "median_ci": ci,
-        "median_text": "\(time(median.estimate)) (\(level)% CI \(ci))",
+        "median_text": median.estimate == nil && median.lower == nil && median.upper == nil
+          ? "NR" : "\(time(median.estimate)) (\(level)% CI \(ci))",
         "iqr": iqr, "median_iqr_text": "\(time(median.estimate)) (IQR \(iqr))",
         "rates_list": survivalAtTimes[index].map { percent($0.survival) }.joined(separator: ", "),
         "rmst": JournalFormat.fixed(restrictedMeans[index].estimate * scale, decimals: decimals + 1),

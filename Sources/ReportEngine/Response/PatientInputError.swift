@@ -29,6 +29,8 @@ public struct PatientInputError: Error, Hashable, Sendable, CustomStringConverti
     case unknownPatient(patient: String, patientsFile: String)
     /// A value of a yes/no column that is neither.
     case notABoolean(column: String, value: String)
+    /// A responder whose time of death comes before the first CR/PR assessment.
+    case deathBeforeResponse(column: String, patient: String, death: String, response: String, responseTime: String)
   }
 
   public var file: String
@@ -70,6 +72,9 @@ public struct PatientInputError: Error, Hashable, Sendable, CustomStringConverti
       return "\(prefix): patient '\(patient)' ends at \(end), before the start at \(start)"
     case .unknownPatient(let patient, let patientsFile):
       return "\(prefix): patient '\(patient)' is not in \(patientsFile)"
+    case .deathBeforeResponse(let column, let patient, let death, let response, let responseTime):
+      return
+        "\(prefix): patient '\(patient)' died at \(death) (column '\(column)'), before the first response (\(response) at \(responseTime)); a response cannot follow death: correct the time of death or the assessments"
     case .notABoolean(let column, let value):
       return
         "\(prefix): column '\(column)' has '\(value)'; expected 1/0, TRUE/FALSE, yes/no or an empty cell"

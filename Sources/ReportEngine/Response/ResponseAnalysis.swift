@@ -31,6 +31,8 @@ public struct ResponseAnalysis: Sendable {
   public let deathTimes: [Double?]?
   /// The unit of the assessment times.
   public let timeUnit: TimeUnit
+  /// Whether the responses came with assessment times (and so with durations of response).
+  public let hasAssessmentTimes: Bool
 
   public static let allPatientsLabel = "All"
 
@@ -38,7 +40,8 @@ public struct ResponseAnalysis: Sendable {
   ///
   /// - Throws: `CSVReadError` for unknown columns and non-numeric times, `PatientInputError`
   ///   (with file, line and column) for unknown codes, negative times, repeated patients without
-  ///   a time column and conflicting groups; `ResponseStatisticsError` for invalid options.
+  ///   a time column, conflicting groups and a responder's death before the first response;
+  ///   `ResponseStatisticsError` for invalid options.
   public init(table: DataTable, request: ResponseRequest) throws {
     let idColumn = try table.column(named: request.idColumn)
     let responseColumn = try table.column(named: request.responseColumn)
@@ -47,7 +50,8 @@ public struct ResponseAnalysis: Sendable {
     let deathColumn = try request.deathTimeColumn.map { name throws(CSVReadError) in try table.column(named: name) }
     let times = try timeColumn?.numericValues()
     let patients = try _PatientRows(column: idColumn)
-    let deaths = try deathColumn.map { column in try patients.perPatientTimes(column, values: try column.numericValues()) }
+    let deathValues = try deathColumn?.numericValues()
+    let deaths = try deathColumn.map { column in try patients.perPatientTimes(column, values: deathValues ?? []) }
 
     // Codes per row; a missing cell is an NE assessment.
     var codes = [ResponseCategory](repeating: .notEvaluable, count: table.rowCount)
@@ -91,6 +95,21 @@ public struct ResponseAnalysis: Sendable {
       best = patients.rows.map { BestOverallResponse(precomputed: codes[$0[0]]) }
     }
 
+    // A death before the first response contradicts the assessments: refused at the death's
+    // cell rather than silently left out of the duration of response.
+    if let deathColumn, let deaths, let deathValues {
+      for (patient, death) in deaths.enumerated() {
+        guard let death, let start = best[patient].responseTime, death < start,
+          let row = patients.rows[patient].first(where: { deathValues[$0] != nil })
+        else { continue }
+        throw PatientInputError(
+          at: deathColumn.location(ofRow: row),
+          .deathBeforeResponse(
+            column: deathColumn.name, patient: patients.identifiers[patient], death: deathColumn.rawText(atRow: row),
+            response: best[patient].response.code, responseTime: JournalFormat.tick(start)))
+      }
+    }
+
     // Duration of response from the first CR/PR to progression or death, as R's survfit.
     let band = try? ConfidenceBand(.log, level: request.confidenceLevel)
     func duration(_ members: [Int]) -> DurationOfResponse? {
@@ -127,6 +146,7 @@ public struct ResponseAnalysis: Sendable {
     self.durationOfResponse = overall
     self.deathTimes = deaths
     self.timeUnit = request.timeUnit
+    self.hasAssessmentTimes = timeColumn != nil
   }
 
   /// The statistics as the `response --json` contract lists them.

@@ -39,7 +39,9 @@ extension KaplanMeierAnalysis {
 
 extension ResponseAnalysis {
   /// Best overall response per group: counts with percentages, then the objective response
-  /// and disease control rates with their intervals.
+  /// and disease control rates with their intervals; with assessment times, the duration of
+  /// response: events among the responders and the Kaplan–Meier median (95% CI), "NR" when
+  /// not reached, "NE" for a group without responders.
   public func table(title: String?) -> ReportTable {
     let level = JournalFormat.tick((groups.first?.summary.objectiveResponse.level ?? 0.95) * 100)
     var columns = [ReportTable.Column("Best overall response")]
@@ -58,12 +60,28 @@ extension ResponseAnalysis {
     rows.append(ReportTable.Row(["ORR, % (\(level)% CI)"] + groups.map { rate($0.summary.objectiveResponse) }, isBold: true))
     rows.append(ReportTable.Row(["Disease control (CR + PR + SD), n/N"] + groups.map { "\($0.summary.diseaseControl.successes)/\($0.summary.diseaseControl.trials)" }))
     rows.append(ReportTable.Row(["DCR, % (\(level)% CI)"] + groups.map { rate($0.summary.diseaseControl) }, isBold: true))
+    if hasAssessmentTimes {
+      rows.append(
+        ReportTable.Row(
+          ["DoR events (progression\(deathTimes == nil ? "" : " or death")), n/responders"]
+            + groups.map { g in g.durationOfResponse.map { "\($0.estimate.eventCount)/\($0.estimate.subjectCount)" } ?? "0/0" }))
+      rows.append(
+        ReportTable.Row(
+          ["Median DoR, \(timeUnit.rawValue) (\(level)% CI)"]
+            + groups.map { g in g.durationOfResponse.map { KaplanMeierAnalysis.medianText($0.estimate.median, scale: 1, decimals: 1) } ?? "NE" },
+          isBold: true))
+    }
     let method = groups.first?.summary.objectiveResponse.method == .wilson ? "Wilson score" : "Clopper–Pearson exact"
     var notes = [
       "Counts are n (%) of all patients; rates are over evaluable patients (best response other than NE), with \(method) confidence intervals."
     ]
     if let comparison {
       notes.append("Objective response between groups: Fisher's exact test, P = \(JournalFormat.pValue(comparison.pValue)).")
+    }
+    if hasAssessmentTimes {
+      let end = deathTimes == nil ? "progression" : "progression or death"
+      notes.append(
+        "DoR, duration of response: Kaplan–Meier among the responders from the first CR/PR to \(end), censored at the last assessment; NR, not reached; NE, no responders.")
     }
     return ReportTable(title: title, columns: columns, rows: rows, footnotes: notes)
   }

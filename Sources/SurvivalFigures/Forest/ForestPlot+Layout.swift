@@ -20,7 +20,10 @@ extension ForestPlot {
   /// The axis range for estimates and limits spanning `low`…`high`: always including 1, never
   /// beyond 0.001…1000 (intervals reaching further end in arrows), and widened to a tick
   /// candidate when one lies within 25 % of an end (0.09…3.6 gives 0.09…4, 0.95…1.05 gives
-  /// 0.8…1.25). A range that still has no candidate besides 1 widens to 0.5…2.
+  /// 0.8…1.25). A range that still has no candidate besides 1 widens to 0.5…2. The line of
+  /// no effect keeps room from the panel's edges: when 1 lies within 15 % of the axis (on the
+  /// log scale) of an end — all estimates and limits ≥ 1, or all ≤ 1 — that end moves out to
+  /// the nearest candidate that leaves 15 % (1.2…3 gives 0.8…3, 0.7…0.95 gives 0.7…1.25).
   public static func axisDomain(covering low: Double, _ high: Double) -> ClosedRange<Double> {
     var lo = max(min(low, 1), 0.001)
     var hi = min(max(high, 1), 1000)
@@ -30,6 +33,13 @@ extension ForestPlot {
     if !tickCandidates.contains(where: { $0.value != 1 && $0.value >= lo * (1 - 1e-9) && $0.value <= hi * (1 + 1e-9) }) {
       lo = min(lo, 0.5)
       hi = max(hi, 2)
+    }
+    let room = 0.15
+    if log(1 / lo) < room * log(hi / lo) {
+      lo = round.filter { $0 < 1 && log(1 / $0) >= room * log(hi / $0) }.max() ?? lo
+    }
+    if log(hi) < room * log(hi / lo) {
+      hi = round.filter { $0 > 1 && log($0) >= room * log($0 / lo) }.min() ?? hi
     }
     return lo...hi
   }

@@ -21,15 +21,60 @@ extension _SwimmerLayoutEngine {
         .stroke(.line(from: Point(x: x0, y: spanY), to: Point(x: x1, y: spanY)), StrokeStyle(color: theme.axisColor, width: responseLineWidth(bar.height))))
     }
     if lane.isOngoing { out.append(.fill(arrow(at: Point(x: bar.maxX + 1, y: bar.midY), size: bar.height), .solid(theme.axisColor))) }
-    var centers: [Point] = []
     let markerSize = markerSize(bar.height)
-    for event in lane.events {
-      let center = Point(x: xScale.map(event.time), y: bar.midY)
-      centers.append(center)
-      out += marker(kind(event.kind), at: center, size: markerSize)
+    let xs = markerPositions(lane.events, xScale: xScale, size: markerSize)
+    let centers = xs.map { Point(x: $0, y: bar.midY) }
+    // Drawn left to right, so that a marker's halo never cuts into its left neighbour.
+    for index in lane.events.indices.sorted(by: { xs[$0] < xs[$1] }) {
+      out += marker(kind(lane.events[index].kind), at: centers[index], size: markerSize)
     }
     return (out, centers)
   }
+
+  /// The x of each event's marker (in the lane's event order): at its time, except that
+  /// markers closer than ``markerSpacing(_:)`` — PD and death at the same visit — are set side
+  /// by side, in the order of their kinds (the legend's: PD before death), centred on the
+  /// mean of their times and kept within the axis.
+  ///
+  /// - Complexity: O(e²) in the number of events of the lane (a handful).
+  func markerPositions(_ events: [SwimmerLane.Event], xScale: LinearScale, size: Double) -> [Double] {
+    let spacing = markerSpacing(size)
+    let times = events.map { xScale.map($0.time) }
+    let order = events.indices.sorted { (times[$0], events[$0].kind, $0) < (times[$1], events[$1].kind, $1) }
+    // Runs of markers in x order; a run's markers sit `spacing` apart around its centre.
+    var runs: [[Int]] = order.map { [$0] }
+    func centre(_ run: [Int]) -> Double { run.map { times[$0] }.reduce(0, +) / Double(run.count) }
+    func first(_ run: [Int]) -> Double { centre(run) - Double(run.count - 1) / 2 * spacing }
+    func last(_ run: [Int]) -> Double { centre(run) + Double(run.count - 1) / 2 * spacing }
+    var merged = true
+    while merged {
+      merged = false
+      for r in runs.indices.dropLast() where first(runs[r + 1]) - last(runs[r]) < spacing - 1e-9 {
+        runs[r] += runs[r + 1]
+        runs.remove(at: r + 1)
+        merged = true
+        break
+      }
+    }
+    // A run never starts left of the axis nor ends beyond it.
+    let axisStart = xScale.map(xScale.domain.lowerBound) + size * 0.6
+    let axisEnd = xScale.map(xScale.domain.upperBound)
+    var xs = times
+    for run in runs where run.count > 1 {
+      var start = first(run)
+      if start < axisStart { start = axisStart }
+      if start + Double(run.count - 1) * spacing > axisEnd { start = max(axisStart, axisEnd - Double(run.count - 1) * spacing) }
+      for (k, index) in run.enumerated() { xs[index] = start + Double(k) * spacing }
+    }
+    return xs
+  }
+
+  /// Distance between the centres of markers set side by side: their width and halo, and a
+  /// hair of space.
+  func markerSpacing(_ size: Double) -> Double { size * 1.2 + 2 * markerHalo(size) }
+
+  /// The white rim around a marker that keeps it legible on any bar fill.
+  func markerHalo(_ size: Double) -> Double { max(0.5, size * 0.1) }
 
   func responseLineWidth(_ barHeight: Double) -> Double { min(max(barHeight * 0.18, 0.8), 1.6) }
   func markerSize(_ barHeight: Double) -> Double { min(max(barHeight * 1.15, 3), 8) }
@@ -48,16 +93,31 @@ extension _SwimmerLayoutEngine {
     ])
   }
 
-  /// A marker: filled with a thin dark outline, an outline on white, or stroked lines.
+  /// A marker in the kind's ink (black by default, never a bar colour): filled, an outline on
+  /// white, or stroked lines — each over a white halo, so that it reads on solid, hatched and
+  /// cross-hatched bars alike, in colour and in grayscale print.
   func marker(_ kind: SwimmerEventKind, at center: Point, size: Double) -> [DrawCommand] {
     let path = kind.shape.path(center: center, size: size)
+    let halo = markerHalo(size)
     if kind.shape.isStroked {
-      return [.stroke(path, StrokeStyle(color: kind.color, width: max(0.9, size * 0.16), cap: .round))]
+      let width = max(1, size * 0.2)
+      return [
+        .stroke(path, StrokeStyle(color: .white, width: width + 2 * halo, cap: .round)),
+        .stroke(path, StrokeStyle(color: kind.color, width: width, cap: .round)),
+      ]
     }
     if kind.isFilled {
-      return [.fill(path, .solid(kind.color)), .stroke(path, StrokeStyle(color: .black, width: 0.35, join: .round))]
+      return [
+        .stroke(path, StrokeStyle(color: .white, width: 2 * halo, join: .round)),
+        .fill(path, .solid(kind.color)),
+      ]
     }
-    return [.fill(path, .solid(.white)), .stroke(path, StrokeStyle(color: kind.color, width: max(0.8, size * 0.14), join: .round))]
+    let width = max(0.8, size * 0.14)
+    return [
+      .stroke(path, StrokeStyle(color: .white, width: width + 2 * halo, join: .round)),
+      .fill(path, .solid(.white)),
+      .stroke(path, StrokeStyle(color: kind.color, width: width, join: .round)),
+    ]
   }
 
   func gridCommands(plot: Rect, xScale: LinearScale, breaks: [Double]) -> [DrawCommand] {

@@ -100,24 +100,26 @@ public struct SwimmerEventKind: Hashable, Sendable {
 
   /// The conventional marker of an event label: CR filled star, PR filled triangle, SD open
   /// circle, PD cross, death filled square; other labels take the remaining shapes in turn
-  /// (`index` counts the unknown labels so far).
+  /// (`index` counts the unknown labels so far), open and filled alternately. All are black
+  /// (with a white halo when drawn), so that no marker takes a bar's colour and every one
+  /// reads on any bar fill and in grayscale.
   public static func automatic(label: String, index: Int) -> SwimmerEventKind {
     switch label.trimmingCharacters(in: .whitespaces).lowercased() {
     case "cr", "complete response":
-      return SwimmerEventKind(label: label, shape: .star, color: Color(hex: "#009E73") ?? .black)
+      return SwimmerEventKind(label: label, shape: .star, color: .black)
     case "pr", "partial response":
-      return SwimmerEventKind(label: label, shape: .triangleUp, color: Color(hex: "#0072B2") ?? .black)
+      return SwimmerEventKind(label: label, shape: .triangleUp, color: .black)
     case "sd", "stable disease":
-      return SwimmerEventKind(label: label, shape: .circle, color: Color(hex: "#E69F00") ?? .black, isFilled: false)
+      return SwimmerEventKind(label: label, shape: .circle, color: .black, isFilled: false)
     case "pd", "progression", "progressive disease":
-      return SwimmerEventKind(label: label, shape: .cross, color: Color(hex: "#D55E00") ?? .black)
+      return SwimmerEventKind(label: label, shape: .cross, color: .black)
     case "death", "died", "dead":
       return SwimmerEventKind(label: label, shape: .square, color: .black)
     default:
       let shapes: [MarkerShape] = [.diamond, .triangleDown, .plus, .circle, .verticalTick]
-      let colors = ["#CC79A7", "#56B4E9", "#555555", "#000000"].compactMap { Color(hex: $0) }
       return SwimmerEventKind(
-        label: label, shape: shapes[index % shapes.count], color: colors[index % colors.count])
+        label: label, shape: shapes[index % shapes.count], color: .black,
+        isFilled: index % shapes.count == 1)
     }
   }
 }

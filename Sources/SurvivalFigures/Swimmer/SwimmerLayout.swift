@@ -10,7 +10,8 @@ public struct SwimmerLayout: Sendable {
     public var group: Int
     /// The bar, from x(start) to x(end).
     public var bar: Rect
-    /// Centres of the event markers, in the lane's event order.
+    /// Centres of the event markers, in the lane's event order: at their times, or side by
+    /// side around them where markers would overlap (PD and death at one visit).
     public var markers: [Point]
   }
 

@@ -165,6 +165,11 @@ public struct CoxRegression: Sendable {
 
   let input: _FitInput
 
+  /// Whether the model has no covariates (only `strata()`, or `~ 1`): R's `coxph` then fits
+  /// the null model (class `coxph.null`) and reports only n, events and the log-likelihood —
+  /// no coefficients, tests or concordance.
+  public var isNullModel: Bool { coefficients.isEmpty }
+
   /// Cox–Snell generalized R², 1 − exp(−LR/n) (R: `summary(fit)$rsq["rsq"]`).
   public var rSquared: Double {
     1 - exp(-likelihoodRatioTest.statistic / Double(observationCount))

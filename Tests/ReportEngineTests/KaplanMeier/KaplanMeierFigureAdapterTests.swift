@@ -187,4 +187,28 @@ struct KaplanMeierFigureAdapterTests {
     #expect(!lines.contains { $0.contains("∞") })
     #expect(analysis.warnings.contains { $0.hasPrefix("hazard-ratio model: ") })
   }
+
+  /// R: `d <- data.frame(time = c(1:10, 1:10), status = c(rep(0, 10), 1, 1, 1, 0, 1, rep(0, 5)),
+  /// g = rep(1:2, each = 10)); quantile(survfit(Surv(time, status) ~ g, d), 0.5)`: group 1 (no
+  /// events) NA, NA, NA; group 2 estimate NA, lower 3, upper NA — the lower confidence curve
+  /// reaches 0.5 at 3 while the curve itself stops at 0.58.
+  @Test("a median not reached reads 'NR' alone without limits, 'NR (3.0–NR)' when R has a lower limit")
+  func medianNotReached() throws {
+    var csv = "time,status,g\n"
+    for t in 1...10 { csv += "\(t),0,1\n" }
+    for (t, e) in zip(1...10, [1, 1, 1, 0, 1, 0, 0, 0, 0, 0]) { csv += "\(t),\(e),2\n" }
+    let table = try DataTable(bytes: Array(csv.utf8), file: "nr.csv")
+    let request = KaplanMeierRequest(dataPath: "nr.csv", timeColumn: "time", eventColumn: "status", groupColumn: "g")
+    let analysis = try KaplanMeierAnalysis(table: table, request: request)
+    let medians = analysis.quantiles.map { $0.first { $0.probability == 0.5 } }
+    #expect(medians[0]?.estimate == nil && medians[0]?.lower == nil && medians[0]?.upper == nil)
+    #expect(medians[1]?.estimate == nil && medians[1]?.lower == 3 && medians[1]?.upper == nil)
+
+    let lines = analysis.figure(request.figure).options.annotations.map(\.plainText)
+    #expect(Array(lines.suffix(3)) == ["Median (95% CI)", "1: NR", "2: NR (3.0–NR)"])
+    let summary = analysis.summaryTable(request, title: nil)
+    #expect(summary.rows.map { $0.cells[3] } == ["NR", "NR (3.0–NR)"])
+    let groups = try #require(analysis.captionContext(request)["groups"] as? [[String: Any]])
+    #expect(groups.map { $0["median_text"] as? String } == ["NR", "NR (95% CI 3.0–NR)"])
+  }
 }
