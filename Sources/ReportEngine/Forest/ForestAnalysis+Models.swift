@@ -137,9 +137,9 @@ extension ForestAnalysis {
         "Variables with univariable P < \(JournalFormat.tick(selection.options.entryThreshold)) entered the multivariable model; backward elimination (\(test) tests) then removed, one at a time, the variable with the largest P above \(JournalFormat.tick(selection.options.stayThreshold)). All models were fitted on the \(selection.rows.count) patients with complete data for every candidate variable; empty multivariable cells mark variables that were not kept.")
     }
     if let ph = full?.proportionalHazards {
-      footnotes.append("Proportional hazards (scaled Schoenfeld residuals, R cox.zph): global P = \(JournalFormat.pValue(ph.global.p)).")
+      footnotes.append("Proportional hazards (scaled Schoenfeld residuals, R cox.zph): global \(JournalFormat.pValueText(ph.global.p).plainText).")
       for row in ph.terms where row.p < 0.05 {
-        warnings.append("multivariable model: proportional hazards may not hold for '\(row.term)' (cox.zph P = \(JournalFormat.pValue(row.p)))")
+        warnings.append("multivariable model: proportional hazards may not hold for '\(row.term)' (cox.zph \(JournalFormat.pValueText(row.p).plainText))")
       }
     }
 

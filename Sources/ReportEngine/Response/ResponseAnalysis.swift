@@ -213,7 +213,7 @@ public struct ResponseAnalysis: Sendable {
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
     if let comparison {
-      lines.append("Fisher's exact test of the ORR between groups: P = \(JournalFormat.pValue(comparison.pValue))")
+      lines.append("Fisher's exact test of the ORR between groups: \(JournalFormat.pValueText(comparison.pValue).plainText)")
     }
     if durationOfResponse != nil || groups.contains(where: { $0.durationOfResponse != nil }) {
       let end = deathTimes == nil ? "progression" : "progression or death"

@@ -30,7 +30,7 @@ extension KaplanMeierAnalysis {
     }
     var notes = ["NR, not reached; NE, not estimable."]
     if let test = logRank, let chi = test.chiSquare {
-      notes.append("Log-rank test: χ² = \(JournalFormat.fixed(chi.statistic, decimals: 2)), \(chi.degreesOfFreedom) df, P = \(JournalFormat.pValue(chi.pValue).replacingOccurrences(of: "<", with: "< "))".replacingOccurrences(of: "P = < ", with: "P < "))
+      notes.append("Log-rank test: χ² = \(JournalFormat.fixed(chi.statistic, decimals: 2)), \(chi.degreesOfFreedom) df, \(JournalFormat.pValueText(chi.pValue).plainText)")
     }
     notes.append(methods(request))
     return ReportTable(title: title, columns: columns, rows: rows, footnotes: notes)
@@ -76,7 +76,7 @@ extension ResponseAnalysis {
       "Counts are n (%) of all patients; rates are over evaluable patients (best response other than NE), with \(method) confidence intervals."
     ]
     if let comparison {
-      notes.append("Objective response between groups: Fisher's exact test, P = \(JournalFormat.pValue(comparison.pValue)).")
+      notes.append("Objective response between groups: Fisher's exact test, \(JournalFormat.pValueText(comparison.pValue).plainText).")
     }
     if hasAssessmentTimes {
       let end = deathTimes == nil ? "progression" : "progression or death"

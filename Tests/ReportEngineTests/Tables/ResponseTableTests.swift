@@ -46,6 +46,8 @@ struct ResponseTableTests {
     #expect(
       table.footnotes.last
         == "DoR, duration of response: Kaplan–Meier among the responders from the first CR/PR to progression or death, censored at the last assessment; NR, not reached; NE, no responders.")
+    // Responders 3/3 and 2/3: R's fisher.test(matrix(c(3, 0, 2, 1), 2)) gives P = 1.
+    #expect(table.footnotes.contains("Objective response between groups: Fisher's exact test, P > 0.99."))
     // The Markdown, LaTeX and PDF forms are drawn from these rows.
     #expect(table.markdown.contains("| **Median DoR, weeks (95% CI)** | 10.0 (4.0–NR) | 3.0 (2.0–NR) | 10.0 (4.0–NR) |"))
     #expect(table.latex.contains("Median DoR, weeks (95\\% CI)"))
