@@ -64,6 +64,7 @@ extension BuiltFigure {
     let sidecar = JSONValue.object(
       [
         ("id", .string(spec.id)),
+        ("label", .string(spec.label)),
         ("template", .string(spec.location)),
         ("survfig_version", .string(SurvfigVersion.string)),
         ("data", .array(files.map { .string($0) })),
@@ -96,6 +97,15 @@ extension BuiltFigure {
   /// (a figure grown to 103 mm is 103, not 102.99999999999999).
   static func millimetres(_ points: Double) -> Double {
     ((points / 1.millimetres) * 1e9).rounded() / 1e9
+  }
+
+  /// The rows of `table` with a value in each of `columns`.
+  static func rows(of table: DataTable, withValuesIn columns: [String]) throws -> DataTable {
+    let found = try columns.map { try table.column(named: $0) }
+    let rows = (0..<table.rowCount).filter { row in
+      found.allSatisfy { !($0.text(atRow: row)?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
+    }
+    return try table.deriving(columns: [], rows: rows)
   }
 
   /// The rows of `table` that meet every filter.
@@ -131,7 +141,13 @@ extension BuiltFigure {
     case .swimmer(let request, let data, let events):
       guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
       let patients = try filtered(loaded, by: spec.filters)
-      let input = try SwimmerInput(patients: patients, events: events.flatMap { tables[$0] }, request: request)
+      var eventTable = events.flatMap { tables[$0] }
+      if events == data {
+        // Events on the patients' own rows (one marker per patient): the figure's filter applies
+        // to them too, and a row without an event time or type has no marker.
+        eventTable = try Self.rows(of: patients, withValuesIn: [request.eventTimeColumn, request.eventTypeColumn])
+      }
+      let input = try SwimmerInput(patients: patients, events: eventTable, request: request)
       let layout = input.figure(request).layout(measurer: measurer)
       let lanes = input.lanes.count
       let statistics: [(String, JSONValue)] = [

@@ -53,6 +53,7 @@ struct BuiltTable: Sendable {
     }
     let sidecar = JSONValue.object([
       ("id", .string(spec.id)),
+      ("label", .string(spec.label)),
       ("template", .string(spec.location)),
       ("survfig_version", .string(SurvfigVersion.string)),
       ("data", .array(files.map { .string($0) })),

@@ -215,13 +215,14 @@ public struct ReportBuilder: Sendable {
     return own.map(escape).joined(separator: " ") + ": " + prerequisites.map(escape).joined(separator: " ") + "\n"
   }
 
-  /// One A4 page per figure: the figure at its print size, "Figure n." and its caption below.
+  /// One A4 page per figure: the figure at its print size, its label ("Figure n.") and its
+  /// caption below; then one page per table, its label before its title.
   func reportDocument(_ figures: [BuiltFigure], tables: [BuiltTable], measurer: some TextMeasuring) throws -> PDFDocument {
     let page = Size.millimetres(width: 210, height: 297)
     let margin = 20.0.millimetres
     var pages: [PDFPage] = []
     var outline: [PDFOutlineItem] = []
-    for (index, figure) in figures.enumerated() {
+    for figure in figures {
       var commands = figure.scene.commands.map { $0.translated(dx: margin, dy: margin) }
       if let background = figure.scene.background {
         commands.insert(.fill(.rect(Rect(origin: Point(x: margin, y: margin), size: figure.scene.size)), .solid(background)), at: 0)
@@ -229,7 +230,7 @@ public struct ReportBuilder: Sendable {
       let font = FontSpec(size: 9)
       let lineHeight = 12.0
       var y = margin + figure.scene.size.height + 18
-      let heading = "Figure \(index + 1)."
+      let heading = "\(figure.spec.label)."
       commands.append(.text(TextRun(.bold(heading), font: font.bold()), at: Point(x: margin, y: y)))
       if let caption = figure.caption {
         let indent = measurer.measure(.bold(heading + " "), font: font.bold()).width
@@ -246,16 +247,16 @@ public struct ReportBuilder: Sendable {
         }
       }
       pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: figure.spec.id))
-      outline.append(PDFOutlineItem(title: "Figure \(index + 1): \(figure.spec.id)", pageIndex: index))
+      outline.append(PDFOutlineItem(title: "\(figure.spec.label): \(figure.spec.id)", pageIndex: pages.count - 1))
     }
     // Tables after the figures, typeset at the text width.
-    for (index, built) in tables.enumerated() {
+    for built in tables {
       var table = built.table
-      table.title = "Table \(index + 1). " + (table.title ?? built.spec.id)
+      table.title = "\(built.spec.label). " + (table.title ?? built.spec.id)
       let layout = table.layout(width: page.width - 2 * margin, fontSize: 8, measurer: measurer)
       let commands = layout.scene.commands.map { $0.translated(dx: margin, dy: margin) }
       pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: built.spec.id))
-      outline.append(PDFOutlineItem(title: "Table \(index + 1): \(built.spec.id)", pageIndex: pages.count - 1))
+      outline.append(PDFOutlineItem(title: "\(built.spec.label): \(built.spec.id)", pageIndex: pages.count - 1))
     }
     return PDFDocument(pages: pages, outline: outline)
   }

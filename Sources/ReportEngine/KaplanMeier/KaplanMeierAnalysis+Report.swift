@@ -11,8 +11,11 @@ extension KaplanMeierAnalysis {
   ///   `last`) and `group.<code>` (by the code in the data), each with `label`, `n`,
   ///   `events`, `median` ("8.5", "NR"), `median_ci` ("6.1–11.2"), `median_text`
   ///   ("8.5 (95% CI 6.1–11.2)", "NR (95% CI 3.0–NR)", or "NR" when no limit exists), `iqr` ("1.9–13.4"), `median_iqr_text` ("6.3 (IQR 1.9–13.4)"),
+  ///   `median_reached` and `iqr_reached` (whether the median and the first quartile were
+  ///   reached, for `{{#median_reached}}…{{/median_reached}}{{^median_reached}}…{{/median_reached}}`),
 ///   `rmst`, and `rates`, a list of `time`, `survival` ("45.2%"),
-  ///   `ci` ("38.1–52.3%"), `text` ("45.2% (95% CI 38.1–52.3%)") at the requested times, and
+  ///   `ci` ("38.1–52.3%"), `text` ("45.2% (95% CI 38.1–52.3%)"; "100.0%" and "0.0%" without an
+  ///   interval where it is a point or empty) at the requested times, and
 ///   `rates_list` ("63.3%, 44.3%, 25.3%");
   /// - `logrank.chisq` ("10.33"), `logrank.df`, `logrank.p` ("0.001", "<0.001"),
   ///   `logrank.p_text` ("P = 0.001");
@@ -23,7 +26,7 @@ extension KaplanMeierAnalysis {
     let decimals = timeDecimals(request.figure)
     let level = JournalFormat.tick(confidence.level * 100)
     func time(_ t: Double?) -> String { t.map { JournalFormat.fixed($0 * scale, decimals: decimals) } ?? "NR" }
-    func percent(_ v: Double?) -> String { v.map { JournalFormat.fixed($0 * 100, decimals: 1) + "%" } ?? "NA" }
+    func percent(_ v: Double?) -> String { v.map { JournalFormat.fixed($0 * 100, decimals: 1) + "%" } ?? "NE" }
 
     var groups: [[String: Any]] = []
     var byCode: [String: Any] = [:]
@@ -31,10 +34,15 @@ extension KaplanMeierAnalysis {
       let code = sample.groupLabels[index]
       let median = quantiles[index].first { $0.probability == 0.5 } ?? estimates[index].median
       let rates = survivalAtTimes[index].map { s -> [String: Any] in
-        let ci = "\(percent(s.lower))–\(percent(s.upper))"
+        // "6.3–49.3%", the unit once, as journals print a range; no interval where it is empty
+        // (after a curve reached 0) or a single point (100% before any event).
+        let lower = s.lower.map { JournalFormat.fixed($0 * 100, decimals: 1) } ?? "NE"
+        let ci = "\(lower)–\(percent(s.upper))"
+        let hasInterval = s.lower != nil && s.upper != nil && s.lower != s.upper
         return [
           "time": JournalFormat.tick(s.time * scale), "survival": percent(s.survival), "ci": ci,
-          "text": s.survival == nil ? "not estimable" : "\(percent(s.survival)) (\(level)% CI \(ci))",
+          "text": s.survival == nil
+            ? "not estimable" : hasInterval ? "\(percent(s.survival)) (\(level)% CI \(ci))" : percent(s.survival),
         ]
       }
       let ci = "\(time(median.lower))–\(time(median.upper))"
@@ -44,7 +52,8 @@ extension KaplanMeierAnalysis {
       let entry: [String: Any] = [
         "label": request.groupLabels[code] ?? code, "code": code,
         "n": estimates[index].subjectCount, "events": estimates[index].eventCount,
-        "median": time(median.estimate), "median_ci": ci,
+        "median": time(median.estimate), "median_ci": ci, "median_reached": median.estimate != nil,
+        "iqr_reached": q25 != nil,
         "median_text": median.estimate == nil && median.lower == nil && median.upper == nil
           ? "NR" : "\(time(median.estimate)) (\(level)% CI \(ci))",
         "iqr": iqr, "median_iqr_text": "\(time(median.estimate)) (IQR \(iqr))",

@@ -16,6 +16,9 @@ public struct FigureSpec: Sendable {
   /// The name of the output files (`<id>.pdf`, `<id>.json`).
   public var id: String
   public var kind: Kind
+  /// How the report names the figure ("Figure 3", "Table 3" for a forest plot of a paper's
+  /// table, "Supplementary Figure S1"): the template's `label`, else "Figure n" by position.
+  public var label = ""
   /// A Mustache template filled with the figure's statistics.
   public var caption: String?
   /// Where the caption is in the template, for messages about it.
@@ -62,6 +65,10 @@ public struct FigureSpec: Sendable {
         throw idNode.error("expected an id of letters, digits, '-', '_' or '.', found '\(id)'")
       }
       self.id = id
+    }
+    if let labelNode = m["label"] {
+      guard !isPanel else { throw labelNode.error("a panel is lettered A, B, … by its place; 'label' names the whole figure") }
+      self.label = try Self.label(labelNode)
     }
     self.caption = try m["caption"]?.string()
     self.captionPosition = m["caption"]?.position
@@ -169,6 +176,14 @@ public struct FigureSpec: Sendable {
       self.heightMillimetres = request.figure.heightMillimetres
       self.isHeightFixed = request.figure.isHeightFixed
     }
+  }
+
+  /// A `label` value: non-empty text, without a final full stop (the report adds one).
+  static func label(_ node: TemplateNode) throws(TemplateError) -> String {
+    var text = try node.string().trimmingCharacters(in: .whitespaces)
+    if text.hasSuffix(".") { text.removeLast() }
+    guard !text.isEmpty else { throw node.error("expected a label such as 'Figure 3' or 'Table 2'") }
+    return text
   }
 
   static func unknown(_ what: String, _ name: String, among names: [String]) -> String {

@@ -40,7 +40,7 @@ public struct ReportTemplate: Sendable {
 
   static let rootKeys = ["title", "author", "data", "derive", "style", "endpoints", "figures", "tables"]
   static let endpointKeys = ["data", "time", "event", "event-value", "censor-value", "time-unit", "filter"]
-  static let figureKeys = ["id", "type", "data", "endpoint", "filter", "caption", "formats"]
+  static let figureKeys = ["id", "type", "data", "endpoint", "filter", "caption", "formats", "label"]
 
   /// Reads and checks the template at `path`.
   ///
@@ -111,7 +111,8 @@ public struct ReportTemplate: Sendable {
     var figures: [FigureSpec] = []
     var ids: Set<String> = []
     for item in try root["figures"]?.list() ?? [] {
-      let figure = try FigureSpec(item, context: context)
+      var figure = try FigureSpec(item, context: context)
+      if figure.label.isEmpty { figure.label = "Figure \(figures.count + 1)" }
       guard ids.insert(figure.id).inserted else {
         throw item.error("the figure id '\(figure.id)' is used twice; ids name the output files and must be unique")
       }
@@ -120,7 +121,8 @@ public struct ReportTemplate: Sendable {
     self.figures = figures
     var tables: [TableSpec] = []
     for item in try root["tables"]?.list() ?? [] {
-      let table = try TableSpec(item, context: context)
+      var table = try TableSpec(item, context: context)
+      if table.label.isEmpty { table.label = "Table \(tables.count + 1)" }
       guard ids.insert(table.id).inserted else {
         throw item.error("the id '\(table.id)' is used twice; ids name the output files and must be unique")
       }

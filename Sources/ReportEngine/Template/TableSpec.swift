@@ -18,6 +18,9 @@ public struct TableSpec: Sendable {
   }
 
   public var id: String
+  /// How the report names the table ("Table 2"): the template's `label`, else "Table n" by
+  /// position.
+  public var label = ""
   public var title: String?
   public var kind: Kind
   public var formats: [Format]
@@ -27,7 +30,7 @@ public struct TableSpec: Sendable {
   public var columnKeys = TemplateColumnKeys()
 
   static let types = ["survival", "response", "cox", "characteristics"]
-  static let commonKeys = ["id", "type", "data", "endpoint", "title", "formats", "filter"]
+  static let commonKeys = ["id", "type", "data", "endpoint", "title", "formats", "filter", "label"]
   static let responseKeys = [
     "id-column", "response", "time", "time-unit", "group", "confirm-weeks", "sd-min-weeks", "method", "conf-level",
     "death-time",
@@ -53,6 +56,7 @@ public struct TableSpec: Sendable {
       throw idNode.error("expected an id of letters, digits, '-', '_' or '.', found '\(id)'")
     }
     self.title = try m["title"]?.string()
+    if let labelNode = m["label"] { self.label = try FigureSpec.label(labelNode) }
     self.location = "\(node.file):\(node.line ?? 0)"
     self.formats = try m["formats"].map { n throws(TemplateError) in
       try n.strings().map { name throws(TemplateError) in
