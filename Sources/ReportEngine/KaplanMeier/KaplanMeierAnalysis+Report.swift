@@ -34,15 +34,16 @@ extension KaplanMeierAnalysis {
       let code = sample.groupLabels[index]
       let median = quantiles[index].first { $0.probability == 0.5 } ?? estimates[index].median
       let rates = survivalAtTimes[index].map { s -> [String: Any] in
+        let survival = printedSurvival(s, group: index)
         // "6.3–49.3%", the unit once, as journals print a range; no interval where it is empty
         // (after a curve reached 0) or a single point (100% before any event).
         let lower = s.lower.map { JournalFormat.fixed($0 * 100, decimals: 1) } ?? "NE"
         let ci = "\(lower)–\(percent(s.upper))"
         let hasInterval = s.lower != nil && s.upper != nil && s.lower != s.upper
         return [
-          "time": JournalFormat.tick(s.time * scale), "survival": percent(s.survival), "ci": ci,
-          "text": s.survival == nil
-            ? "not estimable" : hasInterval ? "\(percent(s.survival)) (\(level)% CI \(ci))" : percent(s.survival),
+          "time": JournalFormat.tick(s.time * scale), "survival": percent(survival), "ci": ci,
+          "text": survival == nil
+            ? "not estimable" : hasInterval ? "\(percent(survival)) (\(level)% CI \(ci))" : percent(survival),
         ]
       }
       let ci = "\(time(median.lower))–\(time(median.upper))"
@@ -57,7 +58,7 @@ extension KaplanMeierAnalysis {
         "median_text": median.estimate == nil && median.lower == nil && median.upper == nil
           ? "NR" : "\(time(median.estimate)) (\(level)% CI \(ci))",
         "iqr": iqr, "median_iqr_text": "\(time(median.estimate)) (IQR \(iqr))",
-        "rates_list": survivalAtTimes[index].map { percent($0.survival) }.joined(separator: ", "),
+        "rates_list": survivalAtTimes[index].map { percent(printedSurvival($0, group: index)) }.joined(separator: ", "),
         "rmst": JournalFormat.fixed(restrictedMeans[index].estimate * scale, decimals: decimals + 1),
         "rates": rates,
       ]
@@ -111,5 +112,14 @@ extension KaplanMeierAnalysis {
     parts.append("median follow-up by the reverse Kaplan–Meier method")
     parts.append("computed with survfig \(SurvfigVersion.string)")
     return parts.joined(separator: "; ") + "."
+  }
+}
+
+extension KaplanMeierAnalysis {
+  /// S(t) as tables and captions print it: missing beyond a group's last observation (R drops
+  /// such times; the JSON contract gives null), except after a curve that ended at 0 with a death,
+  /// where it stays 0 (R's `summary(fit, times, extend = TRUE)`).
+  func printedSurvival(_ s: KaplanMeierEstimate.SurvivalAtTime, group index: Int) -> Double? {
+    s.survival ?? (estimates[index].rows.last?.survival == 0 ? 0 : nil)
   }
 }

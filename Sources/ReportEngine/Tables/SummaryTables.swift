@@ -24,7 +24,9 @@ extension KaplanMeierAnalysis {
         Self.medianText(median, scale: scale, decimals: decimals),
       ]
       cells += survivalAtTimes[index].map { s in
-        s.survival == nil ? "NE" : s.lower == nil && s.upper == nil ? percent(s.survival) : "\(percent(s.survival)) (\(percent(s.lower))–\(percent(s.upper)))"
+        let survival = printedSurvival(s, group: index)
+        return survival == nil
+          ? "NE" : s.lower == nil && s.upper == nil ? percent(survival) : "\(percent(survival)) (\(percent(s.lower))–\(percent(s.upper)))"
       }
       return ReportTable.Row(cells)
     }

@@ -12,8 +12,7 @@ extension KaplanMeierEstimate {
     public let events: Int
     /// Censorings in the same interval (R: `n.censor`).
     public let censored: Int
-    /// S(t); nil beyond the last observation (R drops such times with `extend = FALSE`), except
-    /// after a curve that reached 0, where it stays 0.
+    /// S(t); nil beyond the last observation (R drops such times with `extend = FALSE`).
     public let survival: Double?
     /// The standard error of S (R: `summary(...)$std.err`); nil where R gives NaN or beyond.
     public let standardError: Double?
@@ -32,8 +31,7 @@ extension KaplanMeierEstimate {
   ///
   /// R: `summary(fit, times = times, extend = TRUE)`, except that beyond the last observation the
   /// survival, its standard error and interval are nil (R with `extend = FALSE`, its default,
-  /// drops those times; with `extend = TRUE` it carries the last value forward) — unless the
-  /// curve reached 0, whose last row carries forward (S = 0, its standard error and limits, which R gives as NA). Before the first
+  /// drops those times; with `extend = TRUE` it carries the last value forward). Before the first
   /// observation S = 1, with standard error 0 and interval [1, 1] for every transform (R's
   /// `survfit0` row at time 0). Between rows the last row at or before the time is used.
   ///
@@ -59,15 +57,7 @@ extension KaplanMeierEstimate {
       }
       let eventsInInterval = cumulativeEvents - previousEvents
       let censoredInInterval = cumulativeCensored - previousCensored
-      if time > lastTime, let last = rows.last, last.survival == 0 {
-        // The curve ended at 0 with an event: its last row carries forward (R, extend = TRUE).
-        results.append(
-          SurvivalAtTime(
-            time: time, atRisk: 0, events: eventsInInterval, censored: censoredInInterval,
-            survival: 0, standardError: last.standardError,
-            standardErrorOfLogSurvival: last.standardErrorOfLogSurvival, lower: last.lower,
-            upper: last.upper))
-      } else if time > lastTime {
+      if time > lastTime {
         results.append(
           SurvivalAtTime(
             time: time, atRisk: 0, events: eventsInInterval, censored: censoredInInterval,

