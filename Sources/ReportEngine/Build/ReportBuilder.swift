@@ -148,7 +148,9 @@ public struct ReportBuilder: Sendable {
       jobs.append { [(path, try renderer.render(report))] }
     }
     for figure in built {
-      jobs.append {
+      var renderer = renderer
+      renderer.options.dpi = figure.spec.dpi
+      jobs.append { [renderer] in
         let start = DispatchTime.now().uptimeNanoseconds
         var files: [(String, [UInt8])] = []
         for format in figure.spec.formats {

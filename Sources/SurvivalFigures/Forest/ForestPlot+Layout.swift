@@ -313,7 +313,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     guard e.value > 0, e.lower > 0, e.upper > 0 else { return out }
     let x0 = scale.map(min(max(e.lower, lo), hi))
     let x1 = scale.map(min(max(e.upper, lo), hi))
-    let stroke = StrokeStyle(color: color, width: theme.curveWidth * 0.9)
+    let stroke = StrokeStyle(color: color, width: options.lineWidth ?? theme.curveWidth * 0.9)
     if row.kind == .summary {
       let xv = scale.map(min(max(e.value, lo), hi))
       let h = rowHeight * 0.28

@@ -106,6 +106,8 @@ public struct ForestPlotOptions: Hashable, Sendable {
   public var xBreaks: [Double]?
   /// Decimals of estimates.
   public var decimals: Int
+  /// Width of the confidence-interval lines in points; nil: 0.9 × the theme's curve width.
+  public var lineWidth: Double?
 
   public init(
     width: Double = 170.millimetres, height: Double? = nil, theme: FigureTheme? = nil,
@@ -135,7 +137,7 @@ public struct ForestPlotOptions: Hashable, Sendable {
       && a.seriesNames == b.seriesNames && a.estimateTitle == b.estimateTitle
       && a.xTitle == b.xTitle && a.favours?.left == b.favours?.left
       && a.favours?.right == b.favours?.right && a.xBreaks == b.xBreaks && a.decimals == b.decimals
-      && a.pTitle == b.pTitle
+      && a.pTitle == b.pTitle && a.lineWidth == b.lineWidth
   }
 
   public func hash(into hasher: inout Hasher) {

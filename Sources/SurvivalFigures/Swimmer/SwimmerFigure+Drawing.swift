@@ -31,7 +31,7 @@ extension _SwimmerLayoutEngine {
     return (out, centers)
   }
 
-  func responseLineWidth(_ barHeight: Double) -> Double { min(max(barHeight * 0.18, 0.8), 1.6) }
+  func responseLineWidth(_ barHeight: Double) -> Double { options.lineWidth ?? min(max(barHeight * 0.18, 0.8), 1.6) }
   func markerSize(_ barHeight: Double) -> Double { min(max(barHeight * 1.15, 3), 8) }
 
   func kind(_ index: Int) -> SwimmerEventKind {
