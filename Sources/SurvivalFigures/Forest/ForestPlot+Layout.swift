@@ -4,9 +4,21 @@ import Foundation
 extension ForestPlot {
   /// Lays the plot out: text columns sized by measuring their contents, the plot panel taking
   /// the remaining width, one row per entry, the log axis under the panel.
+  ///
+  /// The height follows from the rows, 1.3 lines apart; with a given height (a panel of a
+  /// grid), the page is that tall and the rows move closer, down to one line apart, when they
+  /// would not fit otherwise (``ForestLayout/requiredHeight`` is then the height that fits).
   public func layout(measurer: some TextMeasuring) -> ForestLayout {
-    _ForestLayoutEngine(plot: self, measurer: measurer).run()
+    let engine = _ForestLayoutEngine(plot: self, measurer: measurer)
+    let natural = engine.run(rowSpacing: Self.rowSpacing)
+    guard let height = options.height, natural.contentHeight > height + 1e-9, !rows.isEmpty else { return natural.layout }
+    let line = engine.lineHeight(FontSpec(size: engine.theme.fontSize))
+    let spacing = Self.rowSpacing - (natural.contentHeight - height) / (line * Double(rows.count))
+    return engine.run(rowSpacing: max(spacing, 1)).layout
   }
+
+  /// Distance between row centres in lines of body type, when the height leaves room.
+  static let rowSpacing = 1.3
 
   /// Ratios that read well on a log axis, with their priority (0 first): 1, the decades, the
   /// halves and doubles (0.5 ↔ 2, 0.05 ↔ 20), the quarters (0.25 ↔ 4), and for narrow
@@ -130,12 +142,13 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: options.decimals)
   }
 
-  func run() -> ForestLayout {
+  /// The layout with rows `rowSpacing` lines apart, and the height its contents take.
+  func run(rowSpacing: Double) -> (layout: ForestLayout, contentHeight: Double) {
     let body = FontSpec(size: theme.fontSize)
     let bold = body.bold()
     let small = FontSpec(size: theme.smallFontSize)
     let indentStep = theme.fontSize * 1.2
-    let rowHeight = lineHeight(body) * 1.3
+    let rowHeight = lineHeight(body) * rowSpacing
     var commands: [DrawCommand] = []
 
     // Columns: label, extra columns, plot, then estimate and P per series.
@@ -296,10 +309,14 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       commands.append(.text(TextRun(StyledText(favours.right + " →"), font: small, color: theme.textColor, anchor: TextAnchor(.leading, .top)), at: Point(x: one + 3, y: bottom + 1)))
       bottom += lineHeight(small) + 1
     }
-    let height = options.height ?? (bottom + pad)
-    return ForestLayout(
+    let contentHeight = bottom + pad
+    let height = options.height ?? contentHeight
+    let required = contentHeight - lineHeight(body) * (rowSpacing - 1) * Double(plot.rows.count)
+    let layout = ForestLayout(
       scene: Scene(size: Size(width: options.width, height: height), background: .white, commands: [.group("forest", commands)]),
-      plotRect: panel, xScale: scale, xBreaks: breaks, rowCentres: centres, columnEdges: edges)
+      plotRect: panel, xScale: scale, xBreaks: breaks, rowCentres: centres, columnEdges: edges,
+      requiredHeight: required, requiredWidth: max(options.width, columns.total + 2 * pad + options.width * Self.minimumPanelShare))
+    return (layout, contentHeight)
   }
 
   /// The whisker (with arrows where it leaves the axis) and the square or diamond of an estimate.

@@ -170,6 +170,12 @@ public struct ForestLayout: Sendable {
   /// Left edge of each text column, in order: label, extra columns, then per series estimate
   /// and P.
   public var columnEdges: [Double]
+  /// The smallest height that holds everything, the rows one line apart; a given height below
+  /// it leaves the lower rows and the axis off the page.
+  public var requiredHeight: Double
+  /// The width the text columns and the narrowest plot panel need; more than the plot's width
+  /// when the text does not fit even at the smallest type.
+  public var requiredWidth: Double
 }
 
 /// A logarithmic scale from `domain` to device coordinates.
