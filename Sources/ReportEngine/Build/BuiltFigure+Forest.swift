@@ -51,8 +51,46 @@ struct _ForestContent {
     return context
   }
 
-  /// The sidecar entries.
-  var statistics: [(String, JSONValue)] {
-    [("type", .string("forest")), ("forest", analysis.json)]
+  /// The sidecar entries: how the numbers were computed, everything printed on the plot as
+  /// `layout` drew it (and the counts captions use), and the estimates.
+  func statistics(_ layout: ForestLayout) -> [(String, JSONValue)] {
+    let plot = analysis.figure(request)
+    let columns =
+      [plot.options.labelTitle] + plot.options.extraColumns.map { $0.replacingOccurrences(of: "\n", with: " ") }
+      + Array(
+        repeating: [plot.options.estimateTitle, plot.options.pTitle.map(\.plainText).joined(separator: " ")],
+        count: max(1, plot.options.seriesNames.count)
+      ).flatMap { $0 }
+    let rows = plot.rows.map { row -> JSONValue in
+      let kind: String
+      switch row.kind {
+      case .header: kind = "header"
+      case .estimate: kind = "estimate"
+      case .reference: kind = "reference"
+      case .summary: kind = "summary"
+      }
+      return .object([
+        ("label", .string(row.label)), ("kind", .string(kind)), ("cells", .array(row.cells.map { .string($0) })),
+        (
+          "series",
+          .array(plot.seriesTexts(row).map { .object([("estimate", .string($0.estimate)), ("p", .string($0.p))]) })
+        ),
+      ])
+    }
+    var printed: [(String, JSONValue)] = [
+      ("title", plot.options.title.map { .string($0.plainText) } ?? .null),
+      ("series", .array(plot.options.seriesNames.filter { !$0.isEmpty }.map { .string($0) })),
+      ("columns", .array(columns.map { .string($0) })), ("rows", .array(rows)),
+      ("x_title", .string(plot.options.xTitle)),
+      ("x_ticks", .array(layout.xBreaks.map { .string(JournalFormat.tick($0)) })),
+      ("favours", plot.options.favours.map { .array([.string($0.left), .string($0.right)]) } ?? .null),
+    ]
+    if let counts = analysis.modelCounts {
+      printed += [("n", .int(counts.patients)), ("events", .int(counts.events)), ("excluded", .int(counts.excluded))]
+    }
+    return [
+      ("type", .string("forest")), ("methods", .string(analysis.methods(request))), ("printed", .object(printed)),
+      ("forest", analysis.json),
+    ]
   }
 }

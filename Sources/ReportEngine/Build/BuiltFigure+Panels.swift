@@ -7,18 +7,18 @@ enum _OtherPanel {
   case forest(_ForestContent)
   case swimmer(_SwimmerContent)
 
-  /// The panel's scene at `width` × `height` points (nil: its natural height), and the
-  /// height and width it needs.
+  /// The panel's scene at `width` × `height` points (nil: its natural height), the height and
+  /// width it needs, and its sidecar entries.
   func layout(width: Double, height: Double?, measurer: some TextMeasuring)
-    -> (scene: Scene, requiredHeight: Double, requiredWidth: Double)
+    -> (scene: Scene, requiredHeight: Double, requiredWidth: Double, statistics: [(String, JSONValue)])
   {
     switch self {
     case .forest(let forest):
       let layout = forest.layout(width: width, height: height, measurer: measurer)
-      return (layout.scene, layout.requiredHeight, layout.requiredWidth)
+      return (layout.scene, layout.requiredHeight, layout.requiredWidth, forest.statistics(layout))
     case .swimmer(let swimmer):
       let layout = swimmer.layout(width: width, height: height, measurer: measurer)
-      return (layout.scene, layout.requiredHeight, width)
+      return (layout.scene, layout.requiredHeight, width, swimmer.statistics(layout))
     }
   }
 
@@ -33,13 +33,6 @@ enum _OtherPanel {
     switch self {
     case .forest(let forest): return forest.context
     case .swimmer(let swimmer): return swimmer.context
-    }
-  }
-
-  var statistics: [(String, JSONValue)] {
-    switch self {
-    case .forest(let forest): return forest.statistics
-    case .swimmer(let swimmer): return swimmer.statistics
     }
   }
 
@@ -183,8 +176,8 @@ extension BuiltFigure {
         (scene, context, statistics) = (layout.scene, content.context, content.statistics(layout))
         files.append(content.request.dataPath)
       } else if let other = others[index], let requirement = requirements[index] {
-        scene = other.layout(width: cellWidth, height: cellHeight - band, measurer: measurer).scene
-        (context, statistics) = (other.context, other.statistics)
+        let laid = other.layout(width: cellWidth, height: cellHeight - band, measurer: measurer)
+        (scene, context, statistics) = (laid.scene, other.context, laid.statistics)
         files += other.files
         notes += other.notes.map { "panel \(letter): \($0)" }
         if requirement.requiredHeight > cellHeight - band + 1e-6 {

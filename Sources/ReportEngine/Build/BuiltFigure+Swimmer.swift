@@ -31,10 +31,44 @@ struct _SwimmerContent {
 
   var context: [String: Any] { ["patients": input.lanes.count, "groups": input.groups] }
 
-  /// The sidecar entries: every lane with its events.
-  var statistics: [(String, JSONValue)] {
-    [
-      ("type", .string("swimmer")),
+  /// How the plot was drawn from the data, for a reader who wants to redraw it.
+  var methods: String {
+    let unit = request.displayTimeUnit ?? request.dataTimeUnit
+    var time = unit.map { " in \($0.rawValue)" } ?? ""
+    if let data = request.dataTimeUnit, let display = request.displayTimeUnit, data != display {
+      time += " (from \(data.rawValue); months of 30.4375 days, years of 365.25 days)"
+    }
+    let start = request.startColumn.map { "'\($0)'" } ?? "0"
+    var parts = ["One bar per patient from \(start) to '\(request.endColumn)'\(time)"]
+    let order = request.order == .length ? "the longest bar first" : "in the order of the data"
+    parts.append(request.groupColumn.map { "lanes grouped by '\($0)', \(order) within each group" } ?? "lanes \(order)")
+    if let ongoing = request.ongoingColumn { parts.append("arrows mark patients ongoing at the end ('\(ongoing)')") }
+    if let from = request.responseStartColumn {
+      let to = request.responseEndColumn.map { "'\($0)' (the bar's end when missing)" } ?? "the bar's end"
+      parts.append("lines above the bars span the response, from '\(from)' to \(to)")
+    }
+    if request.eventsPath != nil {
+      parts.append("markers at the events of the events file ('\(request.eventTimeColumn)', '\(request.eventTypeColumn)')")
+    }
+    parts.append("descriptive: no estimates or tests")
+    parts.append("drawn with survfig \(SurvfigVersion.string)")
+    return parts.joined(separator: "; ") + "."
+  }
+
+  /// The sidecar entries: the methods, everything printed on the plot as `layout` drew it, and
+  /// every lane with its events.
+  func statistics(_ layout: SwimmerLayout) -> [(String, JSONValue)] {
+    let figure = input.figure(request)
+    let printed = JSONValue.object([
+      ("title", figure.options.title.map { .string($0.plainText) } ?? .null),
+      ("legend", .array(layout.legendLabels.map { .string($0) })),
+      ("x_title", .string(figure.options.xTitle.plainText)), ("y_title", .string(figure.options.yTitle.plainText)),
+      ("x_ticks", .array(layout.xBreaks.map { .string(JournalFormat.tick($0)) })),
+      ("identifiers", .bool(layout.showsIdentifiers)),
+      ("lanes_top_to_bottom", .array(layout.lanes.map { .string($0.id) })),
+    ])
+    return [
+      ("type", .string("swimmer")), ("methods", .string(methods)), ("printed", printed),
       ("patients", .int(input.lanes.count)),
       ("groups", .array(input.groups.map { .string($0) })),
       (

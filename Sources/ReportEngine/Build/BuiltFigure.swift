@@ -136,15 +136,14 @@ extension BuiltFigure {
 
     case .swimmer(let request, let data, let events):
       let swimmer = try _SwimmerContent(spec, request: request, data: data, events: events, tables: tables)
-      return (swimmer.layout(measurer: measurer).scene, swimmer.context, swimmer.statistics, swimmer.files, [], [])
+      let layout = swimmer.layout(measurer: measurer)
+      return (layout.scene, swimmer.context, swimmer.statistics(layout), swimmer.files, [], [])
 
     case .forest(let request, let data):
       // A forest plot's page is as tall as its rows; it is not checked for cramping.
       let forest = try _ForestContent(spec, request: request, data: data, tables: tables)
-      return (
-        forest.layout(measurer: measurer).scene, forest.context, forest.statistics, forest.files, [],
-        forest.analysis.warnings
-      )
+      let layout = forest.layout(measurer: measurer)
+      return (layout.scene, forest.context, forest.statistics(layout), forest.files, [], forest.analysis.warnings)
 
     case .panels(let columns, let panels):
       return try panelContent(spec, columns: columns, panels: panels, tables: tables, measurer: measurer)

@@ -264,27 +264,18 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       for (c, cell) in row.cells.enumerated() where c < extraEdges.count {
         commands.append(.text(TextRun(StyledText(cell), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: extraEdges[c] + extraWidths[c], y: mid)))
       }
-      if row.kind == .header {
-        for s in 0..<seriesCount {
-          guard let p = row.headerP(forSeries: s) else { continue }
-          commands.append(.text(TextRun(StyledText(JournalFormat.pValue(p)), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
+      // Texts as the sidecar reports them; then the markers.
+      for (s, texts) in plot.seriesTexts(row).enumerated() {
+        if !texts.estimate.isEmpty {
+          let font = row.kind == .summary && row.estimates.indices.contains(s) && row.estimates[s] != nil ? bold : body
+          commands.append(.text(TextRun(StyledText(texts.estimate), font: font, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
+        }
+        if !texts.p.isEmpty {
+          commands.append(.text(TextRun(StyledText(texts.p), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
         }
       }
-      for s in 0..<seriesCount {
-        if row.kind == .reference {
-          commands.append(.text(TextRun(StyledText(row.note(forSeries: s) ?? "Reference"), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
-          continue
-        }
-        guard row.estimates.indices.contains(s), let e = row.estimates[s] else {
-          if let note = row.note(forSeries: s), !note.isEmpty, row.kind != .header {
-            commands.append(.text(TextRun(StyledText(note), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
-          }
-          continue
-        }
-        commands.append(.text(TextRun(StyledText(estimateText(e)), font: row.kind == .summary ? bold : body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
-        if let p = e.p {
-          commands.append(.text(TextRun(StyledText(JournalFormat.pValue(p)), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
-        }
+      for s in 0..<seriesCount where row.kind != .reference {
+        guard row.estimates.indices.contains(s), let e = row.estimates[s] else { continue }
         let color = seriesCount == 1 ? theme.textColor : theme.color(at: s)
         commands += marker(e, row: row, y: mid + offsets[s], scale: scale, color: color, series: s, maxWeight: maxWeight, rowHeight: rowHeight)
       }

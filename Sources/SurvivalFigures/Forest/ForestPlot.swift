@@ -158,6 +158,23 @@ public struct ForestPlot: Hashable, Sendable {
   }
 }
 
+extension ForestPlot {
+  /// What a row shows in each series' estimate and P columns, as drawn: the estimate with its
+  /// interval ("1.45 (0.98–2.13)"), "Reference", "NE" or nothing, and its P value, or on a
+  /// header line the overall P of the variable.
+  public func seriesTexts(_ row: ForestRow) -> [(estimate: String, p: String)] {
+    (0..<max(1, options.seriesNames.count)).map { s in
+      if row.kind == .reference { return (row.note(forSeries: s) ?? "Reference", "") }
+      if row.kind == .header { return ("", row.headerP(forSeries: s).map { JournalFormat.pValue($0) } ?? "") }
+      guard row.estimates.indices.contains(s), let e = row.estimates[s] else { return (row.note(forSeries: s) ?? "", "") }
+      return (
+        JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: options.decimals),
+        e.p.map { JournalFormat.pValue($0) } ?? ""
+      )
+    }
+  }
+}
+
 /// Where the parts of a laid-out forest plot went, for tests and lint.
 public struct ForestLayout: Sendable {
   public var scene: Scene
