@@ -257,13 +257,24 @@ public struct ReportBuilder: Sendable {
       pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: figure.spec.id))
       outline.append(PDFOutlineItem(title: "Figure \(index + 1): \(figure.spec.id)", pageIndex: index))
     }
-    // Tables after the figures, typeset at the text width.
-    for (index, built) in tables.enumerated() {
+    // Tables after the figures, typeset at the text width in one type size: the largest, up to
+    // 8 pt, at which every table fits, and not below the style's minimum (nor 6 pt). A table
+    // too wide even then is set on a landscape page.
+    let titled = tables.enumerated().map { index, built -> ReportTable in
       var table = built.table
       table.title = "Table \(index + 1). " + (table.title ?? built.spec.id)
-      let layout = table.layout(width: page.width - 2 * margin, fontSize: 8, measurer: measurer)
+      return table
+    }
+    let smallest = max(template.style.minimumFontSize, 6)
+    let portrait = page.width - 2 * margin
+    let sizes = titled.map { $0.fittingFontSize(width: portrait, largest: 8, smallest: smallest, measurer: measurer) }
+    let fontSize = sizes.map { $0 ?? smallest }.min() ?? 8
+    for (index, built) in tables.enumerated() {
+      let landscape = Size(width: page.height, height: page.width)
+      let size = sizes[index] == nil ? landscape : page
+      let layout = titled[index].layout(width: size.width - 2 * margin, exactFontSize: fontSize, measurer: measurer)
       let commands = layout.scene.commands.map { $0.translated(dx: margin, dy: margin) }
-      pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: built.spec.id))
+      pages.append(PDFPage(scene: Scene(size: size, background: .white, commands: commands), label: built.spec.id))
       outline.append(PDFOutlineItem(title: "Table \(index + 1): \(built.spec.id)", pageIndex: pages.count - 1))
     }
     return PDFDocument(pages: pages, outline: outline)
