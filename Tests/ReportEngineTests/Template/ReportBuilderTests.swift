@@ -350,6 +350,12 @@ struct DerivedVariableTemplateTests {
       try ReportTemplate(
         yaml: Self.yaml.replacingOccurrences(of: "time > 20 then", with: "time > 20 than"), file: folder.templatePath)
     }
+    let date = try #require(throws: TemplateError.self) {
+      try ReportTemplate(yaml: Self.yaml.replacingOccurrences(of: "time > 20", with: "time > 2019-12-31"), file: folder.templatePath)
+    }
+    #expect(
+      date.description.replacingOccurrences(of: folder.path + "/", with: "")
+        == "report.yaml:7:21: 'derive.aml.late': an unquoted date reads as arithmetic (2019 - 12 - 31); write dates in quotes: \"2019-12-31\"\n    if time > 2019-12-31 then 1 else 0\n              ^")
     // "    late: if time > 20 than 1 else 0": the value starts in column 11, 'than' 13 further.
     #expect(syntax.line == 7)
     #expect(syntax.column == 24)
