@@ -1,5 +1,6 @@
 import ClinicalCSV
 import FigureCore
+import Foundation
 import SurvivalFigures
 
 /// A swimmer plot of a template: its lanes read, not yet laid out.
@@ -15,7 +16,20 @@ struct _SwimmerContent {
     }
     self.request = request
     let patients = try BuiltFigure.filtered(loaded, by: spec.filters)
-    self.input = try SwimmerInput(patients: patients, events: events.flatMap { tables[$0] }, request: request)
+    var eventRows = events.flatMap { tables[$0] }
+    if !spec.filters.isEmpty, let table = eventRows {
+      // The events of patients the filter leaves out go too; an event of a patient who is not
+      // in the data at all is still an error.
+      func ids(_ table: DataTable, _ column: String) throws -> [String?] {
+        try table.column(named: column).textValues().map { $0?.trimmingCharacters(in: .whitespaces) }
+      }
+      let kept = Set(try ids(patients, request.idColumn))
+      let all = Set(try ids(loaded, request.idColumn))
+      let eventIds = try ids(table, request.eventIdColumn)
+      eventRows = try table.deriving(
+        columns: [], rows: eventIds.indices.filter { kept.contains(eventIds[$0]) || !all.contains(eventIds[$0]) })
+    }
+    self.input = try SwimmerInput(patients: patients, events: eventRows, request: request)
   }
 
   var files: [String] { [request.dataPath] + (request.eventsPath.map { [$0] } ?? []) }
