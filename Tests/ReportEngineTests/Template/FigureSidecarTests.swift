@@ -78,3 +78,32 @@ struct FigureSidecarTests {
     #expect(legend.suffix(2) == ["Response duration", "Ongoing"])
   }
 }
+
+@Suite("survfig build: swimmer filters")
+struct SwimmerFilterTests {
+  @Test("a filtered swimmer plot keeps the events of its patients; an event of an unknown patient is still an error")
+  func filterDropsOthersEvents() throws {
+    let yaml = """
+      data:
+        patients: \(FigureStyleTests.root)/Templates/data/swimmer-patients.csv
+        events: data/events.csv
+
+      """ + "figures:\n" + FigureStyleTests.swimmer("swimmer", "\n    filter: group == \"A\"")
+    let folder = try TemplateFolder(template: yaml)
+    let events = try String(contentsOfFile: FigureStyleTests.root + "/Templates/data/swimmer-events.csv", encoding: .utf8)
+    try events.write(toFile: folder.path + "/data/events.csv", atomically: true, encoding: .utf8)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/swimmer.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let lanes = try #require(json["lanes"] as? [[String: Any]])
+    #expect(lanes.allSatisfy { $0["group"] as? String == "A" })
+    #expect(lanes.first { $0["id"] as? String == "P01" }.flatMap { ($0["events"] as? [Any])?.count } == 2)
+    try (events + "P99,3.0,PD\n").write(toFile: folder.path + "/data/events.csv", atomically: true, encoding: .utf8)
+    let unknown = try ReportTemplate(contentsOfFile: folder.templatePath)
+    let error = try #require(throws: FigureBuildError.self) {
+      try ReportBuilder(template: unknown, options: ReportBuildOptions(outputFolder: folder.path + "/out2", jobs: 1)).run()
+    }
+    #expect(error.description.hasSuffix("data/events.csv:\(events.split(separator: "\n").count + 1):1: patient 'P99' is not in \(FigureStyleTests.root)/Templates/data/swimmer-patients.csv"))
+  }
+}
