@@ -102,12 +102,13 @@ bench: $(BIN) | deps
 	    'suppressMessages(library(survival)); d <- read.csv("$(BENCH)/cox.csv"); t <- system.time(f <- coxph(Surv(time, status) ~ arm + age + sex + ecog + biomarker, d)); cat(sprintf("R coxph: %.2f s of compute; coefficients %s\n", t[["elapsed"]], paste(sprintf("%.6f", coef(f)), collapse = " ")))'; \
 	  python3 -c "import json; print('survfig coefficients ' + ' '.join('%.6f' % t['coef'] for t in json.load(open('$(BENCH)/cox.json'))['terms']))"; \
 	fi
-	@echo "== survfig build: 15 Kaplan–Meier figures with risk tables from 1,000 patients (PDF + report)"
+	@echo "== survfig build: 15 figures (11 Kaplan–Meier with risk tables, 2 forest, 2 swimmer) and 3 tables from 1,000 patients (PDF + report)"
 	@.build/$(CONFIG)/survfig-bench template $(BENCH)/template
 	@$(BIN) build $(BENCH)/template/bench.yaml --out $(BENCH)/template/out --quiet
+	@rm -rf $(BENCH)/template/out
 	@/usr/bin/time -f "survfig build: wall %e s, peak memory %M KB" $(BIN) build $(BENCH)/template/bench.yaml --out $(BENCH)/template/out --quiet
 	@if Rscript -e 'library(survminer)' >/dev/null 2>&1; then \
-	  echo "== R survival + survminer: the same 15 figures (whole process)"; \
+	  echo "== R survival + survminer + ggplot2: the same 15 figures and 3 tables (whole process)"; \
 	  cd $(BENCH)/template && /usr/bin/time -f "R + survminer: wall %e s, peak memory %M KB" Rscript bench.R; \
 	else echo "(R package survminer not installed: R comparison skipped)"; fi
 

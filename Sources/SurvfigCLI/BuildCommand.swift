@@ -62,7 +62,9 @@ struct BuildCommand: ParsableCommand {
     for warning in result.warnings { printError("warning: \(warning)") }
     if !quiet {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-      printError("wrote \(result.files.count) files to \(out)/ in \(Int(ms.rounded())) ms")
+      let written = result.files.count - result.unchanged.count
+      let kept = result.unchanged.isEmpty ? "" : " (\(result.unchanged.count) up to date and unchanged)"
+      printError("wrote \(written) file\(written == 1 ? "" : "s") to \(out)/\(kept) in \(Int(ms.rounded())) ms")
     }
   }
 

@@ -3,7 +3,8 @@
 //   survfig-bench generate ROWS SEED FILE   writes a synthetic cohort (time, status, arm)
 //   survfig-bench stages FILE               times CSV load, Kaplan–Meier and log-rank in-process
 //   survfig-bench generate-cox ROWS SEED FILE   a cohort with five covariates for the Cox fit
-//   survfig-bench template FOLDER           writes a 1,000-patient cohort and a 15-figure template
+//   survfig-bench template FOLDER           writes a 1,000-patient cohort and a template of 15 figures
+//                                           (KM, forest, swimmer) and 3 tables
 //
 // The cohort: three arms of equal size with exponential event times (hazard ratios 1, 0.8 and
 // 0.65 against a median of 12 months) and uniform administrative censoring over 0–60 months,
@@ -112,11 +113,14 @@ func stages(path: String) throws {
   print(String(format: "KM_LOGRANK_SECONDS=%.6f", km + logRank))
 }
 
-/// A 1,000-patient cohort with covariates, and a template of 15 Kaplan–Meier figures with risk
-/// tables over it, for timing `survfig build` as a whole process.
+/// A 1,000-patient cohort with covariates, treatment courses and events, and a template of 15
+/// figures — 11 Kaplan–Meier figures with risk tables, 2 forest plots (Cox models, subgroups) and
+/// 2 swimmer plots of 40 patients each — and 3 tables (survival, Cox, characteristics) over it,
+/// for timing `survfig build` as a whole process; with `bench.R` drawing the same with R.
 func template(folder: String) throws {
   var random = SplitMix64(state: 20261123)
-  var text = "id,time,status,arm,sex,stage,ecog,age\n"
+  var text = "id,number,time,status,arm,sex,stage,ecog,age,treatment,ongoing,response_start,response_end\n"
+  var events = "id,month,event\n"
   let stages = ["I", "II", "III", "IV"]
   for index in 0..<1000 {
     let arm = index % 3
@@ -125,23 +129,38 @@ func template(folder: String) throws {
     let event = -Foundation.log(random.uniform()) / hazard
     let censor = 12 + 48 * random.uniform()
     let age = 62 + 10 * (random.uniform() + random.uniform() + random.uniform() - 1.5) * 2
+    let time = min(event, censor)
+    // Treatment until progression (before death or the end of follow-up), responses in some.
+    let treatment = time * (0.3 + 0.7 * random.uniform())
+    let ongoing = event > censor && random.uniform() < 0.5
+    let responds = random.uniform() < 0.4
+    let responseStart = treatment * 0.25
+    let id = String(format: "P%04d", index + 1)
     text += String(
-      format: "P%04d,%.2f,%d,%@,%@,%@,%d,%.0f\n", index + 1, min(event, censor), event <= censor ? 1 : 0,
-      ["A", "B", "C"][arm], random.uniform() < 0.55 ? "M" : "F", stages[stage], Int(random.uniform() * 3), age)
+      format: "%@,%d,%.2f,%d,%@,%@,%@,%d,%.0f,%.2f,%@,%@,%@\n", id, index + 1, time, event <= censor ? 1 : 0,
+      ["A", "B", "C"][arm], random.uniform() < 0.55 ? "M" : "F", stages[stage], Int(random.uniform() * 3), age, treatment,
+      ongoing ? "yes" : "no", responds ? String(format: "%.2f", responseStart) : "",
+      responds && !ongoing ? String(format: "%.2f", treatment) : "")
+    if responds { events += String(format: "%@,%.2f,PR\n", id, responseStart) }
+    if !ongoing { events += String(format: "%@,%.2f,PD\n", id, treatment) }
+    if event <= censor { events += String(format: "%@,%.2f,Death\n", id, time) }
   }
   try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   try text.write(toFile: folder + "/cohort.csv", atomically: true, encoding: .utf8)
+  try events.write(toFile: folder + "/events.csv", atomically: true, encoding: .utf8)
+  let model = "Surv(time, status) ~ arm + sex + stage + factor(ecog) + age"
   var yaml = """
     title: Benchmark report
     data:
       cohort: cohort.csv
+      events: events.csv
     endpoints:
       os: {data: cohort, time: time, event: status, time-unit: months}
     figures:
 
     """
   let groupings = ["arm", "sex", "stage", "ecog", "arm"]
-  for index in 0..<15 {
+  for index in 0..<11 {
     let group = groupings[index % groupings.count]
     yaml += """
         - id: km-\(index + 1)
@@ -156,24 +175,109 @@ func template(folder: String) throws {
 
       """
   }
-  try yaml.write(toFile: folder + "/bench.yaml", atomically: true, encoding: .utf8)
-
-  // The same 15 figures with R's survival + survminer, for the comparison in `make bench`.
-  var r = """
-    suppressMessages({library(survival); library(survminer)})
-    d <- read.csv("cohort.csv")
-    dir.create("r-out", showWarnings = FALSE)
+  yaml += """
+      - id: forest-models
+        type: forest
+        data: cohort
+        model: \(model)
+        labels: {arm: Arm, sex: Sex, stage: Stage, ecog: ECOG PS, age: Age (per year)}
+        formats: pdf
+        caption: Hazard ratios for death ({{n}} patients, {{events}} deaths).
+      - id: forest-subgroups
+        type: forest
+        data: cohort
+        filter: arm != "C"
+        time: time
+        event: status
+        treatment: arm
+        subgroups: [sex, stage, ecog]
+        formats: pdf
+        caption: Hazard ratio of death, arm B against arm A, by subgroup.
 
     """
-  for index in 0..<15 {
-    let group = groupings[index % groupings.count]
-    r += """
-      f <- survfit(Surv(time, status) ~ \(group), data = d)
-      p <- ggsurvplot(f, data = d, risk.table = TRUE, pval = TRUE, conf.int = \(index % 2 == 0 ? "TRUE" : "FALSE"), break.time.by = 12)
-      pdf("r-out/km-\(index + 1).pdf", width = 170 / 25.4, height = 120 / 25.4, onefile = FALSE); print(p); invisible(dev.off())
+  for (index, range) in [(1, "number <= 40"), (2, "number > 40 and number <= 80")] {
+    yaml += """
+        - id: swimmer-\(index)
+          type: swimmer
+          data: cohort
+          filter: \(range)
+          events: events
+          id-column: id
+          end: treatment
+          group: arm
+          ongoing: ongoing
+          response-start: response_start
+          response-end: response_end
+          event-id: id
+          event-time: month
+          event-type: event
+          time-unit: months
+          formats: pdf
+          caption: Treatment courses of {{patients}} patients.
 
       """
   }
+  yaml += """
+    tables:
+      - {id: table-survival, type: survival, endpoint: os, group: arm, times: [12, 24, 36]}
+      - {id: table-cox, type: cox, data: cohort, model: "\(model)"}
+      - id: table-characteristics
+        type: characteristics
+        data: cohort
+        group: arm
+        variables: [age, sex, stage, ecog]
+
+    """
+  try yaml.write(toFile: folder + "/bench.yaml", atomically: true, encoding: .utf8)
+
+  // The same figures and tables with R's survival, survminer and ggplot2, for the comparison
+  // in `make bench`.
+  var r = """
+    suppressMessages({library(survival); library(survminer); library(ggplot2)})
+    d <- read.csv("cohort.csv")
+    e <- read.csv("events.csv")
+    dir.create("r-out", showWarnings = FALSE)
+    save <- function(p, name, height = 120) {
+      pdf(file.path("r-out", name), width = 170 / 25.4, height = height / 25.4, onefile = FALSE); print(p); invisible(dev.off())
+    }
+
+    """
+  for index in 0..<11 {
+    let group = groupings[index % groupings.count]
+    r += """
+      f <- survfit(Surv(time, status) ~ \(group), data = d)
+      save(ggsurvplot(f, data = d, risk.table = TRUE, pval = TRUE, conf.int = \(index % 2 == 0 ? "TRUE" : "FALSE"), break.time.by = 12), "km-\(index + 1).pdf")
+
+      """
+  }
+  r += """
+    save(ggforest(coxph(\(model), data = d), data = d), "forest-models.pdf")
+    s <- subset(d, arm != "C"); s$arm <- factor(s$arm)
+    rows <- do.call(rbind, lapply(c("sex", "stage", "ecog"), function(v) do.call(rbind, lapply(sort(unique(s[[v]])), function(l) {
+      fit <- coxph(Surv(time, status) ~ arm, data = s[s[[v]] == l, ])
+      data.frame(label = paste(v, l), hr = exp(coef(fit)), lower = exp(confint(fit))[1], upper = exp(confint(fit))[2],
+        p = anova(coxph(Surv(time, status) ~ arm + factor(s[[v]]), data = s), coxph(Surv(time, status) ~ arm * factor(s[[v]]), data = s))[2, 4])
+    }))))
+    save(ggplot(rows, aes(x = hr, y = label, xmin = lower, xmax = upper)) + geom_pointrange() + geom_vline(xintercept = 1) + scale_x_log10(), "forest-subgroups.pdf")
+    for (k in 1:2) {
+      w <- d[d$number > (k - 1) * 40 & d$number <= k * 40, ]
+      w$id <- factor(w$id, levels = w$id[order(w$arm, w$treatment)])
+      we <- e[e$id %in% w$id, ]; we$id <- factor(we$id, levels = levels(w$id))
+      p <- ggplot(w) + geom_segment(aes(x = 0, xend = treatment, y = id, yend = id, colour = arm), linewidth = 3) +
+        geom_segment(data = w[!is.na(w$response_start), ], aes(x = response_start, xend = ifelse(is.na(response_end), treatment, response_end), y = id, yend = id), nudge_y = 0.3) +
+        geom_point(data = we, aes(x = month, y = id, shape = event)) + labs(x = "Time (months)", y = "Patients")
+      save(p, sprintf("swimmer-%d.pdf", k))
+    }
+    f <- survfit(Surv(time, status) ~ arm, data = d)
+    write.csv(summary(f, times = c(12, 24, 36))$table, "r-out/table-survival.csv")
+    write.csv(summary(coxph(\(model), data = d))$coefficients, "r-out/table-cox.csv")
+    write.csv(rbind(
+      age = c(tapply(d$age, d$arm, median), p = wilcox.test(age ~ arm, data = d[d$arm != "C", ])$p.value, kw = kruskal.test(age ~ arm, data = d)$p.value),
+      sex = c(table(d$sex, d$arm)[1, ], chisq.test(table(d$sex, d$arm))$p.value, NA),
+      stage = c(table(d$stage, d$arm)[1, ], chisq.test(table(d$stage, d$arm))$p.value, NA),
+      ecog = c(table(d$ecog, d$arm)[1, ], chisq.test(table(d$ecog, d$arm))$p.value, NA)), "r-out/table-characteristics.csv")
+
+    """
   try r.write(toFile: folder + "/bench.R", atomically: true, encoding: .utf8)
 }
 

@@ -119,6 +119,54 @@ struct BuildCommandTests {
     #expect(ProgressCounter.bar(step: 1, total: 0, width: 4) == "████")
   }
 
+  @Test("with the README's Makefile a second make does nothing; a touched data file gives new times only to what reads it")
+  func makeRewritesOnlyWhatChanged() throws {
+    let folder = try Self.folder()
+    try folder.write(
+      "c.yaml",
+      """
+      data:
+        a: data/a.csv
+        b: data/b.csv
+      figures:
+        - {id: fig-a, data: a, time: time, event: status, formats: pdf}
+        - {id: fig-b, data: b, time: time, event: status, formats: pdf}
+
+      """)
+    // The snippet of the README, with the template and output folders of this test.
+    try folder.write(
+      "Makefile",
+      """
+      SURVFIG  := \(Survfig.binary)
+      REPORTS  := out/c.pdf
+
+      figures: $(REPORTS)
+      out/%.pdf: %.yaml
+      \t$(SURVFIG) build $< --out out --depfile out/$*.d --quiet
+      -include $(REPORTS:.pdf=.d)
+
+      """)
+    let first = try Self.make([], in: folder.path)
+    #expect(first.status == 0, "\(first.output)")
+    #expect(try Self.make(["-q"], in: folder.path).status == 0)
+    let second = try Self.make([], in: folder.path)
+    #expect(second.status == 0 && !second.output.contains("build c.yaml"), "\(second.output)")
+    func modified(_ name: String) throws -> Date {
+      try #require(try FileManager.default.attributesOfItem(atPath: folder.path + "/out/" + name)[.modificationDate] as? Date)
+    }
+    let before = try ["fig-a.pdf", "fig-b.pdf", "c.pdf"].map(modified)
+    Thread.sleep(forTimeInterval: 1.1)
+    try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: folder.path + "/data/a.csv")
+    let third = try Self.make([], in: folder.path)
+    #expect(third.status == 0, "\(third.output)")
+    #expect(third.output.contains("build c.yaml"))
+    let after = try ["fig-a.pdf", "fig-b.pdf", "c.pdf"].map(modified)
+    #expect(after[0] > before[0])
+    #expect(after[1] == before[1], "fig-b.pdf does not read a.csv and keeps its time")
+    #expect(after[2] > before[2])
+    #expect(try Self.make(["-q"], in: folder.path).status == 0)
+  }
+
   @Test("make -j4 builds two templates; a second make does nothing; a touched data file rebuilds only its template")
   func make() throws {
     let folder = try Self.folder()

@@ -2,17 +2,71 @@ import ClinicalCSV
 import FigureCore
 import SurvivalFigures
 
+/// A forest or swimmer panel of a grid: its statistics computed once, laid out at any size.
+enum _OtherPanel {
+  case forest(_ForestContent)
+  case swimmer(_SwimmerContent)
+
+  /// The panel's scene at `width` × `height` points (nil: its natural height), the height and
+  /// width it needs, and its sidecar entries.
+  func layout(width: Double, height: Double?, measurer: some TextMeasuring)
+    -> (scene: Scene, requiredHeight: Double, requiredWidth: Double, statistics: [(String, JSONValue)])
+  {
+    switch self {
+    case .forest(let forest):
+      let layout = forest.layout(width: width, height: height, measurer: measurer)
+      return (layout.scene, layout.requiredHeight, layout.requiredWidth, forest.statistics(layout))
+    case .swimmer(let swimmer):
+      let layout = swimmer.layout(width: width, height: height, measurer: measurer)
+      return (layout.scene, layout.requiredHeight, width, swimmer.statistics(layout))
+    }
+  }
+
+  var noun: String {
+    switch self {
+    case .forest: return "forest plot"
+    case .swimmer: return "swimmer plot"
+    }
+  }
+
+  var context: [String: Any] {
+    switch self {
+    case .forest(let forest): return forest.context
+    case .swimmer(let swimmer): return swimmer.context
+    }
+  }
+
+  var files: [String] {
+    switch self {
+    case .forest(let forest): return forest.files
+    case .swimmer(let swimmer): return swimmer.files
+    }
+  }
+
+  var notes: [String] {
+    switch self {
+    case .forest(let forest): return forest.analysis.warnings
+    case .swimmer: return []
+    }
+  }
+}
+
 extension BuiltFigure {
   /// Height of the band above each panel that holds its letter.
   static let panelLetterBand = 14.0
 
-  /// A grid of panels labelled A, B, …: Kaplan–Meier panels are laid out together so that
-  /// their plot areas line up (`KaplanMeierFigure.alignedLayouts`); when the template sets no
-  /// height and a plot area would get less than its share of the panel, every cell grows.
+  /// A grid of panels labelled A, B, …, every panel laid out at its cell's size.
+  ///
+  /// Kaplan–Meier panels are laid out together so that their plot areas line up
+  /// (`KaplanMeierFigure.alignedLayouts`); forest plots move their rows closer and swimmer
+  /// plots their lanes to fit the cell. When the template sets no height and a panel needs more
+  /// than its cell (a plot area below its share, rows or lanes closer than they may be), every
+  /// cell grows; with a height set, lint names the height that fits. Text that leaves its panel
+  /// is reported by lint.
   static func panelContent(
     _ spec: FigureSpec, columns: Int, panels: [FigureSpec], tables: [String: DataTable],
     measurer: some TextMeasuring
-  ) throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String], [String]) {
+  ) throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String]) {
     let rows = (panels.count + columns - 1) / columns
     let band = panelLetterBand
     let width = spec.widthMillimetres.millimetres
@@ -20,12 +74,25 @@ extension BuiltFigure {
     var cellHeight = spec.heightMillimetres.millimetres / Double(rows)
 
     var kaplanMeier: [Int: _KaplanMeierContent] = [:]
+    var others: [Int: _OtherPanel] = [:]
     for (index, panel) in panels.enumerated() {
-      guard case .kaplanMeier(var request, let data) = panel.kind else { continue }
-      // The theme follows the cell's width.
-      request.figure.widthMillimetres = cellWidth / 1.millimetres
-      kaplanMeier[index] = try panel.columnKeys.locating {
-        try _KaplanMeierContent(panel, request: request, data: data, tables: tables)
+      switch panel.kind {
+      case .kaplanMeier(var request, let data):
+        // The theme follows the cell's width.
+        request.figure.widthMillimetres = cellWidth / 1.millimetres
+        kaplanMeier[index] = try panel.columnKeys.locating {
+          try _KaplanMeierContent(panel, request: request, data: data, tables: tables)
+        }
+      case .forest(let request, let data):
+        others[index] = .forest(
+          try panel.columnKeys.locating { try _ForestContent(panel, request: request, data: data, tables: tables) })
+      case .swimmer(let request, let data, let events):
+        others[index] = .swimmer(
+          try panel.columnKeys.locating {
+            try _SwimmerContent(panel, request: request, data: data, events: events, tables: tables)
+          })
+      case .panels:
+        continue
       }
     }
     func layouts(_ height: Double) -> [KaplanMeierLayout?] {
@@ -72,11 +139,18 @@ extension BuiltFigure {
         if fits(layouts(mid.millimetres / Double(rows))) { high = mid } else { low = mid }
       }
       needed.height = high.millimetres
-      if !spec.isHeightFixed {
-        size.height = needed.height
-        cellHeight = needed.height / Double(rows)
-        laidOut = layouts(cellHeight)
-      }
+    }
+    // Forest and swimmer panels need their rows or lanes at least their minimum distance
+    // apart; their widths are the cell's.
+    let requirements = others.mapValues { $0.layout(width: cellWidth, height: nil, measurer: measurer) }
+    if let tallest = requirements.values.map(\.requiredHeight).max() {
+      let grid = (((tallest + band) * Double(rows)) / 1.millimetres - 1e-9).rounded(.up).millimetres
+      needed.height = max(needed.height, grid)
+    }
+    if !spec.isHeightFixed && needed.height > size.height + 1e-9 {
+      size.height = needed.height
+      cellHeight = needed.height / Double(rows)
+      laidOut = layouts(cellHeight)
     }
 
     var placed: [(scene: Scene, origin: Point)] = []
@@ -85,8 +159,9 @@ extension BuiltFigure {
     var byLetter: [String: Any] = [:]
     var sidecars: [JSONValue] = []
     var files: [String] = []
-    var warnings: [String] = []
+    var findings: [LintFinding] = []
     var notes: [String] = []
+    let unset = spec.isHeightFixed ? ", or leave its height unset so that it grows" : ""
     for (index, panel) in panels.enumerated() {
       let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
       let scene: Scene
@@ -96,17 +171,46 @@ extension BuiltFigure {
         if let warning = try layout.checkFit(
           panel: letter, neededSize: needed, isHeightFixed: spec.isHeightFixed)
         {
-          warnings.append(warning)
+          findings.append(LintFinding(kind: .crampedPlot, texts: [], message: warning))
         }
         (scene, context, statistics) = (layout.scene, content.context, content.statistics(layout))
         files.append(content.request.dataPath)
+      } else if let other = others[index], let requirement = requirements[index] {
+        let laid = other.layout(width: cellWidth, height: cellHeight - band, measurer: measurer)
+        (scene, context, statistics) = (laid.scene, other.context, laid.statistics)
+        files += other.files
+        notes += other.notes.map { "panel \(letter): \($0)" }
+        if requirement.requiredHeight > cellHeight - band + 1e-6 {
+          findings.append(
+            LintFinding(
+              kind: .crampedPlot, texts: [],
+              message:
+                "panel \(letter): the \(other.noun) needs \(mm(requirement.requiredHeight)) mm of height, more than the panel's \(mm(cellHeight - band)) mm; make the figure at least \(mm(needed.height)) mm high\(unset)"
+            ))
+        }
+        if requirement.requiredWidth > cellWidth + 1e-6 {
+          findings.append(
+            LintFinding(
+              kind: .crampedPlot, texts: [],
+              message:
+                "panel \(letter): the \(other.noun) needs \(mm(requirement.requiredWidth)) mm of width, more than the panel's \(mm(cellWidth)) mm; make the figure at least \(mm(requirement.requiredWidth * Double(columns))) mm wide, or give it fewer columns"
+            ))
+        }
       } else {
-        let (panelScene, panelContext, panelStatistics, panelFiles, panelWarnings, panelNotes) = try content(
+        let (panelScene, panelContext, panelStatistics, panelFiles, panelFindings, panelNotes) = try content(
           panel, tables: tables, measurer: measurer)
         (scene, context, statistics) = (panelScene, panelContext, panelStatistics)
         files += panelFiles
-        warnings += panelWarnings
+        findings += panelFindings
         notes += panelNotes.map { "panel \(letter): \($0)" }
+      }
+      // Text beyond the panel's cell would run into its neighbours or off the page.
+      let cell = Scene(size: Size(width: cellWidth, height: cellHeight - band), commands: scene.commands)
+      for finding in cell.lint(measurer: measurer, minimumFontSize: 0) where finding.kind == .clippedText {
+        findings.append(
+          LintFinding(
+            kind: .clippedText, texts: finding.texts,
+            message: "panel \(letter): text '\(finding.texts.first ?? "")' runs off its panel"))
       }
       let origin = Point(
         x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight)
@@ -127,7 +231,12 @@ extension BuiltFigure {
     return (
       scene, ["panels": contexts, "panel": byLetter],
       [("type", .string("panels")), ("panels", .array(sidecars))],
-      Array(Set(files)).sorted(), warnings, notes
+      Array(Set(files)).sorted(), findings, notes
     )
+  }
+
+  /// Points as whole millimetres, for messages.
+  private static func mm(_ points: Double) -> String {
+    JournalFormat.fixed(points / 1.millimetres, decimals: 0)
   }
 }

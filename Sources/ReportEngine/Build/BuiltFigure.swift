@@ -46,7 +46,7 @@ extension BuiltFigure {
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
     minimumFontSize: Double
   ) throws -> BuiltFigure {
-    let (scene, context, statistics, files, fitWarnings, notes) = try content(spec, tables: tables, measurer: measurer)
+    let (scene, context, statistics, files, fitFindings, notes) = try content(spec, tables: tables, measurer: measurer)
     var caption: String?
     if let text = spec.caption {
       do {
@@ -59,8 +59,12 @@ extension BuiltFigure {
     if spec.methodsInCaption, let methods = statistics.first(where: { $0.0 == "methods" })?.1, case .string(let text) = methods {
       caption = [caption, "Methods: " + text].compactMap { $0 }.joined(separator: " ")
     }
-    var lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize)
-    lint += fitWarnings.map { LintFinding(kind: .crampedPlot, texts: [], message: $0) }
+    // Text that leaves a panel is reported once, by its panel, even where it leaves the page.
+    let byPanel = Set(fitFindings.filter { $0.kind == .clippedText }.map(\.texts))
+    var lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize).filter {
+      !($0.kind == .clippedText && byPanel.contains($0.texts))
+    }
+    lint += fitFindings
     let sidecar = JSONValue.object(
       [
         ("id", .string(spec.id)),
@@ -119,80 +123,37 @@ extension BuiltFigure {
     return try table.deriving(columns: [], rows: rows)
   }
 
-  /// The scene, caption values, sidecar entries, data files read, warnings about plot areas
-  /// that got less than their share of the height and the statistical caveats of the models; a
-  /// column missing from the data is reported at the template key that names it.
+  /// The scene, caption values, sidecar entries, data files read, lint findings of the layout
+  /// (plot areas that got less than their share of the height, panels too small for their
+  /// contents, text off its panel) and the statistical caveats of the models; a column missing
+  /// from the data is reported at the template key that names it.
   static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String], [String])
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String])
   {
     try spec.columnKeys.locating { try uncheckedContent(spec, tables: tables, measurer: measurer) }
   }
 
   private static func uncheckedContent(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
-    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [String], [String])
+    throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String])
   {
     switch spec.kind {
     case .kaplanMeier(let request, let data):
       let km = try _KaplanMeierContent(spec, request: request, data: data, tables: tables)
       let layout = km.figure.layout(measurer: measurer)
       let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
-      return (layout.scene, km.context, km.statistics(layout), [request.dataPath], warning.map { [$0] } ?? [], [])
+      let findings = warning.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? []
+      return (layout.scene, km.context, km.statistics(layout), [request.dataPath], findings, [])
 
     case .swimmer(let request, let data, let events):
-      guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
-      let patients = try filtered(loaded, by: spec.filters)
-      var eventTable = events.flatMap { tables[$0] }
-      if events == data {
-        // Events on the patients' own rows (one marker per patient): the figure's filter applies
-        // to them too, and a row without an event time or type has no marker.
-        eventTable = try Self.rows(of: patients, withValuesIn: [request.eventTimeColumn, request.eventTypeColumn])
-      }
-      let input = try SwimmerInput(patients: patients, events: eventTable, request: request)
-      let layout = input.figure(request).layout(measurer: measurer)
-      let lanes = input.lanes.count
-      let statistics: [(String, JSONValue)] = [
-        ("type", .string("swimmer")),
-        ("patients", .int(lanes)),
-        ("groups", .array(input.groups.map { .string($0) })),
-        (
-          "lanes",
-          .array(
-            input.lanes.map { lane in
-              .object([
-                ("id", .string(lane.id)), ("group", .string(input.groups.indices.contains(lane.group) ? input.groups[lane.group] : "")),
-                ("start", .number(lane.start)), ("end", .number(lane.end)), ("ongoing", .bool(lane.isOngoing)),
-                ("events", .array(lane.events.map { .object([("time", .number($0.time)), ("type", .string(input.eventKinds[$0.kind].label))]) })),
-              ])
-            })
-        ),
-      ]
-      let context: [String: Any] = ["patients": lanes, "groups": input.groups]
-      return (layout.scene, context, statistics, [request.dataPath] + (request.eventsPath.map { [$0] } ?? []), [], [])
+      let swimmer = try _SwimmerContent(spec, request: request, data: data, events: events, tables: tables)
+      let layout = swimmer.layout(measurer: measurer)
+      return (layout.scene, swimmer.context, swimmer.statistics(layout), swimmer.files, [], [])
 
     case .forest(let request, let data):
-      guard let loaded = tables[data] else { throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded") }
-      let analysis = try ForestAnalysis(table: try filtered(loaded, by: spec.filters), request: request)
-      let layout = analysis.figure(request).layout(measurer: measurer)
-      let rows = analysis.rows.map { row -> [String: Any] in
-        let estimate = row.estimates.compactMap { $0 }.last
-        return [
-          "label": row.label,
-          "hr": estimate.map { JournalFormat.estimate($0.value, lower: $0.lower, upper: $0.upper, decimals: request.decimals) } ?? (row.note ?? ""),
-          "p": (estimate?.p ?? row.headerP).map { JournalFormat.pValue($0) } ?? "",
-        ]
-      }
-      // A forest plot's panel is as tall as its rows; it is not checked for cramping.
-      var context: [String: Any] = ["rows": rows]
-      if let counts = analysis.modelCounts {
-        context["n"] = counts.patients
-        context["events"] = counts.events
-        context["excluded"] = counts.excluded
-      }
-      if let selected = analysis.selectedTerms {
-        context["selected"] = selected
-        context["selected_text"] = selected.count < 2 ? selected.joined() : selected.dropLast().joined(separator: ", ") + " and " + selected[selected.count - 1]
-      }
-      return (layout.scene, context, [("type", .string("forest")), ("forest", analysis.json)], [request.dataPath], [], analysis.warnings)
+      // A forest plot's page is as tall as its rows; it is not checked for cramping.
+      let forest = try _ForestContent(spec, request: request, data: data, tables: tables)
+      let layout = forest.layout(measurer: measurer)
+      return (layout.scene, forest.context, forest.statistics(layout), forest.files, [], forest.analysis.warnings)
 
     case .panels(let columns, let panels):
       return try panelContent(spec, columns: columns, panels: panels, tables: tables, measurer: measurer)

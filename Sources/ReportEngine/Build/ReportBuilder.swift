@@ -35,10 +35,14 @@ public struct ReportBuildOptions: Sendable {
 
 /// What a build wrote and found.
 public struct ReportBuildResult: Sendable {
-  /// Files written, in order.
+  /// Files the build made, in order: each figure's and table's, the report PDF, the
+  /// dependency file.
   public var files: [String]
   /// Lint findings and statistical caveats of the models as `figure: message` lines.
   public var warnings: [String]
+  /// Files among `files` left as they were: the same bytes, and newer than the template, data
+  /// and binary they depend on (so that make finds them up to date without a new time).
+  public var unchanged: [String] = []
 }
 
 /// Figure lint findings that `--strict` turns into an error.
@@ -144,7 +148,9 @@ public struct ReportBuilder: Sendable {
       jobs.append { [(path, try renderer.render(report))] }
     }
     for figure in built {
-      jobs.append {
+      var renderer = renderer
+      renderer.options.dpi = figure.spec.dpi
+      jobs.append { [renderer] in
         let start = DispatchTime.now().uptimeNanoseconds
         var files: [(String, [UInt8])] = []
         for format in figure.spec.formats {
@@ -163,22 +169,34 @@ public struct ReportBuilder: Sendable {
         rendered.store(Result { try work[index]() }, at: index)
       }
     }
-    var files: [(String, [UInt8])] = []
-    for result in rendered.values { files += try result!.get() }
+    // Each figure's and table's files, then the report, in template order.
+    var groups: [(files: [(String, [UInt8])], dataFiles: [String])] = []
+    var renderedFiles = try rendered.values.map { try $0!.get() }
+    let report = options.only == nil ? renderedFiles.removeFirst() : nil
+    for (figure, files) in zip(built, renderedFiles) { groups.append((files, figure.dataFiles)) }
     for table in builtTables {
-      files += table.files(in: folder)
+      groups.append((table.files(in: folder), table.dataFiles))
       progress("built \(table.spec.id) (\(table.spec.formats.map(\.rawValue).joined(separator: ", ")))")
     }
-    // Figures first, then the report, in template order.
-    if options.only == nil { files.append(files.removeFirst()) }
+    if let report { groups.append((report, groups.flatMap(\.dataFiles))) }
+    var files = groups.flatMap(\.files)
+    var unchanged: Set<String> = []
+    for group in groups {
+      let prerequisites = prerequisites(group.dataFiles)
+      for (path, bytes) in group.files where Self.isCurrent(path, bytes: bytes, prerequisites: prerequisites) {
+        unchanged.insert(path)
+      }
+    }
     if let depfile = options.depfile {
-      let dataFiles = built.flatMap(\.dataFiles) + builtTables.flatMap(\.dataFiles)
-      files.append((depfile, Array(dependencies(targets: files.map(\.0), dataFiles: dataFiles).utf8)))
+      let text = dependencies(groups.map { OutputGroup(targets: $0.files.map(\.0), dataFiles: $0.dataFiles) })
+      let bytes = Array(text.utf8)
+      files.append((depfile, bytes))
+      if FileManager.default.contents(atPath: depfile).map({ $0.elementsEqual(bytes) }) == true { unchanged.insert(depfile) }
     }
 
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    for (path, bytes) in files { try FigureRenderer.writeFile(bytes, to: path) }
-    return ReportBuildResult(files: files.map(\.0), warnings: warnings)
+    for (path, bytes) in files where !unchanged.contains(path) { try FigureRenderer.writeFile(bytes, to: path) }
+    return ReportBuildResult(files: files.map(\.0), warnings: warnings, unchanged: files.map(\.0).filter(unchanged.contains))
   }
 
   /// The report's file name: the template's without its extension.
@@ -204,15 +222,6 @@ public struct ReportBuilder: Sendable {
       case .panels(_, let panels): return uses(panels, data: name)
       }
     }
-  }
-
-  /// `targets: prerequisites` in make's syntax, spaces escaped.
-  func dependencies(targets: [String], dataFiles: [String]) -> String {
-    func escape(_ path: String) -> String { path.replacingOccurrences(of: " ", with: "\\ ") }
-    var prerequisites = [template.file] + Array(Set(dataFiles)).sorted()
-    if let executable = options.executable { prerequisites.append(executable) }
-    let own = targets.filter { $0 != options.depfile }
-    return own.map(escape).joined(separator: " ") + ": " + prerequisites.map(escape).joined(separator: " ") + "\n"
   }
 
   /// One A4 page per figure: the figure at its print size, its label ("Figure n.") and its
@@ -249,13 +258,24 @@ public struct ReportBuilder: Sendable {
       pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: figure.spec.id))
       outline.append(PDFOutlineItem(title: "\(figure.spec.label): \(figure.spec.id)", pageIndex: pages.count - 1))
     }
-    // Tables after the figures, typeset at the text width.
-    for built in tables {
+    // Tables after the figures, typeset at the text width in one type size: the largest, up to
+    // 8 pt, at which every table fits, and not below the style's minimum (nor 6 pt). A table
+    // too wide even then is set on a landscape page.
+    let titled = tables.enumerated().map { index, built -> ReportTable in
       var table = built.table
       table.title = "\(built.spec.label). " + (table.title ?? built.spec.id)
-      let layout = table.layout(width: page.width - 2 * margin, fontSize: 8, measurer: measurer)
+      return table
+    }
+    let smallest = max(template.style.minimumFontSize, 6)
+    let portrait = page.width - 2 * margin
+    let sizes = titled.map { $0.fittingFontSize(width: portrait, largest: 8, smallest: smallest, measurer: measurer) }
+    let fontSize = sizes.map { $0 ?? smallest }.min() ?? 8
+    for (index, built) in tables.enumerated() {
+      let landscape = Size(width: page.height, height: page.width)
+      let size = sizes[index] == nil ? landscape : page
+      let layout = titled[index].layout(width: size.width - 2 * margin, exactFontSize: fontSize, measurer: measurer)
       let commands = layout.scene.commands.map { $0.translated(dx: margin, dy: margin) }
-      pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: built.spec.id))
+      pages.append(PDFPage(scene: Scene(size: size, background: .white, commands: commands), label: built.spec.id))
       outline.append(PDFOutlineItem(title: "\(built.spec.label): \(built.spec.id)", pageIndex: pages.count - 1))
     }
     return PDFDocument(pages: pages, outline: outline)

@@ -1,3 +1,4 @@
+import FigureCore
 import SurvivalFigures
 import SurvivalStatistics
 
@@ -11,7 +12,7 @@ extension CharacteristicsAnalysis {
     header += columns.map {
       ReportTable.Column("\($0.label)\n(n = \($0.patientCount))", alignment: .trailing)
     }
-    if showsP { header.append(ReportTable.Column("P", alignment: .trailing)) }
+    if showsP { header.append(ReportTable.Column(styled: .italic("P"), alignment: .trailing)) }
     var rows: [ReportTable.Row] = []
     for variable in variables {
       let p = variable.test.map { JournalFormat.pValue($0.pValue) } ?? ""

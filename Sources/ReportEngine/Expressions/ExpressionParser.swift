@@ -41,6 +41,11 @@ public struct ExpressionParser {
       }
       let start = i
       if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
+        if let date = unquotedDate(chars, at: i) {
+          throw ExpressionError(
+            "an unquoted date reads as arithmetic (\(date.arithmetic)); write dates in quotes: \"\(date.text)\"", offset: start,
+            source: source)
+        }
         while i < chars.count && (chars[i].isNumber || chars[i] == ".") { i += 1 }
         if i < chars.count && (chars[i] == "e" || chars[i] == "E") {
           var j = i + 1
@@ -101,6 +106,46 @@ public struct ExpressionParser {
     }
     tokens.append((.end, chars.count))
     return tokens
+  }
+
+  /// A date written without quotes at `start` — `2019-12-31` (which would subtract 12 and 31
+  /// from 2019) or `31/12/2019` (which would divide) — with its text and the arithmetic it
+  /// would be; nil for anything else. Only a valid month and day count, and only when no
+  /// digit, letter or point follows.
+  static func unquotedDate(_ chars: [Character], at start: Int) -> (text: String, arithmetic: String)? {
+    func digits(_ i: Int) -> Int {
+      var j = i
+      while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+      return j - i
+    }
+    var fields: [(Int, Int)] = []
+    var i = start
+    var separator: Character?
+    while fields.count < 3 {
+      let n = digits(i)
+      guard n > 0 else { return nil }
+      fields.append((i, n))
+      i += n
+      guard fields.count < 3 else { break }
+      guard i < chars.count, chars[i] == "-" || chars[i] == "/", separator == nil || chars[i] == separator else { return nil }
+      separator = chars[i]
+      i += 1
+    }
+    if i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "." { return nil }
+    let values = fields.map { Int(String(chars[$0.0..<$0.0 + $0.1]))! }
+    let counts = fields.map(\.1)
+    let (year, month, day): (Int, Int, Int)
+    if separator == "-", counts[0] == 4, counts[1] <= 2, counts[2] <= 2 {
+      (year, month, day) = (values[0], values[1], values[2])
+    } else if separator == "/", counts[0] <= 2, counts[1] <= 2, counts[2] == 4 {
+      (day, month, year) = (values[0], values[1], values[2])
+    } else {
+      return nil
+    }
+    guard (1800...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+    let text = String(chars[start..<i])
+    let arithmetic = values.map(String.init).joined(separator: " \(separator!) ")
+    return (text, arithmetic)
   }
 
   // MARK: Grammar

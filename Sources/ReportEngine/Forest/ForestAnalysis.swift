@@ -51,13 +51,7 @@ public struct ForestAnalysis: Sendable {
   /// The figure of these rows as `request` describes it.
   public func figure(_ request: ForestRequest) -> ForestPlot {
     let width = request.widthMillimetres.millimetres
-    var theme = FigureTheme.scaled(forWidth: width)
-    if let palette = request.palette, !palette.isEmpty { theme.palette = palette }
-    if let size = request.fontSize {
-      theme.fontSize = size
-      theme.smallFontSize = max(size - 1, theme.minimumFontSize)
-      theme.titleFontSize = size + 1
-    }
+    let theme = FigureTheme.styled(width: width, fontSize: request.fontSize, lineWidth: nil, palette: request.palette)
     let level = JournalFormat.tick(request.confidenceLevel * 100)
     // "P for interaction" in two lines ("P for", "interaction"), the P in italics.
     let words = pTitle.split(separator: " ").map(String.init)
@@ -70,7 +64,9 @@ public struct ForestAnalysis: Sendable {
       title: request.title.map { StyledText($0) }, extraColumns: extraColumns,
       seriesNames: seriesNames, estimateTitle: "HR (\(level)% CI)", xTitle: request.xTitle,
       favours: request.favours, xBreaks: request.xBreaks, decimals: request.decimals, pTitle: pLines)
-    return ForestPlot(rows: rows, options: options)
+    var plot = ForestPlot(rows: rows, options: options)
+    plot.options.lineWidth = request.lineWidth
+    return plot
   }
 
   /// The hazard ratio of a coefficient; nil when it is not estimable: aliased, flagged by the

@@ -45,6 +45,8 @@ public struct ForestRequest: Sendable {
   public var xBreaks: [Double]?
   public var decimals = 2
   public var fontSize: Double?
+  /// Width of the confidence-interval lines in points; nil: the theme's.
+  public var lineWidth: Double?
   public var palette: [Color]?
 
   public init(dataPath: String, source: Source) {

@@ -13,14 +13,9 @@ extension KaplanMeierAnalysis {
     let curves = estimates.indices.map { index in
       curve(index, request: request, label: groupLabels[sample.groupLabels[index]] ?? sample.groupLabels[index], scale: scale)
     }
-    var theme = FigureTheme.scaled(forWidth: request.widthMillimetres.millimetres)
-    if let palette = request.palette, !palette.isEmpty { theme.palette = palette }
-    if let width = request.lineWidth { theme.curveWidth = width }
-    if let size = request.fontSize {
-      theme.fontSize = size
-      theme.smallFontSize = max(size - 1, theme.minimumFontSize)
-      theme.titleFontSize = size + 1
-    }
+    let theme = FigureTheme.styled(
+      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, lineWidth: request.lineWidth,
+      palette: request.palette)
 
     var options = KaplanMeierFigureOptions(
       size: .millimetres(width: request.widthMillimetres, height: request.heightMillimetres),

@@ -5,8 +5,8 @@ import SurvivalFigures
 extension SwimmerInput {
   /// The figure of these lanes as `request` describes it.
   public func figure(_ request: SwimmerRequest) -> SwimmerFigure {
-    var theme = FigureTheme.scaled(forWidth: request.widthMillimetres.millimetres)
-    if let palette = request.palette, !palette.isEmpty { theme.palette = palette }
+    let theme = FigureTheme.styled(
+      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, lineWidth: nil, palette: request.palette)
     var options = SwimmerFigureOptions(
       width: request.widthMillimetres.millimetres,
       height: request.heightMillimetres.map { $0.millimetres }, theme: theme)
@@ -19,6 +19,7 @@ extension SwimmerInput {
     options.order = request.order
     options.showsIdentifiers = request.showsIdentifiers
     options.legendTitle = request.legendTitle
+    options.lineWidth = request.lineWidth
     return SwimmerFigure(lanes: lanes, groups: groups, eventKinds: eventKinds, options: options)
   }
 }

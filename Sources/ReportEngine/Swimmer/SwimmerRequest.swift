@@ -39,6 +39,10 @@ public struct SwimmerRequest: Hashable, Sendable {
   public var xMax: Double?
   public var showsIdentifiers = true
   public var palette: [Color]?
+  /// Base type size in points; nil: the size for the figure's width.
+  public var fontSize: Double?
+  /// Width of the response lines in points; nil: from the lanes' height.
+  public var lineWidth: Double?
   public var legendTitle: String?
 
   public init(

@@ -22,7 +22,7 @@ extension ReportTable {
     func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
     var out: [String] = []
     if let title { out += ["**\(escape(title))**", ""] }
-    out.append("| " + columns.indices.map { escape(headerTitle($0)) }.joined(separator: " | ") + " |")
+    out.append("| " + columns.indices.map { headerMarkdown($0) }.joined(separator: " | ") + " |")
     out.append(
       "|" + columns.map { c in c.alignment == .trailing ? " ---: " : c.alignment == .center ? " :---: " : " --- " }.joined(separator: "|") + "|")
     for row in rows {
@@ -80,7 +80,15 @@ extension ReportTable {
       out.append(cells.joined(separator: " & ") + " \\\\")
       out.append(rules.joined(separator: " "))
     }
-    out.append(columns.indices.map { escape(columns[$0].title.replacingOccurrences(of: "\n", with: " ")) }.joined(separator: " & ") + " \\\\")
+    out.append(
+      columns.indices.map { c in
+        columns[c].titleLines.map { line in
+          line.spans.map { span in
+            let text = escape(span.text)
+            return span.isItalic ? "\\textit{\(text)}" : span.isBold ? "\\textbf{\(text)}" : text
+          }.joined()
+        }.joined(separator: " ")
+      }.joined(separator: " & ") + " \\\\")
     out.append("\\midrule")
     for row in rows {
       let cells = columns.indices.map { c -> String in
@@ -94,6 +102,28 @@ extension ReportTable {
     for note in footnotes { out.append("\\par\\footnotesize \(escape(note))") }
     out.append("\\end{table}")
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The column title with its spanning header in Markdown: italic runs as `*P*`, bold as
+  /// `**…**`, and `|`, `*`, `_` and `<` in the text escaped, so that a header from the data
+  /// stays literal.
+  func headerMarkdown(_ column: Int) -> String {
+    func escape(_ s: String) -> String {
+      var out = ""
+      for ch in s {
+        if "|*_<".contains(ch) { out.append("\\") }
+        out.append(ch)
+      }
+      return out
+    }
+    let title = columns[column].titleLines.map { line in
+      line.spans.map { span in
+        let text = escape(span.text)
+        return span.isItalic ? "*\(text)*" : span.isBold ? "**\(text)**" : text
+      }.joined()
+    }.joined(separator: " ")
+    guard let header = spanningHeaders.first(where: { $0.columns.contains(column) }) else { return title }
+    return escape(header.title) + ": " + title
   }
 
   /// The column title with its spanning header, for formats without spanning cells.

@@ -1,3 +1,4 @@
+import FigureCore
 import SurvivalFigures
 import SurvivalStatistics
 
@@ -97,12 +98,14 @@ extension ForestAnalysis {
     title: String?, confidenceLevel: Double, ties: CoxRegressionOptions.Ties = .efron, decimals: Int = 2
   ) -> ReportTable {
     let level = JournalFormat.tick(confidenceLevel * 100)
+    // "P" and "P for interaction" with the P in italics.
+    let pHeader = StyledText.italic("P") + StyledText(String(pTitle.dropFirst()))
     var columns = [ReportTable.Column("Variable")]
     columns += extraColumns.map { ReportTable.Column($0, alignment: .trailing) }
     var spanning: [ReportTable.SpanningHeader] = []
     for name in seriesNames {
       let start = columns.count
-      columns += [ReportTable.Column("HR (\(level)% CI)", alignment: .trailing), ReportTable.Column(pTitle, alignment: .trailing)]
+      columns += [ReportTable.Column("HR (\(level)% CI)", alignment: .trailing), ReportTable.Column(styled: pHeader, alignment: .trailing)]
       if !name.isEmpty { spanning.append(ReportTable.SpanningHeader(name, columns: start..<start + 2)) }
     }
     let rows = self.rows.map { row -> ReportTable.Row in
@@ -120,14 +123,20 @@ extension ForestAnalysis {
       }
       return ReportTable.Row(cells, indent: row.indent, isBold: row.kind == .header || row.kind == .summary)
     }
-    let tests =
-      pTitle == "P"
-      ? "P values by Wald tests; on a variable's line, the joint Wald test of its levels."
-      : "Hazard ratios within each subgroup from Cox models of the treatment alone."
+    // Only what the table shows: "NE" where it has a non-estimable cell, the joint test where a
+    // variable's line carries a P value.
+    let showsNE = rows.contains { $0.cells.contains("NE") }
+    let showsJointTests = self.rows.contains { $0.kind == .header && $0.headerPValues.contains { $0 != nil } }
+    let tests: String
+    if pTitle == "P" {
+      tests = "P values by Wald tests" + (showsJointTests ? "; on a variable's line, the joint Wald test of its levels." : ".")
+    } else {
+      tests = "Hazard ratios within each subgroup from Cox models of the treatment alone."
+    }
     return ReportTable(
       title: title, columns: columns, spanningHeaders: spanning, rows: rows,
       footnotes: [
-        "HR, hazard ratio (Cox proportional hazards model, \(ties == .efron ? "Efron" : "Breslow") ties); CI, confidence interval; NE, not estimable. \(tests)"
+        "HR, hazard ratio (Cox proportional hazards model, \(ties == .efron ? "Efron" : "Breslow") ties); CI, confidence interval\(showsNE ? "; NE, not estimable" : ""). \(tests)"
       ] + footnotes)
   }
 }

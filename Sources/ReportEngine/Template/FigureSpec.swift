@@ -28,6 +28,8 @@ public struct FigureSpec: Sendable {
   public var location: String
   public var widthMillimetres: Double
   public var heightMillimetres: Double
+  /// Resolution of the PNG file: the figure's `dpi`, else the style's.
+  public var dpi: Double
   /// Whether the template sets the height; otherwise a Kaplan–Meier figure (or a grid of them)
   /// grows taller when a plot area would get less than its minimum height.
   public var isHeightFixed = false
@@ -39,7 +41,7 @@ public struct FigureSpec: Sendable {
   public var columnKeys = TemplateColumnKeys()
 
   static let types = ["km", "panels", "swimmer", "forest"]
-  static let panelKeys = ["columns", "panels", "width", "height"]
+  static let panelKeys = ["columns", "panels", "width", "height", "dpi"]
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext, isPanel: Bool = false) throws(TemplateError) {
     let typeKey = try node.mapping(
@@ -101,6 +103,7 @@ public struct FigureSpec: Sendable {
       cellStyle.height = height / Double(rows)
       let cellContext = ReportTemplate.ParseContext(data: context.data, endpoints: context.endpoints, style: cellStyle)
       let panels = try items.map { item throws(TemplateError) in try FigureSpec(item, context: cellContext, isPanel: true) }
+      self.dpi = try m["dpi"].map { n throws(TemplateError) in try KaplanMeierTemplateKeys.dpi(n) } ?? style.dpi
       self.kind = .panels(columns: columns, panels)
       self.widthMillimetres = width
       self.heightMillimetres = height
@@ -113,6 +116,7 @@ public struct FigureSpec: Sendable {
       }
       let request = try ForestTemplateKeys.request(m, dataPath: path, style: style)
       columnKeys.record(m, keys: TemplateColumnKeys.forest)
+      self.dpi = request.dpi
       self.kind = .forest(request, data: dataName)
       self.widthMillimetres = request.widthMillimetres
       self.heightMillimetres = request.heightMillimetres ?? 0
@@ -120,6 +124,8 @@ public struct FigureSpec: Sendable {
       var request = SwimmerRequest(dataPath: "", idColumn: "", endColumn: "")
       request.widthMillimetres = style.width
       request.palette = style.palette
+      request.fontSize = style.fontSize
+      request.lineWidth = style.lineWidth
       request.dpi = style.dpi
       try SwimmerTemplateKeys.apply(m, to: &request)
       let dataNode = try m.required("data")
@@ -139,6 +145,7 @@ public struct FigureSpec: Sendable {
       guard !request.endColumn.isEmpty else { throw m.node.error("missing key 'end' (the column with the end of each bar)") }
       columnKeys.record(m, keys: TemplateColumnKeys.swimmerPatients, file: request.dataPath)
       columnKeys.record(m, keys: TemplateColumnKeys.swimmerEvents, file: request.eventsPath)
+      self.dpi = request.dpi
       self.kind = .swimmer(request, data: dataName, events: eventsName)
       self.widthMillimetres = request.widthMillimetres
       self.heightMillimetres = request.heightMillimetres ?? 0
@@ -171,6 +178,7 @@ public struct FigureSpec: Sendable {
       request.dataPath = path
       guard !request.timeColumn.isEmpty else { throw m.node.error("missing key 'time' (or an 'endpoint' that gives it)") }
       guard !request.eventColumn.isEmpty else { throw m.node.error("missing key 'event' (or an 'endpoint' that gives it)") }
+      self.dpi = request.figure.dpi
       self.kind = .kaplanMeier(request, data: dataName)
       self.widthMillimetres = request.figure.widthMillimetres
       self.heightMillimetres = request.figure.heightMillimetres

@@ -13,7 +13,7 @@ enum ForestTemplateKeys {
   static let names = [
     "model", "univariable", "multivariable", "time", "event", "treatment", "subgroups", "label",
     "estimate", "lower", "upper", "p", "n", "group", "event-value", "censor-value", "ties", "conf-level", "labels",
-    "favours", "x-title", "x-breaks", "title", "width", "height", "font-size", "palette", "decimals",
+    "favours", "x-title", "x-breaks", "title", "width", "height", "font-size", "line-width", "palette", "dpi", "decimals",
     "select", "entry-p", "stay-p", "select-by", "ph-test", "counts",
   ]
 
@@ -70,6 +70,7 @@ enum ForestTemplateKeys {
     request.widthMillimetres = style.width
     request.palette = style.palette
     request.fontSize = style.fontSize
+    request.lineWidth = style.lineWidth
     request.dpi = style.dpi
     request.eventValue = try m["event-value"]?.string()
     if let n = m["censor-value"] { request.censorValues = try n.strings() }
@@ -91,7 +92,9 @@ enum ForestTemplateKeys {
     request.title = try m["title"]?.string()
     if let n = m["width"] { request.widthMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }
     if let n = m["height"] { request.heightMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }
-    if let n = m["font-size"] { request.fontSize = try n.number("a type size in points") }
+    if let n = m["font-size"] { request.fontSize = try KaplanMeierTemplateKeys.fontSize(n) }
+    if let n = m["line-width"] { request.lineWidth = try KaplanMeierTemplateKeys.lineWidth(n) }
+    if let n = m["dpi"] { request.dpi = try KaplanMeierTemplateKeys.dpi(n) }
     if let n = m["palette"] { request.palette = try KaplanMeierTemplateKeys.palette(n) }
     if let n = m["decimals"] { request.decimals = try n.integer("a number of decimals") }
     return request

@@ -106,31 +106,10 @@ enum KaplanMeierTemplateKeys {
         r.figure.isHeightFixed = true
       }
     ),
-    (
-      "dpi",
-      { n, r throws(TemplateError) in
-        let dpi = try n.number("a resolution in dots per inch")
-        guard dpi >= 36, dpi <= 2400 else { throw n.error("expected a resolution between 36 and 2400 dpi, found \(n.shown)") }
-        r.figure.dpi = dpi
-      }
-    ),
+    ("dpi", { n, r throws(TemplateError) in r.figure.dpi = try dpi(n) }),
     ("palette", { n, r throws(TemplateError) in r.figure.palette = try palette(n) }),
-    (
-      "line-width",
-      { n, r throws(TemplateError) in
-        let width = try n.number("a line width in points")
-        guard width > 0, width <= 5 else { throw n.error("expected a line width between 0 and 5 pt, found \(n.shown)") }
-        r.figure.lineWidth = width
-      }
-    ),
-    (
-      "font-size",
-      { n, r throws(TemplateError) in
-        let size = try n.number("a type size in points")
-        guard size >= 4, size <= 24 else { throw n.error("expected a type size between 4 and 24 pt, found \(n.shown)") }
-        r.figure.fontSize = size
-      }
-    ),
+    ("line-width", { n, r throws(TemplateError) in r.figure.lineWidth = try lineWidth(n) }),
+    ("font-size", { n, r throws(TemplateError) in r.figure.fontSize = try fontSize(n) }),
   ]
 
   static let names = keys.map(\.0)
@@ -161,6 +140,27 @@ enum KaplanMeierTemplateKeys {
     let v = try n.number("a number greater than 0")
     guard v > 0 else { throw n.error("expected a number greater than 0, found \(n.shown)") }
     return v
+  }
+
+  /// A PNG resolution, 36–2400 dpi (every figure type and the style).
+  static func dpi(_ n: TemplateNode) throws(TemplateError) -> Double {
+    let dpi = try n.number("a resolution in dots per inch")
+    guard dpi >= 36, dpi <= 2400 else { throw n.error("expected a resolution between 36 and 2400 dpi, found \(n.shown)") }
+    return dpi
+  }
+
+  /// A base type size, 4–24 pt (every figure type and the style).
+  static func fontSize(_ n: TemplateNode) throws(TemplateError) -> Double {
+    let size = try n.number("a type size in points")
+    guard size >= 4, size <= 24 else { throw n.error("expected a type size between 4 and 24 pt, found \(n.shown)") }
+    return size
+  }
+
+  /// A width of the data lines (curves, intervals, response lines), over 0 and at most 5 pt.
+  static func lineWidth(_ n: TemplateNode) throws(TemplateError) -> Double {
+    let width = try n.number("a line width in points")
+    guard width > 0, width <= 5 else { throw n.error("expected a line width between 0 and 5 pt, found \(n.shown)") }
+    return width
   }
 
   static func millimetres(_ n: TemplateNode) throws(TemplateError) -> Double {

@@ -76,19 +76,11 @@ public struct ReportStyle: Hashable, Sendable {
       if style.columns == 1 { style.singleColumnWidth = w } else { style.doubleColumnWidth = w }
     }
     if let n = m["height"] { style.height = try KaplanMeierTemplateKeys.millimetres(n) }
-    if let n = m["font-size"] {
-      let size = try n.number("a type size in points")
-      guard size >= 4, size <= 24 else { throw n.error("expected a type size between 4 and 24 pt, found \(n.shown)") }
-      style.fontSize = size
-    }
+    if let n = m["font-size"] { style.fontSize = try KaplanMeierTemplateKeys.fontSize(n) }
     if let n = m["minimum-font-size"] { style.minimumFontSize = try n.number("a type size in points") }
     if let n = m["palette"] { style.palette = try KaplanMeierTemplateKeys.palette(n) }
-    if let n = m["dpi"] { style.dpi = try n.number("a resolution in dots per inch") }
-    if let n = m["line-width"] {
-      let width = try n.number("a line width in points")
-      guard width > 0, width <= 5 else { throw n.error("expected a line width between 0 and 5 pt, found \(n.shown)") }
-      style.lineWidth = width
-    }
+    if let n = m["dpi"] { style.dpi = try KaplanMeierTemplateKeys.dpi(n) }
+    if let n = m["line-width"] { style.lineWidth = try KaplanMeierTemplateKeys.lineWidth(n) }
     if let n = m["methods-in-caption"] { style.methodsInCaption = try n.bool() }
     return style
   }

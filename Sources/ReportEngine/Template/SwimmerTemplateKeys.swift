@@ -34,6 +34,9 @@ enum SwimmerTemplateKeys {
     ("palette", { n, r throws(TemplateError) in r.palette = try KaplanMeierTemplateKeys.palette(n) }),
     ("width", { n, r throws(TemplateError) in r.widthMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }),
     ("height", { n, r throws(TemplateError) in r.heightMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }),
+    ("font-size", { n, r throws(TemplateError) in r.fontSize = try KaplanMeierTemplateKeys.fontSize(n) }),
+    ("line-width", { n, r throws(TemplateError) in r.lineWidth = try KaplanMeierTemplateKeys.lineWidth(n) }),
+    ("dpi", { n, r throws(TemplateError) in r.dpi = try KaplanMeierTemplateKeys.dpi(n) }),
   ]
 
   static let names = keys.map(\.0) + ["events"]

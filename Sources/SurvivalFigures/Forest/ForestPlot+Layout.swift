@@ -4,9 +4,21 @@ import Foundation
 extension ForestPlot {
   /// Lays the plot out: text columns sized by measuring their contents, the plot panel taking
   /// the remaining width, one row per entry, the log axis under the panel.
+  ///
+  /// The height follows from the rows, 1.3 lines apart; with a given height (a panel of a
+  /// grid), the page is that tall and the rows move closer, down to one line apart, when they
+  /// would not fit otherwise (``ForestLayout/requiredHeight`` is then the height that fits).
   public func layout(measurer: some TextMeasuring) -> ForestLayout {
-    _ForestLayoutEngine(plot: self, measurer: measurer).run()
+    let engine = _ForestLayoutEngine(plot: self, measurer: measurer)
+    let natural = engine.run(rowSpacing: Self.rowSpacing)
+    guard let height = options.height, natural.contentHeight > height + 1e-9, !rows.isEmpty else { return natural.layout }
+    let line = engine.lineHeight(FontSpec(size: engine.theme.fontSize))
+    let spacing = Self.rowSpacing - (natural.contentHeight - height) / (line * Double(rows.count))
+    return engine.run(rowSpacing: max(spacing, 1)).layout
   }
+
+  /// Distance between row centres in lines of body type, when the height leaves room.
+  static let rowSpacing = 1.3
 
   /// Ratios that read well on a log axis, with their priority (0 first): 1, the decades, the
   /// halves and doubles (0.5 ↔ 2, 0.05 ↔ 20), the quarters (0.25 ↔ 4), and for narrow
@@ -140,12 +152,13 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: options.decimals)
   }
 
-  func run() -> ForestLayout {
+  /// The layout with rows `rowSpacing` lines apart, and the height its contents take.
+  func run(rowSpacing: Double) -> (layout: ForestLayout, contentHeight: Double) {
     let body = FontSpec(size: theme.fontSize)
     let bold = body.bold()
     let small = FontSpec(size: theme.smallFontSize)
     let indentStep = theme.fontSize * 1.2
-    let rowHeight = lineHeight(body) * 1.3
+    let rowHeight = lineHeight(body) * rowSpacing
     var commands: [DrawCommand] = []
 
     // Columns: label, extra columns, plot, then estimate and P per series.
@@ -261,27 +274,18 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       for (c, cell) in row.cells.enumerated() where c < extraEdges.count {
         commands.append(.text(TextRun(StyledText(cell), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: extraEdges[c] + extraWidths[c], y: mid)))
       }
-      if row.kind == .header {
-        for s in 0..<seriesCount {
-          guard let p = row.headerP(forSeries: s) else { continue }
-          commands.append(.text(TextRun(StyledText(JournalFormat.pValue(p)), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
+      // Texts as the sidecar reports them; then the markers.
+      for (s, texts) in plot.seriesTexts(row).enumerated() {
+        if !texts.estimate.isEmpty {
+          let font = row.kind == .summary && row.estimates.indices.contains(s) && row.estimates[s] != nil ? bold : body
+          commands.append(.text(TextRun(StyledText(texts.estimate), font: font, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
+        }
+        if !texts.p.isEmpty {
+          commands.append(.text(TextRun(StyledText(texts.p), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
         }
       }
-      for s in 0..<seriesCount {
-        if row.kind == .reference {
-          commands.append(.text(TextRun(StyledText(row.note(forSeries: s) ?? "Reference"), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
-          continue
-        }
-        guard row.estimates.indices.contains(s), let e = row.estimates[s] else {
-          if let note = row.note(forSeries: s), !note.isEmpty, row.kind != .header {
-            commands.append(.text(TextRun(StyledText(note), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
-          }
-          continue
-        }
-        commands.append(.text(TextRun(StyledText(estimateText(e)), font: row.kind == .summary ? bold : body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
-        if let p = e.p {
-          commands.append(.text(TextRun(StyledText(JournalFormat.pValue(p)), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
-        }
+      for s in 0..<seriesCount where row.kind != .reference {
+        guard row.estimates.indices.contains(s), let e = row.estimates[s] else { continue }
         let color = seriesCount == 1 ? theme.textColor : theme.color(at: s)
         commands += marker(e, row: row, y: mid + offsets[s], scale: scale, color: color, series: s, maxWeight: maxWeight, rowHeight: rowHeight)
       }
@@ -306,10 +310,14 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       commands.append(.text(TextRun(StyledText(favours.right + " →"), font: small, color: theme.textColor, anchor: TextAnchor(.leading, .top)), at: Point(x: one + 3, y: bottom + 1)))
       bottom += lineHeight(small) + 1
     }
-    let height = options.height ?? (bottom + pad)
-    return ForestLayout(
+    let contentHeight = bottom + pad
+    let height = options.height ?? contentHeight
+    let required = contentHeight - lineHeight(body) * (rowSpacing - 1) * Double(plot.rows.count)
+    let layout = ForestLayout(
       scene: Scene(size: Size(width: options.width, height: height), background: .white, commands: [.group("forest", commands)]),
-      plotRect: panel, xScale: scale, xBreaks: breaks, rowCentres: centres, columnEdges: edges)
+      plotRect: panel, xScale: scale, xBreaks: breaks, rowCentres: centres, columnEdges: edges,
+      requiredHeight: required, requiredWidth: max(options.width, columns.total + 2 * pad + options.width * Self.minimumPanelShare))
+    return (layout, contentHeight)
   }
 
   /// The whisker (with arrows where it leaves the axis) and the square or diamond of an estimate.
@@ -323,7 +331,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     guard e.value > 0, e.lower > 0, e.upper > 0 else { return out }
     let x0 = scale.map(min(max(e.lower, lo), hi))
     let x1 = scale.map(min(max(e.upper, lo), hi))
-    let stroke = StrokeStyle(color: color, width: theme.curveWidth * 0.9)
+    let stroke = StrokeStyle(color: color, width: options.lineWidth ?? theme.curveWidth * 0.9)
     if row.kind == .summary {
       let xv = scale.map(min(max(e.value, lo), hi))
       let h = rowHeight * 0.28

@@ -106,6 +106,8 @@ public struct ForestPlotOptions: Hashable, Sendable {
   public var xBreaks: [Double]?
   /// Decimals of estimates.
   public var decimals: Int
+  /// Width of the confidence-interval lines in points; nil: 0.9 × the theme's curve width.
+  public var lineWidth: Double?
 
   public init(
     width: Double = 170.millimetres, height: Double? = nil, theme: FigureTheme? = nil,
@@ -135,7 +137,7 @@ public struct ForestPlotOptions: Hashable, Sendable {
       && a.seriesNames == b.seriesNames && a.estimateTitle == b.estimateTitle
       && a.xTitle == b.xTitle && a.favours?.left == b.favours?.left
       && a.favours?.right == b.favours?.right && a.xBreaks == b.xBreaks && a.decimals == b.decimals
-      && a.pTitle == b.pTitle
+      && a.pTitle == b.pTitle && a.lineWidth == b.lineWidth
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -156,6 +158,23 @@ public struct ForestPlot: Hashable, Sendable {
   }
 }
 
+extension ForestPlot {
+  /// What a row shows in each series' estimate and P columns, as drawn: the estimate with its
+  /// interval ("1.45 (0.98–2.13)"), "Reference", "NE" or nothing, and its P value, or on a
+  /// header line the overall P of the variable.
+  public func seriesTexts(_ row: ForestRow) -> [(estimate: String, p: String)] {
+    (0..<max(1, options.seriesNames.count)).map { s in
+      if row.kind == .reference { return (row.note(forSeries: s) ?? "Reference", "") }
+      if row.kind == .header { return ("", row.headerP(forSeries: s).map { JournalFormat.pValue($0) } ?? "") }
+      guard row.estimates.indices.contains(s), let e = row.estimates[s] else { return (row.note(forSeries: s) ?? "", "") }
+      return (
+        JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: options.decimals),
+        e.p.map { JournalFormat.pValue($0) } ?? ""
+      )
+    }
+  }
+}
+
 /// Where the parts of a laid-out forest plot went, for tests and lint.
 public struct ForestLayout: Sendable {
   public var scene: Scene
@@ -168,6 +187,12 @@ public struct ForestLayout: Sendable {
   /// Left edge of each text column, in order: label, extra columns, then per series estimate
   /// and P.
   public var columnEdges: [Double]
+  /// The smallest height that holds everything, the rows one line apart; a given height below
+  /// it leaves the lower rows and the axis off the page.
+  public var requiredHeight: Double
+  /// The width the text columns and the narrowest plot panel need; more than the plot's width
+  /// when the text does not fit even at the smallest type.
+  public var requiredWidth: Double
 }
 
 /// A logarithmic scale from `domain` to device coordinates.

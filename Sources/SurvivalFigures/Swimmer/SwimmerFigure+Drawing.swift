@@ -76,7 +76,7 @@ extension _SwimmerLayoutEngine {
   /// The white rim around a marker that keeps it legible on any bar fill.
   func markerHalo(_ size: Double) -> Double { max(0.5, size * 0.1) }
 
-  func responseLineWidth(_ barHeight: Double) -> Double { min(max(barHeight * 0.18, 0.8), 1.6) }
+  func responseLineWidth(_ barHeight: Double) -> Double { options.lineWidth ?? min(max(barHeight * 0.18, 0.8), 1.6) }
   func markerSize(_ barHeight: Double) -> Double { min(max(barHeight * 1.15, 3), 8) }
 
   func kind(_ index: Int) -> SwimmerEventKind {

@@ -1,6 +1,10 @@
 import FigureCore
 
 extension SwimmerFigure {
+  /// The closest lanes may be, centre to centre, in points (bars 1.7 pt high): the pitch of a
+  /// plot of more than 300 patients, and the least a page of a given height may give them.
+  public static let minimumLanePitch = 3.0
+
   /// Lays the figure out with text measured by `measurer`.
   ///
   /// Lanes are stacked from the top, group by group (a small gap between groups), the longest
@@ -189,10 +193,11 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
     }
     commands.append(.group("axes", axisCommands(plot: plot, xScale: xScale, breaks: xBreaks, yTitleX: pad + lineHeight(body) / 2)))
 
+    let minimumPlotHeight = SwimmerFigure.minimumLanePitch * (Double(n) + 0.6 * max(groupGaps, 0))
     return SwimmerLayout(
       scene: Scene(size: Size(width: options.width, height: pageHeight), background: .white, commands: commands),
       plotRect: plot, xScale: xScale, xBreaks: xBreaks, lanes: laneLayouts,
       legendLabels: legend.labels, legendRect: legend.labels.isEmpty ? nil : legend.rect,
-      showsIdentifiers: showsIds)
+      showsIdentifiers: showsIds, requiredHeight: plotTop + minimumPlotHeight + bottomBand)
   }
 }

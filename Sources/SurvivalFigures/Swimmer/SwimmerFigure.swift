@@ -158,6 +158,8 @@ public struct SwimmerFigureOptions: Hashable, Sendable {
   public var ongoingLabel: String
   public var responseLabel: String
   public var legendTitle: String?
+  /// Width of the response lines in points; nil: from the bar height (0.8–1.6 pt).
+  public var lineWidth: Double?
 
   public init(
     width: Double = 170.millimetres, height: Double? = nil, theme: FigureTheme? = nil,

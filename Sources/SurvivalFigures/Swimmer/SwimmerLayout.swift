@@ -27,4 +27,7 @@ public struct SwimmerLayout: Sendable {
   public var legendRect: Rect?
   /// Whether the patient identifiers were printed.
   public var showsIdentifiers: Bool
+  /// The smallest page height at which lanes keep ``SwimmerFigure/minimumLanePitch`` between
+  /// them; a given height below it draws bars too thin to tell apart.
+  public var requiredHeight: Double = 0
 }

@@ -19,53 +19,125 @@ extension ReportTable {
   ///   - fontSize: Body type size in points (headers bold, footnotes 1 pt smaller).
   public func layout(width: Double, fontSize: Double = 8, measurer: some TextMeasuring) -> ReportTableLayout {
     // Smaller type, down to 6 pt, while the columns other than the first do not fit.
-    var size = fontSize
-    while size > 6, naturalWidth(fontSize: size, measurer: measurer) > width - 4 { size -= 0.5 }
+    let size = fittingFontSize(width: width, largest: fontSize, smallest: 6, measurer: measurer) ?? 6
     return layout(width: width, exactFontSize: size, measurer: measurer)
   }
 
-  /// The width of the columns after the first at their natural sizes, plus a quarter of the
-  /// page for the first.
-  func naturalWidth(fontSize: Double, measurer: some TextMeasuring) -> Double {
-    let body = FontSpec(size: fontSize)
-    let bold = body.bold()
-    let gap = fontSize * 1.2
-    let others = columns.indices.dropFirst().map { c in
-      max(
-        columns[c].title.split(separator: "\n").map { measurer.measure(StyledText(String($0)), font: bold).width }.max() ?? 0,
-        rows.map { r in measurer.measure(StyledText(cell(r, c)), font: body).width }.max() ?? 0)
+  /// The largest body size from `largest` down to `smallest`, in steps of half a point, at
+  /// which the columns after the first fit `width` beside a first column of up to 170 pt
+  /// (wrapped when longer); nil when they do not fit even at `smallest`.
+  ///
+  /// A report sets all its tables in the smallest of their sizes, so that they share one type
+  /// size as a journal sets them.
+  public func fittingFontSize(width: Double, largest: Double, smallest: Double, measurer: some TextMeasuring) -> Double? {
+    var size = largest
+    while naturalWidth(fontSize: size, measurer: measurer) > width - 4 {
+      guard size - 0.5 >= smallest - 1e-9 else { return nil }
+      size -= 0.5
     }
-    let first = max(
-      columns.first.map { measurer.measure(StyledText($0.title), font: bold).width } ?? 0,
-      rows.map { measurer.measure(StyledText(cell($0, 0)), font: bold).width }.max() ?? 0)
-    return min(first, 170) + others.reduce(0) { $0 + $1 + gap }
+    return size
   }
 
-  func layout(width: Double, exactFontSize fontSize: Double, measurer: some TextMeasuring) -> ReportTableLayout {
+  /// The width the table needs at `fontSize`: the columns after the first at their narrowest
+  /// (cells, or the longest word of a header that wraps), beside a first column of up to 170 pt.
+  func naturalWidth(fontSize: Double, measurer: some TextMeasuring) -> Double {
+    let extents = columnExtents(fontSize: fontSize, measurer: measurer)
+    let gap = fontSize * 1.2
+    let others = columns.indices.dropFirst().reduce(0.0) { $0 + extents.narrowest[$1] + gap }
+    return min(extents.natural.first ?? 0, 170) + others
+  }
+
+  /// Per column, its natural width (widest header line or cell), its width with each header
+  /// line broken into two balanced lines, and its narrowest (widest cell, or the header's
+  /// longest word when that is wider).
+  func columnExtents(fontSize: Double, measurer: some TextMeasuring)
+    -> (natural: [Double], twoLines: [Double], narrowest: [Double], twoLineHeaders: [[StyledText]])
+  {
+    let body = FontSpec(size: fontSize)
+    let bold = body.bold()
+    var natural: [Double] = []
+    var twoLines: [Double] = []
+    var narrowest: [Double] = []
+    var twoLineHeaders: [[StyledText]] = []
+    for c in columns.indices {
+      let cells =
+        rows.map { r in
+          measurer.measure(StyledText(cell(r, c)), font: c == 0 && r.isBold ? bold : body).width
+            + (c == 0 ? Double(r.indent) * fontSize : 0)
+        }.max() ?? 0
+      let lines = columns[c].titleLines
+      let header = lines.map { measurer.measure($0, font: bold).width }.max() ?? 0
+      let words = lines.map { TextWrapping.lines($0, font: bold, width: 0, measurer: measurer) }
+      let word = words.joined().map { measurer.measure($0, font: bold).width }.max() ?? 0
+      // Each header line broken in two where the wider half is narrowest, or before a
+      // parenthesis ("Median" / "(95% CI)") when that is at most a quarter wider.
+      func joined(_ part: ArraySlice<StyledText>) -> StyledText { part.dropFirst().reduce(part.first ?? "") { $0 + " " + $1 } }
+      func width(_ part: ArraySlice<StyledText>) -> Double { measurer.measure(joined(part), font: bold).width }
+      let splits = words.map { line -> (width: Double, lines: [StyledText]) in
+        guard line.count > 1 else { return (width(line[...]), [joined(line[...])]) }
+        let costs = (1..<line.count).map { (k: $0, width: max(width(line[..<$0]), width(line[$0...]))) }
+        let best = costs.min { $0.width < $1.width }!
+        let allowed = max(best.width * 1.25, cells)
+        let chosen =
+          costs.first { $0.width <= allowed + 1e-9 && line[$0.k].plainText.hasPrefix("(") } ?? best
+        return (chosen.width, [joined(line[..<chosen.k]), joined(line[chosen.k...])])
+      }
+      natural.append(max(header, cells))
+      twoLines.append(max(splits.map(\.width).max() ?? 0, cells))
+      twoLineHeaders.append(splits.flatMap(\.lines))
+      narrowest.append(max(word, cells))
+    }
+    return (natural, twoLines, narrowest, twoLineHeaders)
+  }
+
+  /// Column widths for a table at most `available` points wide, and the lines of each header:
+  /// each column as wide as its widest header line or cell; when that is too wide, every header
+  /// wider than its cells is broken into two balanced lines (so that similar headers break
+  /// alike), then into more where still needed (the most to gain first), and then the first
+  /// column gives way.
+  func columnWidths(available: Double, fontSize: Double, measurer: some TextMeasuring)
+    -> (widths: [Double], headers: [[StyledText]])
+  {
+    let bold = FontSpec(size: fontSize).bold()
+    let gap = fontSize * 1.2
+    let extents = columnExtents(fontSize: fontSize, measurer: measurer)
+    var widths = extents.natural
+    func total() -> Double { widths.reduce(0, +) + gap * Double(max(columns.count - 1, 0)) }
+    if total() > available {
+      for c in columns.indices.dropFirst() { widths[c] = min(widths[c], extents.twoLines[c]) }
+    }
+    for c in columns.indices.dropFirst().sorted(by: { widths[$0] - extents.narrowest[$0] > widths[$1] - extents.narrowest[$1] })
+    where total() > available {
+      widths[c] = max(extents.narrowest[c], widths[c] - (total() - available))
+    }
+    if let first = widths.first, total() > available {
+      widths[0] = max(first - (total() - available), available * 0.25)
+    }
+    let headers = columns.indices.map { c -> [StyledText] in
+      if widths[c] >= extents.natural[c] - 1e-9 { return columns[c].titleLines }
+      if widths[c] >= extents.twoLines[c] - 1e-9 { return extents.twoLineHeaders[c] }
+      return columns[c].titleLines.flatMap { TextWrapping.lines($0, font: bold, width: widths[c] + 1e-9, measurer: measurer) }
+    }
+    return (widths, headers)
+  }
+
+  /// The table typeset at exactly `fontSize` (see ``layout(width:fontSize:measurer:)``).
+  public func layout(width: Double, exactFontSize fontSize: Double, measurer: some TextMeasuring) -> ReportTableLayout {
     let body = FontSpec(size: fontSize)
     let bold = body.bold()
     let small = FontSpec(size: max(fontSize - 1, 6))
     let gap = fontSize * 1.2
     let indentStep = fontSize
     let pad = 2.0
-    func w(_ text: String, _ font: FontSpec) -> Double { measurer.measure(StyledText(text), font: font).width }
     func lineHeight(_ font: FontSpec) -> Double {
       let m = measurer.measure("Ag", font: font)
       return (m.ascent + m.descent) * 1.25
     }
     func ascent(_ font: FontSpec) -> Double { measurer.measure("Ag", font: font).ascent }
 
-    // Column widths: widest header or cell; the first column gives way when too wide.
-    func titleLines(_ c: Int) -> [String] { columns[c].title.split(separator: "\n").map(String.init) }
-    var widths = columns.indices.map { c in
-      max(
-        titleLines(c).map { w($0, bold) }.max() ?? 0,
-        rows.map { r in w(cell(r, c), c == 0 && r.isBold ? bold : body) + (c == 0 ? Double(r.indent) * indentStep : 0) }.max() ?? 0)
-    }
-    let others = widths.dropFirst().reduce(0, +) + gap * Double(max(columns.count - 1, 0))
-    if let first = widths.first, first + others > width - 2 * pad {
-      widths[0] = max(width - 2 * pad - others, width * 0.25)
-    }
+    // Column widths: widest header or cell; headers wrap, then the first column gives way,
+    // when the table is too wide.
+    let (widths, headers) = columnWidths(available: width - 2 * pad, fontSize: fontSize, measurer: measurer)
     var edges: [(left: Double, right: Double)] = []
     var x = pad
     for c in columns.indices {
@@ -88,6 +160,9 @@ extension ReportTable {
     commands.append(.stroke(.line(from: Point(x: pad, y: y), to: Point(x: right, y: y)), thick))
     y += 2
     func place(_ text: String, _ font: FontSpec, column c: Int, baseline: Double, indent: Double = 0) {
+      place(StyledText(text), font, column: c, baseline: baseline, indent: indent)
+    }
+    func place(_ text: StyledText, _ font: FontSpec, column c: Int, baseline: Double, indent: Double = 0) {
       let (left, rightEdge) = edges[c]
       let (anchor, px): (TextAnchor, Double)
       switch columns[c].alignment {
@@ -95,7 +170,7 @@ extension ReportTable {
       case .center: (anchor, px) = (.centerBaseline, (left + rightEdge) / 2)
       case .trailing: (anchor, px) = (.trailingBaseline, rightEdge)
       }
-      commands.append(.text(TextRun(StyledText(text), font: font, anchor: anchor), at: Point(x: px, y: baseline)))
+      commands.append(.text(TextRun(text, font: font, anchor: anchor), at: Point(x: px, y: baseline)))
     }
     if !spanningHeaders.isEmpty {
       for header in spanningHeaders where header.columns.lowerBound < edges.count {
@@ -107,11 +182,10 @@ extension ReportTable {
       y += lineHeight(bold) + 2
     }
     // Column titles may run over several lines ("Group\n(n = 25)"); they sit on the rule.
-    let headerLines = columns.indices.map { titleLines($0).count }.max() ?? 1
+    let headerLines = headers.map(\.count).max() ?? 1
     for c in columns.indices {
-      let lines = titleLines(c)
-      for (i, line) in lines.enumerated() {
-        place(line, bold, column: c, baseline: y + ascent(bold) + Double(headerLines - lines.count + i) * lineHeight(bold))
+      for (i, line) in headers[c].enumerated() {
+        place(line, bold, column: c, baseline: y + ascent(bold) + Double(headerLines - headers[c].count + i) * lineHeight(bold))
       }
     }
     y += lineHeight(bold) * Double(headerLines) + 1

@@ -6,11 +6,33 @@ public struct ReportTable: Hashable, Sendable {
   public enum Alignment: String, Hashable, Sendable { case leading, center, trailing }
 
   public struct Column: Hashable, Sendable {
-    public var title: String
+    /// The header as typeset: italic *P*, or plain text; a "\n" breaks it into lines.
+    public var styledTitle: StyledText
     public var alignment: Alignment
+    /// The header as plain text (CSV, sidecars).
+    public var title: String { styledTitle.plainText }
+    /// A column whose header is `title`, taken literally (data labels are never markup).
     public init(_ title: String, alignment: Alignment = .leading) {
-      self.title = title
+      self.init(styled: StyledText(title), alignment: alignment)
+    }
+    /// A column with a styled header, e.g. `.italic("P")`.
+    public init(styled title: StyledText, alignment: Alignment = .leading) {
+      self.styledTitle = title
       self.alignment = alignment
+    }
+
+    /// The header's lines: its text between "\n"s, each keeping its styles.
+    public var titleLines: [StyledText] {
+      var lines: [[StyledText.Span]] = [[]]
+      for span in styledTitle.spans {
+        for (k, piece) in span.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+          if k > 0 { lines.append([]) }
+          var part = span
+          part.text = String(piece)
+          lines[lines.count - 1].append(part)
+        }
+      }
+      return lines.map { StyledText(spans: $0) }
     }
   }
 

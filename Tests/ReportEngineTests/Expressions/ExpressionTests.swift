@@ -70,9 +70,23 @@ struct ExpressionTests {
       ("if age > 65 then 1", "expected 'else' (every 'if' needs one), found the end of the expression", 18),
       ("\"open", "the text starting here has no closing \"", 0),
       ("age 65", "unexpected the number 65 after the end of the expression", 4),
+      (
+        "months_between(start, coalesce(end, 2019-12-31))",
+        "an unquoted date reads as arithmetic (2019 - 12 - 31); write dates in quotes: \"2019-12-31\"", 36
+      ),
+      ("date_of_death < 2020-03-05", "an unquoted date reads as arithmetic (2020 - 3 - 5); write dates in quotes: \"2020-03-05\"", 16),
+      ("days_between(start, 31/12/2019)", "an unquoted date reads as arithmetic (31 / 12 / 2019); write dates in quotes: \"31/12/2019\"", 20),
     ])
   func syntaxErrors(source: String, message: String, offset: Int) {
     #expect(throws: ExpressionError(message, offset: offset, source: source)) { try ExpressionParser.parse(source) }
+  }
+
+  @Test("arithmetic that merely looks like a date is left alone")
+  func notDates() throws {
+    #expect(try evaluate("2019 - 12 - 31") == [.number(1976), .number(1976), .number(1976)])
+    #expect(try evaluate("age - 12-31") == [.number(28), .number(15), .missing])
+    #expect(try evaluate("2019-13-01") == [.number(2005), .number(2005), .number(2005)])
+    #expect(try evaluate("10/4/2") == [.number(1.25), .number(1.25), .number(1.25)])
   }
 
   @Test("evaluation errors name the column, function or row")

@@ -1,3 +1,4 @@
+import FigureCore
 import SurvivalFigures
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct ReportTableWriterTests {
   let table = ReportTable(
     title: "Response, n (%)",
-    columns: [ReportTable.Column("Category"), ReportTable.Column("A\n(n = 2)", alignment: .trailing), ReportTable.Column("P", alignment: .trailing)],
+    columns: [ReportTable.Column("Category"), ReportTable.Column("A\n(n = 2)", alignment: .trailing), ReportTable.Column(styled: .italic("P"), alignment: .trailing)],
     spanningHeaders: [ReportTable.SpanningHeader("Arm", columns: 1..<2)],
     rows: [ReportTable.Row(["Sex", "", "<0.001"], isBold: true), ReportTable.Row(["Female, ≥65", "1 (50.0)", ""], indent: 1)],
     footnotes: ["χ² test; 95% CI."])
@@ -17,14 +18,14 @@ struct ReportTableWriterTests {
     #expect(table.csv == "Category,Arm: A (n = 2),P\nSex,,<0.001\n\"  Female, ≥65\",1 (50.0),\n")
   }
 
-  @Test("Markdown: bold title and variable rows, right-aligned numbers, footnotes")
+  @Test("Markdown: bold title and variable rows, right-aligned numbers, an italic *P*, footnotes")
   func markdown() {
     #expect(
       table.markdown
         == """
         **Response, n (%)**
 
-        | Category | Arm: A (n = 2) | P |
+        | Category | Arm: A (n = 2) | *P* |
         | --- | ---: | ---: |
         | **Sex** |  | <0.001 |
         | &nbsp;&nbsp;Female, ≥65 | 1 (50.0) |  |
@@ -34,7 +35,7 @@ struct ReportTableWriterTests {
         """)
   }
 
-  @Test("LaTeX: booktabs rules, spanning header with its rule, special characters escaped")
+  @Test("LaTeX: booktabs rules, spanning header with its rule, \\textit{P}, special characters escaped")
   func latex() {
     #expect(
       table.latex
@@ -46,7 +47,7 @@ struct ReportTableWriterTests {
         \\toprule
          & \\multicolumn{1}{c}{Arm} \\\\
         \\cmidrule(lr){2-2}
-        Category & A (n = 2) & P \\\\
+        Category & A (n = 2) & \\textit{P} \\\\
         \\midrule
         \\textbf{Sex} &  & \\textless{}0.001 \\\\
         \\hspace{1em}Female, $\\geq$65 & 1 (50.0) &  \\\\
@@ -56,5 +57,13 @@ struct ReportTableWriterTests {
         \\end{table}
 
         """)
+  }
+
+  @Test("a header taken from data is literal text: no markup, Markdown's characters escaped")
+  func literalHeaders() {
+    let data = ReportTable(columns: [ReportTable.Column("<i>arm</i>"), ReportTable.Column("dose_mg*")], rows: [ReportTable.Row(["a", "1"])])
+    #expect(data.columns[0].styledTitle.spans.allSatisfy { !$0.isItalic })
+    #expect(data.markdown.hasPrefix("| \\<i>arm\\</i> | dose\\_mg\\* |\n"))
+    #expect(data.csv.hasPrefix("<i>arm</i>,dose_mg*\n"))
   }
 }

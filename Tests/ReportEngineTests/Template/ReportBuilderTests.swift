@@ -32,10 +32,82 @@ struct ReportBuilderTests {
     #expect(result.files.count == 8)
     let depfile = try String(contentsOfFile: folder.path + "/out/report.d", encoding: .utf8)
     let out = folder.path + "/out/"
+    let inputs = "\(folder.path)/report.yaml \(folder.path)/data/aml.csv /usr/local/bin/survfig"
     #expect(
-      depfile == "\(out)remission-by-arm.pdf \(out)remission-by-arm.png \(out)remission-by-arm.json "
-        + "\(out)panels.pdf \(out)panels.png \(out)panels.json \(out)report.pdf: "
-        + "\(folder.path)/report.yaml \(folder.path)/data/aml.csv /usr/local/bin/survfig\n")
+      depfile == """
+        \(out)remission-by-arm.pdf \(out)remission-by-arm.png \(out)remission-by-arm.json: \(inputs)
+        \(out)panels.pdf \(out)panels.png \(out)panels.json: \(inputs)
+        \(out)report.pdf: \(inputs)
+
+        \(folder.path)/data/aml.csv:
+
+        """)
+  }
+
+  /// Two data files, each read by one figure and one table.
+  static let twoDataFiles = """
+    data:
+      a: data/aml.csv
+      b: data/b.csv
+    derive:
+      b: {weeks: time}
+    figures:
+      - {id: fig-a, data: a, time: time, event: status, formats: pdf}
+      - id: fig-both
+        type: panels
+        panels:
+          - {data: a, time: time, event: status}
+          - {data: b, time: weeks, event: status}
+        formats: pdf
+    tables:
+      - {id: table-b, type: survival, data: b, time: weeks, event: status, formats: csv}
+    """
+
+  @Test("each figure's and table's outputs depend on the data files it reads; the report on all")
+  func depfilePerOutput() throws {
+    let folder = try TemplateFolder(template: Self.twoDataFiles)
+    try TemplateFolder.aml.write(toFile: folder.path + "/data/b.csv", atomically: true, encoding: .utf8)
+    _ = try build(folder) { $0.executable = nil }
+    let depfile = try String(contentsOfFile: folder.path + "/out/report.d", encoding: .utf8)
+    let (out, data, yaml) = (folder.path + "/out/", folder.path + "/data/", folder.path + "/report.yaml")
+    #expect(
+      depfile == """
+        \(out)fig-a.pdf \(out)fig-a.json: \(yaml) \(data)aml.csv
+        \(out)fig-both.pdf \(out)fig-both.json: \(yaml) \(data)aml.csv \(data)b.csv
+        \(out)table-b.csv \(out)table-b.json: \(yaml) \(data)b.csv
+        \(out)report.pdf: \(yaml) \(data)aml.csv \(data)b.csv
+
+        \(data)aml.csv:
+        \(data)b.csv:
+
+        """)
+  }
+
+  @Test("a second build leaves current files alone; a touched data file rewrites only what reads it")
+  func unchangedOutputsKeepTheirTimes() throws {
+    let folder = try TemplateFolder(template: Self.twoDataFiles)
+    try TemplateFolder.aml.write(toFile: folder.path + "/data/b.csv", atomically: true, encoding: .utf8)
+    let first = try build(folder)
+    #expect(first.unchanged == [])
+    func modified(_ name: String) throws -> Date {
+      try #require(try FileManager.default.attributesOfItem(atPath: folder.path + "/out/" + name)[.modificationDate] as? Date)
+    }
+    let names = ["fig-a.pdf", "fig-both.pdf", "table-b.csv", "report.pdf"]
+    let before = try names.map(modified)
+    let second = try build(folder)
+    #expect(second.unchanged.count == second.files.count)
+    #expect(try names.map(modified) == before)
+    // Touching b.csv (same bytes) makes every output that reads it out of date for make.
+    Thread.sleep(forTimeInterval: 0.05)
+    try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: folder.path + "/data/b.csv")
+    let third = try build(folder)
+    let out = folder.path + "/out/"
+    #expect(
+      Set(third.files).subtracting(third.unchanged)
+        == ["\(out)fig-both.pdf", "\(out)fig-both.json", "\(out)table-b.csv", "\(out)table-b.json", "\(out)report.pdf"])
+    let after = try names.map(modified)
+    #expect(after[0] == before[0])
+    #expect(zip(after, before).dropFirst().allSatisfy { $0 > $1 })
   }
 
   /// R: `survdiff(Surv(time, status) ~ x, aml)$chisq` = 3.3963886989776011; medians from
@@ -278,6 +350,12 @@ struct DerivedVariableTemplateTests {
       try ReportTemplate(
         yaml: Self.yaml.replacingOccurrences(of: "time > 20 then", with: "time > 20 than"), file: folder.templatePath)
     }
+    let date = try #require(throws: TemplateError.self) {
+      try ReportTemplate(yaml: Self.yaml.replacingOccurrences(of: "time > 20", with: "time > 2019-12-31"), file: folder.templatePath)
+    }
+    #expect(
+      date.description.replacingOccurrences(of: folder.path + "/", with: "")
+        == "report.yaml:7:21: 'derive.aml.late': an unquoted date reads as arithmetic (2019 - 12 - 31); write dates in quotes: \"2019-12-31\"\n    if time > 2019-12-31 then 1 else 0\n              ^")
     // "    late: if time > 20 than 1 else 0": the value starts in column 11, 'than' 13 further.
     #expect(syntax.line == 7)
     #expect(syntax.column == 24)
