@@ -1,21 +1,30 @@
-/// A font request. The family is chosen by the backend from its pinned font files (Liberation
-/// Sans, metric-compatible with Helvetica and Arial), so a figure never depends on what
-/// fontconfig would match on a given machine.
+/// The typeface of a text: sans-serif (the default of most journals' figure guidelines) or serif.
+/// The backend sets each from pinned font files (Liberation Sans, metric-compatible with
+/// Helvetica and Arial; Liberation Serif, with Times New Roman), so a figure never depends on
+/// what fontconfig would match on a given machine.
+public enum FontFamily: String, CaseIterable, Hashable, Sendable {
+  case sans
+  case serif
+}
+
+/// A font request: size, weight, slant and family.
 public struct FontSpec: Hashable, Sendable {
   /// Size in points at final print size.
   public var size: Double
   public var isBold: Bool
   public var isItalic: Bool
-  public init(size: Double, isBold: Bool = false, isItalic: Bool = false) {
+  public var family: FontFamily
+  public init(size: Double, isBold: Bool = false, isItalic: Bool = false, family: FontFamily = .sans) {
     self.size = size
     self.isBold = isBold
     self.isItalic = isItalic
+    self.family = family
   }
   public func bold(_ on: Bool = true) -> FontSpec {
-    FontSpec(size: size, isBold: on, isItalic: isItalic)
+    FontSpec(size: size, isBold: on, isItalic: isItalic, family: family)
   }
   public func withSize(_ size: Double) -> FontSpec {
-    FontSpec(size: size, isBold: isBold, isItalic: isItalic)
+    FontSpec(size: size, isBold: isBold, isItalic: isItalic, family: family)
   }
 }
 

@@ -23,6 +23,8 @@ public struct FigureTheme: Hashable, Sendable {
   public var axisColor: Color
   /// Opacity of confidence bands.
   public var bandOpacity: Double
+  /// The typeface of every text of the figure.
+  public var fontFamily: FontFamily = .sans
 
   public init(
     fontSize: Double = 9, smallFontSize: Double = 8, titleFontSize: Double = 10,
@@ -72,7 +74,9 @@ public struct FigureTheme: Hashable, Sendable {
   public func color(at index: Int) -> Color { palette[index % palette.count] }
   public func dash(at index: Int) -> [Double] { dashPatterns[index % dashPatterns.count] }
 
-  var font: FontSpec { FontSpec(size: fontSize) }
-  var smallFont: FontSpec { FontSpec(size: smallFontSize) }
-  var titleFont: FontSpec { FontSpec(size: titleFontSize, isBold: true) }
+  var font: FontSpec { FontSpec(size: fontSize, family: fontFamily) }
+  var smallFont: FontSpec { FontSpec(size: smallFontSize, family: fontFamily) }
+  var titleFont: FontSpec { FontSpec(size: titleFontSize, isBold: true, family: fontFamily) }
+  /// A text of the figure at `size` points.
+  func font(size: Double) -> FontSpec { FontSpec(size: size, family: fontFamily) }
 }

@@ -121,7 +121,7 @@ extension _KaplanMeierLayoutEngine {
   func fit(_ text: StyledText, font: FontSpec, length: Double) -> _FittedText {
     guard !text.isEmpty else { return _FittedText(lines: [], font: font) }
     if width(text, font) <= length { return _FittedText(lines: [text], font: font) }
-    let smaller = FontSpec(size: max(theme.minimumFontSize, font.size - 1))
+    let smaller = theme.font(size: max(theme.minimumFontSize, font.size - 1))
     if smaller.size < font.size, width(text, smaller) <= length {
       return _FittedText(lines: [text], font: smaller)
     }
@@ -129,7 +129,7 @@ extension _KaplanMeierLayoutEngine {
     if lines.count <= 3, lines.allSatisfy({ width($0, font) <= length }) {
       return _FittedText(lines: lines, font: font)
     }
-    let minimum = FontSpec(size: theme.minimumFontSize)
+    let minimum = theme.font(size: theme.minimumFontSize)
     return _FittedText(
       lines: TextWrapping.lines(text, font: minimum, width: length, measurer: measurer),
       font: minimum)

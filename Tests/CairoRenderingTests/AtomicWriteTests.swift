@@ -100,7 +100,7 @@ struct AtomicWriteTests {
       _ = try FontLibrary(directory: "/nonexistent/fonts")
     } throws: { error in
       (error as? RenderError)?.description
-        == "font files 'LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf', 'LiberationSans-Italic.ttf', 'LiberationSans-BoldItalic.ttf' not found in '/nonexistent/fonts'. Install the Debian package 'fonts-liberation2' (apt-get install fonts-liberation2), or set SURVFIG_FONT_DIR to a folder containing the Liberation Sans files."
+        == "font files 'LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf', 'LiberationSans-Italic.ttf', 'LiberationSans-BoldItalic.ttf', 'LiberationSerif-Regular.ttf', 'LiberationSerif-Bold.ttf', 'LiberationSerif-Italic.ttf', 'LiberationSerif-BoldItalic.ttf' not found in '/nonexistent/fonts'. Install the Debian package 'fonts-liberation2' (apt-get install fonts-liberation2), or set SURVFIG_FONT_DIR to a folder containing the Liberation Sans and Serif files."
     }
   }
 

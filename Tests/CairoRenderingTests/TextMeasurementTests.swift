@@ -16,6 +16,17 @@ struct TextMeasurementTests {
     #expect(abs(width - expected) < 0.005, "measured \(width), font metrics give \(expected)")
   }
 
+  // Liberation Serif advance widths (2048 per em): digits 1024, '.' 512; 'S' 1139 in Serif
+  // against 1366 in Sans.
+  @Test("The serif family is set in Liberation Serif, with its own metrics")
+  func measure_serif() {
+    let serif = FontSpec(size: 8, family: .serif)
+    let digits = measurer.measure("1234.56", font: serif).width
+    #expect(abs(digits - (6 * 1024 + 512) / 2048.0 * 8) < 0.005, "measured \(digits)")
+    #expect(measurer.measure("S", font: serif).width < measurer.measure("S", font: FontSpec(size: 8)).width)
+    #expect(serif.bold().family == .serif && serif.withSize(9).family == .serif)
+  }
+
   @Test("Ascent and descent are the font's, whatever the text")
   func measure_lineMetrics() {
     let font = FontSpec(size: 10)

@@ -138,6 +138,16 @@ struct KaplanMeierLayoutTests {
     #expect(layout.plotRect.contains(note))
   }
 
+  @Test("the theme's typeface reaches every text of the figure")
+  func fontFamily() {
+    var theme = FigureTheme()
+    theme.fontFamily = .serif
+    let options = KaplanMeierFigureOptions(theme: theme, title: "Overall survival")
+    let layout = KaplanMeierFigure(curves: sampleCurves(), options: options).layout(measurer: measurer)
+    #expect(!layout.scene.texts.isEmpty)
+    #expect(layout.scene.texts.allSatisfy { $0.0.font.family == FontFamily.serif })
+  }
+
   @Test("nothing is drawn outside the page and texts keep at least 2 pt apart side by side")
   func textsStayApart() {
     for width in [85.0, 170] {

@@ -37,7 +37,7 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "font files \(list) not found in '\(directory)'. Install the Debian package "
         + "'fonts-liberation2' (apt-get install fonts-liberation2), or set "
-        + "\(FontLibrary.directoryVariable) to a folder containing the Liberation Sans files."
+        + "\(FontLibrary.directoryVariable) to a folder containing the Liberation Sans and Serif files."
     case .fontUnreadable(let path):
       return "cannot load the font file '\(path)'. Reinstall 'fonts-liberation2'."
     case .invalidPageSize(let w, let h):

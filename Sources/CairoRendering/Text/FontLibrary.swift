@@ -10,8 +10,9 @@ import Synchronization
 /// The pinned fonts every figure is set in, and the one Pango setup used both to measure and to
 /// draw text, so measured widths are exactly the drawn widths in every output format.
 ///
-/// The fonts are Liberation Sans Regular, Bold, Italic and Bold Italic (Debian package
-/// `fonts-liberation2`; metric-compatible with Arial and Helvetica), loaded from fixed files
+/// The fonts are Liberation Sans and Liberation Serif, Regular, Bold, Italic and Bold Italic
+/// (Debian package `fonts-liberation2`; metric-compatible with Arial and Helvetica, and with
+/// Times New Roman), loaded from fixed files
 /// into a private fontconfig configuration that contains nothing else. Which fonts happen to be
 /// installed on a machine therefore never changes a figure: a character the fonts lack shows as
 /// a hex box rather than silently coming from some other font.
@@ -24,19 +25,25 @@ public final class FontLibrary: Sendable {
   public static let directoryVariable = "SURVFIG_FONT_DIR"
   /// Where `fonts-liberation2` installs the files.
   public static let defaultDirectory = "/usr/share/fonts/truetype/liberation2"
-  /// The family all text is set in.
-  public static let familyName = "Liberation Sans"
-  /// The four files loaded from the font directory.
+  /// The fontconfig family of each ``FontFamily``.
+  public static func familyName(_ family: FontFamily) -> String {
+    switch family {
+    case .sans: "Liberation Sans"
+    case .serif: "Liberation Serif"
+    }
+  }
+  /// The eight files loaded from the font directory.
   public static let fileNames = [
     "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
-    "LiberationSans-BoldItalic.ttf",
+    "LiberationSans-BoldItalic.ttf", "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+    "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf",
   ]
 
   /// The folder the font files were loaded from.
   public let directory: String
   let pango: Mutex<_PangoFonts>
 
-  /// Loads the four Liberation Sans files from `directory`.
+  /// Loads the Liberation Sans and Serif files from `directory`.
   ///
   /// - Throws: `RenderError.fontsMissing` naming the absent files, or
   ///   `RenderError.fontUnreadable` when a file is not a font.

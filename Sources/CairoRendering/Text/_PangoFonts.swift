@@ -114,7 +114,7 @@ final class _PangoFonts {
   /// The font's ascent and descent (from an empty line), independent of the text, so texts in
   /// one font share their baseline whatever their anchor.
   func lineMetrics(_ font: FontSpec) -> (ascent: Double, descent: Double) {
-    let key = FontSpec(size: font.size, isBold: font.isBold, isItalic: font.isItalic)
+    let key = font
     if let cached = lineMetricsCache[key] { return cached }
     let empty = layout(StyledText(spans: []), font: key)
     let metrics = (ascent: empty.baseline, descent: empty.logicalHeight - empty.baseline)
@@ -124,7 +124,7 @@ final class _PangoFonts {
 
   private static func fontDescription(_ font: FontSpec) -> OpaquePointer {
     let description: OpaquePointer = pango_font_description_new()
-    pango_font_description_set_family(description, FontLibrary.familyName)
+    pango_font_description_set_family(description, FontLibrary.familyName(font.family))
     pango_font_description_set_weight(
       description, font.isBold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
     pango_font_description_set_style(

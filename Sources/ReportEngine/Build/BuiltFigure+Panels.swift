@@ -219,7 +219,7 @@ extension BuiltFigure {
       // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
       labels.append(
         .text(
-          TextRun(.bold(letter), font: FontSpec(size: 11), anchor: TextAnchor(.leading, .top)),
+          TextRun(.bold(letter), font: FontSpec(size: 11, family: panel.fontFamily), anchor: TextAnchor(.leading, .top)),
           at: Point(x: origin.x + 2, y: origin.y + 1)))
       var withLetter = context
       withLetter["letter"] = letter

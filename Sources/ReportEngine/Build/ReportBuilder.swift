@@ -236,7 +236,7 @@ public struct ReportBuilder: Sendable {
       if let background = figure.scene.background {
         commands.insert(.fill(.rect(Rect(origin: Point(x: margin, y: margin), size: figure.scene.size)), .solid(background)), at: 0)
       }
-      let font = FontSpec(size: 9)
+      let font = FontSpec(size: 9, family: template.style.fontFamily)
       let lineHeight = 12.0
       var y = margin + figure.scene.size.height + 18
       let heading = "\(figure.spec.label)."
@@ -268,12 +268,13 @@ public struct ReportBuilder: Sendable {
     }
     let smallest = max(template.style.minimumFontSize, 6)
     let portrait = page.width - 2 * margin
-    let sizes = titled.map { $0.fittingFontSize(width: portrait, largest: 8, smallest: smallest, measurer: measurer) }
+    let sizes = titled.map { $0.fittingFontSize(width: portrait, largest: 8, smallest: smallest, family: template.style.fontFamily, measurer: measurer) }
     let fontSize = sizes.map { $0 ?? smallest }.min() ?? 8
     for (index, built) in tables.enumerated() {
       let landscape = Size(width: page.height, height: page.width)
       let size = sizes[index] == nil ? landscape : page
-      let layout = titled[index].layout(width: size.width - 2 * margin, exactFontSize: fontSize, measurer: measurer)
+      let layout = titled[index].layout(
+        width: size.width - 2 * margin, exactFontSize: fontSize, family: template.style.fontFamily, measurer: measurer)
       let commands = layout.scene.commands.map { $0.translated(dx: margin, dy: margin) }
       pages.append(PDFPage(scene: Scene(size: size, background: .white, commands: commands), label: built.spec.id))
       outline.append(PDFOutlineItem(title: "\(built.spec.label): \(built.spec.id)", pageIndex: pages.count - 1))

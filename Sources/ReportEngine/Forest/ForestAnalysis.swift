@@ -51,7 +51,8 @@ public struct ForestAnalysis: Sendable {
   /// The figure of these rows as `request` describes it.
   public func figure(_ request: ForestRequest) -> ForestPlot {
     let width = request.widthMillimetres.millimetres
-    let theme = FigureTheme.styled(width: width, fontSize: request.fontSize, lineWidth: nil, palette: request.palette)
+    let theme = FigureTheme.styled(
+      width: width, fontSize: request.fontSize, fontFamily: request.fontFamily, lineWidth: nil, palette: request.palette)
     let level = JournalFormat.tick(request.confidenceLevel * 100)
     // "P for interaction" in two lines ("P for", "interaction"), the P in italics.
     let words = pTitle.split(separator: " ").map(String.init)

@@ -45,6 +45,8 @@ public struct ForestRequest: Sendable {
   public var xBreaks: [Double]?
   public var decimals = 2
   public var fontSize: Double?
+  /// The typeface of the figure's text.
+  public var fontFamily: FontFamily = .sans
   /// Width of the confidence-interval lines in points; nil: the theme's.
   public var lineWidth: Double?
   public var palette: [Color]?

@@ -14,7 +14,8 @@ extension KaplanMeierAnalysis {
       curve(index, request: request, label: groupLabels[sample.groupLabels[index]] ?? sample.groupLabels[index], scale: scale)
     }
     let theme = FigureTheme.styled(
-      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, lineWidth: request.lineWidth,
+      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, fontFamily: request.fontFamily,
+      lineWidth: request.lineWidth,
       palette: request.palette)
 
     var options = KaplanMeierFigureOptions(

@@ -146,6 +146,8 @@ public struct KaplanMeierFigureRequest: Hashable, Sendable {
   public var palette: [Color]?
   /// Base type size in points; nil: the theme's size for the figure's width.
   public var fontSize: Double?
+  /// The typeface of the figure's text.
+  public var fontFamily: FontFamily = .sans
   /// Curve width in points; nil: the theme's.
   public var lineWidth: Double?
 

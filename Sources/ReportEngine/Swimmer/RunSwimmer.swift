@@ -6,7 +6,8 @@ extension SwimmerInput {
   /// The figure of these lanes as `request` describes it.
   public func figure(_ request: SwimmerRequest) -> SwimmerFigure {
     let theme = FigureTheme.styled(
-      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, lineWidth: nil, palette: request.palette)
+      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, fontFamily: request.fontFamily,
+      lineWidth: nil, palette: request.palette)
     var options = SwimmerFigureOptions(
       width: request.widthMillimetres.millimetres,
       height: request.heightMillimetres.map { $0.millimetres }, theme: theme)

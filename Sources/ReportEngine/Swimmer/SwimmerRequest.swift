@@ -41,6 +41,8 @@ public struct SwimmerRequest: Hashable, Sendable {
   public var palette: [Color]?
   /// Base type size in points; nil: the size for the figure's width.
   public var fontSize: Double?
+  /// The typeface of the figure's text.
+  public var fontFamily: FontFamily = .sans
   /// Width of the response lines in points; nil: from the lanes' height.
   public var lineWidth: Double?
   public var legendTitle: String?

@@ -1,4 +1,5 @@
 import CairoRendering
+import FigureCore
 
 /// One figure of a template: what to compute and draw, its caption and its output formats.
 public struct FigureSpec: Sendable {
@@ -125,6 +126,7 @@ public struct FigureSpec: Sendable {
       request.widthMillimetres = style.width
       request.palette = style.palette
       request.fontSize = style.fontSize
+      request.fontFamily = style.fontFamily
       request.lineWidth = style.lineWidth
       request.dpi = style.dpi
       try SwimmerTemplateKeys.apply(m, to: &request)
@@ -155,6 +157,7 @@ public struct FigureSpec: Sendable {
       request.figure.heightMillimetres = style.height
       request.figure.palette = style.palette
       request.figure.fontSize = style.fontSize
+      request.figure.fontFamily = style.fontFamily
       request.figure.lineWidth = style.lineWidth
       request.figure.dpi = style.dpi
       var dataName = try m["data"]?.string()
@@ -207,5 +210,17 @@ import ClinicalCSV
 enum SpellingSuggestionHint {
   static func hint(_ name: String, _ candidates: [String]) -> String {
     SpellingSuggestion.closest(to: name, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
+  }
+}
+
+extension FigureSpec {
+  /// The typeface of the figure's text (of its first panel for a grid of panels).
+  var fontFamily: FontFamily {
+    switch kind {
+    case .kaplanMeier(let request, _): request.figure.fontFamily
+    case .swimmer(let request, _, _): request.fontFamily
+    case .forest(let request, _): request.fontFamily
+    case .panels(_, let panels): panels.first?.fontFamily ?? .sans
+    }
   }
 }

@@ -13,7 +13,7 @@ enum ForestTemplateKeys {
   static let names = [
     "model", "univariable", "multivariable", "time", "event", "treatment", "subgroups", "label",
     "estimate", "lower", "upper", "p", "n", "group", "event-value", "censor-value", "ties", "conf-level", "labels",
-    "favours", "x-title", "x-breaks", "title", "width", "height", "font-size", "line-width", "palette", "dpi", "decimals",
+    "favours", "x-title", "x-breaks", "title", "width", "height", "font-size", "font", "line-width", "palette", "dpi", "decimals",
     "select", "entry-p", "stay-p", "select-by", "ph-test", "counts",
   ]
 
@@ -70,6 +70,7 @@ enum ForestTemplateKeys {
     request.widthMillimetres = style.width
     request.palette = style.palette
     request.fontSize = style.fontSize
+    request.fontFamily = style.fontFamily
     request.lineWidth = style.lineWidth
     request.dpi = style.dpi
     request.eventValue = try m["event-value"]?.string()
@@ -93,6 +94,7 @@ enum ForestTemplateKeys {
     if let n = m["width"] { request.widthMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }
     if let n = m["height"] { request.heightMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }
     if let n = m["font-size"] { request.fontSize = try KaplanMeierTemplateKeys.fontSize(n) }
+    if let n = m["font"] { request.fontFamily = try KaplanMeierTemplateKeys.fontFamily(n) }
     if let n = m["line-width"] { request.lineWidth = try KaplanMeierTemplateKeys.lineWidth(n) }
     if let n = m["dpi"] { request.dpi = try KaplanMeierTemplateKeys.dpi(n) }
     if let n = m["palette"] { request.palette = try KaplanMeierTemplateKeys.palette(n) }

@@ -110,6 +110,7 @@ enum KaplanMeierTemplateKeys {
     ("palette", { n, r throws(TemplateError) in r.figure.palette = try palette(n) }),
     ("line-width", { n, r throws(TemplateError) in r.figure.lineWidth = try lineWidth(n) }),
     ("font-size", { n, r throws(TemplateError) in r.figure.fontSize = try fontSize(n) }),
+    ("font", { n, r throws(TemplateError) in r.figure.fontFamily = try fontFamily(n) }),
   ]
 
   static let names = keys.map(\.0)
@@ -147,6 +148,12 @@ enum KaplanMeierTemplateKeys {
     let dpi = try n.number("a resolution in dots per inch")
     guard dpi >= 36, dpi <= 2400 else { throw n.error("expected a resolution between 36 and 2400 dpi, found \(n.shown)") }
     return dpi
+  }
+
+  /// A typeface, `sans` (Liberation Sans, as Arial and Helvetica) or `serif` (Liberation Serif,
+  /// as Times New Roman), for every figure type and the style.
+  static func fontFamily(_ n: TemplateNode) throws(TemplateError) -> FontFamily {
+    FontFamily(rawValue: try n.choice(FontFamily.allCases.map(\.rawValue)))!
   }
 
   /// A base type size, 4–24 pt (every figure type and the style).

@@ -18,6 +18,8 @@ public struct ReportStyle: Hashable, Sendable {
   /// Base type size in points; nil: the size for the figure's width (9 pt at two-column widths,
   /// 7.5 pt at single-column widths).
   public var fontSize: Double?
+  /// The typeface of figures, tables and the report's captions.
+  public var fontFamily: FontFamily = .sans
   public var palette: [Color]?
   public var dpi: Double
   /// Width of curves in points; nil: the theme's.
@@ -57,7 +59,7 @@ public struct ReportStyle: Hashable, Sendable {
   }
 
   static let keys = [
-    "preset", "columns", "width", "height", "font-size", "minimum-font-size", "line-width", "palette", "dpi",
+    "preset", "columns", "width", "height", "font", "font-size", "minimum-font-size", "line-width", "palette", "dpi",
     "methods-in-caption",
   ]
 
@@ -77,6 +79,7 @@ public struct ReportStyle: Hashable, Sendable {
     }
     if let n = m["height"] { style.height = try KaplanMeierTemplateKeys.millimetres(n) }
     if let n = m["font-size"] { style.fontSize = try KaplanMeierTemplateKeys.fontSize(n) }
+    if let n = m["font"] { style.fontFamily = try KaplanMeierTemplateKeys.fontFamily(n) }
     if let n = m["minimum-font-size"] { style.minimumFontSize = try n.number("a type size in points") }
     if let n = m["palette"] { style.palette = try KaplanMeierTemplateKeys.palette(n) }
     if let n = m["dpi"] { style.dpi = try KaplanMeierTemplateKeys.dpi(n) }

@@ -35,6 +35,7 @@ enum SwimmerTemplateKeys {
     ("width", { n, r throws(TemplateError) in r.widthMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }),
     ("height", { n, r throws(TemplateError) in r.heightMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }),
     ("font-size", { n, r throws(TemplateError) in r.fontSize = try KaplanMeierTemplateKeys.fontSize(n) }),
+    ("font", { n, r throws(TemplateError) in r.fontFamily = try KaplanMeierTemplateKeys.fontFamily(n) }),
     ("line-width", { n, r throws(TemplateError) in r.lineWidth = try KaplanMeierTemplateKeys.lineWidth(n) }),
     ("dpi", { n, r throws(TemplateError) in r.dpi = try KaplanMeierTemplateKeys.dpi(n) }),
   ]

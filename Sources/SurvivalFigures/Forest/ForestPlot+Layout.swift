@@ -12,7 +12,7 @@ extension ForestPlot {
     let engine = _ForestLayoutEngine(plot: self, measurer: measurer)
     let natural = engine.run(rowSpacing: Self.rowSpacing)
     guard let height = options.height, natural.contentHeight > height + 1e-9, !rows.isEmpty else { return natural.layout }
-    let line = engine.lineHeight(FontSpec(size: engine.theme.fontSize))
+    let line = engine.lineHeight(engine.theme.font)
     let spacing = Self.rowSpacing - (natural.contentHeight - height) / (line * Double(rows.count))
     return engine.run(rowSpacing: max(spacing, 1)).layout
   }
@@ -115,7 +115,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
   }
 
   func columnWidths() -> ColumnWidths {
-    let body = FontSpec(size: theme.fontSize)
+    let body = theme.font
     let bold = body.bold()
     let indentStep = theme.fontSize * 1.2
     let label = max(
@@ -154,9 +154,9 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
 
   /// The layout with rows `rowSpacing` lines apart, and the height its contents take.
   func run(rowSpacing: Double) -> (layout: ForestLayout, contentHeight: Double) {
-    let body = FontSpec(size: theme.fontSize)
+    let body = theme.font
     let bold = body.bold()
-    let small = FontSpec(size: theme.smallFontSize)
+    let small = theme.smallFont
     let indentStep = theme.fontSize * 1.2
     let rowHeight = lineHeight(body) * rowSpacing
     var commands: [DrawCommand] = []

@@ -135,7 +135,7 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
     let gap = pitch * 0.6
     let plotHeight = pitch * Double(n) + gap * max(groupGaps, 0)
     let pageHeight = options.height ?? (plotTop + plotHeight + bottomBand)
-    let idFont = FontSpec(size: min(theme.smallFontSize, pitch / 1.2))
+    let idFont = theme.font(size: min(theme.smallFontSize, pitch / 1.2))
     let showsIds = options.showsIdentifiers && idFont.size >= theme.minimumFontSize - 1e-9 && n > 0
 
     // Left margin: y title, group labels, identifiers.

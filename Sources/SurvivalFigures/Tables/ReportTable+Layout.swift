@@ -17,10 +17,12 @@ extension ReportTable {
   /// - Parameters:
   ///   - width: The text width in points; the scene is this wide.
   ///   - fontSize: Body type size in points (headers bold, footnotes 1 pt smaller).
-  public func layout(width: Double, fontSize: Double = 8, measurer: some TextMeasuring) -> ReportTableLayout {
+  public func layout(
+    width: Double, fontSize: Double = 8, family: FontFamily = .sans, measurer: some TextMeasuring
+  ) -> ReportTableLayout {
     // Smaller type, down to 6 pt, while the columns other than the first do not fit.
-    let size = fittingFontSize(width: width, largest: fontSize, smallest: 6, measurer: measurer) ?? 6
-    return layout(width: width, exactFontSize: size, measurer: measurer)
+    let size = fittingFontSize(width: width, largest: fontSize, smallest: 6, family: family, measurer: measurer) ?? 6
+    return layout(width: width, exactFontSize: size, family: family, measurer: measurer)
   }
 
   /// The largest body size from `largest` down to `smallest`, in steps of half a point, at
@@ -29,9 +31,11 @@ extension ReportTable {
   ///
   /// A report sets all its tables in the smallest of their sizes, so that they share one type
   /// size as a journal sets them.
-  public func fittingFontSize(width: Double, largest: Double, smallest: Double, measurer: some TextMeasuring) -> Double? {
+  public func fittingFontSize(
+    width: Double, largest: Double, smallest: Double, family: FontFamily = .sans, measurer: some TextMeasuring
+  ) -> Double? {
     var size = largest
-    while naturalWidth(fontSize: size, measurer: measurer) > width - 4 {
+    while naturalWidth(fontSize: size, family: family, measurer: measurer) > width - 4 {
       guard size - 0.5 >= smallest - 1e-9 else { return nil }
       size -= 0.5
     }
@@ -40,8 +44,8 @@ extension ReportTable {
 
   /// The width the table needs at `fontSize`: the columns after the first at their narrowest
   /// (cells, or the longest word of a header that wraps), beside a first column of up to 170 pt.
-  func naturalWidth(fontSize: Double, measurer: some TextMeasuring) -> Double {
-    let extents = columnExtents(fontSize: fontSize, measurer: measurer)
+  func naturalWidth(fontSize: Double, family: FontFamily = .sans, measurer: some TextMeasuring) -> Double {
+    let extents = columnExtents(fontSize: fontSize, family: family, measurer: measurer)
     let gap = fontSize * 1.2
     let others = columns.indices.dropFirst().reduce(0.0) { $0 + extents.narrowest[$1] + gap }
     return min(extents.natural.first ?? 0, 170) + others
@@ -50,10 +54,10 @@ extension ReportTable {
   /// Per column, its natural width (widest header line or cell), its width with each header
   /// line broken into two balanced lines, and its narrowest (widest cell, or the header's
   /// longest word when that is wider).
-  func columnExtents(fontSize: Double, measurer: some TextMeasuring)
+  func columnExtents(fontSize: Double, family: FontFamily = .sans, measurer: some TextMeasuring)
     -> (natural: [Double], twoLines: [Double], narrowest: [Double], twoLineHeaders: [[StyledText]])
   {
-    let body = FontSpec(size: fontSize)
+    let body = FontSpec(size: fontSize, family: family)
     let bold = body.bold()
     var natural: [Double] = []
     var twoLines: [Double] = []
@@ -95,12 +99,12 @@ extension ReportTable {
   /// wider than its cells is broken into two balanced lines (so that similar headers break
   /// alike), then into more where still needed (the most to gain first), and then the first
   /// column gives way.
-  func columnWidths(available: Double, fontSize: Double, measurer: some TextMeasuring)
+  func columnWidths(available: Double, fontSize: Double, family: FontFamily = .sans, measurer: some TextMeasuring)
     -> (widths: [Double], headers: [[StyledText]])
   {
-    let bold = FontSpec(size: fontSize).bold()
+    let bold = FontSpec(size: fontSize, family: family).bold()
     let gap = fontSize * 1.2
-    let extents = columnExtents(fontSize: fontSize, measurer: measurer)
+    let extents = columnExtents(fontSize: fontSize, family: family, measurer: measurer)
     var widths = extents.natural
     func total() -> Double { widths.reduce(0, +) + gap * Double(max(columns.count - 1, 0)) }
     if total() > available {
@@ -122,10 +126,12 @@ extension ReportTable {
   }
 
   /// The table typeset at exactly `fontSize` (see ``layout(width:fontSize:measurer:)``).
-  public func layout(width: Double, exactFontSize fontSize: Double, measurer: some TextMeasuring) -> ReportTableLayout {
-    let body = FontSpec(size: fontSize)
+  public func layout(
+    width: Double, exactFontSize fontSize: Double, family: FontFamily = .sans, measurer: some TextMeasuring
+  ) -> ReportTableLayout {
+    let body = FontSpec(size: fontSize, family: family)
     let bold = body.bold()
-    let small = FontSpec(size: max(fontSize - 1, 6))
+    let small = FontSpec(size: max(fontSize - 1, 6), family: family)
     let gap = fontSize * 1.2
     let indentStep = fontSize
     let pad = 2.0
@@ -137,7 +143,7 @@ extension ReportTable {
 
     // Column widths: widest header or cell; headers wrap, then the first column gives way,
     // when the table is too wide.
-    let (widths, headers) = columnWidths(available: width - 2 * pad, fontSize: fontSize, measurer: measurer)
+    let (widths, headers) = columnWidths(available: width - 2 * pad, fontSize: fontSize, family: family, measurer: measurer)
     var edges: [(left: Double, right: Double)] = []
     var x = pad
     for c in columns.indices {

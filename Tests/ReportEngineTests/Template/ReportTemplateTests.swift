@@ -100,6 +100,29 @@ struct ReportTemplateTests {
     #expect(panels.count == 2)
   }
 
+  @Test("the style's typeface applies to every figure type; a figure may set its own")
+  func fontFamily() throws {
+    let yaml = """
+      data:
+        aml: data/aml.csv
+      style: {preset: single-column, font: serif}
+      figures:
+        - {id: a, data: aml, time: time, event: status}
+        - {id: b, data: aml, time: time, event: status, font: sans}
+        - {id: f, type: forest, data: aml, model: "Surv(time, status) ~ factor(x)"}
+        - {id: s, type: swimmer, data: aml, id-column: time, end: time}
+      """
+    let folder = try TemplateFolder(template: yaml)
+    let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+    #expect(template.style.fontFamily == .serif)
+    #expect(template.figures.map(\.fontFamily) == [.serif, .sans, .serif, .serif])
+    let wrong = "data:\n  aml: data/aml.csv\nstyle: {font: roman}\n"
+    let error = try #require(throws: TemplateError.self) { try ReportTemplate(yaml: wrong, file: folder.path + "/report.yaml") }
+    #expect(
+      error.description.replacingOccurrences(of: folder.path + "/", with: "")
+        == "report.yaml:3:15: 'style.font': 'roman' is not one of 'sans', 'serif'.")
+  }
+
   @Test("Cox tables and forest plots state the model selection: select, entry-p, stay-p, select-by, ph-test, censor-value")
   func selectionKeys() throws {
     let yaml = """
