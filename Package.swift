@@ -62,7 +62,10 @@ let package = Package(
     .testTarget(name: "CairoRenderingTests", dependencies: ["CairoRendering", "FigureCore"]),
     .testTarget(
       name: "ReportEngineTests",
-      dependencies: ["ReportEngine", "ClinicalCSV", "SurvivalStatistics", "SurvivalFigures", "FigureCore"]),
+      dependencies: [
+        "ReportEngine", "ClinicalCSV", "SurvivalStatistics", "SurvivalFigures", "FigureCore",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]),
     .testTarget(name: "SurvfigCLITests", dependencies: ["SurvfigCLI"]),
   ]
 )

@@ -55,6 +55,11 @@ enum CaptionNameCheck {
         name = tag
       }
       let target = Self.stripTransforms(name)
+      for helper in Self.transformNames(name) where !Self.helpers.contains(helper) {
+        if !unknown.contains(where: { $0.name == helper }) {
+          unknown.append(Unknown(name: helper, suggestion: SpellingSuggestion.closest(to: helper, among: Self.helpers)))
+        }
+      }
       let resolution = target.isEmpty || target == "." ? .known([]) : Self.resolve(target, in: stack)
       if !unknown.contains(where: { $0.name == target }) {
         switch resolution {
@@ -86,6 +91,18 @@ enum CaptionNameCheck {
   }
 
   /// `uppercase(name)` (swift-mustache's transforms) → `name`.
+  /// The number helpers of ``CaptionNumber`` and Mustache's own transforms.
+  static let helpers =
+    CaptionNumber.transforms + [
+      "capitalized", "count", "empty", "enumerated", "equalzero", "even", "first", "last", "lowercased",
+      "minusone", "odd", "plusone", "reversed", "sorted", "uppercased",
+    ]
+
+  /// The transforms around a name: `fixed2` in `fixed2(median)`.
+  private static func transformNames(_ name: String) -> [String] {
+    name.split(separator: "(").dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
   private static func stripTransforms(_ name: String) -> String {
     guard let open = name.lastIndex(of: "("), let close = name[open...].firstIndex(of: ")") else { return name }
     return String(name[name.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)

@@ -19,6 +19,11 @@ extension KaplanMeierAnalysis {
 ///   `rates_list` ("63.3%, 44.3%, 25.3%");
   /// - `logrank.chisq` ("10.33"), `logrank.df`, `logrank.p` ("0.001", "<0.001"),
   ///   `logrank.p_text` ("P = 0.001");
+  /// - `hazard_ratios` (with `hazard-ratio: true`): per group after the first, `label`, `hr`,
+  ///   `lower`, `upper`, `p` and `text` ("0.59 (0.42–0.82), P = 0.002");
+  /// - numbers (`median`, `median_lower`, `median_upper`, `rmst`, a rate's `survival`, `lower`
+  ///   and `upper`, `logrank.chisq` and `.p`, a hazard ratio's numbers) also take the number
+  ///   helpers of ``CaptionNumber``: `{{fixed2(median)}}`, `{{percent0(survival)}}`;
   /// - `follow_up.median`, `follow_up.text`;
   /// - `methods`, the methods statement.
   public func captionContext(_ request: KaplanMeierRequest) -> [String: Any] {
@@ -41,7 +46,9 @@ extension KaplanMeierAnalysis {
         let ci = "\(lower)–\(percent(s.upper))"
         let hasInterval = s.lower != nil && s.upper != nil && s.lower != s.upper
         return [
-          "time": JournalFormat.tick(s.time * scale), "survival": percent(survival), "ci": ci,
+          "time": JournalFormat.tick(s.time * scale), "survival": CaptionNumber(value: survival, text: percent(survival)),
+          "lower": CaptionNumber(value: s.lower, text: percent(s.lower)), "upper": CaptionNumber(value: s.upper, text: percent(s.upper)),
+          "ci": ci,
           "text": survival == nil
             ? "not estimable" : hasInterval ? "\(percent(survival)) (\(level)% CI \(ci))" : percent(survival),
         ]
@@ -53,13 +60,18 @@ extension KaplanMeierAnalysis {
       let entry: [String: Any] = [
         "label": request.groupLabels[code] ?? code, "code": code,
         "n": estimates[index].subjectCount, "events": estimates[index].eventCount,
-        "median": time(median.estimate), "median_ci": ci, "median_reached": median.estimate != nil,
+        "median": CaptionNumber(value: median.estimate.map { $0 * scale }, text: time(median.estimate)),
+        "median_lower": CaptionNumber(value: median.lower.map { $0 * scale }, text: time(median.lower)),
+        "median_upper": CaptionNumber(value: median.upper.map { $0 * scale }, text: time(median.upper)),
+        "median_ci": ci, "median_reached": median.estimate != nil,
         "iqr_reached": q25 != nil,
         "median_text": median.estimate == nil && median.lower == nil && median.upper == nil
           ? "NR" : "\(time(median.estimate)) (\(level)% CI \(ci))",
         "iqr": iqr, "median_iqr_text": "\(time(median.estimate)) (IQR \(iqr))",
         "rates_list": survivalAtTimes[index].map { percent(printedSurvival($0, group: index)) }.joined(separator: ", "),
-        "rmst": JournalFormat.fixed(restrictedMeans[index].estimate * scale, decimals: decimals + 1),
+        "rmst": CaptionNumber(
+          value: restrictedMeans[index].estimate * scale,
+          text: JournalFormat.fixed(restrictedMeans[index].estimate * scale, decimals: decimals + 1)),
         "rates": rates,
       ]
       var withSeparator = entry
@@ -72,7 +84,7 @@ extension KaplanMeierAnalysis {
       "n": columns.count, "events": columns.eventCount, "excluded": columns.excludedCount,
       "conf_level": level, "groups": groups, "group": byCode, "methods": methods(request),
       "follow_up": [
-        "median": time(followUp.median.estimate),
+        "median": CaptionNumber(value: followUp.median.estimate.map { $0 * scale }, text: time(followUp.median.estimate)),
         "text": "\(time(followUp.median.estimate)) (\(level)% CI \(time(followUp.median.lower))–\(time(followUp.median.upper)))",
       ],
     ]
@@ -81,8 +93,24 @@ extension KaplanMeierAnalysis {
     if let test = logRank, let chi = test.chiSquare {
       let p = JournalFormat.pValueText(chi.pValue).plainText
       context["logrank"] = [
-        "chisq": JournalFormat.fixed(chi.statistic, decimals: 2), "df": chi.degreesOfFreedom,
-        "p": JournalFormat.pValue(chi.pValue), "p_text": p,
+        "chisq": CaptionNumber(value: chi.statistic, text: JournalFormat.fixed(chi.statistic, decimals: 2)),
+        "df": chi.degreesOfFreedom, "p": CaptionNumber(value: chi.pValue, text: JournalFormat.pValue(chi.pValue)),
+        "p_text": p,
+      ]
+    }
+    // Hazard ratios against the first group (with hazard-ratio: true).
+    context["hazard_ratios"] = groupHazardRatios.map { c -> [String: Any] in
+      let index = c.label.level.flatMap { sample.groupLabels.firstIndex(of: $0) }
+      let code = index.map { sample.groupLabels[$0] } ?? (c.label.level ?? c.name)
+      let ratio = ForestAnalysis.estimate(c)
+      func f(_ v: Double?) -> CaptionNumber { CaptionNumber(value: v, text: v.map { JournalFormat.fixed($0, decimals: 2) } ?? "NE") }
+      return [
+        "label": request.groupLabels[code] ?? code, "code": code, "hr": f(ratio?.value), "lower": f(ratio?.lower),
+        "upper": f(ratio?.upper), "p": CaptionNumber(value: c.p, text: JournalFormat.pValue(c.p)),
+        "text": ratio.map {
+          JournalFormat.estimate($0.value, lower: $0.lower, upper: $0.upper, decimals: 2) + ", "
+            + JournalFormat.pValueText(c.p).plainText
+        } ?? "NE",
       ]
     }
     return context

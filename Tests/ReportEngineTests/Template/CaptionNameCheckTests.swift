@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import ReportEngine
@@ -45,5 +46,27 @@ struct CaptionNameCheckTests {
   func emptyAndDelimiters() {
     #expect(names("{{missing_test.p}}") == [.init(name: "missing_test.p", suggestion: nil, isEmpty: true)])
     #expect(names("{{=<% %>=}} <% nope %>") == [])
+  }
+
+  @Test("number helpers: known ones pass, a misspelt one is reported with the closest helper")
+  func helpers() {
+    #expect(names("{{#groups}}{{fixed1(median)}}{{/groups}} {{pvalue(logrank.p)}} {{percent0(n)}}") == [])
+    #expect(names("{{fixd2(n)}} {{uppercased(fixed0(n))}}") == [.init(name: "fixd2", suggestion: "fixed2")])
+  }
+}
+
+@Suite("Caption number helpers")
+struct CaptionNumberTests {
+  /// Captions are rendered as text, as `survfig build` renders them.
+  @Test("fixed decimals, percentages and P values; a number that does not exist keeps its text")
+  func render() throws {
+    let context: [String: Any] = [
+      "median": CaptionNumber(value: 20.146, text: "20.1"), "survival": CaptionNumber(value: 0.4535, text: "45.4%"),
+      "p": CaptionNumber(value: 0.00042, text: "<0.001"), "nr": CaptionNumber(value: nil, text: "NR"),
+    ]
+    let template = try MustacheTemplate(
+      string: "{{%CONTENT_TYPE:TEXT}}{{median}} {{fixed0(median)}} {{fixed2(median)}}; {{survival}} {{percent0(survival)}} {{percent1(survival)}}; "
+        + "{{p}} {{pvalue(p)}} {{fixed3(p)}}; {{nr}} {{fixed1(nr)}}")
+    #expect(template.render(context) == "20.1 20 20.15; 45.4% 45% 45.4%; <0.001 <0.001 0.000; NR NR")
   }
 }
