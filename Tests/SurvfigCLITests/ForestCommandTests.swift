@@ -97,6 +97,20 @@ struct ForestCommandTests {
     #expect(abs(try height("Surv(time, status) ~ sex", ["--height", "150"]) - 150) < 1e-6)
   }
 
+  @Test("a model with strata only has no terms to plot: an error naming the model, nothing written")
+  func strataOnly() throws {
+    let folder = try ScratchFolder()
+    try folder.write("d.csv", "time,status,sex\n1,1,1\n2,0,2\n3,1,1\n4,1,2\n")
+    let result = try Survfig.run(
+      ["forest", "--data", "d.csv", "--model", "Surv(time, status) ~ strata(sex)", "--out", "f.pdf"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError
+        == "Error: d.csv: model 'Surv(time, status) ~ strata(sex)': no terms to plot: strata(sex) only stratifies the baseline hazard and has no hazard ratio; add the covariates to plot before it, e.g. 'Surv(time, status) ~ <covariate> + strata(sex)'\n"
+    )
+    #expect(folder.files == ["d.csv"])
+  }
+
   @Test("selection options belong to the Cox-model form")
   func selectionValidation() throws {
     let result = try Survfig.run(["forest", "--data", "x.csv", "--label", "l", "--estimate", "e", "--lower", "a", "--upper", "b", "--select", "backward", "--json"])
