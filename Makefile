@@ -14,19 +14,26 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 all: examples
 
 # Installs the Debian packages the build, the fonts and the tests need, only when one is missing.
-deps:
+# A stamp records that the check passed, so the check is a prerequisite that never makes anything
+# out of date: after `make`, `make -q` finds nothing to do. `make clean` removes the stamp.
+DEPS_STAMP := .build/.deps-installed
+
+deps: $(DEPS_STAMP)
+
+$(DEPS_STAMP): Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing: $$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+	@mkdir -p $(@D) && touch $@
 
 SOURCES := Package.swift $(shell find Sources -type f)
 
 build: $(BIN)
 
-$(BIN): $(SOURCES) | deps
+$(BIN): $(SOURCES) | $(DEPS_STAMP)
 	$(SWIFT) build -c $(CONFIG)
 	@touch $@
 
@@ -75,7 +82,7 @@ Output/swimmer.%: $(BIN) Templates/data/swimmer-patients.csv Templates/data/swim
 BENCH := Output/bench
 BENCH_KM := km --data $(BENCH)/cohort.csv --time time --event status --group arm
 
-bench: $(BIN) | deps
+bench: $(BIN) | $(DEPS_STAMP)
 	$(SWIFT) build -c $(CONFIG) --product survfig-bench
 	@mkdir -p $(BENCH)
 	@[ -f $(BENCH)/cohort.csv ] || .build/$(CONFIG)/survfig-bench generate 1000000 20261122 $(BENCH)/cohort.csv
@@ -136,7 +143,7 @@ Documentation/%.png: Output/%.pdf
 	@mkdir -p Documentation
 	pdftoppm -r 90 -png -singlefile $< $(basename $@)
 
-test: deps
+test: $(DEPS_STAMP)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

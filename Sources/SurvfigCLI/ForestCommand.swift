@@ -97,7 +97,7 @@ struct ForestCommand: ParsableCommand {
     request.labels = try parseLabels(labels)
     request.outputs = output.outputs
     request.widthMillimetres = output.width
-    request.heightMillimetres = output.height ?? 120
+    request.heightMillimetres = output.height
     request.dpi = output.dpi
     request.title = output.title
     request.xTitle = xTitle

@@ -11,12 +11,20 @@ struct InitCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The template to create.", valueName: "file"))
   var file = "report.yaml"
 
-  func run() throws {
-    guard !FileManager.default.fileExists(atPath: file) else {
-      throw ValidationError("'\(file)' already exists; choose another name or remove it first.")
+  @Flag(help: "Replace the file if it exists.") var force = false
+
+  /// The file exists and `--force` was not given: a plain error (exit 1), not a usage error.
+  struct ExistingFileError: Error, CustomStringConvertible {
+    var file: String
+    var description: String {
+      "'\(file)' already exists and will not be overwritten; give another file name, or --force to replace it"
     }
+  }
+
+  func run() throws {
+    if !force, FileManager.default.fileExists(atPath: file) { throw ExistingFileError(file: file) }
     try Array(StarterTemplate.text.utf8).withUnsafeBufferPointer { bytes in
-      try Data(buffer: bytes).write(to: URL(fileURLWithPath: file), options: .withoutOverwriting)
+      try Data(buffer: bytes).write(to: URL(fileURLWithPath: file), options: force ? .atomic : .withoutOverwriting)
     }
     print("wrote \(file); put your data in data/cohort.csv (or edit 'data:') and run: survfig build \(file)")
   }

@@ -260,49 +260,24 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     return b <= xMax + 1e-9 * max(abs(xMax), 1)
   }
 
-  /// x breaks whose labels (and table counts) fit side by side in `plotWidth`: the finest round
-  /// step (1, 2, 2.5 or 5 × 10^k) with ticks at least 28 pt (about 10 mm) apart, coarsened until
-  /// labels fit, so the axis ends at the first break at or after the last observation. When
-  /// that leaves more than a quarter of the axis past the last observation (a narrow figure
-  /// with few breaks: lung data ending at 1022 days on an axis to 2000), the step from
-  /// 1, 2, 2.5, 3, 4, 5 × 10^k whose labels fit, ticks at least 20 pt apart, that leaves the
-  /// least axis past the data (then the fewest breaks) is taken instead (0, 400, 800, 1200).
-  /// With an axis end (`xMax`), no break lies beyond it.
+  /// x breaks whose labels (and table counts) fit side by side in `plotWidth`
+  /// (`NiceBreaks.axisBreaks`): the finest round step with ticks at least 28 pt apart,
+  /// coarsened until labels fit, so the axis ends at the first break at or after the last
+  /// observation; a step that leaves the least axis past the data when the round one leaves
+  /// more than a quarter of it (lung data ending at 1022 days: 0, 400, 800, 1200 at 40 mm, not
+  /// an axis to 2000). With an axis end (`xMax`), no break lies beyond it.
   func xBreaks(plotWidth: Double) -> [Double] {
     if let given = options.xBreaks, !given.isEmpty {
       let kept = given.sorted().filter(withinXMax)
       return kept.isEmpty ? [0] : kept
     }
-    let maxIntervals = max(2, min(10, Int(plotWidth / 28)))
-    func fits(_ b: [Double]) -> Bool {
+    return NiceBreaks.axisBreaks(
+      through: dataEnd, plotWidth: plotWidth, maximumOvershoot: options.xMax == nil ? 0.25 : nil, limit: options.xMax
+    ) { b in
       let spacing = plotWidth / Double(max(b.count - 1, 1))
       let widest = b.map { width(StyledText(JournalFormat.tick($0)), theme.smallFont) }.max() ?? 0
       return spacing >= max(widest, widestCount) + 4
     }
-    var step = NiceBreaks.niceStep(for: dataEnd / Double(maxIntervals))
-    var chosen = NiceBreaks.breaks(every: step, through: dataEnd).filter(withinXMax)
-    while !fits(chosen), chosen.count > 2 {
-      step = NiceBreaks.niceStep(for: step * 1.000001)
-      chosen = NiceBreaks.breaks(every: step, through: dataEnd).filter(withinXMax)
-    }
-    guard options.xMax == nil, let end = chosen.last, end - dataEnd > 0.25 * end else { return chosen }
-    // Finer steps of the wider family whose labels fit with ticks at least 20 pt apart: the
-    // least axis past the data, then the fewest breaks.
-    let magnitude = pow(10, floor(log10(dataEnd / 10)))
-    var best = (waste: end - dataEnd, breaks: chosen)
-    for decade in [magnitude, magnitude * 10, magnitude * 100] {
-      for m in [1.0, 2, 2.5, 3, 4, 5] {
-        let candidate = NiceBreaks.clean(m * decade)
-        guard candidate >= dataEnd / 10 * (1 - 1e-12), candidate < step else { continue }
-        let b = NiceBreaks.breaks(every: candidate, through: dataEnd)
-        guard b.count >= 3, plotWidth / Double(b.count - 1) >= 20, fits(b), let last = b.last else { continue }
-        let waste = last - dataEnd
-        if waste < best.waste - 1e-9 * dataEnd || (abs(waste - best.waste) <= 1e-9 * dataEnd && b.count < best.breaks.count) {
-          best = (waste, b)
-        }
-      }
-    }
-    return best.breaks
   }
 
   /// The right end of the x axis: `xMax` when given; else the last break, or the longest

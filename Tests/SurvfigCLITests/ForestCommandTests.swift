@@ -74,6 +74,43 @@ struct ForestCommandTests {
         == "Error: trial.csv: subgroup variable 'age' has 30 distinct values; subgroups need a categorical variable (at most 6 distinct numeric codes). Derive one with a few groups, e.g. under a template's derive: age_group: if age >= 54 then \"54 or more\" else \"under 54\"\n")
   }
 
+  /// Height of an SVG file's page in millimetres.
+  static func svgHeight(_ path: String) throws -> Double {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let match = try #require(text.firstMatch(of: /height="([0-9.]+)pt"/))
+    return try #require(Double(match.1)) / (72 / 25.4)
+  }
+
+  @Test("without --height the figure is as tall as its rows; --height sets it")
+  func heightFromRows() throws {
+    let folder = try ScratchFolder()
+    func height(_ model: String, _ extra: [String] = []) throws -> Double {
+      let result = try Survfig.run(
+        ["forest", "--data", Survfig.data("lung.csv"), "--model", model, "--out", "f.svg"] + extra, in: folder.path)
+      #expect(result.status == 0, "\(result.standardError)")
+      return try Self.svgHeight(folder.path + "/f.svg")
+    }
+    let one = try height("Surv(time, status) ~ sex")
+    let five = try height("Surv(time, status) ~ age + sex + ph.ecog + ph.karno + wt.loss")
+    #expect(one < five, "\(one) mm, \(five) mm")
+    #expect(abs(one - 120) > 5 && abs(five - 120) > 5, "\(one) mm, \(five) mm")
+    #expect(abs(try height("Surv(time, status) ~ sex", ["--height", "150"]) - 150) < 1e-6)
+  }
+
+  @Test("a model with strata only has no terms to plot: an error naming the model, nothing written")
+  func strataOnly() throws {
+    let folder = try ScratchFolder()
+    try folder.write("d.csv", "time,status,sex\n1,1,1\n2,0,2\n3,1,1\n4,1,2\n")
+    let result = try Survfig.run(
+      ["forest", "--data", "d.csv", "--model", "Surv(time, status) ~ strata(sex)", "--out", "f.pdf"], in: folder.path)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError
+        == "Error: d.csv: model 'Surv(time, status) ~ strata(sex)': no terms to plot: strata(sex) only stratifies the baseline hazard and has no hazard ratio; add the covariates to plot before it, e.g. 'Surv(time, status) ~ <covariate> + strata(sex)'\n"
+    )
+    #expect(folder.files == ["d.csv"])
+  }
+
   @Test("selection options belong to the Cox-model form")
   func selectionValidation() throws {
     let result = try Survfig.run(["forest", "--data", "x.csv", "--label", "l", "--estimate", "e", "--lower", "a", "--upper", "b", "--select", "backward", "--json"])

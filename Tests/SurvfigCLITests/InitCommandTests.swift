@@ -68,9 +68,23 @@ struct InitCommandTests {
     }
     for id in ["table-1", "table-2", "table-3"] { #expect(outputs.contains("\(id).csv"), "\(id) was not built") }
     #expect(outputs.contains("report.pdf"))
+  }
+
+  @Test("an existing file is a plain error naming it (exit 1, no usage text) and is kept; --force replaces it")
+  func existingFile() throws {
+    let folder = try ScratchFolder()
+    try folder.write("report.yaml", "mine\n")
     let again = try Survfig.run(["init", "report.yaml"], in: folder.path)
-    #expect(again.status != 0)
-    #expect(again.standardError.hasPrefix("Error: 'report.yaml' already exists; choose another name or remove it first.\n"))
+    #expect(again.status == 1)
+    #expect(
+      again.standardError
+        == "Error: 'report.yaml' already exists and will not be overwritten; give another file name, or --force to replace it\n")
+    #expect(again.standardOutput == "")
+    #expect(try String(contentsOfFile: folder.path + "/report.yaml", encoding: .utf8) == "mine\n")
+    let forced = try Survfig.run(["init", "report.yaml", "--force"], in: folder.path)
+    #expect(forced.status == 0, "\(forced.standardError)")
+    #expect(try String(contentsOfFile: folder.path + "/report.yaml", encoding: .utf8) == StarterTemplate.text)
+    #expect(folder.files == ["report.yaml"])
   }
 
   @Test("the starter shows derived dates, endpoints, every figure type, tables, captions and the Makefile")

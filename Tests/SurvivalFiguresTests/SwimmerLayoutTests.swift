@@ -158,6 +158,34 @@ struct SwimmerLayoutTests {
     #expect([3.0, 6, 12].contains(steps.first ?? 0))
   }
 
+  @Test(
+    "the axis ends within one break of the longest bar, at most a tenth of it past the bars (bars to 122 months: 0–125, not 0–144)",
+    arguments: [85.0, 120, 170])
+  func axisEndsNearBars(widthMM: Double) throws {
+    let months: [Double] = [1, 2, 3, 6, 12, 24, 36, 60, 120]
+    let lanes = [122, 96.5, 61, 40, 12.5, 3].enumerated().map { index, end in
+      SwimmerLane(id: "P\(index + 1)", group: index % 2, end: end)
+    }
+    let options = SwimmerFigureOptions(width: widthMM.millimetres, breakSteps: months)
+    let layout = SwimmerFigure(lanes: lanes, groups: ["A", "B"], options: options).layout(measurer: measurer)
+    let breaks = layout.xBreaks
+    let step = try #require(breaks.dropFirst().first)
+    #expect(breaks.first == 0)
+    #expect(zip(breaks, breaks.dropFirst()).allSatisfy { abs($1 - $0 - step) < 1e-9 }, "\(breaks)")
+    let end = try #require(breaks.last)
+    #expect(end >= 122 && end - 122 < step, "\(widthMM) mm: \(breaks)")
+    #expect(end - 122 <= 0.1 * end, "\(widthMM) mm: \(breaks)")
+    // On the scene: the axis ends at the last break, whose label is the last tick label, and the
+    // longest bar ends within one break of the axis's end.
+    #expect(layout.xScale.domain.upperBound == end)
+    #expect(abs(layout.xScale.map(end) - layout.plotRect.maxX) < 1e-9)
+    let labels = (layout.scene.group(named: "axes") ?? []).flatMap(\.texts).map { $0.0.text.plainText }
+    #expect(Array(labels.prefix(breaks.count)) == breaks.map { JournalFormat.tick($0) })
+    let longest = try #require(layout.lanes.first { $0.id == "P1" })
+    #expect(layout.plotRect.maxX - longest.bar.maxX < layout.xScale.map(step) - layout.xScale.map(0))
+    if widthMM == 170 { #expect(breaks == [0, 25, 50, 75, 100, 125]) }
+  }
+
   @Test("markers are ink over a white halo, never in a bar colour, in colour and in grayscale", arguments: [false, true])
   func markersLegibleOnBars(grayscale: Bool) throws {
     let theme = FigureTheme(palette: grayscale ? FigureTheme.grayscale : FigureTheme.okabeIto)

@@ -92,7 +92,8 @@ extension BuiltFigure {
             try _SwimmerContent(panel, request: request, data: data, events: events, tables: tables)
           })
       case .panels:
-        continue
+        // Refused when the template is read; a grid is one level deep.
+        throw TemplateError(file: panel.location, key: "type", message: "a panel cannot itself hold panels")
       }
     }
     func layouts(_ height: Double) -> [KaplanMeierLayout?] {
@@ -162,7 +163,7 @@ extension BuiltFigure {
     var findings: [LintFinding] = []
     var notes: [String] = []
     let unset = spec.isHeightFixed ? ", or leave its height unset so that it grows" : ""
-    for (index, panel) in panels.enumerated() {
+    for index in panels.indices {
       let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
       let scene: Scene
       let context: [String: Any]
@@ -197,12 +198,7 @@ extension BuiltFigure {
             ))
         }
       } else {
-        let (panelScene, panelContext, panelStatistics, panelFiles, panelFindings, panelNotes) = try content(
-          panel, tables: tables, measurer: measurer)
-        (scene, context, statistics) = (panelScene, panelContext, panelStatistics)
-        files += panelFiles
-        findings += panelFindings
-        notes += panelNotes.map { "panel \(letter): \($0)" }
+        continue
       }
       // Text beyond the panel's cell would run into its neighbours or off the page.
       let cell = Scene(size: Size(width: cellWidth, height: cellHeight - band), commands: scene.commands)
@@ -219,7 +215,7 @@ extension BuiltFigure {
       // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
       labels.append(
         .text(
-          TextRun(.bold(letter), font: FontSpec(size: 11, family: panel.fontFamily), anchor: TextAnchor(.leading, .top)),
+          TextRun(.bold(letter), font: FontSpec(size: 11, family: panels[index].fontFamily), anchor: TextAnchor(.leading, .top)),
           at: Point(x: origin.x + 2, y: origin.y + 1)))
       var withLetter = context
       withLetter["letter"] = letter

@@ -224,38 +224,18 @@ public struct ReportBuilder: Sendable {
     }
   }
 
-  /// One A4 page per figure: the figure at its print size, its label ("Figure n.") and its
-  /// caption below; then one page per table, its label before its title.
+  /// One A4 page per figure: the figure at its print size (scaled down when it does not fit
+  /// the page with its caption, `figurePage`), its label ("Figure n.") and its caption below;
+  /// then one page per table, its label before its title.
   func reportDocument(_ figures: [BuiltFigure], tables: [BuiltTable], measurer: some TextMeasuring) throws -> PDFDocument {
-    let page = Size.millimetres(width: 210, height: 297)
-    let margin = 20.0.millimetres
+    let page = Self.reportPage
+    let margin = Self.reportMargin
     var pages: [PDFPage] = []
     var outline: [PDFOutlineItem] = []
     for figure in figures {
-      var commands = figure.scene.commands.map { $0.translated(dx: margin, dy: margin) }
-      if let background = figure.scene.background {
-        commands.insert(.fill(.rect(Rect(origin: Point(x: margin, y: margin), size: figure.scene.size)), .solid(background)), at: 0)
-      }
-      let font = FontSpec(size: 9, family: template.style.fontFamily)
-      let lineHeight = 12.0
-      var y = margin + figure.scene.size.height + 18
-      let heading = "\(figure.spec.label)."
-      commands.append(.text(TextRun(.bold(heading), font: font.bold()), at: Point(x: margin, y: y)))
-      if let caption = figure.caption {
-        let indent = measurer.measure(.bold(heading + " "), font: font.bold()).width
-        // The first line follows the heading; the others run the full width.
-        let width = page.width - 2 * margin
-        let first = TextWrapping.lines(caption, font: font, width: width - indent, measurer: measurer).first ?? ""
-        let rest = String(caption.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
-        commands.append(.text(TextRun(StyledText(first), font: font), at: Point(x: margin + indent, y: y)))
-        if !rest.isEmpty {
-          for line in TextWrapping.lines(rest, font: font, width: width, measurer: measurer) {
-            y += lineHeight
-            commands.append(.text(TextRun(StyledText(line), font: font), at: Point(x: margin, y: y)))
-          }
-        }
-      }
-      pages.append(PDFPage(scene: Scene(size: page, background: .white, commands: commands), label: figure.spec.id))
+      let scene = Self.figurePage(figure.scene, label: figure.spec.label, caption: figure.caption, fontFamily: template.style.fontFamily,
+        measurer: measurer).scene
+      pages.append(PDFPage(scene: scene, label: figure.spec.id))
       outline.append(PDFOutlineItem(title: "\(figure.spec.label): \(figure.spec.id)", pageIndex: pages.count - 1))
     }
     // Tables after the figures, typeset at the text width in one type size: the largest, up to

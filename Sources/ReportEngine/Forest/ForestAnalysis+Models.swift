@@ -14,12 +14,29 @@ extension ForestAnalysis {
   /// - With `request.selection`, the multivariable column shows the model that backward
   ///   elimination kept (terms left out have empty cells), and the univariable fits use the
   ///   rows the selection used, so that the univariable P values are those of the screen.
+  /// Why a forest plot of `formula` would have no rows: a model without covariates
+  /// (`~ strata(sex)` or `~ 1`, R's null model) has no hazard ratio to plot; nil when it has
+  /// terms.
+  static func noTermsMessage(_ parsed: ModelFormula, formula: String) -> String? {
+    guard parsed.terms.isEmpty else { return nil }
+    let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(in: .whitespaces)
+    guard !parsed.strata.isEmpty else {
+      return "no terms to plot: the model has no covariates, so no hazard ratios; add the covariates to plot, e.g. '\(response) ~ <covariate>'"
+    }
+    let strata = "strata(" + parsed.strata.map(\.description).joined(separator: ", ") + ")"
+    return
+      "no terms to plot: \(strata) only stratifies the baseline hazard and has no hazard ratio; add the covariates to plot before it, e.g. '\(response) ~ <covariate> + \(strata)'"
+  }
+
   static func models(
     _ table: DataTable, _ request: ForestRequest, formula: String, univariable: Bool, multivariable: Bool
   ) throws -> ForestAnalysis {
     let parsed: ModelFormula
     do { parsed = try ModelFormula(parsing: formula) } catch {
       throw CoxAnalysisError(file: table.file, formula: formula, message: "\(error)")
+    }
+    if let message = noTermsMessage(parsed, formula: formula) {
+      throw CoxAnalysisError(file: table.file, formula: formula, message: message)
     }
     let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(in: .whitespaces)
     let strata = parsed.strata.isEmpty ? "" : " + strata(" + parsed.strata.map(\.description).joined(separator: ", ") + ")"

@@ -49,6 +49,11 @@ public struct FigureSpec: Sendable {
       allowing: ReportTemplate.figureKeys + KaplanMeierTemplateKeys.names + Self.panelKeys + SwimmerTemplateKeys.names
         + ForestTemplateKeys.names)
     let type = try typeKey["type"]?.choice(Self.types) ?? "km"
+    if isPanel, type == "panels", let typeNode = typeKey["type"] {
+      throw typeNode.error(
+        "a panel cannot itself hold panels; list them all in this figure's 'panels' (its 'columns' set the grid), or make the inner grid a figure of its own"
+      )
+    }
     let specific: [String]
     switch type {
     case "panels": specific = Self.panelKeys

@@ -49,8 +49,13 @@ enum ForestTemplateKeys {
   static func request(_ m: TemplateMapping, dataPath: String, style: ReportStyle) throws(TemplateError) -> ForestRequest {
     let source: ForestRequest.Source
     if let model = m["model"] {
+      let formula = try model.string()
+      // A formula that does not parse is reported with the data it is fitted on.
+      if let parsed = try? ModelFormula(parsing: formula), let message = ForestAnalysis.noTermsMessage(parsed, formula: formula) {
+        throw model.error(message)
+      }
       source = .models(
-        formula: try model.string(), univariable: try m["univariable"]?.bool() ?? true,
+        formula: formula, univariable: try m["univariable"]?.bool() ?? true,
         multivariable: try m["multivariable"]?.bool() ?? true)
     } else if let stray = modelKeys.first(where: { m[$0] != nil }), let node = m[stray] {
       throw node.error("'\(stray)' applies to Cox models; give 'model'")

@@ -77,23 +77,21 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
     return (lower, upper > lower ? upper : lower + 1)
   }
 
+  /// x breaks from the start of the earliest bar through the first break at or after the end
+  /// of the longest, as Kaplan–Meier axes choose them (`NiceBreaks.axisBreaks`), from the
+  /// unit's steps (`breakSteps`) when given; a step that leaves the least axis past the bars
+  /// when the first choice leaves more than a tenth of it (bars ending at 122 months: 0–125 by
+  /// 25, not 0–144 by 24): bars are the data here, and empty axis reads as follow-up nobody had.
   func breaks(plotWidth: Double) -> [Double] {
     let (lower, upper) = dataRange
     if let given = options.xBreaks, !given.isEmpty { return given.sorted() }
-    var target = max(3, min(12, Int(plotWidth / 40)))
-    while true {
-      let b: [Double]
-      if let step = options.breakSteps.first(where: { (upper - lower) / $0 <= Double(target) }) {
-        let first = (lower / step).rounded(.down)
-        let last = (upper / step - 1e-9).rounded(.up)
-        b = stride(from: first, through: last, by: 1).map { $0 * step }
-      } else {
-        b = NiceBreaks.breaks(covering: lower, upper, target: target)
-      }
+    return NiceBreaks.axisBreaks(
+      from: lower, through: upper, plotWidth: plotWidth, steps: options.breakSteps,
+      maximumOvershoot: options.xMax == nil ? 0.1 : nil
+    ) { b in
       let spacing = plotWidth / Double(max(b.count - 1, 1))
       let widest = b.map { width(StyledText(JournalFormat.tick($0)), theme.smallFont) }.max() ?? 0
-      if spacing >= widest + 6 || target <= 2 { return b }
-      target -= 1
+      return spacing >= widest + 6
     }
   }
 

@@ -214,6 +214,18 @@ struct ReportTemplateTests {
         "report.yaml:4:101: 'figures[0].select': 'select' applies to Cox models; give 'model'"
       ),
       (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: f, type: forest, data: aml, model: \"Surv(time, status) ~ strata(x)\"}\n",
+        "report.yaml:4:45: 'figures[0].model': no terms to plot: strata(x) only stratifies the baseline hazard and has no hazard ratio; add the covariates to plot before it, e.g. 'Surv(time, status) ~ <covariate> + strata(x)'"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: f, type: forest, data: aml, model: \"Surv(time, status) ~ 1\"}\n",
+        "report.yaml:4:45: 'figures[0].model': no terms to plot: the model has no covariates, so no hazard ratios; add the covariates to plot, e.g. 'Surv(time, status) ~ <covariate>'"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - id: p\n    type: panels\n    panels:\n      - {type: panels, panels: [{data: aml, time: time, event: status}]}\n",
+        "report.yaml:7:16: 'figures[0].panels[0].type': a panel cannot itself hold panels; list them all in this figure's 'panels' (its 'columns' set the grid), or make the inner grid a figure of its own"
+      ),
+      (
         "data:\n  aml: [data/aml.csv\nfigures: []\n",
         "report.yaml:3:8: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"
       ),
