@@ -251,7 +251,9 @@ func template(folder: String) throws {
       """
   }
   r += """
-    save(ggforest(coxph(\(model), data = d), data = d), "forest-models.pdf")
+    # ggforest reads each term's column from the data: the factor is a column of its own there.
+    d$ecog_level <- factor(d$ecog)
+    save(ggforest(coxph(Surv(time, status) ~ arm + sex + stage + ecog_level + age, data = d), data = d), "forest-models.pdf")
     s <- subset(d, arm != "C"); s$arm <- factor(s$arm)
     rows <- do.call(rbind, lapply(c("sex", "stage", "ecog"), function(v) do.call(rbind, lapply(sort(unique(s[[v]])), function(l) {
       fit <- coxph(Surv(time, status) ~ arm, data = s[s[[v]] == l, ])
@@ -264,7 +266,7 @@ func template(folder: String) throws {
       w$id <- factor(w$id, levels = w$id[order(w$arm, w$treatment)])
       we <- e[e$id %in% w$id, ]; we$id <- factor(we$id, levels = levels(w$id))
       p <- ggplot(w) + geom_segment(aes(x = 0, xend = treatment, y = id, yend = id, colour = arm), linewidth = 3) +
-        geom_segment(data = w[!is.na(w$response_start), ], aes(x = response_start, xend = ifelse(is.na(response_end), treatment, response_end), y = id, yend = id), nudge_y = 0.3) +
+        geom_segment(data = w[!is.na(w$response_start), ], aes(x = response_start, xend = ifelse(is.na(response_end), treatment, response_end), y = id, yend = id)) +
         geom_point(data = we, aes(x = month, y = id, shape = event)) + labs(x = "Time (months)", y = "Patients")
       save(p, sprintf("swimmer-%d.pdf", k))
     }
