@@ -43,6 +43,18 @@ struct ForestCommandTests {
     #expect(folder.files == ["m.svg"])
   }
 
+  /// R: `exp(coef(coxph(Surv(time, status) ~ age, lung)))` = 1.0188965002948611.
+  @Test("models: a one-term model has one column of estimates (its two fits would agree)")
+  func oneTerm() throws {
+    let folder = try ScratchFolder()
+    let one = try Self.run(["--data", Survfig.data("lung.csv"), "--model", "Surv(time, status) ~ age"], in: folder)
+    let estimates = try #require(one["estimates"] as? [[String: Any]])
+    #expect(estimates.map { $0["model"] as? String } == ["univariable"])
+    #expect(abs((estimates[0]["hr"] as? Double ?? .nan) / 1.0188965002948611 - 1) < 1e-8)
+    let two = try Self.run(["--data", Survfig.data("lung.csv"), "--model", "Surv(time, status) ~ age + sex"], in: folder)
+    #expect((two["estimates"] as? [[String: Any]])?.map { $0["model"] as? String } == ["univariable", "multivariable", "univariable", "multivariable"])
+  }
+
   @Test("monotone likelihood: warnings on stderr as cox prints them, and in the JSON")
   func monotoneWarnings() throws {
     let folder = try ScratchFolder()

@@ -40,6 +40,8 @@ extension ForestAnalysis {
     }
     let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(in: .whitespaces)
     let strata = parsed.strata.isEmpty ? "" : " + strata(" + parsed.strata.map(\.description).joined(separator: ", ") + ")"
+    // A model of one term has one fit: its univariable and multivariable columns would agree.
+    let multivariable = multivariable && !(univariable && parsed.terms.count == 1 && request.selection == nil)
     let showsUnivariable = univariable || !multivariable
     var warnings: [String] = []
     var footnotes: [String] = []
