@@ -2,14 +2,15 @@ import FigureCore
 
 extension KaplanMeierFigure {
   /// Lays out the panels of one figure, in a grid of `columns` filled row by row, so that they
-  /// line up: the plot areas of a row share their top and height, those of a column their
-  /// left and right edges, and every panel draws its legend the same way.
+  /// line up: the plot areas share their top and height (cells are all of one size, so every
+  /// row looks alike), those of a column their left and right edges, and every panel draws its
+  /// legend the same way.
   ///
   /// Each panel is laid out on its own first. A legend that found no free corner in one panel
   /// goes where it went there (into the risk table, or above the plot) in every panel; an inset
-  /// above the plot in one panel goes above the plot in its whole row, and an inset right of the
-  /// plot in one panel goes right of the plot in every panel. Then every panel is laid out again
-  /// with the largest margins of its row and column, until the margins no longer change.
+  /// above or right of the plot in one panel goes there in every panel. Then every panel is laid
+  /// out again with the largest top and bottom margins of the grid and the largest left and
+  /// right margins of its column, until the margins no longer change.
   ///
   /// - Parameter figures: the panels in grid order; nil for a cell that is not a Kaplan–Meier
   ///   figure (it is skipped).
@@ -33,16 +34,14 @@ extension KaplanMeierFigure {
     if let shared = fallbacks.contains(.top) ? LegendPlacement.top : fallbacks.first {
       for i in cells where panels[i]!.options.legend == .auto { panels[i]!.options.legend = shared }
     }
-    // Insets: right of the plot everywhere, or above the plot across a row.
+    // Insets: right of the plot everywhere, or above the plot everywhere.
     let positions = cells.map { layouts[$0]?.annotationPosition }
     for i in cells
     where panels[i]!.options.annotationPlacement == .auto && !panels[i]!.options.annotations.isEmpty
     {
       if positions.contains(.right) {
         panels[i]!.options.annotationPlacement = .right
-      } else if cells.contains(where: {
-        $0 / columns == i / columns && layouts[$0]?.annotationPosition == .top
-      }) {
+      } else if positions.contains(.top) {
         panels[i]!.options.annotationPlacement = .top
       }
     }
@@ -50,18 +49,17 @@ extension KaplanMeierFigure {
 
     // Shared margins, grown until stable (a larger margin can move an inset out of a corner).
     for _ in 0..<4 {
-      var byRow: [Int: PlotMargins] = [:]
+      var rows: PlotMargins = .zero
       var byColumn: [Int: PlotMargins] = [:]
       for i in cells {
         guard let m = layouts[i]?.margins else { continue }
-        byRow[i / columns] = (byRow[i / columns] ?? .zero).union(
-          PlotMargins(top: m.top, bottom: m.bottom))
+        rows = rows.union(PlotMargins(top: m.top, bottom: m.bottom))
         byColumn[i % columns] = (byColumn[i % columns] ?? .zero).union(
           PlotMargins(left: m.left, right: m.right))
       }
       var changed = false
       for i in cells {
-        let row = byRow[i / columns] ?? .zero
+        let row = rows
         let column = byColumn[i % columns] ?? .zero
         let wanted = PlotMargins(
           top: row.top, left: column.left, bottom: row.bottom, right: column.right)
