@@ -7,8 +7,16 @@ public enum JournalFormat {
   /// `value` with exactly `decimals` digits after the point, rounding half away from zero
   /// ("0.25" at 1 decimal is "0.3", as in R's `formatC`/`sprintf` for exact halves that are
   /// representable). Negative numbers use the minus sign U+2212.
+  ///
+  /// From 10¹⁰ on, numbers are written in R's scientific form with as many decimals in the
+  /// mantissa (at most 2): "6.64e+10", "1e+308" — a value of that size (a hazard ratio that may be
+  /// infinite, a time in the wrong unit) reads better so than as dozens of digits.
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "NA" : (value > 0 ? "∞" : "−∞") }
+    if abs(value) >= 1e10 {
+      let exponent = Int(log10(abs(value)).rounded(.down))
+      return fixed(value / pow(10, Double(exponent)), decimals: min(decimals, 2)) + "e+\(exponent)"
+    }
     let d = max(0, min(decimals, 15))
     var scaled = abs(value)
     for _ in 0..<d { scaled *= 10 }
@@ -35,8 +43,14 @@ public enum JournalFormat {
     return fixed(value, decimals: min(decimals, 15))
   }
 
-  /// An axis tick label: the shortest decimal that shows the break exactly ("0", "0.25", "12").
+  /// An axis tick label: the shortest decimal that shows the break exactly ("0", "0.25", "12");
+  /// from 10¹⁰ on, R's scientific form ("2.5e+10"), as a label of hundreds of digits fits no axis.
   public static func tick(_ value: Double) -> String {
+    if value.isFinite, abs(value) >= 1e10 {
+      let exponent = Int(log10(abs(value)).rounded(.down))
+      let mantissa = value / pow(10, Double(exponent))
+      return "\(tick(mantissa))e+\(exponent)"
+    }
     for d in 0...6 {
       let s = fixed(value, decimals: d)
       if let back = Double(s.replacingOccurrences(of: "−", with: "-")),

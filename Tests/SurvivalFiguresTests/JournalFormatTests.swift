@@ -19,6 +19,12 @@ struct JournalFormatTests {
     #expect(JournalFormat.fixed(-0.0001, decimals: 2) == "0.00")
     #expect(JournalFormat.tick(0.30000000000000004) == "0.3")
     #expect(JournalFormat.tick(250) == "250")
+    // From 10¹⁰ on, R's scientific form: labels of hundreds of digits fit no axis or table.
+    #expect(JournalFormat.tick(2.5e12) == "2.5e+12")
+    #expect(JournalFormat.tick(1e308) == "1e+308")
+    #expect(JournalFormat.fixed(6.636908531e10, decimals: 2) == "6.64e+10")
+    #expect(JournalFormat.fixed(-1e11, decimals: 0) == "−1e+11")
+    #expect(JournalFormat.fixed(9.9e9, decimals: 0) == "9900000000")
     #expect(JournalFormat.estimate(0.28, lower: 0.11, upper: 0.74, decimals: 2) == "0.28 (0.11–0.74)")
     #expect(JournalFormat.estimate(12.3, lower: 8.1, upper: nil, decimals: 1) == "12.3 (8.1–NR)")
   }

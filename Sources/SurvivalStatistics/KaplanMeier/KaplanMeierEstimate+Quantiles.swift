@@ -146,10 +146,16 @@ struct _QuantileCurve {
     let tolerance = Self.tolerance
     guard let first = nearestKnot(atOrAbove: p, offset: tolerance) else { return nil }
     if let last = lastKeptValue, abs(p - last) < tolerance {
-      return (knotTimes[first] + lastTime) / 2
+      return Self.midpoint(knotTimes[first], lastTime)
     }
     guard let second = nearestKnot(atOrAbove: p, offset: -tolerance) else { return nil }
-    return (knotTimes[first] + knotTimes[second]) / 2
+    return Self.midpoint(knotTimes[first], knotTimes[second])
+  }
+
+  /// (a + b)/2 as R computes it, without overflowing to ∞ for times near the largest double.
+  static func midpoint(_ a: Double, _ b: Double) -> Double {
+    let sum = a + b
+    return sum.isFinite ? sum / 2 : a / 2 + b / 2
   }
 
   /// The knot whose value + offset is the smallest one ≥ p; nil when p lies outside the range of

@@ -1,4 +1,4 @@
-import SurvivalStatistics
+@testable import SurvivalStatistics
 import Testing
 
 /// Small data sets with edge behaviour, each checked against R (`survfit`, `quantile`,
@@ -71,6 +71,16 @@ struct KaplanMeierEdgeCaseTests {
       logLog.rows.map(\.upper),
       [0.9197974560448583, 0.82499704203971369, 0.69871303198504864, 0.69871303198504864],
       relativeTolerance: Self.tolerance, "log-log upper")
+  }
+
+  @Test("Times near the largest double: the median midpoint does not overflow to ∞")
+  func hugeTimes() throws {
+    // S: 2/3 after t = 5, 1/3 at 1e308 (tied event and censoring); median = 1e308, the first
+    // time S ≤ 0.5 (not a midpoint: S is never exactly 0.5).
+    let fit = try Self.estimate([5, 1e308, 1e308], [true, true, false])
+    #expect(fit.median.estimate == 1e308)
+    #expect(_QuantileCurve.midpoint(1e308, 1e308) == 1e308)
+    #expect(_QuantileCurve.midpoint(3, 4) == 3.5)
   }
 
   @Test("All censored: S = 1, no quantiles, log-log limits undefined except before the first time")
