@@ -100,6 +100,8 @@ public struct TableSpec: Sendable {
     case "characteristics":
       let dataNode = try m.required("data")
       let name = try dataNode.string()
+      columnKeys.record(m, keys: ["group"])
+      columnKeys.recordVariables(try m.required("variables"))
       self.kind = .characteristics(try CharacteristicsTemplateKeys.request(m, dataPath: try data(name, dataNode)), data: name)
     case "cox":
       let dataNode = try m.required("data")

@@ -47,6 +47,18 @@ public struct TemplateColumnKeys: Sendable {
     }
   }
 
+  /// Records the columns of a characteristics table's `variables`: each item a column name or a
+  /// mapping with a `column`.
+  mutating func recordVariables(_ node: TemplateNode) {
+    for item in (try? node.list()) ?? [] {
+      let value = (try? item.string()) != nil ? item : (try? item.mapping(allowing: CharacteristicsTemplateKeys.variableKeys))?["column"]
+      guard let value, let column = try? value.string() else { continue }
+      entries.append(
+        Entry(column: column, file: nil, position: TemplateKeyPosition(
+          file: value.file, line: value.line, column: value.column, key: value.path), name: "variables"))
+    }
+  }
+
   /// Runs `body`, turning an unknown-column error for a recorded column into a
   /// ``TemplateError`` at the key that names it (with the same suggestion and list of
   /// available columns).

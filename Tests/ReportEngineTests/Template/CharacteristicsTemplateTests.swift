@@ -75,6 +75,30 @@ struct CharacteristicsTemplateTests {
     #expect(error.description.replacingOccurrences(of: folder.path + "/", with: "") == message)
   }
 
+  @Test("an unknown column of a characteristics table is reported at the key that names it")
+  func unknownColumns() throws {
+    for (yaml, message) in [
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, group: xx, variables: [time]}\n",
+        "while building table 't' (report.yaml:4): report.yaml:4:54: 'tables[0].group': unknown column 'xx' in DIR/data/aml.csv. Did you mean 'x'? Available columns: time, status, x"
+      ),
+      (
+        "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: [time, {column: tme}]}\n",
+        "while building table 't' (report.yaml:4): report.yaml:4:74: 'tables[0].variables[1].column': unknown column 'tme' in DIR/data/aml.csv. Did you mean 'time'? Available columns: time, status, x"
+      ),
+    ] {
+      let folder = try TemplateFolder(template: yaml)
+      let template = try ReportTemplate(contentsOfFile: folder.templatePath)
+      let error = try #require(throws: (any Error).self) {
+        try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+      }
+      let shown = "\(error)".replacingOccurrences(of: folder.path + "/report.yaml", with: "report.yaml")
+        .replacingOccurrences(of: folder.path, with: "DIR")
+      #expect(shown == message)
+      #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+  }
+
   @Test("a characteristics table builds into CSV, Markdown, LaTeX, the report and a sidecar with every number")
   func build() throws {
     let yaml = """
