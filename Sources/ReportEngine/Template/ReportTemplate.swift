@@ -147,6 +147,11 @@ public struct ReportTemplate: Sendable {
       .composer(let context, let problem, let mark, _):
       let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
       return TemplateError(file: file, line: mark.line, column: mark.column, key: "", message: "invalid YAML: \(what)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return TemplateError(
+        file: file, line: context.mark.line, column: context.mark.column, key: "",
+        message: "invalid YAML: the mapping here has \(duplicates.count == 1 ? "the key" : "the keys") \(keys) more than once")
     default:
       return TemplateError(file: file, key: "", message: "invalid YAML: \(error)")
     }

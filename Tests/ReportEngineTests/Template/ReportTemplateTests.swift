@@ -226,6 +226,10 @@ struct ReportTemplateTests {
         "report.yaml:7:16: 'figures[0].panels[0].type': a panel cannot itself hold panels; list them all in this figure's 'panels' (its 'columns' set the grid), or make the inner grid a figure of its own"
       ),
       (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: a, data: aml, time: time, event: status, id: b}\n",
+        "report.yaml:4:6: invalid YAML: the mapping here has the key 'id' more than once"
+      ),
+      (
         "data:\n  aml: [data/aml.csv\nfigures: []\n",
         "report.yaml:3:8: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"
       ),
