@@ -94,9 +94,9 @@ func _yamlError(_ error: YamlError, path: String) -> CohortSpecificationError {
     .composer(_, let problem, let mark, _):
     return CohortSpecificationError(
       location: "\(path):\(mark.line):\(mark.column)", message: "YAML: \(problem)")
-  case .duplicatedKeysInMapping(let duplicates, _):
+  case .duplicatedKeysInMapping(let duplicates, let context):
     return CohortSpecificationError(
-      location: path,
+      location: "\(path):\(context.mark.line):\(context.mark.column)",
       message: "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
   default:
     return CohortSpecificationError(location: path, message: "YAML: \(error)")

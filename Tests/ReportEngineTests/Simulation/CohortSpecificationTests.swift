@@ -53,6 +53,7 @@ struct CohortSpecificationTests {
         "spec.yaml:5:5: unknown key 'hazrd_ratios'. Did you mean 'hazard_ratios'?"
       ),
       ("patient: 20\n", "spec.yaml:1:1: unknown key 'patient'. Did you mean 'patients'?"),
+      ("patients: 10\npatients: 20\n", "spec.yaml:1:1: duplicate key(s) 'patients'"),
       ("seed: 3\n", "spec.yaml:1:1: the cohort specification needs 'patients'"),
       (
         "patients: many\n",
