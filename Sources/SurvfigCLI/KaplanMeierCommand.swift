@@ -147,6 +147,7 @@ struct KaplanMeierFigureOptionsGroup: ParsableArguments {
       throw ValidationError("'--display-unit' needs '--time-unit' to know what to convert from.")
     }
     if let b = xBy, !(b > 0) { throw ValidationError("'--x-by' must be greater than 0.") }
+    if let m = xMax, !(m > 0) { throw ValidationError("'--x-max' must be greater than 0.") }
   }
 
   func request(output: FigureOutputOptions) throws -> KaplanMeierFigureRequest {

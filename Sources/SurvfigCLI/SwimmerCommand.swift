@@ -68,6 +68,7 @@ struct SwimmerCommand: ParsableCommand {
       throw ValidationError("Figure sizes must be between 30 and 1000 mm.")
     }
     guard dpi >= 36, dpi <= 2400 else { throw ValidationError("Please give a '--dpi' between 36 and 2400.") }
+    if let m = xMax, !(m > 0) { throw ValidationError("'--x-max' must be greater than 0.") }
     if events != nil && (eventId == nil || eventTime == nil || eventType == nil) {
       throw ValidationError("'--events' needs '--event-id', '--event-time' and '--event-type'.")
     }
