@@ -1,4 +1,5 @@
 import ArgumentParser
+import SurvivalFigures
 import ReportEngine
 import SurvivalStatistics
 
@@ -101,7 +102,13 @@ struct ForestCommand: ParsableCommand {
     request.dpi = output.dpi
     request.title = output.title
     request.xTitle = xTitle
-    request.xBreaks = try xBreaks.map { try parseNumbers($0, option: "--x-breaks") }
+    request.xBreaks = try xBreaks.map { text in
+      let breaks = try parseNumbers(text, option: "--x-breaks")
+      if let bad = breaks.first(where: { !($0 > 0) }) {
+        throw ValidationError("'--x-breaks' are hazard ratios on a log axis and must be greater than 0, found '\(JournalFormat.tick(bad))'.")
+      }
+      return breaks
+    }
     request.palette = try output.palette.map(parsePalette)
     if let favours {
       let parts = splitList(favours)

@@ -43,6 +43,18 @@ struct ForestCommandTests {
     #expect(folder.files == ["m.svg"])
   }
 
+  @Test("axis breaks at or below 0 are refused: the hazard-ratio axis is logarithmic")
+  func logBreaks() throws {
+    let folder = try ScratchFolder()
+    _ = try folder.write("est.csv", "label,est,lo,hi\nA,0.5,0.3,0.8\nB,1.5,0.9,2.9\n")
+    let result = try Survfig.run(
+      ["forest", "--data", "est.csv", "--label", "label", "--estimate", "est", "--lower", "lo", "--upper", "hi",
+       "--x-breaks", "0,1,2", "--out", "f.pdf"], in: folder.path)
+    #expect(result.status == 64)
+    #expect(result.standardError.hasPrefix("Error: '--x-breaks' are hazard ratios on a log axis and must be greater than 0, found '0'.\n"))
+    #expect(folder.files == ["est.csv"])
+  }
+
   /// R: `exp(coef(coxph(Surv(time, status) ~ age, lung)))` = 1.0188965002948611.
   @Test("models: a one-term model has one column of estimates (its two fits would agree)")
   func oneTerm() throws {

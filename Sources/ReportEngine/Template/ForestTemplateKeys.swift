@@ -1,3 +1,4 @@
+import SurvivalFigures
 import SurvivalStatistics
 
 /// The keys of a forest plot in a template. The form follows from the keys given: `model`
@@ -94,7 +95,13 @@ enum ForestTemplateKeys {
       request.favours = (sides[0], sides[1])
     }
     if let n = m["x-title"] { request.xTitle = try n.string() }
-    if let n = m["x-breaks"] { request.xBreaks = try n.numbers() }
+    if let n = m["x-breaks"] {
+      let breaks = try n.numbers()
+      if let bad = breaks.first(where: { !($0 > 0) }) {
+        throw n.error("x-breaks are hazard ratios on a log axis and must be greater than 0, found '\(JournalFormat.tick(bad))'")
+      }
+      request.xBreaks = breaks
+    }
     request.title = try m["title"]?.string()
     if let n = m["width"] { request.widthMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }
     if let n = m["height"] { request.heightMillimetres = try KaplanMeierTemplateKeys.millimetres(n) }

@@ -230,6 +230,10 @@ struct ReportTemplateTests {
         "report.yaml:4:6: invalid YAML: the mapping here has the key 'id' more than once"
       ),
       (
+        "data:\n  aml: data/aml.csv\nfigures:\n  - {id: f, type: forest, data: aml, model: \"Surv(time, status) ~ x\", x-breaks: [0, 1]}\n",
+        "report.yaml:4:81: 'figures[0].x-breaks': x-breaks are hazard ratios on a log axis and must be greater than 0, found '0'"
+      ),
+      (
         "data:\n  aml: [data/aml.csv\nfigures: []\n",
         "report.yaml:3:8: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"
       ),
