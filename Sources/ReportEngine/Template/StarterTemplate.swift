@@ -48,10 +48,11 @@ public enum StarterTemplate {
         age_group: if age >= 65 then "65 or older" else "under 65"
 
     # A preset (two-column, single-column, nature, lancet) or a mapping with overrides; every
-    # figure may override font-size, line-width, palette and dpi.
+    # figure may override font, font-size, line-width, palette and dpi.
     style:
       preset: two-column
       # columns: 1            # figures one column wide
+      # font: serif           # Liberation Serif (Times-compatible) instead of Liberation Sans
       # font-size: 8          # base type size in points
       # line-width: 1         # curves, intervals, response lines
       # palette: grayscale    # okabe-ito (default), grayscale or ["#0072B2", "#D55E00"]
