@@ -35,24 +35,44 @@ let package = Package(
       providers: [.apt(["libpango1.0-dev"])]),
     .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo"]),
 
-    // MARK: - Reports and command line
+    // MARK: - Analyses, templates and reports
+    // The expression language of filters and derived columns.
+    .target(name: "Expressions", dependencies: ["ClinicalCSV", "SurvivalStatistics"]),
+    // One request type per analysis and figure kind, its analysis, JSON, captions and figure.
+    .target(
+      name: "Analyses",
+      dependencies: ["ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "Expressions"]),
+    // Report templates: YAML with positions, styles, endpoints; requests built from their keys.
+    .target(
+      name: "ReportTemplates",
+      dependencies: [
+        "ClinicalCSV", "FigureCore", "SurvivalFigures", "SurvivalStatistics", "Expressions", "Analyses",
+        .product(name: "Yams", package: "Yams"),
+      ]),
+    // Simulated cohorts from a specification (`survfig simulate`).
+    .target(
+      name: "SurvivalSimulation",
+      dependencies: ["ClinicalCSV", "SurvivalStatistics", .product(name: "Yams", package: "Yams")]),
+    // Orchestration: data in, figures and tables computed, files rendered and written.
     .target(
       name: "ReportEngine",
       dependencies: [
-        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "CairoRendering",
-        .product(name: "Yams", package: "Yams"),
+        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "CairoRendering", "Expressions",
+        "Analyses", "ReportTemplates",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "SurvfigCLI",
       dependencies: [
-        "ReportEngine", "FigureCore", "SurvivalFigures", "SurvivalStatistics",
+        "ReportEngine", "ReportTemplates", "Analyses", "SurvivalSimulation", "ClinicalCSV", "FigureCore", "SurvivalFigures",
+        "SurvivalStatistics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "survfig", dependencies: ["SurvfigCLI"]),
     // `make bench`: a synthetic million-patient cohort, timed stage by stage.
     .executableTarget(
-      name: "survfig-bench", dependencies: ["ClinicalCSV", "SurvivalStatistics", "ReportEngine"]),
+      name: "survfig-bench",
+      dependencies: ["ClinicalCSV", "SurvivalStatistics", "Analyses", "ReportTemplates", "ReportEngine"]),
 
     // MARK: - Tests
     .testTarget(name: "ClinicalCSVTests", dependencies: ["ClinicalCSV"]),
@@ -63,9 +83,9 @@ let package = Package(
     .testTarget(
       name: "ReportEngineTests",
       dependencies: [
-        "ReportEngine", "ClinicalCSV", "SurvivalStatistics", "SurvivalFigures", "FigureCore",
-        .product(name: "Mustache", package: "swift-mustache"),
+        "ReportEngine", "ReportTemplates", "Analyses", "Expressions", "SurvivalSimulation", "ClinicalCSV",
+        "SurvivalStatistics", "SurvivalFigures", "FigureCore", .product(name: "Mustache", package: "swift-mustache"),
       ]),
-    .testTarget(name: "SurvfigCLITests", dependencies: ["SurvfigCLI"]),
+    .testTarget(name: "SurvfigCLITests", dependencies: ["SurvfigCLI", "ReportTemplates"]),
   ]
 )

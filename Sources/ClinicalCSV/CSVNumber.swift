@@ -11,3 +11,13 @@ public enum CSVNumber {
     }
   }
 }
+
+extension CSVNumber {
+  /// A finite number as a cell or message writes it: whole numbers below 10^15 without a
+  /// fraction (`12`, not `12.0`), others as the shortest decimal that reads back the same
+  /// double (`0.1`, `1e-05`).
+  public static func text(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return value.description
+  }
+}

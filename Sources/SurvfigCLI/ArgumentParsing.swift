@@ -3,6 +3,9 @@ import Foundation
 import ReportEngine
 import FigureCore
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// Splits "a,b , c" into ["a", "b", "c"].
 func splitList(_ text: String) -> [String] {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import ReportEngine
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// `survfig build`: every figure of a report template, the report PDF and sidecars.
 struct BuildCommand: ParsableCommand {

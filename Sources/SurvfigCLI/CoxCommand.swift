@@ -1,6 +1,9 @@
 import ArgumentParser
 import ReportEngine
 import SurvivalStatistics
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// `survfig cox`: Cox proportional hazards regression.
 struct CoxCommand: ParsableCommand {

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// Options shared by every command that draws a figure.
 struct FigureOutputOptions: ParsableArguments {

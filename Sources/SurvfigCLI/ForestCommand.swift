@@ -2,6 +2,9 @@ import ArgumentParser
 import SurvivalFigures
 import ReportEngine
 import SurvivalStatistics
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// `survfig forest`: forest plots of hazard ratios.
 struct ForestCommand: ParsableCommand {

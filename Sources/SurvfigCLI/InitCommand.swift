@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import ReportEngine
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// `survfig init`: a commented starter template.
 struct InitCommand: ParsableCommand {

@@ -3,6 +3,10 @@ import FigureCore
 import ReportEngine
 import SurvivalFigures
 import SurvivalStatistics
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
+import ClinicalCSV
 
 /// `survfig km`: Kaplan–Meier estimates, log-rank test and figure.
 struct KaplanMeierCommand: ParsableCommand {

@@ -2,6 +2,10 @@ import ArgumentParser
 import ReportEngine
 import SurvivalFigures
 import SurvivalStatistics
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
+import ClinicalCSV
 
 /// `survfig response`: best overall response, ORR and DCR with exact intervals, Fisher's test.
 struct ResponseCommand: ParsableCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import ReportEngine
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// `survfig simulate`: a synthetic cohort from a YAML specification.
 struct SimulateCommand: ParsableCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import ReportEngine
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
 
 /// The `survfig` command: statistics and figures for survival analyses.
 public struct SurvfigCommand: ParsableCommand {

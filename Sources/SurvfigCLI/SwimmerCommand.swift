@@ -1,6 +1,10 @@
 import ArgumentParser
 import ReportEngine
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import SurvivalSimulation
+import ClinicalCSV
 
 /// `survfig swimmer`: one bar per patient with response and event markers.
 struct SwimmerCommand: ParsableCommand {

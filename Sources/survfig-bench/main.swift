@@ -13,6 +13,8 @@ import ClinicalCSV
 import Foundation
 import ReportEngine
 import SurvivalStatistics
+import Analyses
+import ReportTemplates
 
 /// SplitMix64 (Steele, Lea & Flood 2014): the same sequence on every platform.
 struct SplitMix64 {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ReportEngine
+@testable import ReportTemplates
 
 @Suite("survfig init")
 struct InitCommandTests {

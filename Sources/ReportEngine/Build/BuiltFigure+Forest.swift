@@ -1,6 +1,9 @@
 import ClinicalCSV
 import FigureCore
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// A forest plot of a template: its models fitted and its rows computed, not yet laid out.
 struct _ForestContent {

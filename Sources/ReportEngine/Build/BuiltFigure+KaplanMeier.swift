@@ -1,6 +1,9 @@
 import ClinicalCSV
 import FigureCore
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// A Kaplan–Meier figure of a template: its statistics computed and its figure described,
 /// not yet laid out.

@@ -1,6 +1,9 @@
 import ClinicalCSV
 import FigureCore
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// A forest or swimmer panel of a grid: its statistics computed once, laid out at any size.
 enum _OtherPanel {

@@ -2,6 +2,9 @@ import ClinicalCSV
 import FigureCore
 import Foundation
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// A swimmer plot of a template: its lanes read, not yet laid out.
 struct _SwimmerContent {

@@ -4,6 +4,9 @@ import FigureCore
 import Foundation
 import Mustache
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// A figure of a template, computed and laid out, ready to render.
 struct BuiltFigure: Sendable {

@@ -1,6 +1,9 @@
 import ClinicalCSV
 import FigureCore
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// A table of a template, computed and ready to write.
 struct BuiltTable: Sendable {

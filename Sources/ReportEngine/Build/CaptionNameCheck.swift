@@ -1,5 +1,8 @@
 import ClinicalCSV
 import Foundation
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// The names of a Mustache caption that its values do not define, which Mustache renders as
 /// nothing: `{{medain}}`, `{{logrank.p_txt}}`.

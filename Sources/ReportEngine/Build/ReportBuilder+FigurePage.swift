@@ -1,5 +1,9 @@
 import FigureCore
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
+import ClinicalCSV
 
 extension ReportBuilder {
   /// The report's page size: ISO A4 portrait, as journal submission systems take it.

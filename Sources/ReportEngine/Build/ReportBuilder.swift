@@ -3,6 +3,9 @@ import ClinicalCSV
 import FigureCore
 import Foundation
 import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
 
 /// Options of `survfig build`.
 public struct ReportBuildOptions: Sendable {

@@ -3,7 +3,11 @@ import Foundation
 import SurvivalStatistics
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 // Reference values from R 4.2.2 on Templates/data/lung.csv (R's survival::lung), printed with
 // sprintf("%.17g"):

@@ -2,7 +2,11 @@ import ClinicalCSV
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 /// Reads `text` as a CSV file named `name`, written to a fresh temporary directory that is
 /// removed afterwards; messages use `name`.

@@ -1,7 +1,11 @@
 import ClinicalCSV
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 @Suite("Survival columns from a table")
 struct SurvivalColumnsTests {

@@ -2,7 +2,11 @@ import Foundation
 import SurvivalStatistics
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 /// Cohort specifications: messages asserted verbatim, and the study cohorts reproduced byte for byte.
 @Suite("Cohort specification")

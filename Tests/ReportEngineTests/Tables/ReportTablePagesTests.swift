@@ -4,7 +4,11 @@ import Foundation
 import SurvivalFigures
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 @Suite("Tables of a report: one type size, footnotes that apply, an italic P")
 struct ReportTablePagesTests {

@@ -2,7 +2,11 @@ import ClinicalCSV
 import SurvivalFigures
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 @Suite("Response table")
 struct ResponseTableTests {

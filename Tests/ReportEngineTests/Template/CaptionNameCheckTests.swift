@@ -2,7 +2,11 @@ import Foundation
 import Mustache
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 @Suite("Caption names the statistics do not define")
 struct CaptionNameCheckTests {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 @Suite("Report templates: characteristics tables")
 struct CharacteristicsTemplateTests {

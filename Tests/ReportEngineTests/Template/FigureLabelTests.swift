@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 /// `label:` names a figure or table as its paper does ("Figure 3", "Table 3" for a forest plot);
 /// without it figures and tables are numbered by their place in the template.

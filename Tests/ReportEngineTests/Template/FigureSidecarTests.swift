@@ -3,7 +3,11 @@ import FigureCore
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 /// Forest and swimmer sidecars: the methods and every value printed on the figure.
 @Suite("survfig build: forest and swimmer sidecars")

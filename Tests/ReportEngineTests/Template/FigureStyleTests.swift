@@ -3,7 +3,11 @@ import FigureCore
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 /// The template's style and each figure's overrides reach every figure type.
 @Suite("survfig build: the style on every figure type")

@@ -4,7 +4,11 @@ import FigureCore
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 /// Grids of Kaplan–Meier, forest and swimmer panels: every panel at its cell's size.
 @Suite("survfig build: panels of every figure type")

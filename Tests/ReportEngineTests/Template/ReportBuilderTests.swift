@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 @Suite("survfig build: outputs, sidecars, dependency file")
 struct ReportBuilderTests {

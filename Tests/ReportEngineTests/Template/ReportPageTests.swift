@@ -4,7 +4,11 @@ import FigureCore
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 
 /// The figure pages of the report PDF: A4, the figure with its label and caption below.
 @Suite("survfig build: report pages")

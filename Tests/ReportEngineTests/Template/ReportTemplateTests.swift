@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import Analyses
+@testable import Expressions
 @testable import ReportEngine
+@testable import ReportTemplates
+@testable import SurvivalSimulation
 import SurvivalStatistics
 
 /// A folder holding `aml.csv` and a template, removed afterwards.

@@ -1,0 +1,183 @@
+import FigureCore
+import Foundation
+import SurvivalFigures
+import SurvivalStatistics
+import ClinicalCSV
+
+extension KaplanMeierAnalysis {
+  /// The figure of this analysis as `request` describes it: curves in the display time unit,
+  /// the plotted function, group labels, and an inset with the group comparison and medians.
+  public func figure(_ request: KaplanMeierFigureRequest, groupLabels: [String: String] = [:])
+    -> KaplanMeierFigure
+  {
+    let scale = request.timeScale
+    let curves = estimates.indices.map { index in
+      curve(index, request: request, label: groupLabels[sample.groupLabels[index]] ?? sample.groupLabels[index], scale: scale)
+    }
+    let theme = FigureTheme.styled(
+      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, fontFamily: request.fontFamily,
+      lineWidth: request.lineWidth,
+      palette: request.palette)
+
+    var options = KaplanMeierFigureOptions(
+      size: .millimetres(width: request.widthMillimetres, height: request.heightMillimetres),
+      theme: theme)
+    options.title = request.title.map { StyledText($0) }
+    options.xTitle = StyledText(request.xTitle ?? request.defaultXTitle)
+    options.yTitle = StyledText(request.yTitle ?? request.defaultYTitle)
+    options.yAxis =
+      request.function == .cumhaz ? .value : (request.percent ? .percent : .probability)
+    options.xBreaks = request.xBreaks ?? request.xBreakEvery.map { step in
+      // Up to the axis end, or to the first break at or beyond the last observation.
+      let end =
+        request.xMax ?? ((estimates.map(\.lastTime).max() ?? 0) * scale / step - 1e-9).rounded(.up) * step
+      return stride(from: 0, through: end + step * 1e-9, by: step).map { $0 }
+    }
+    options.xMax = request.xMax
+    options.showsConfidenceBands = request.showsConfidenceBands
+    options.showsCensorMarks = request.showsCensorMarks
+    // At 0.5 of the survival or of the event curve (1 − S crosses it at the same time).
+    options.showsMedianLines = request.showsMedianLines && request.function != .cumhaz
+    options.riskTable = request.riskTable
+    options.riskTableTimes = request.riskTableTimes
+    options.legend = estimates.count > 1 ? request.legend : .none
+    options.legendTitle = request.legendTitle
+    (options.annotations, options.annotationHeadings) = annotations(request, scale: scale, labels: curves.map(\.label))
+    options.growsToFit = !request.isHeightFixed
+    return KaplanMeierFigure(curves: curves, options: options)
+  }
+
+  private func curve(
+    _ index: Int, request: KaplanMeierFigureRequest, label: String, scale: Double
+  ) -> KaplanMeierCurveData {
+    let estimate = estimates[index]
+    let rows = estimate.rows.enumerated().map { position, row -> KaplanMeierCurveData.Row in
+      let value: Double
+      let lower: Double?
+      let upper: Double?
+      switch request.function {
+      case .survival:
+        (value, lower, upper) = (row.survival, row.lower, row.upper)
+      case .event:
+        (value, lower, upper) = (1 - row.survival, row.upper.map { 1 - $0 }, row.lower.map { 1 - $0 })
+      case .cumhaz:
+        // The Nelson–Aalen H ∓ z·σ_H, as R's plot(fun = "cumhaz", conf.int = TRUE) draws it.
+        let interval = estimate.cumulativeHazardInterval(at: position)
+        (value, lower, upper) = (row.cumulativeHazard, interval.lower, interval.upper)
+      }
+      // Percent axes plot probabilities × 100.
+      let unit = request.percent && request.function != .cumhaz ? 100.0 : 1
+      return KaplanMeierCurveData.Row(
+        time: row.time * scale, atRisk: row.atRisk, events: row.events, censored: row.censored,
+        value: value * unit, lower: lower.map { $0 * unit }, upper: upper.map { $0 * unit })
+    }
+    return KaplanMeierCurveData(
+      label: label, total: estimate.subjectCount, rows: rows,
+      initialValue: request.function == .survival ? (request.percent ? 100 : 1) : 0,
+      median: quantiles[index].first { $0.probability == 0.5 }?.estimate.map { $0 * scale })
+  }
+
+  /// The inset: the test of the group difference, then the hazard ratios and each group's
+  /// median with its interval, each under a heading (whose index is returned too).
+  private func annotations(_ request: KaplanMeierFigureRequest, scale: Double, labels: [String])
+    -> ([StyledText], Set<Int>)
+  {
+    var lines: [StyledText] = []
+    var headings: Set<Int> = []
+    if request.showsPValue, let test = logRank, let chi = test.chiSquare {
+      let name: String
+      switch test.rho {
+      case 0: name = "Log-rank"
+      case 1: name = "Peto–Peto"
+      default: name = "Fleming–Harrington (ρ = \(JournalFormat.tick(test.rho)))"
+      }
+      let prefix = (sample.isStratified ? "Stratified " + name.lowercased() : name) + " "
+      lines.append(JournalFormat.pValueText(chi.pValue, label: prefix))
+    }
+    let ratios = groupHazardRatios
+    if !ratios.isEmpty {
+      let level = JournalFormat.tick(confidence.level * 100)
+      let reference = labels.first ?? ""
+      let adjusted = hazardRatios?.request.formula.contains(" + ") == true ? "adjusted " : ""
+      headings.insert(lines.count)
+      lines.append(StyledText("\(adjusted.isEmpty ? "HR" : "Adjusted HR") (\(level)% CI) vs \(reference)"))
+      for c in ratios {
+        let index = c.label.level.flatMap { sample.groupLabels.firstIndex(of: $0) }
+        let label = index.map { labels[$0] } ?? (c.label.level ?? c.name)
+        // Not estimable (monotone likelihood, an aliased group): "NE", as in forest plots;
+        // the model's warning says why.
+        guard let ratio = ForestAnalysis.estimate(c) else {
+          lines.append(StyledText(label + ": NE"))
+          continue
+        }
+        let estimate = JournalFormat.estimate(ratio.value, lower: ratio.lower, upper: ratio.upper, decimals: 2)
+        lines.append(StyledText(label + ": " + estimate + ", ") + JournalFormat.pValueText(c.p).dropLeadingSpace)
+      }
+    }
+    if request.showsMedians {
+      let medians = quantiles.map { $0.first { $0.probability == 0.5 } }
+      let decimals = timeDecimals(request)
+      let level = JournalFormat.tick(confidence.level * 100)
+      headings.insert(lines.count)
+      lines.append(StyledText("Median (\(level)% CI)"))
+      for (label, median) in zip(labels, medians) {
+        guard let median else { continue }
+        let text = Self.medianText(median, scale: scale, decimals: decimals)
+        lines.append(StyledText((labels.count > 1 ? label + ": " : "") + text))
+      }
+    }
+    return (lines, headings)
+  }
+}
+
+extension StyledText {
+  /// The text without leading spaces in its first span.
+  var dropLeadingSpace: StyledText {
+    var copy = self
+    if var first = copy.spans.first {
+      first.text = String(first.text.drop { $0 == " " })
+      copy.spans[0] = first
+    }
+    return copy
+  }
+}
+
+extension KaplanMeierAnalysis {
+  /// "8.9 (7.0–10.2)"; "NR" for a median or upper limit not reached; "NE" when neither limit
+  /// can be estimated (a single patient, a curve that drops to 0 at once).
+  ///
+  /// By R's `quantile.survfit` rules the lower limit is where the lower confidence curve
+  /// reaches 0.5, so it can exist while the median is not reached: "NR (3.0–NR)". A median
+  /// with no limit at all (a group without events: S = 1 and its band throughout) is "NR"
+  /// alone, as journals print it, never "NR (NR–NR)".
+  static func medianText(_ median: KaplanMeierEstimate.Quantile, scale: Double, decimals: Int) -> String {
+    if median.estimate == nil, median.lower == nil, median.upper == nil { return "NR" }
+    guard median.estimate == nil || median.lower != nil || median.upper != nil else {
+      return JournalFormat.fixed(median.estimate! * scale, decimals: decimals) + " (NE)"
+    }
+    return JournalFormat.estimate(
+      median.estimate.map { $0 * scale }, lower: median.lower.map { $0 * scale },
+      upper: median.upper.map { $0 * scale }, decimals: decimals)
+  }
+}
+
+extension KaplanMeierFigureRequest {
+  /// The factor from the data's time unit to the displayed one.
+  var timeScale: Double {
+    guard let data = dataTimeUnit, let display = displayTimeUnit else { return 1 }
+    return data.days / display.days
+  }
+
+  var defaultXTitle: String {
+    guard let unit = displayTimeUnit ?? dataTimeUnit else { return "Time" }
+    return "Time (\(unit.rawValue))"
+  }
+
+  var defaultYTitle: String {
+    switch function {
+    case .survival: return percent ? "Survival (%)" : "Survival probability"
+    case .event: return percent ? "Cumulative incidence (%)" : "Cumulative incidence"
+    case .cumhaz: return "Cumulative hazard"
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import Analyses
+import Mustache
+import ClinicalCSV
+
+/// Caption numbers render as their text and take the number helpers as Mustache transforms.
+extension CaptionNumber: MustacheTransformable, MustacheCustomRenderable {
+  public var renderText: String { text }
+  public var isNull: Bool { false }
+  public func transform(_ name: String) -> Any? { applying(name) }
+}

@@ -1,0 +1,46 @@
+import ClinicalCSV
+import FigureCore
+import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
+
+/// What a Kaplan–Meier run produced.
+public struct KaplanMeierRun: Sendable {
+  public var analysis: KaplanMeierAnalysis
+  /// The statistics as the `km --json` contract lists them.
+  public var json: JSONValue { analysis.json }
+  public var warnings: [String] { analysis.warnings }
+  /// Warnings about the figure: a plot area below its minimum height, and the
+  /// findings of figure lint (small, overlapping or clipped text).
+  public var figureWarnings: [String] = []
+  /// The figure files written.
+  public var writtenFiles: [String]
+}
+
+/// Reads the data, computes the statistics and writes the figure to every output of
+/// `request.figure`. A figure whose plot area would be too small to read is an error
+/// (`FigureTooSmallError`), never a blank page.
+///
+/// Output paths are checked before any work is done, and every file is written atomically:
+/// on an error no new or partial file is left behind.
+public func runKaplanMeier(_ request: KaplanMeierRequest) throws -> KaplanMeierRun {
+  let outputs = request.figure.outputs
+  let writer = try FigureWriter(paths: outputs, dpi: request.figure.dpi, title: request.figure.title)
+  let table = try DataTable(contentsOfFile: request.dataPath)
+  let analysis = try KaplanMeierAnalysis(table: table, request: request)
+  var figureWarnings: [String] = []
+  if !outputs.isEmpty {
+    let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
+    try writer.write { measurer in
+      let layout = figure.layout(measurer: measurer)
+      if let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed) {
+        figureWarnings.append(warning)
+      }
+      let minimum = figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
+      figureWarnings += layout.scene.lint(measurer: measurer, minimumFontSize: minimum).map(\.message)
+      return layout.scene
+    }
+  }
+  return KaplanMeierRun(analysis: analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
+}

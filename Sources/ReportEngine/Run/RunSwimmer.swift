@@ -1,0 +1,22 @@
+import ClinicalCSV
+import FigureCore
+import SurvivalFigures
+import Analyses
+import ReportTemplates
+import Expressions
+
+/// Reads the patients (and events) and writes the swimmer plot to every output.
+///
+/// Output paths are checked before any work is done and every file is written atomically: on an
+/// error no new or partial file is left behind.
+/// - Returns: the lanes read, for reporting.
+@discardableResult
+public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerInput {
+  let writer = try FigureWriter(paths: request.outputs, dpi: request.dpi, title: request.title)
+  let patients = try DataTable(contentsOfFile: request.dataPath)
+  let events = try request.eventsPath.map { path throws(CSVReadError) in try DataTable(contentsOfFile: path) }
+  let input = try SwimmerInput(patients: patients, events: events, request: request)
+  let figure = input.figure(request)
+  try writer.write { measurer in figure.layout(measurer: measurer).scene }
+  return input
+}
