@@ -36,17 +36,21 @@ let package = Package(
     .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo"]),
 
     // MARK: - Analyses, templates and reports
+    // The options of requests, declared once for the command line and templates.
+    .target(name: "OptionSchema", dependencies: ["ClinicalCSV"]),
     // The expression language of filters and derived columns.
     .target(name: "Expressions", dependencies: ["ClinicalCSV", "SurvivalStatistics"]),
     // One request type per analysis and figure kind, its analysis, JSON, captions and figure.
     .target(
       name: "Analyses",
-      dependencies: ["ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "Expressions"]),
+      dependencies: [
+        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "Expressions", "OptionSchema",
+      ]),
     // Report templates: YAML with positions, styles, endpoints; requests built from their keys.
     .target(
       name: "ReportTemplates",
       dependencies: [
-        "ClinicalCSV", "FigureCore", "SurvivalFigures", "SurvivalStatistics", "Expressions", "Analyses",
+        "ClinicalCSV", "FigureCore", "SurvivalFigures", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema",
         .product(name: "Yams", package: "Yams"),
       ]),
     // Simulated cohorts from a specification (`survfig simulate`).
@@ -64,7 +68,8 @@ let package = Package(
     .target(
       name: "SurvfigCLI",
       dependencies: [
-        "ReportEngine", "ReportTemplates", "Analyses", "SurvivalSimulation", "ClinicalCSV", "FigureCore", "SurvivalFigures",
+        "ReportEngine", "ReportTemplates", "Analyses", "OptionSchema", "SurvivalSimulation", "ClinicalCSV", "FigureCore",
+        "SurvivalFigures",
         "SurvivalStatistics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),

@@ -1,18 +1,15 @@
-import FigureCore
 import Analyses
-import Expressions
+import ClinicalCSV
+import FigureCore
+import OptionSchema
 
 /// One figure of a template: what to compute and draw, its caption and its output formats.
 public struct FigureSpec: Sendable {
   public enum Kind: Sendable {
-    /// A Kaplan–Meier figure of the named data.
-    case kaplanMeier(KaplanMeierRequest, data: String)
+    /// A figure of one of ``FigureKinds/all``.
+    case figure(AnyFigureRequest)
     /// Sub-figures in a grid, labelled A, B, C …, sharing one page size.
     case panels(columns: Int, [FigureSpec])
-    /// A swimmer plot of the named patients (and events) data.
-    case swimmer(SwimmerRequest, data: String, events: String?)
-    /// A forest plot of the named data.
-    case forest(ForestRequest, data: String)
   }
 
   /// The name of the output files (`<id>.pdf`, `<id>.json`).
@@ -42,38 +39,28 @@ public struct FigureSpec: Sendable {
   /// The keys that name columns, for messages about columns missing from the data.
   public var columnKeys = TemplateColumnKeys()
 
-  static let types = ["km", "panels", "swimmer", "forest"]
+  /// The keys every figure takes besides its kind's options.
+  static let keys = ["id", "type", "endpoint", "filter", "caption", "formats", "label"]
+  /// The keys of a grid of panels.
   static let panelKeys = ["columns", "panels", "width", "height", "dpi"]
+  /// The figure types: every kind and `panels`.
+  static var types: [String] { FigureKinds.names + ["panels"] }
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext, isPanel: Bool = false) throws(TemplateError) {
-    let typeKey = try node.mapping(
-      allowing: ReportTemplate.figureKeys + KaplanMeierTemplateKeys.names + Self.panelKeys + SwimmerTemplateKeys.names
-        + ForestTemplateKeys.names)
-    let type = try typeKey["type"]?.choice(Self.types) ?? "km"
-    if isPanel, type == "panels", let typeNode = typeKey["type"] {
+    let typed = try node.uncheckedMapping()
+    let type = try typed["type"]?.choice(Self.types) ?? KaplanMeierKind.name
+    if isPanel, type == "panels", let typeNode = typed["type"] {
       throw typeNode.error(
         "a panel cannot itself hold panels; list them all in this figure's 'panels' (its 'columns' set the grid), or make the inner grid a figure of its own"
       )
     }
-    let specific: [String]
-    switch type {
-    case "panels": specific = Self.panelKeys
-    case "swimmer": specific = SwimmerTemplateKeys.names
-    case "forest": specific = ForestTemplateKeys.names
-    default: specific = KaplanMeierTemplateKeys.names
-    }
-    let allowed = ReportTemplate.figureKeys + specific
-    let m = try node.mapping(allowing: allowed)
+    let figureKind = FigureKinds.named(type)
+    let m = try node.mapping(allowing: Self.keys + (figureKind?.templateKeys ?? Self.panelKeys))
     self.location = "\(node.file):\(node.line ?? 0)"
     if isPanel {
       self.id = try m["id"]?.string() ?? ""
     } else {
-      let idNode = try m.required("id")
-      let id = try idNode.string()
-      guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
-        throw idNode.error("expected an id of letters, digits, '-', '_' or '.', found '\(id)'")
-      }
-      self.id = id
+      self.id = try Self.identifier(try m.required("id"))
     }
     if let labelNode = m["label"] {
       guard !isPanel else { throw labelNode.error("a panel is lettered A, B, … by its place; 'label' names the whole figure") }
@@ -93,16 +80,15 @@ public struct FigureSpec: Sendable {
     } ?? [.pdf, .png]
 
     let style = context.style
-    switch type {
-    case "panels":
+    guard let figureKind else {
       let columns = try m["columns"]?.integer("a number of columns") ?? 2
       guard columns >= 1, columns <= 6 else { throw m["columns"]!.error("expected 1 to 6 columns") }
-      let width = try m["width"].map { n throws(TemplateError) in try KaplanMeierTemplateKeys.millimetres(n) } ?? style.doubleColumnWidth
+      let width = try m["width"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) } ?? style.doubleColumnWidth
       let panelsNode = try m.required("panels")
       let items = try panelsNode.list()
       guard !items.isEmpty else { throw panelsNode.error("expected at least one panel") }
       let rows = (items.count + columns - 1) / columns
-      let height = try m["height"].map { n throws(TemplateError) in try KaplanMeierTemplateKeys.millimetres(n) }
+      let height = try m["height"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) }
         ?? min(style.height * Double(rows) * 0.85, 240)
       var cellStyle = style
       cellStyle.columns = 2
@@ -110,89 +96,49 @@ public struct FigureSpec: Sendable {
       cellStyle.height = height / Double(rows)
       let cellContext = ReportTemplate.ParseContext(data: context.data, endpoints: context.endpoints, style: cellStyle)
       let panels = try items.map { item throws(TemplateError) in try FigureSpec(item, context: cellContext, isPanel: true) }
-      self.dpi = try m["dpi"].map { n throws(TemplateError) in try KaplanMeierTemplateKeys.dpi(n) } ?? style.dpi
+      self.dpi = try m["dpi"].map { n throws(TemplateError) in try ReportStyle.dpi(n) } ?? style.dpi
       self.kind = .panels(columns: columns, panels)
       self.widthMillimetres = width
       self.heightMillimetres = height
       self.isHeightFixed = m["height"] != nil
-    case "forest":
-      let dataNode = try m.required("data")
-      let dataName = try dataNode.string()
-      guard let path = context.data[dataName] else {
-        throw dataNode.error(Self.unknown("data", dataName, among: Array(context.data.keys)))
-      }
-      let request = try ForestTemplateKeys.request(m, dataPath: path, style: style)
-      columnKeys.record(m, keys: TemplateColumnKeys.forest)
-      self.dpi = request.dpi
-      self.kind = .forest(request, data: dataName)
-      self.widthMillimetres = request.widthMillimetres
-      self.heightMillimetres = request.heightMillimetres ?? 0
-    case "swimmer":
-      var request = SwimmerRequest(dataPath: "", idColumn: "", endColumn: "")
-      request.widthMillimetres = style.width
-      request.palette = style.palette
-      request.fontSize = style.fontSize
-      request.fontFamily = style.fontFamily
-      request.lineWidth = style.lineWidth
-      request.dpi = style.dpi
-      try SwimmerTemplateKeys.apply(m, to: &request)
-      let dataNode = try m.required("data")
-      let dataName = try dataNode.string()
-      guard let path = context.data[dataName] else {
-        throw dataNode.error(Self.unknown("data", dataName, among: Array(context.data.keys)))
-      }
-      request.dataPath = path
-      let eventsName = try m["events"]?.string()
-      if let eventsName {
-        guard let eventsPath = context.data[eventsName] else {
-          throw m["events"]!.error(Self.unknown("data", eventsName, among: Array(context.data.keys)))
-        }
-        request.eventsPath = eventsPath
-      }
-      guard !request.idColumn.isEmpty else { throw m.node.error("missing key 'id-column' (the patient column)") }
-      guard !request.endColumn.isEmpty else { throw m.node.error("missing key 'end' (the column with the end of each bar)") }
-      columnKeys.record(m, keys: TemplateColumnKeys.swimmerPatients, file: request.dataPath)
-      columnKeys.record(m, keys: TemplateColumnKeys.swimmerEvents, file: request.eventsPath)
-      self.dpi = request.dpi
-      self.kind = .swimmer(request, data: dataName, events: eventsName)
-      self.widthMillimetres = request.widthMillimetres
-      self.heightMillimetres = request.heightMillimetres ?? 0
-    default:
-      var request = KaplanMeierRequest(dataPath: "", timeColumn: "", eventColumn: "")
-      request.figure.widthMillimetres = style.width
-      request.figure.heightMillimetres = style.height
-      request.figure.palette = style.palette
-      request.figure.fontSize = style.fontSize
-      request.figure.fontFamily = style.fontFamily
-      request.figure.lineWidth = style.lineWidth
-      request.figure.dpi = style.dpi
-      var dataName = try m["data"]?.string()
-      if let endpointNode = m["endpoint"] {
-        let name = try endpointNode.string()
-        guard let endpoint = context.endpoints[name] else {
-          throw endpointNode.error(Self.unknown("endpoint", name, among: Array(context.endpoints.keys)))
-        }
-        if dataName == nil { dataName = try endpoint["data"]?.string() }
-        if let filter = endpoint["filter"] { self.filters.insert(try filter.expression(), at: 0) }
-        try KaplanMeierTemplateKeys.apply(endpoint, to: &request)
-        columnKeys.record(endpoint, keys: TemplateColumnKeys.kaplanMeier)
-      }
-      try KaplanMeierTemplateKeys.apply(m, to: &request)
-      columnKeys.record(m, keys: TemplateColumnKeys.kaplanMeier)
-      try KaplanMeierTemplateKeys.checkCombinations(m, request)
-      guard let dataName else { throw m.node.error("missing key 'data' (or an 'endpoint' naming its data)") }
-      guard let path = context.data[dataName] else {
-        throw (m["data"] ?? m.node).error(Self.unknown("data", dataName, among: Array(context.data.keys)))
-      }
-      request.dataPath = path
-      guard !request.timeColumn.isEmpty else { throw m.node.error("missing key 'time' (or an 'endpoint' that gives it)") }
-      guard !request.eventColumn.isEmpty else { throw m.node.error("missing key 'event' (or an 'endpoint' that gives it)") }
-      self.dpi = request.figure.dpi
-      self.kind = .kaplanMeier(request, data: dataName)
-      self.widthMillimetres = request.figure.widthMillimetres
-      self.heightMillimetres = request.figure.heightMillimetres
-      self.isHeightFixed = request.figure.isHeightFixed
+      return
     }
+    let (request, filters, columnKeys) = try Self.request(figureKind, m, node: node, context: context)
+    self.filters.insert(contentsOf: filters, at: 0)
+    self.columnKeys = columnKeys
+    let output = request.output
+    self.kind = .figure(request)
+    self.dpi = output.dpi
+    self.widthMillimetres = output.widthMillimetres
+    self.heightMillimetres = output.heightMillimetres ?? style.height
+    self.isHeightFixed = output.heightMillimetres != nil
+  }
+
+  /// The request of a figure of `kind`, the filters of its endpoint and the keys naming columns.
+  static func request<Kind: FigureKind>(
+    _ kind: Kind.Type, _ m: TemplateMapping, node: TemplateNode, context: ReportTemplate.ParseContext
+  ) throws(TemplateError) -> (AnyFigureRequest, [TemplateExpression], TemplateColumnKeys) {
+    let values = try SpecOptionValues(m, options: kind.options, context: context, noun: kind.noun)
+    let request: AnyFigureRequest
+    do {
+      request = try kind.request(
+        values.values, defaults: context.style.figureOutput, height: context.style.height, spelling: .template,
+        container: TemplateOrigin.of(node))
+    } catch {
+      throw error.templateError(at: node)
+    }
+    var columnKeys = TemplateColumnKeys()
+    columnKeys.record(values.values, options: kind.options, files: values.files)
+    return (request, values.filters, columnKeys)
+  }
+
+  /// An `id`: letters, digits, `-`, `_` and `.`.
+  static func identifier(_ node: TemplateNode) throws(TemplateError) -> String {
+    let id = try node.string()
+    guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+      throw node.error("expected an id of letters, digits, '-', '_' or '.', found '\(id)'")
+    }
+    return id
   }
 
   /// A `label` value: non-empty text, without a final full stop (the report adds one).
@@ -211,8 +157,6 @@ public struct FigureSpec: Sendable {
   }
 }
 
-import ClinicalCSV
-
 enum SpellingSuggestionHint {
   static func hint(_ name: String, _ candidates: [String]) -> String {
     SpellingSuggestion.closest(to: name, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
@@ -223,10 +167,72 @@ extension FigureSpec {
   /// The typeface of the figure's text (of its first panel for a grid of panels).
   package var fontFamily: FontFamily {
     switch kind {
-    case .kaplanMeier(let request, _): request.figure.fontFamily
-    case .swimmer(let request, _, _): request.fontFamily
-    case .forest(let request, _): request.fontFamily
+    case .figure(let request): request.output.fontFamily
     case .panels(_, let panels): panels.first?.fontFamily ?? .sans
     }
+  }
+
+  /// The request of a figure of `kind`; nil for another kind or a grid of panels.
+  public func request<Kind: FigureKind>(of kind: Kind.Type) -> Kind.Request? {
+    guard case .figure(let request) = self.kind else { return nil }
+    return request.request(of: kind)
+  }
+
+  /// The data files the figure reads.
+  public var dataFiles: [String] {
+    switch kind {
+    case .figure(let request): request.dataFiles
+    case .panels(_, let panels): panels.flatMap(\.dataFiles)
+    }
+  }
+}
+
+/// The option values of a figure's or table's mapping: its endpoint's keys first, then its own,
+/// with data names resolved to their files.
+struct SpecOptionValues {
+  var values: [(key: String, value: OptionValue)] = []
+  /// The endpoint's filter.
+  var filters: [TemplateExpression] = []
+  /// The file of each data option (`data`, `events`), for messages about their columns.
+  var files: [String: String] = [:]
+
+  init<Request>(
+    _ m: TemplateMapping, options: OptionTable<Request>, context: ReportTemplate.ParseContext, noun: String
+  ) throws(TemplateError) {
+    if let endpointNode = m["endpoint"] {
+      let name = try endpointNode.string()
+      guard let endpoint = context.endpoints[name] else {
+        throw endpointNode.error(FigureSpec.unknown("endpoint", name, among: Array(context.endpoints.keys)))
+      }
+      for key in endpoint.keys {
+        guard let node = endpoint[key] else { continue }
+        if key == "filter" {
+          filters.append(try node.expression())
+        } else if options.declaration(key) == nil {
+          throw endpointNode.error("the endpoint '\(name)' gives '\(key)', which a \(noun) does not take")
+        } else {
+          try add(key, node, options: options, context: context)
+        }
+      }
+    }
+    for key in m.keys where options.declaration(key) != nil {
+      try add(key, m[key]!, options: options, context: context)
+    }
+  }
+
+  private mutating func add<Request>(
+    _ key: String, _ node: TemplateNode, options: OptionTable<Request>, context: ReportTemplate.ParseContext
+  ) throws(TemplateError) {
+    var value = node.optionValue
+    if options.declaration(key)?.namesData == true {
+      let name = try node.string()
+      guard let path = context.data[name] else {
+        throw node.error(FigureSpec.unknown("data", name, among: Array(context.data.keys)))
+      }
+      value.content = .text(path)
+      files[key] = path
+    }
+    values.removeAll { $0.key == key }
+    values.append((key, value))
   }
 }

@@ -1,5 +1,6 @@
-import FigureCore
 import Analyses
+import FigureCore
+import OptionSchema
 import Expressions
 
 /// Figure sizes and type for a journal or a page layout (template key `style`).
@@ -60,37 +61,97 @@ public struct ReportStyle: Hashable, Sendable {
     self.lineWidth = nil
   }
 
-  static let keys = [
-    "preset", "columns", "width", "height", "font", "font-size", "minimum-font-size", "line-width", "palette", "dpi",
-    "methods-in-caption",
-  ]
+  /// The defaults a figure starts from: the style's width, type, palette and resolution.
+  public var figureOutput: FigureOutput {
+    var output = FigureOutput()
+    output.widthMillimetres = width
+    output.palette = palette
+    output.fontSize = fontSize
+    output.fontFamily = fontFamily
+    output.lineWidth = lineWidth
+    output.dpi = dpi
+    return output
+  }
+
+  /// The keys of a style mapping; sizes, type and colours take what figures take.
+  public static let options = OptionTable<ReportStyle>([
+    OptionDeclaration(
+      "preset", commandLine: .none, section: .output, summary: "The preset the other keys change.",
+      valueDescription: "one of " + presetNames.joined(separator: ", "), valueName: "name", defaultText: "two-column",
+      example: "preset: nature"
+    ) { value, name, style throws(OptionError) in
+      let preset = presets[try value.choice(name, presetNames)]!
+      style = preset
+    },
+    .integer(
+      "columns", commandLine: .none, section: .output, "Which width figures take: 1 (single column) or 2.",
+      in: .between(1, 2), what: "1 or 2", example: "columns: 1"
+    ) { $0.columns = $1 },
+    .number(
+      "width", commandLine: .none, section: .output, "The width of that column, in millimetres.",
+      in: FigureOutput.sizeRange, what: "a size in millimetres", example: "width: 89"
+    ) { style, width in if style.columns == 1 { style.singleColumnWidth = width } else { style.doubleColumnWidth = width } },
+    .number(
+      "height", commandLine: .none, section: .output, "Default figure height in millimetres.",
+      in: FigureOutput.sizeRange, what: "a size in millimetres", example: "height: 100"
+    ) { $0.height = $1 },
+    .choice("font", FontFamily.self, commandLine: .none, section: .output,
+      "Typeface of figures, tables and captions.", defaultValue: .sans, example: "font: serif") { $0.fontFamily = $1 },
+    .number(
+      "font-size", commandLine: .none, section: .output, "Base type size of figures in points.",
+      in: FigureOutput.fontSizeRange, what: "a type size in points", example: "font-size: 7"
+    ) { $0.fontSize = $1 },
+    .number(
+      "minimum-font-size", commandLine: .none, section: .output,
+      "Smallest text allowed at print size in points; figure lint reports smaller text.", in: .greaterThan(0),
+      what: "a type size in points", example: "minimum-font-size: 5"
+    ) { $0.minimumFontSize = $1 },
+    .number(
+      "line-width", commandLine: .none, section: .output, "Width of curves in points.", in: FigureOutput.lineWidthRange,
+      what: "a line width in points", example: "line-width: 1"
+    ) { $0.lineWidth = $1 },
+    OptionDeclaration(
+      "palette", commandLine: .none, section: .output, summary: "Colours of the groups or series.",
+      valueDescription: "'okabe-ito', 'grayscale', or #RRGGBB colours", valueName: "palette", example: "palette: grayscale"
+    ) { value, name, style throws(OptionError) in style.palette = try FigureOutput.palette(value, name) },
+    .number(
+      "dpi", commandLine: .none, section: .output, "Resolution of PNG files.", in: FigureOutput.dpiRange,
+      what: "a resolution in dots per inch", example: "dpi: 600"
+    ) { $0.dpi = $1 },
+    .flag("methods-in-caption", commandLine: .none, section: .output,
+      "Append each figure's methods statement to its caption.", example: "methods-in-caption: true") {
+      $0.methodsInCaption = $1
+    },
+  ])
 
   /// The style of `node` (a preset name or a mapping), starting from `base`.
   static func parse(_ node: TemplateNode, base: ReportStyle) throws(TemplateError) -> ReportStyle {
     if case .scalar = node.node { return try preset(node) }
-    let m = try node.mapping(allowing: keys)
-    var style = try m["preset"].map { n throws(TemplateError) in try preset(n) } ?? base
-    if let n = m["columns"] {
-      let c = try n.integer("1 or 2")
-      guard c == 1 || c == 2 else { throw n.error("expected 1 or 2, found \(n.shown)") }
-      style.columns = c
+    let m = try node.mapping(allowing: options.templateKeys)
+    var style = base
+    do {
+      try options.apply(m.keys.map { ($0, m[$0]!.optionValue) }, to: &style, spelling: .template, container: TemplateOrigin.of(node))
+    } catch {
+      throw error.templateError(at: node)
     }
-    if let n = m["width"] {
-      let w = try KaplanMeierTemplateKeys.millimetres(n)
-      if style.columns == 1 { style.singleColumnWidth = w } else { style.doubleColumnWidth = w }
-    }
-    if let n = m["height"] { style.height = try KaplanMeierTemplateKeys.millimetres(n) }
-    if let n = m["font-size"] { style.fontSize = try KaplanMeierTemplateKeys.fontSize(n) }
-    if let n = m["font"] { style.fontFamily = try KaplanMeierTemplateKeys.fontFamily(n) }
-    if let n = m["minimum-font-size"] { style.minimumFontSize = try n.number("a type size in points") }
-    if let n = m["palette"] { style.palette = try KaplanMeierTemplateKeys.palette(n) }
-    if let n = m["dpi"] { style.dpi = try KaplanMeierTemplateKeys.dpi(n) }
-    if let n = m["line-width"] { style.lineWidth = try KaplanMeierTemplateKeys.lineWidth(n) }
-    if let n = m["methods-in-caption"] { style.methodsInCaption = try n.bool() }
     return style
   }
 
   static func preset(_ node: TemplateNode) throws(TemplateError) -> ReportStyle {
     presets[try node.choice(presetNames)]!
+  }
+
+  /// A size of a grid of panels, as a figure's.
+  static func millimetres(_ node: TemplateNode) throws(TemplateError) -> Double {
+    do {
+      return try node.optionValue.number("'\(node.name)'", in: FigureOutput.sizeRange, what: "a size in millimetres")
+    } catch { throw error.templateError(at: node) }
+  }
+
+  /// A resolution of a grid of panels, as a figure's.
+  static func dpi(_ node: TemplateNode) throws(TemplateError) -> Double {
+    do {
+      return try node.optionValue.number("'\(node.name)'", in: FigureOutput.dpiRange, what: "a resolution in dots per inch")
+    } catch { throw error.templateError(at: node) }
   }
 }

@@ -42,8 +42,8 @@ public struct ReportTemplate: Sendable {
   }
 
   static let rootKeys = ["title", "author", "data", "derive", "style", "endpoints", "figures", "tables"]
+  /// The keys of an endpoint: what a Kaplan–Meier figure or survival table takes from it.
   static let endpointKeys = ["data", "time", "event", "event-value", "censor-value", "time-unit", "filter"]
-  static let figureKeys = ["id", "type", "data", "endpoint", "filter", "caption", "formats", "label"]
 
   /// Reads and checks the template at `path`.
   ///

@@ -1,4 +1,6 @@
 import ClinicalCSV
+import Foundation
+import OptionSchema
 import Analyses
 import Expressions
 import FigureCore
@@ -21,44 +23,38 @@ public struct TemplateColumnKeys: Sendable {
 
   var entries: [Entry] = []
 
-  /// The keys of a Kaplan–Meier figure or survival table that name columns.
-  static let kaplanMeier = ["time", "event", "group", "strata"]
-  /// The keys of a forest plot that name columns.
-  static let forest = ["time", "event", "treatment", "subgroups", "label", "estimate", "lower", "upper", "p", "n", "group"]
-  /// The keys of a swimmer plot that name columns of the patients file.
-  static let swimmerPatients = ["id-column", "end", "start", "group", "ongoing", "response-start", "response-end"]
-  /// The keys of a swimmer plot that name columns of the events file.
-  static let swimmerEvents = ["event-id", "event-time", "event-type"]
-  /// The keys of a response table that name columns.
-  static let response = ["id-column", "response", "time", "group", "death-time"]
-
-  /// Records the text values of `keys` in `mapping` (each item of a list); a later record of
-  /// the same key (a figure's own over its endpoint's) takes precedence.
-  mutating func record(_ mapping: TemplateMapping, keys: [String], file: String? = nil) {
-    for key in keys {
-      guard let node = mapping[key] else { continue }
-      let items = (try? node.list()) ?? [node]
+  /// Records the columns named by `values` whose declarations in `options` name columns (a
+  /// text, comma-separated texts, a list of them, or list items that are mappings with a
+  /// `column`), each read from the file of its declaration's data option; a later record of the
+  /// same key (a figure's own over its endpoint's) takes precedence.
+  mutating func record<Request>(
+    _ values: [(key: String, value: OptionValue)], options: OptionTable<Request>, files: [String: String]
+  ) {
+    for (key, value) in values {
+      guard let declaration = options.declaration(key), declaration.namesColumns else { continue }
       entries.removeAll { $0.name == key }
-      for item in items {
-        guard let column = try? item.string() else { continue }
-        for name in column.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+      let file = files[declaration.columnSource]
+      for item in Self.columnValues(value) {
+        guard case .text(let text) = item.content,
+          case .template(let path, let line, let column, let keyPath) = item.origin
+        else { continue }
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
           entries.append(
-            Entry(column: name, file: file, position: TemplateKeyPosition(
-              file: item.file, line: item.line, column: item.column, key: node.path), name: key))
+            Entry(
+              column: name, file: file,
+              position: TemplateKeyPosition(file: path, line: line, column: column, key: keyPath), name: key))
         }
       }
     }
   }
 
-  /// Records the columns of a characteristics table's `variables`: each item a column name or a
-  /// mapping with a `column`.
-  mutating func recordVariables(_ node: TemplateNode) {
-    for item in (try? node.list()) ?? [] {
-      let value = (try? item.string()) != nil ? item : (try? item.mapping(allowing: CharacteristicsTemplateKeys.variableKeys))?["column"]
-      guard let value, let column = try? value.string() else { continue }
-      entries.append(
-        Entry(column: column, file: nil, position: TemplateKeyPosition(
-          file: value.file, line: value.line, column: value.column, key: value.path), name: "variables"))
+  /// The values naming columns: the value itself, the items of a list, a mapping item's `column`.
+  private static func columnValues(_ value: OptionValue) -> [OptionValue] {
+    switch value.content {
+    case .text: return [value]
+    case .list(let items): return items.flatMap(columnValues)
+    case .mapping(let entries): return entries.filter { $0.key == "column" }.map(\.value)
+    case .flag: return []
     }
   }
 

@@ -1,4 +1,5 @@
 import ClinicalCSV
+import OptionSchema
 import Yams
 import Analyses
 import Expressions
@@ -20,6 +21,11 @@ public struct TemplateNode {
     self.node = node
     self.file = file
     self.path = path
+  }
+
+  /// The last key of the path (`width` for `figures[2].width`).
+  var name: String {
+    String(path.split(separator: ".").last ?? Substring(path))
   }
 
   /// The position of the value in the file.
@@ -85,7 +91,7 @@ public struct TemplateNode {
     guard allowed.contains(value) else {
       let hint = SpellingSuggestion.closest(to: value, among: allowed).map { " Did you mean '\($0)'?" } ?? ""
       throw error(
-        "'\(value)' is not one of \(allowed.map { "'\($0)'" }.joined(separator: ", ")).\(hint)")
+        "'\(name)' must be one of \(allowed.map { "'\($0)'" }.joined(separator: ", ")), found '\(value)'.\(hint)")
     }
     return value
   }
@@ -132,6 +138,18 @@ public struct TemplateNode {
     }
   }
 
+  /// The mapping's values by key, without checking the keys (to read the key that decides
+  /// which keys are allowed, such as `type`).
+  func uncheckedMapping() throws(TemplateError) -> TemplateMapping {
+    guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys to values, found \(shown)") }
+    var values: [String: TemplateNode] = [:]
+    for pair in mapping {
+      let key = pair.key.string ?? "\(pair.key)"
+      values[key] = TemplateNode(pair.value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
+    }
+    return TemplateMapping(values: values, node: self)
+  }
+
   /// The mapping's values by key, after checking every key is in `allowed` (with a suggestion
   /// for a typo).
   public func mapping(allowing allowed: [String]) throws(TemplateError) -> TemplateMapping {
@@ -142,10 +160,9 @@ public struct TemplateNode {
       let key = try keyNode.string()
       let full = path.isEmpty ? key : "\(path).\(key)"
       guard allowed.contains(key) else {
-        let hint = SpellingSuggestion.closest(to: key, among: allowed).map { " Did you mean '\($0)'?" } ?? ""
         throw TemplateError(
           file: file, line: keyNode.line, column: keyNode.column, key: full,
-          message: "unknown key '\(key)'.\(hint)")
+          message: OptionTable<Never>.unknownKeyMessage(key, among: allowed))
       }
       values[key] = TemplateNode(pair.value, file: file, path: full)
     }

@@ -1,9 +1,6 @@
+import Analyses
 import ArgumentParser
 import ReportEngine
-import SurvivalStatistics
-import Analyses
-import ReportTemplates
-import SurvivalSimulation
 
 /// `survfig cox`: Cox proportional hazards regression.
 struct CoxCommand: ParsableCommand {
@@ -22,44 +19,28 @@ struct CoxCommand: ParsableCommand {
           --select backward --entry-p 0.15 --stay-p 0.05
       """)
 
-  @Option(help: ArgumentHelp("CSV file with a header row.", valueName: "file")) var data: String
-  @Option(help: ArgumentHelp("The model, e.g. \"Surv(time, status) ~ age + factor(stage)\".", valueName: "formula"))
-  var model: String
-  @Option(help: ArgumentHelp("Code of the event in the formula's event column.", valueName: "code"))
-  var eventValue: String?
-  @Option(help: ArgumentHelp("Code(s) of censoring in the event column, comma-separated.", valueName: "codes"))
-  var censorValue: String?
-  @Option(help: "Tie handling: efron (R's default) or breslow.") var ties: CoxRegressionOptions.Ties = .efron
-  @Option(help: "Confidence level of the hazard-ratio intervals.") var confLevel: Double = 0.95
-  @Flag(help: "Test proportional hazards (scaled Schoenfeld residuals, R cox.zph).") var phTest = false
-  @Option(help: "Variable selection: backward (univariable screen, then backward elimination).")
-  var select: Selection?
-  @Option(help: "Screening threshold: a term enters when its univariable p is below this.") var entryP: Double = 0.15
-  @Option(help: "Elimination threshold: a term stays when its p is at most this.") var stayP: Double = 0.05
-  @Option(help: "Test deciding entry and removal: wald or lr (likelihood ratio).") var selectBy: SelectionTest = .wald
+  @Option(help: CoxRequest.options.help("data")) var data: String?
+  @Option(help: CoxRequest.options.help("model")) var model: String?
+  @Option(help: CoxRequest.options.help("event-value")) var eventValue: String?
+  @Option(help: CoxRequest.options.help("censor-value")) var censorValue: [String] = []
+  @Option(help: CoxRequest.options.help("ties")) var ties: String?
+  @Option(help: CoxRequest.options.help("conf-level")) var confLevel: String?
+  @Flag(help: CoxRequest.options.help("ph-test")) var phTest = false
+  @Option(help: CoxRequest.options.help("select")) var select: String?
+  @Option(help: CoxRequest.options.help("entry-p")) var entryP: String?
+  @Option(help: CoxRequest.options.help("stay-p")) var stayP: String?
+  @Option(help: CoxRequest.options.help("select-by")) var selectBy: String?
   @Flag(help: "Print the results as one JSON object.") var json = false
 
-  enum Selection: String, ExpressibleByArgument { case backward }
-  enum SelectionTest: String, ExpressibleByArgument { case wald, lr }
+  func validate() throws { _ = try request() }
 
-  func validate() throws {
-    guard confLevel > 0, confLevel < 1 else { throw ValidationError("Please give a '--conf-level' between 0 and 1 (e.g. 0.95).") }
-    guard entryP > 0, entryP <= 1, stayP > 0, stayP <= 1 else { throw ValidationError("'--entry-p' and '--stay-p' must be between 0 and 1.") }
+  func request() throws -> CoxRequest {
+    try CommandLineOptions.request(self, options: CoxRequest.options, from: CoxRequest(dataPath: "", formula: ""))
   }
 
   func run() throws {
-    let request = CoxRequest(
-      dataPath: data, formula: model, eventValue: eventValue,
-      censorValues: censorValue.map(splitList) ?? [], ties: ties, confidenceLevel: confLevel,
-      testsProportionalHazards: phTest,
-      selection: select.map { _ in
-        CoxModelSelection.Options(
-          entryThreshold: entryP, stayThreshold: stayP, criterion: selectBy == .wald ? .wald : .likelihoodRatio)
-      })
-    let analysis = try runCox(request)
+    let analysis = try runCox(try request())
     for warning in analysis.warnings { printError("warning: \(warning)") }
     if json { printJSON(analysis.json) } else { print(analysis.textTable) }
   }
 }
-
-extension CoxRegressionOptions.Ties: ExpressibleByArgument {}

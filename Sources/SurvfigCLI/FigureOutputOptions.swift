@@ -1,44 +1,18 @@
-import ArgumentParser
 import Analyses
-import ReportTemplates
-import SurvivalSimulation
+import ArgumentParser
 
-/// Options shared by every command that draws a figure.
-struct FigureOutputOptions: ParsableArguments {
-  @Option(
-    name: .customLong("out"),
-    help: ArgumentHelp(
-      "Figure file to write; the extension chooses the format (pdf, svg, png, eps). Repeat for several formats.",
-      valueName: "file"))
-  var outputs: [String] = []
+/// The options every figure command takes (files, size, resolution, title, type), with the
+/// help of `Kind`'s declarations.
+struct FigureOutputOptions<Kind: FigureKind>: ParsableArguments {
+  @Option(name: .customLong("out"), help: Kind.options.help("out")) var out: [String] = []
+  @Option(help: Kind.options.help("width")) var width: String?
+  @Option(help: Kind.options.help("height")) var height: String?
+  @Option(help: Kind.options.help("dpi")) var dpi: String?
+  @Option(help: Kind.options.help("title")) var title: String?
+  @Option(help: Kind.options.help("palette")) var palette: String?
+  @Option(help: Kind.options.help("font")) var font: String?
+  @Option(help: Kind.options.help("font-size")) var fontSize: String?
+  @Option(help: Kind.options.help("line-width")) var lineWidth: String?
 
-  @Option(help: ArgumentHelp("Figure width in millimetres.", valueName: "mm"))
-  var width: Double = 170
-
-  @Option(
-    help: ArgumentHelp(
-      "Figure height in millimetres (default 120; a Kaplan–Meier figure then grows when its risk table needs room).",
-      valueName: "mm"))
-  var height: Double?
-
-  @Option(help: "Resolution of PNG output in dots per inch.")
-  var dpi: Double = 300
-
-  @Option(help: ArgumentHelp("Figure title.", valueName: "text"))
-  var title: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Colours: 'okabe-ito' (default), 'grayscale', or a comma-separated list of #RRGGBB.",
-      valueName: "palette"))
-  var palette: String?
-
-  func validate() throws {
-    guard width >= 30, width <= 1000, (height ?? 120) >= 30, (height ?? 120) <= 1000 else {
-      throw ValidationError("Figure sizes must be between 30 and 1000 mm.")
-    }
-    guard dpi >= 36, dpi <= 2400 else {
-      throw ValidationError("Please give a '--dpi' between 36 and 2400.")
-    }
-  }
+  init() {}
 }

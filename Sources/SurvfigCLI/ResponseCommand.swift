@@ -26,58 +26,29 @@ struct ResponseCommand: ParsableCommand {
           --confirm-weeks 4 --sd-min-weeks 6 --json
       """)
 
-  @Option(help: ArgumentHelp("CSV file with a header row.", valueName: "file"))
-  var data: String
-  @Option(help: ArgumentHelp("Column identifying the patient.", valueName: "column"))
-  var id: String
-  @Option(help: ArgumentHelp("Column with the RECIST response (CR, PR, SD, PD, NE).", valueName: "column"))
-  var response: String
-  @Option(help: ArgumentHelp("Column with the assessment time: one row per assessment.", valueName: "column"))
-  var time: String?
-  @Option(help: "Unit of the time column (days, weeks, months, years).")
-  var timeUnit: TimeUnit = .days
-  @Option(help: ArgumentHelp("Column defining the groups to compare.", valueName: "column"))
-  var group: String?
-  @Option(
-    help: ArgumentHelp(
-      "Column with the patient's time of death (unit of --time; empty if alive): the duration of response ends at progression or death.",
-      valueName: "column"))
-  var deathTime: String?
-  @Option(help: ArgumentHelp("Confirm CR/PR by a later assessment at least N weeks after.", valueName: "N"))
-  var confirmWeeks: Double?
-  @Option(help: ArgumentHelp("Minimum time from treatment start for SD, in weeks.", valueName: "N"))
-  var sdMinWeeks: Double?
-  @Option(help: "Confidence interval: clopper-pearson (exact, default) or wilson.")
-  var method: ProportionInterval.Method = .clopperPearson
-  @Option(help: "Confidence level of intervals.")
-  var confLevel: Double = 0.95
+  @Option(help: ResponseRequest.options.help("data")) var data: String?
+  @Option(help: ResponseRequest.options.help("id")) var id: String?
+  @Option(help: ResponseRequest.options.help("response")) var response: String?
+  @Option(help: ResponseRequest.options.help("time")) var time: String?
+  @Option(help: ResponseRequest.options.help("time-unit")) var timeUnit: String?
+  @Option(help: ResponseRequest.options.help("group")) var group: String?
+  @Option(help: ResponseRequest.options.help("death-time")) var deathTime: String?
+  @Option(help: ResponseRequest.options.help("confirm-weeks")) var confirmWeeks: String?
+  @Option(help: ResponseRequest.options.help("sd-min-weeks")) var sdMinWeeks: String?
+  @Option(help: ResponseRequest.options.help("method")) var method: String?
+  @Option(help: ResponseRequest.options.help("conf-level")) var confLevel: String?
   @Flag(help: "Print the statistics as one JSON object on standard output.")
   var json = false
 
-  func validate() throws {
-    guard confLevel > 0, confLevel < 1 else {
-      throw ValidationError("Please give a '--conf-level' between 0 and 1 (e.g. 0.95).")
-    }
-    if deathTime != nil && time == nil {
-      throw ValidationError("'--death-time' needs '--time': the duration of response runs from a dated response.")
-    }
-    for (name, value) in [("--confirm-weeks", confirmWeeks), ("--sd-min-weeks", sdMinWeeks)] {
-      if let value, !(value >= 0 && value.isFinite) {
-        throw ValidationError("'\(name)' must be 0 or greater.")
-      }
-      if value != nil && time == nil {
-        throw ValidationError("'\(name)' needs '--time': the rules apply to dated assessments.")
-      }
-    }
+  func validate() throws { _ = try request() }
+
+  func request() throws -> ResponseRequest {
+    try CommandLineOptions.request(
+      self, options: ResponseRequest.options, from: ResponseRequest(dataPath: "", idColumn: "", responseColumn: ""))
   }
 
   func run() throws {
-    let request = ResponseRequest(
-      dataPath: data, idColumn: id, responseColumn: response, timeColumn: time,
-      timeUnit: timeUnit, groupColumn: group, confirmWeeks: confirmWeeks,
-      stableDiseaseMinimumWeeks: sdMinWeeks, method: method, confidenceLevel: confLevel,
-      deathTimeColumn: deathTime)
-    let analysis = try runResponse(request)
+    let analysis = try runResponse(try request())
     print(json ? analysis.json.serialized(pretty: true) : analysis.textTable)
   }
 }

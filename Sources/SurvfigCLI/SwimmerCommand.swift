@@ -1,10 +1,6 @@
+import Analyses
 import ArgumentParser
 import ReportEngine
-import SurvivalFigures
-import Analyses
-import ReportTemplates
-import SurvivalSimulation
-import ClinicalCSV
 
 /// `survfig swimmer`: one bar per patient with response and event markers.
 struct SwimmerCommand: ParsableCommand {
@@ -25,85 +21,48 @@ struct SwimmerCommand: ParsableCommand {
           --event-time month --event-type event --time-unit months --out swimmer.pdf
       """)
 
-  @Option(help: ArgumentHelp("Patients CSV file, one row per patient.", valueName: "file"))
-  var data: String
-  @Option(help: ArgumentHelp("Column identifying the patient.", valueName: "column")) var id: String
-  @Option(help: ArgumentHelp("Column with the end of the bar.", valueName: "column")) var end: String
-  @Option(help: ArgumentHelp("Column with the start of the bar (default 0).", valueName: "column"))
-  var start: String?
-  @Option(help: ArgumentHelp("Column with the treatment group.", valueName: "column")) var group: String?
-  @Option(help: ArgumentHelp("Group values in the order to show them, comma-separated.", valueName: "values"))
-  var groupOrder: String?
-  @Option(help: ArgumentHelp("Yes/no column: still on treatment or in response (an arrow).", valueName: "column"))
-  var ongoing: String?
-  @Option(help: ArgumentHelp("Column with the start of the response (a line above the bar).", valueName: "column"))
-  var responseStart: String?
-  @Option(help: ArgumentHelp("Column with the end of the response (default: the bar's end).", valueName: "column"))
-  var responseEnd: String?
-  @Option(help: ArgumentHelp("Events CSV file, one row per event.", valueName: "file")) var events: String?
-  @Option(help: ArgumentHelp("Patient column of the events file.", valueName: "column")) var eventId: String?
-  @Option(help: ArgumentHelp("Time column of the events file.", valueName: "column")) var eventTime: String?
-  @Option(help: ArgumentHelp("Event type column of the events file.", valueName: "column")) var eventType: String?
-  @Option(help: "Lane order: length (longest first within each group) or given (file order).")
-  var order: SwimmerOrder = .length
-  @Option(help: "Unit of the time columns (days, weeks, months, years).") var timeUnit: TimeUnit?
-  @Option(help: "Unit to show on the time axis; converts from --time-unit.") var displayUnit: TimeUnit?
-  @Option(help: ArgumentHelp("Right end of the time axis (display unit).", valueName: "t")) var xMax: Double?
-  @Option(help: ArgumentHelp("x-axis title.", valueName: "text")) var xTitle: String?
-  @Option(help: ArgumentHelp("y-axis title.", valueName: "text")) var yTitle: String?
-  @Option(help: ArgumentHelp("Legend title for the groups.", valueName: "text")) var legendTitle: String?
-  @Flag(help: "Do not print patient identifiers.") var noIds = false
-
-  @Option(
-    name: .customLong("out"),
-    help: ArgumentHelp("Figure file to write (pdf, svg, png, eps). Repeat for several formats.", valueName: "file"))
-  var outputs: [String] = []
-  @Option(help: ArgumentHelp("Figure width in millimetres.", valueName: "mm")) var width: Double = 170
-  @Option(help: ArgumentHelp("Figure height in millimetres (default: grows with the patients).", valueName: "mm"))
-  var height: Double?
-  @Option(help: "Resolution of PNG output in dots per inch.") var dpi: Double = 300
-  @Option(help: ArgumentHelp("Figure title.", valueName: "text")) var title: String?
-  @Option(help: ArgumentHelp("Colours: 'okabe-ito' (default), 'grayscale', or #RRGGBB,…", valueName: "palette"))
-  var palette: String?
+  @OptionGroup(title: "Data") var data: SwimmerDataOptions
+  @OptionGroup(title: "Swimmer plot") var figure: SwimmerFigureOptions
+  @OptionGroup(title: "Figure") var output: FigureOutputOptions<SwimmerKind>
 
   func validate() throws {
-    if outputs.isEmpty { throw ValidationError("Nothing to do: give '--out <file>' for the figure.") }
-    guard width >= 30, width <= 1000, (height ?? 100) >= 30, (height ?? 100) <= 1000 else {
-      throw ValidationError("Figure sizes must be between 30 and 1000 mm.")
-    }
-    guard dpi >= 36, dpi <= 2400 else { throw ValidationError("Please give a '--dpi' between 36 and 2400.") }
-    if let m = xMax, !(m > 0) { throw ValidationError("'--x-max' must be greater than 0.") }
-    if events != nil && (eventId == nil || eventTime == nil || eventType == nil) {
-      throw ValidationError("'--events' needs '--event-id', '--event-time' and '--event-type'.")
-    }
-    if displayUnit != nil && timeUnit == nil {
-      throw ValidationError("'--display-unit' needs '--time-unit' to know what to convert from.")
-    }
-    if responseEnd != nil && responseStart == nil {
-      throw ValidationError("'--response-end' needs '--response-start'.")
-    }
+    if output.out.isEmpty { throw ValidationError("Nothing to do: give '--out <file>' for the figure.") }
+    _ = try request()
+  }
+
+  func request() throws -> SwimmerRequest {
+    try CommandLineOptions.request(
+      self, options: SwimmerRequest.options, from: SwimmerKind.request(defaults: FigureOutput(), height: 0))
   }
 
   func run() throws {
-    var request = SwimmerRequest(
-      dataPath: data, idColumn: id, endColumn: end, startColumn: start, groupColumn: group,
-      groupOrder: groupOrder.map(splitList), ongoingColumn: ongoing,
-      responseStartColumn: responseStart, responseEndColumn: responseEnd, eventsPath: events,
-      eventIdColumn: eventId ?? "", eventTimeColumn: eventTime ?? "", eventTypeColumn: eventType ?? "",
-      order: order, dataTimeUnit: timeUnit, displayTimeUnit: displayUnit)
-    request.outputs = outputs
-    request.widthMillimetres = width
-    request.heightMillimetres = height
-    request.dpi = dpi
-    request.title = title
-    request.xTitle = xTitle
-    request.yTitle = yTitle
-    request.xMax = xMax
-    request.showsIdentifiers = !noIds
-    request.palette = try palette.map(parsePalette)
-    request.legendTitle = legendTitle
-    try runSwimmer(request)
+    try runSwimmer(try request())
   }
 }
 
-extension SwimmerOrder: ExpressibleByArgument {}
+struct SwimmerDataOptions: ParsableArguments {
+  @Option(help: SwimmerRequest.options.help("data")) var data: String?
+  @Option(help: SwimmerRequest.options.help("id")) var id: String?
+  @Option(help: SwimmerRequest.options.help("end")) var end: String?
+  @Option(help: SwimmerRequest.options.help("start")) var start: String?
+  @Option(help: SwimmerRequest.options.help("group")) var group: String?
+  @Option(help: SwimmerRequest.options.help("group-order")) var groupOrder: String?
+  @Option(help: SwimmerRequest.options.help("ongoing")) var ongoing: String?
+  @Option(help: SwimmerRequest.options.help("response-start")) var responseStart: String?
+  @Option(help: SwimmerRequest.options.help("response-end")) var responseEnd: String?
+  @Option(help: SwimmerRequest.options.help("events")) var events: String?
+  @Option(help: SwimmerRequest.options.help("event-id")) var eventId: String?
+  @Option(help: SwimmerRequest.options.help("event-time")) var eventTime: String?
+  @Option(help: SwimmerRequest.options.help("event-type")) var eventType: String?
+}
+
+struct SwimmerFigureOptions: ParsableArguments {
+  @Option(help: SwimmerRequest.options.help("order")) var order: String?
+  @Option(help: SwimmerRequest.options.help("time-unit")) var timeUnit: String?
+  @Option(help: SwimmerRequest.options.help("display-unit")) var displayUnit: String?
+  @Option(help: SwimmerRequest.options.help("x-max")) var xMax: String?
+  @Option(help: SwimmerRequest.options.help("x-title")) var xTitle: String?
+  @Option(help: SwimmerRequest.options.help("y-title")) var yTitle: String?
+  @Option(help: SwimmerRequest.options.help("legend-title")) var legendTitle: String?
+  @Flag(help: SwimmerRequest.options.help("no-ids")) var noIds = false
+}

@@ -59,7 +59,7 @@ struct BuildCommandTests {
     try folder.write("bad.yaml", "data:\n  cohort: data/a.csv\nfigures:\n  - id: x\n    data: cohort\n    time: time\n    evnt: status\n")
     let bad = try Survfig.run(["build", "bad.yaml", "--out", "bad-out"], in: folder.path)
     #expect(bad.status != 0)
-    #expect(bad.standardError == "Error: bad.yaml:7:5: 'figures[0].evnt': unknown key 'evnt'. Did you mean 'event'?\n")
+    #expect(bad.standardError == "Error: bad.yaml:7:5: 'figures[0].evnt': unknown key 'evnt'. Did you mean 'event'? Valid keys: id, type, endpoint, filter, caption, formats, label, data, time, event, event-value, censor-value, group, group-order, group-labels, strata, time-unit, display-unit, conf-type, conf-level, times, rmst-tau, rho, pairwise, trend, hazard-ratio, hr-adjust, x-title, y-title, fun, percent, x-breaks, x-by, x-max, confidence-bands, censor-marks, median-lines, p-value, medians, risk-table, risk-times, legend, legend-title, width, height, dpi, title, palette, font, font-size, line-width\n")
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/bad-out"))
   }
 

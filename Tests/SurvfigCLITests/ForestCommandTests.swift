@@ -51,7 +51,7 @@ struct ForestCommandTests {
       ["forest", "--data", "est.csv", "--label", "label", "--estimate", "est", "--lower", "lo", "--upper", "hi",
        "--x-breaks", "0,1,2", "--out", "f.pdf"], in: folder.path)
     #expect(result.status == 64)
-    #expect(result.standardError.hasPrefix("Error: '--x-breaks' are hazard ratios on a log axis and must be greater than 0, found '0'.\n"))
+    #expect(result.standardError.hasPrefix("Error: '--x-breaks' must be greater than 0, found 0\n"))
     #expect(folder.files == ["est.csv"])
   }
 
@@ -127,11 +127,11 @@ struct ForestCommandTests {
     try folder.write("d.csv", "time,status,sex\n1,1,1\n2,0,2\n3,1,1\n4,1,2\n")
     let result = try Survfig.run(
       ["forest", "--data", "d.csv", "--model", "Surv(time, status) ~ strata(sex)", "--out", "f.pdf"], in: folder.path)
-    #expect(result.status == 1)
+    #expect(result.status == 64)
     #expect(
-      result.standardError
-        == "Error: d.csv: model 'Surv(time, status) ~ strata(sex)': no terms to plot: strata(sex) only stratifies the baseline hazard and has no hazard ratio; add the covariates to plot before it, e.g. 'Surv(time, status) ~ <covariate> + strata(sex)'\n"
-    )
+      result.standardError.hasPrefix(
+        "Error: no terms to plot: strata(sex) only stratifies the baseline hazard and has no hazard ratio; add the covariates to plot before it, e.g. 'Surv(time, status) ~ <covariate> + strata(sex)'\n"
+      ))
     #expect(folder.files == ["d.csv"])
   }
 
@@ -139,7 +139,7 @@ struct ForestCommandTests {
   func selectionValidation() throws {
     let result = try Survfig.run(["forest", "--data", "x.csv", "--label", "l", "--estimate", "e", "--lower", "a", "--upper", "b", "--select", "backward", "--json"])
     #expect(result.status == 64)
-    #expect(result.standardError.contains("'--select', '--counts' and '--ph-test' apply to the Cox-model form ('--model')."))
+    #expect(result.standardError.contains("'--select' applies to the Cox-model form; give '--model'"))
   }
 
   @Test("published estimates: rows from a table; impossible intervals are errors at their cell")

@@ -188,7 +188,7 @@ struct KaplanMeierCommandTests {
         "Error: '--median-lines' marks where the survival or event curve crosses 0.5; there is no such line for '--fun cumhaz'\n"
       ),
       // An axis ending at or before 0 would show no curve at all.
-      (["--x-max=0", "--out", "km.pdf"], "Error: '--x-max' must be greater than 0.\n"),
+      (["--x-max=0", "--out", "km.pdf"], "Error: '--x-max' must be greater than 0, found 0\n"),
     ])
   func uselessCombinations(options: [String], message: String) throws {
     let result = try Survfig.run(

@@ -222,11 +222,11 @@ struct ResponseCommandTests {
     let result = try ResponseCLI.run(
       ["response", "--data", "x.csv", "--id", "id", "--response", "bor", "--confirm-weeks", "4"])
     #expect(result.status == 64)
-    #expect(result.standardError.hasPrefix("Error: '--confirm-weeks' needs '--time': the rules apply to dated assessments.\n"))
+    #expect(result.standardError.hasPrefix("Error: '--confirm-weeks' needs '--time': the rules apply to dated assessments\n"))
     let death = try ResponseCLI.run(
       ["response", "--data", "x.csv", "--id", "id", "--response", "bor", "--death-time", "dead"])
     #expect(death.status == 64)
-    #expect(death.standardError.hasPrefix("Error: '--death-time' needs '--time': the duration of response runs from a dated response.\n"))
+    #expect(death.standardError.hasPrefix("Error: '--death-time' needs '--time': the duration of response runs from a dated response\n"))
     let ci = try ResponseCLI.run(["ci", "--successes", "5", "--trials", "3"])
     #expect(ci.status == 64)
     #expect(ci.standardError.hasPrefix("Error: '--successes' must be between 0 and '--trials' (3).\n"))

@@ -63,6 +63,6 @@ struct SwimmerCommandTests {
     let result = try ResponseCLI.run(
       ["swimmer", "--data", "p.csv", "--id", "id", "--end", "end", "--events", "e.csv", "--out", "s.pdf"])
     #expect(result.status == 64)
-    #expect(result.standardError.hasPrefix("Error: '--events' needs '--event-id', '--event-time' and '--event-type'.\n"))
+    #expect(result.standardError.hasPrefix("Error: '--events' needs '--event-id', '--event-time' and '--event-type'\n"))
   }
 }

@@ -13,8 +13,10 @@ public struct CoxRequest: Sendable {
   public var confidenceLevel: Double
   /// Test proportional hazards (R `cox.zph`, KM transform).
   public var testsProportionalHazards: Bool
-  /// Backward selection after univariable screening; nil fits the model as given.
-  public var selection: CoxModelSelection.Options?
+  /// Backward selection after univariable screening.
+  public var selectsBackward = false
+  /// The thresholds and test of that selection.
+  public var selectionOptions = CoxModelSelection.Options()
 
   public init(
     dataPath: String, formula: String, eventValue: String? = nil, censorValues: [String] = [],
@@ -28,8 +30,12 @@ public struct CoxRequest: Sendable {
     self.ties = ties
     self.confidenceLevel = confidenceLevel
     self.testsProportionalHazards = testsProportionalHazards
-    self.selection = selection
+    self.selectsBackward = selection != nil
+    self.selectionOptions = selection ?? CoxModelSelection.Options()
   }
+
+  /// The variable selection; nil fits the model as given.
+  public var selection: CoxModelSelection.Options? { selectsBackward ? selectionOptions : nil }
 
   var fitOptions: CoxRegressionOptions {
     CoxRegressionOptions(ties: ties, confidenceLevel: confidenceLevel)

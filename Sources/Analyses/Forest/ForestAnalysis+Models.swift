@@ -51,7 +51,8 @@ extension ForestAnalysis {
     var univariableTable = table
     if multivariable {
       var cox = coxRequest(request, formula: formula)
-      cox.selection = request.selection
+      cox.selectsBackward = request.selectsBackward
+      cox.selectionOptions = request.selectionOptions
       cox.testsProportionalHazards = request.testsProportionalHazards
       let analysis = try CoxAnalysis(table: table, request: cox)
       full = analysis

@@ -50,9 +50,9 @@ public struct ForestAnalysis: Sendable {
 
   /// The figure of these rows as `request` describes it.
   public func figure(_ request: ForestRequest) -> ForestPlot {
-    let width = request.widthMillimetres.millimetres
+    let width = request.output.widthMillimetres.millimetres
     let theme = FigureTheme.styled(
-      width: width, fontSize: request.fontSize, fontFamily: request.fontFamily, lineWidth: nil, palette: request.palette)
+      width: width, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily, lineWidth: nil, palette: request.output.palette)
     let level = JournalFormat.tick(request.confidenceLevel * 100)
     // "P for interaction" in two lines ("P for", "interaction"), the P in italics.
     let words = pTitle.split(separator: " ").map(String.init)
@@ -61,12 +61,12 @@ public struct ForestAnalysis: Sendable {
       ? [.italic("P")]
       : [.italic("P") + StyledText(" " + words[1]), StyledText(words.dropFirst(2).joined(separator: " "))].filter { !$0.isEmpty }
     let options = ForestPlotOptions(
-      width: width, height: request.heightMillimetres?.millimetres, theme: theme,
-      title: request.title.map { StyledText($0) }, extraColumns: extraColumns,
+      width: width, height: request.output.heightMillimetres?.millimetres, theme: theme,
+      title: request.output.title.map { StyledText($0) }, extraColumns: extraColumns,
       seriesNames: seriesNames, estimateTitle: "HR (\(level)% CI)", xTitle: request.xTitle,
       favours: request.favours, xBreaks: request.xBreaks, decimals: request.decimals, pTitle: pLines)
     var plot = ForestPlot(rows: rows, options: options)
-    plot.options.lineWidth = request.lineWidth
+    plot.options.lineWidth = request.output.lineWidth
     return plot
   }
 

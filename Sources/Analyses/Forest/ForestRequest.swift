@@ -17,7 +17,8 @@ public struct ForestRequest: Sendable {
   }
 
   public var dataPath: String
-  public var source: Source
+  /// The columns and formula of the three forms; ``source`` is the form they make.
+  public var form = Form()
   public var eventValue: String?
   public var censorValues: [String] = []
   public var ties: CoxRegressionOptions.Ties = .efron
@@ -27,32 +28,74 @@ public struct ForestRequest: Sendable {
   /// (`factor(trt)2:factor(celltype)4`) or the same without `factor()` (`trt2:celltype4`).
   public var labels: [String: String] = [:]
   /// Models form: univariable screening and backward elimination for the multivariable model
-  /// (the univariable fits then use the selection's rows); nil fits the formula as given.
-  public var selection: CoxModelSelection.Options?
+  /// (the univariable fits then use the selection's rows).
+  public var selectsBackward = false
+  /// The thresholds and test of that selection.
+  public var selectionOptions = CoxModelSelection.Options()
   /// Models form: test proportional hazards of the multivariable model (R `cox.zph`).
   public var testsProportionalHazards = false
   /// Models form: columns with the patients and events of each level.
   public var showsCounts = false
 
   // Figure
-  public var outputs: [String] = []
-  public var widthMillimetres = 170.0
-  public var heightMillimetres: Double?
-  public var dpi = 300.0
-  public var title: String?
+  /// Files, size, resolution, title and type; without a height the plot is as tall as its rows.
+  public var output = FigureOutput()
   public var xTitle = "Hazard ratio"
   public var favours: (left: String, right: String)?
   public var xBreaks: [Double]?
   public var decimals = 2
-  public var fontSize: Double?
-  /// The typeface of the figure's text.
-  public var fontFamily: FontFamily = .sans
-  /// Width of the confidence-interval lines in points; nil: the theme's.
-  public var lineWidth: Double?
-  public var palette: [Color]?
 
   public init(dataPath: String, source: Source) {
     self.dataPath = dataPath
-    self.source = source
+    self.form = Form(source)
   }
+
+  /// What the user named for each form; exactly one form is complete in a valid request.
+  public struct Form: Sendable {
+    public var formula: String?
+    public var fitsUnivariable = true
+    public var fitsMultivariable = true
+    public var time: String?
+    public var event: String?
+    public var treatment: String?
+    public var subgroups: [String] = []
+    public var label: String?
+    public var estimate: String?
+    public var lower: String?
+    public var upper: String?
+    public var p: String?
+    public var n: String?
+    public var group: String?
+
+    public init() {}
+
+    init(_ source: Source) {
+      switch source {
+      case .models(let formula, let univariable, let multivariable):
+        (self.formula, fitsUnivariable, fitsMultivariable) = (formula, univariable, multivariable)
+      case .subgroups(let time, let event, let treatment, let subgroups):
+        (self.time, self.event, self.treatment, self.subgroups) = (time, event, treatment, subgroups)
+      case .estimates(let label, let estimate, let lower, let upper, let p, let n, let group):
+        (self.label, self.estimate, self.lower, self.upper) = (label, estimate, lower, upper)
+        (self.p, self.n, self.group) = (p, n, group)
+      }
+    }
+  }
+
+  /// The form the request names: the Cox models of `model`, the subgroups of `treatment`, or
+  /// the table of `estimate` (the options' rules make sure exactly one is complete).
+  public var source: Source {
+    if let formula = form.formula {
+      return .models(formula: formula, univariable: form.fitsUnivariable, multivariable: form.fitsMultivariable)
+    }
+    if let treatment = form.treatment {
+      return .subgroups(time: form.time ?? "", event: form.event ?? "", treatment: treatment, subgroups: form.subgroups)
+    }
+    return .estimates(
+      label: form.label ?? "", estimate: form.estimate ?? "", lower: form.lower ?? "", upper: form.upper ?? "",
+      p: form.p, n: form.n, group: form.group)
+  }
+
+  /// Models form: the variable selection, nil to fit the formula as given.
+  public var selection: CoxModelSelection.Options? { selectsBackward ? selectionOptions : nil }
 }

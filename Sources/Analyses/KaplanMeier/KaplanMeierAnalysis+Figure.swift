@@ -15,14 +15,14 @@ extension KaplanMeierAnalysis {
       curve(index, request: request, label: groupLabels[sample.groupLabels[index]] ?? sample.groupLabels[index], scale: scale)
     }
     let theme = FigureTheme.styled(
-      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, fontFamily: request.fontFamily,
-      lineWidth: request.lineWidth,
-      palette: request.palette)
+      width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily,
+      lineWidth: request.output.lineWidth,
+      palette: request.output.palette)
 
     var options = KaplanMeierFigureOptions(
-      size: .millimetres(width: request.widthMillimetres, height: request.heightMillimetres),
+      size: .millimetres(width: request.output.widthMillimetres, height: request.heightMillimetres),
       theme: theme)
-    options.title = request.title.map { StyledText($0) }
+    options.title = request.output.title.map { StyledText($0) }
     options.xTitle = StyledText(request.xTitle ?? request.defaultXTitle)
     options.yTitle = StyledText(request.yTitle ?? request.defaultYTitle)
     options.yAxis =

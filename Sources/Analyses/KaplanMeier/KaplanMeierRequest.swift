@@ -102,15 +102,11 @@ public enum CurveFunction: String, Hashable, Sendable, CaseIterable {
 
 /// How to draw a Kaplan–Meier figure.
 public struct KaplanMeierFigureRequest: Hashable, Sendable {
-  /// Files to write; the extension chooses the format.
-  public var outputs: [String] = []
-  public var widthMillimetres: Double = 170
-  public var heightMillimetres: Double = 120
-  /// Whether the height was set by the user: otherwise the figure grows taller when its plot
-  /// area would get less than its minimum height.
-  public var isHeightFixed = false
-  public var dpi: Double = 300
-  public var title: String?
+  /// Files, size, resolution, title and type.
+  public var output = FigureOutput()
+  /// The height without a `height` option, in millimetres: the figure then grows taller when
+  /// its plot area would get less than its minimum height.
+  public var defaultHeightMillimetres = 120.0
   public var xTitle: String?
   public var yTitle: String?
   public var function: CurveFunction = .survival
@@ -130,14 +126,12 @@ public struct KaplanMeierFigureRequest: Hashable, Sendable {
   public var riskTableTimes: [Double]?
   public var legend: LegendPlacement = .auto
   public var legendTitle: String?
-  /// Curve colours; nil uses the theme's Okabe–Ito palette.
-  public var palette: [Color]?
-  /// Base type size in points; nil: the theme's size for the figure's width.
-  public var fontSize: Double?
-  /// The typeface of the figure's text.
-  public var fontFamily: FontFamily = .sans
-  /// Curve width in points; nil: the theme's.
-  public var lineWidth: Double?
 
   public init() {}
+
+  /// The height the figure starts from.
+  public var heightMillimetres: Double { output.heightMillimetres ?? defaultHeightMillimetres }
+  /// Whether the user set the height; otherwise the figure grows taller when its plot area
+  /// would get less than its minimum height.
+  public var isHeightFixed: Bool { output.heightMillimetres != nil }
 }

@@ -6,12 +6,12 @@ extension SwimmerInput {
   /// The figure of these lanes as `request` describes it.
   public func figure(_ request: SwimmerRequest) -> SwimmerFigure {
     let theme = FigureTheme.styled(
-      width: request.widthMillimetres.millimetres, fontSize: request.fontSize, fontFamily: request.fontFamily,
-      lineWidth: nil, palette: request.palette)
+      width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily,
+      lineWidth: nil, palette: request.output.palette)
     var options = SwimmerFigureOptions(
-      width: request.widthMillimetres.millimetres,
-      height: request.heightMillimetres.map { $0.millimetres }, theme: theme)
-    options.title = request.title.map { StyledText($0) }
+      width: request.output.widthMillimetres.millimetres,
+      height: request.output.heightMillimetres.map { $0.millimetres }, theme: theme)
+    options.title = request.output.title.map { StyledText($0) }
     let unit = request.displayTimeUnit ?? request.dataTimeUnit
     options.xTitle = StyledText(request.xTitle ?? unit.map { "Time (\($0.rawValue))" } ?? "Time")
     options.yTitle = StyledText(request.yTitle ?? "Patients")
@@ -20,7 +20,7 @@ extension SwimmerInput {
     options.order = request.order
     options.showsIdentifiers = request.showsIdentifiers
     options.legendTitle = request.legendTitle
-    options.lineWidth = request.lineWidth
+    options.lineWidth = request.output.lineWidth
     return SwimmerFigure(lanes: lanes, groups: groups, eventKinds: eventKinds, options: options)
   }
 }

@@ -29,23 +29,13 @@ public struct SwimmerRequest: Hashable, Sendable {
   public var dataTimeUnit: TimeUnit?
   public var displayTimeUnit: TimeUnit?
 
-  public var outputs: [String] = []
-  public var widthMillimetres: Double = 170
-  /// nil: the height grows with the number of patients.
-  public var heightMillimetres: Double?
-  public var dpi: Double = 300
-  public var title: String?
+  /// Files, size, resolution, title and type; without a height the plot grows with the
+  /// number of patients.
+  public var output = FigureOutput()
   public var xTitle: String?
   public var yTitle: String?
   public var xMax: Double?
   public var showsIdentifiers = true
-  public var palette: [Color]?
-  /// Base type size in points; nil: the size for the figure's width.
-  public var fontSize: Double?
-  /// The typeface of the figure's text.
-  public var fontFamily: FontFamily = .sans
-  /// Width of the response lines in points; nil: from the lanes' height.
-  public var lineWidth: Double?
   public var legendTitle: String?
 
   public init(

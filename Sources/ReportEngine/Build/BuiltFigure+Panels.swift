@@ -5,55 +5,6 @@ import Analyses
 import ReportTemplates
 import Expressions
 
-/// A forest or swimmer panel of a grid: its statistics computed once, laid out at any size.
-enum _OtherPanel {
-  case forest(_ForestContent)
-  case swimmer(_SwimmerContent)
-
-  /// The panel's scene at `width` × `height` points (nil: its natural height), the height and
-  /// width it needs, and its sidecar entries.
-  func layout(width: Double, height: Double?, measurer: some TextMeasuring)
-    -> (scene: Scene, requiredHeight: Double, requiredWidth: Double, statistics: [(String, JSONValue)])
-  {
-    switch self {
-    case .forest(let forest):
-      let layout = forest.layout(width: width, height: height, measurer: measurer)
-      return (layout.scene, layout.requiredHeight, layout.requiredWidth, forest.statistics(layout))
-    case .swimmer(let swimmer):
-      let layout = swimmer.layout(width: width, height: height, measurer: measurer)
-      return (layout.scene, layout.requiredHeight, width, swimmer.statistics(layout))
-    }
-  }
-
-  var noun: String {
-    switch self {
-    case .forest: return "forest plot"
-    case .swimmer: return "swimmer plot"
-    }
-  }
-
-  var context: [String: Any] {
-    switch self {
-    case .forest(let forest): return forest.context
-    case .swimmer(let swimmer): return swimmer.context
-    }
-  }
-
-  var files: [String] {
-    switch self {
-    case .forest(let forest): return forest.files
-    case .swimmer(let swimmer): return swimmer.files
-    }
-  }
-
-  var notes: [String] {
-    switch self {
-    case .forest(let forest): return forest.analysis.warnings
-    case .swimmer: return []
-    }
-  }
-}
-
 extension BuiltFigure {
   /// Height of the band above each panel that holds its letter.
   static let panelLetterBand = 14.0
@@ -67,7 +18,7 @@ extension BuiltFigure {
   /// cell grows; with a height set, lint names the height that fits. Text that leaves its panel
   /// is reported by lint.
   static func panelContent(
-    _ spec: FigureSpec, columns: Int, panels: [FigureSpec], tables: [String: DataTable],
+    _ spec: FigureSpec, columns: Int, panels: [FigureSpec], data: (FigureSpec) -> FigureData,
     measurer: some TextMeasuring
   ) throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String]) {
     let rows = (panels.count + columns - 1) / columns
@@ -76,33 +27,28 @@ extension BuiltFigure {
     let cellWidth = width / Double(columns)
     var cellHeight = spec.heightMillimetres.millimetres / Double(rows)
 
-    var kaplanMeier: [Int: _KaplanMeierContent] = [:]
-    var others: [Int: _OtherPanel] = [:]
+    // Step-curve panels (Kaplan–Meier) are aligned with each other; the others are laid out alone.
+    var stepCurves: [Int: any StepCurveContent] = [:]
+    var others: [Int: (content: any FigureContent, noun: String)] = [:]
     for (index, panel) in panels.enumerated() {
-      switch panel.kind {
-      case .kaplanMeier(var request, let data):
-        // The theme follows the cell's width.
-        request.figure.widthMillimetres = cellWidth / 1.millimetres
-        kaplanMeier[index] = try panel.columnKeys.locating {
-          try _KaplanMeierContent(panel, request: request, data: data, tables: tables)
-        }
-      case .forest(let request, let data):
-        others[index] = .forest(
-          try panel.columnKeys.locating { try _ForestContent(panel, request: request, data: data, tables: tables) })
-      case .swimmer(let request, let data, let events):
-        others[index] = .swimmer(
-          try panel.columnKeys.locating {
-            try _SwimmerContent(panel, request: request, data: data, events: events, tables: tables)
-          })
-      case .panels:
+      guard case .figure(let request) = panel.kind else {
         // Refused when the template is read; a grid is one level deep.
         throw TemplateError(file: panel.location, key: "type", message: "a panel cannot itself hold panels")
+      }
+      // The theme follows the cell's width.
+      var output = request.output
+      output.widthMillimetres = cellWidth / 1.millimetres
+      let content = try panel.columnKeys.locating { try request.with(output: output).content(data(panel)) }
+      if let stepCurve = content as? any StepCurveContent {
+        stepCurves[index] = stepCurve
+      } else {
+        others[index] = (content, request.kind.noun)
       }
     }
     func layouts(_ height: Double) -> [KaplanMeierLayout?] {
       let figures = panels.indices.map { index in
-        kaplanMeier[index].map { content -> KaplanMeierFigure in
-          var figure = content.figure
+        stepCurves[index].map { content -> KaplanMeierFigure in
+          var figure = content.stepFigure
           figure.options.size = Size(width: cellWidth, height: height - band)
           figure.options.growsToFit = false
           return figure
@@ -146,7 +92,7 @@ extension BuiltFigure {
     }
     // Forest and swimmer panels need their rows or lanes at least their minimum distance
     // apart; their widths are the cell's.
-    let requirements = others.mapValues { $0.layout(width: cellWidth, height: nil, measurer: measurer) }
+    let requirements = try others.mapValues { try $0.content.layout(width: cellWidth, height: nil, measurer: measurer) }
     if let tallest = requirements.values.map(\.requiredHeight).max() {
       let grid = (((tallest + band) * Double(rows)) / 1.millimetres - 1e-9).rounded(.up).millimetres
       needed.height = max(needed.height, grid)
@@ -171,19 +117,18 @@ extension BuiltFigure {
       let scene: Scene
       let context: [String: Any]
       let statistics: [(String, JSONValue)]
-      if let content = kaplanMeier[index], let layout = laidOut[index] {
+      files += panels[index].dataFiles
+      if let content = stepCurves[index], let layout = laidOut[index] {
         if let warning = try layout.checkFit(
           panel: letter, neededSize: needed, isHeightFixed: spec.isHeightFixed)
         {
           findings.append(LintFinding(kind: .crampedPlot, texts: [], message: warning))
         }
-        (scene, context, statistics) = (layout.scene, content.context, content.statistics(layout))
-        files.append(content.request.dataPath)
+        (scene, context, statistics) = (layout.scene, content.captionValues, content.sidecar(for: layout))
       } else if let other = others[index], let requirement = requirements[index] {
-        let laid = other.layout(width: cellWidth, height: cellHeight - band, measurer: measurer)
-        (scene, context, statistics) = (laid.scene, other.context, laid.statistics)
-        files += other.files
-        notes += other.notes.map { "panel \(letter): \($0)" }
+        let laid = try other.content.layout(width: cellWidth, height: cellHeight - band, measurer: measurer)
+        (scene, context, statistics) = (laid.scene, other.content.captionValues, laid.sidecar)
+        notes += other.content.notes.map { "panel \(letter): \($0)" }
         if requirement.requiredHeight > cellHeight - band + 1e-6 {
           findings.append(
             LintFinding(

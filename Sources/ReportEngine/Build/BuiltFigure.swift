@@ -106,15 +106,6 @@ extension BuiltFigure {
     ((points / 1.millimetres) * 1e9).rounded() / 1e9
   }
 
-  /// The rows of `table` with a value in each of `columns`.
-  static func rows(of table: DataTable, withValuesIn columns: [String]) throws -> DataTable {
-    let found = try columns.map { try table.column(named: $0) }
-    let rows = (0..<table.rowCount).filter { row in
-      found.allSatisfy { !($0.text(atRow: row)?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
-    }
-    return try table.deriving(columns: [], rows: rows)
-  }
-
   /// The rows of `table` that meet every filter.
   static func filtered(_ table: DataTable, by filters: [TemplateExpression]) throws -> DataTable {
     guard !filters.isEmpty else { return table }
@@ -140,26 +131,28 @@ extension BuiltFigure {
     throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String])
   {
     switch spec.kind {
-    case .kaplanMeier(let request, let data):
-      let km = try _KaplanMeierContent(spec, request: request, data: data, tables: tables)
-      let layout = km.figure.layout(measurer: measurer)
-      let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
-      let findings = warning.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? []
-      return (layout.scene, km.context, km.statistics(layout), [request.dataPath], findings, [])
-
-    case .swimmer(let request, let data, let events):
-      let swimmer = try _SwimmerContent(spec, request: request, data: data, events: events, tables: tables)
-      let layout = swimmer.layout(measurer: measurer)
-      return (layout.scene, swimmer.context, swimmer.statistics(layout), swimmer.files, [], [])
-
-    case .forest(let request, let data):
-      // A forest plot's page is as tall as its rows; it is not checked for cramping.
-      let forest = try _ForestContent(spec, request: request, data: data, tables: tables)
-      let layout = forest.layout(measurer: measurer)
-      return (layout.scene, forest.context, forest.statistics(layout), forest.files, [], forest.analysis.warnings)
-
+    case .figure(let request):
+      let content = try request.content(data(for: spec, tables: tables))
+      let laid = try content.layout(width: nil, height: nil, measurer: measurer)
+      return (laid.scene, content.captionValues, laid.sidecar, request.dataFiles, laid.findings, content.notes)
     case .panels(let columns, let panels):
-      return try panelContent(spec, columns: columns, panels: panels, tables: tables, measurer: measurer)
+      return try panelContent(
+        spec, columns: columns, panels: panels, data: { data(for: $0, tables: tables) }, measurer: measurer)
     }
+  }
+
+  /// The tables a figure reads, by file, with its filters applied.
+  static func data(for spec: FigureSpec, tables: [String: DataTable]) -> FigureData {
+    let filters = spec.filters
+    let location = spec.location
+    let loaded: @Sendable (String) throws -> DataTable = { path in
+      guard let table = tables[path] else {
+        throw TemplateError(file: location, key: "data", message: "the data file '\(path)' was not loaded")
+      }
+      return table
+    }
+    return FigureData(
+      table: { path in try filtered(try loaded(path), by: filters) }, unfilteredTable: loaded,
+      isFiltered: !filters.isEmpty)
   }
 }

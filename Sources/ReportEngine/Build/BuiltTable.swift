@@ -21,39 +21,21 @@ struct BuiltTable: Sendable {
   }
 
   private static func uncheckedBuild(_ spec: TableSpec, tables: [String: DataTable]) throws -> BuiltTable {
-    func loaded(_ name: String) throws -> DataTable {
-      guard let table = tables[name] else {
-        throw TemplateError(file: spec.location, key: "data", message: "data '\(name)' was not loaded")
-      }
-      return try BuiltFigure.filtered(table, by: spec.filters)
-    }
-    let table: ReportTable
-    let statistics: JSONValue
-    let files: [String]
-    var notes: [String] = []
-    switch spec.kind {
-    case .survival(let request, let data):
-      let analysis = try KaplanMeierAnalysis(table: try loaded(data), request: request)
-      table = analysis.summaryTable(request, title: spec.title)
-      statistics = analysis.json
-      files = [request.dataPath]
-    case .response(let request, let data):
-      let analysis = try ResponseAnalysis(table: try loaded(data), request: request)
-      table = analysis.table(title: spec.title)
-      statistics = analysis.json
-      files = [request.dataPath]
-    case .characteristics(let request, let data):
-      let analysis = try CharacteristicsAnalysis(table: try loaded(data), request: request)
-      table = analysis.table(title: spec.title)
-      statistics = analysis.json
-      files = [request.dataPath]
-    case .cox(let request, let data):
-      let analysis = try ForestAnalysis(table: try loaded(data), request: request)
-      table = analysis.table(title: spec.title, confidenceLevel: request.confidenceLevel, ties: request.ties, decimals: request.decimals)
-      statistics = analysis.json
-      files = [request.dataPath]
-      notes = analysis.warnings
-    }
+    let data = FigureData(
+      table: { path in
+        guard let table = tables[path] else {
+          throw TemplateError(file: spec.location, key: "data", message: "the data file '\(path)' was not loaded")
+        }
+        return try BuiltFigure.filtered(table, by: spec.filters)
+      },
+      unfilteredTable: { path in
+        guard let table = tables[path] else {
+          throw TemplateError(file: spec.location, key: "data", message: "the data file '\(path)' was not loaded")
+        }
+        return table
+      }, isFiltered: !spec.filters.isEmpty)
+    let computed = try spec.request.table(title: spec.title, data: data)
+    let (table, statistics, files, notes) = (computed.table, computed.statistics, spec.request.dataFiles, computed.notes)
     let sidecar = JSONValue.object([
       ("id", .string(spec.id)),
       ("label", .string(spec.label)),

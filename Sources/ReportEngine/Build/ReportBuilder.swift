@@ -99,15 +99,15 @@ public struct ReportBuilder: Sendable {
         dpi: template.style.dpi,
         metadata: DocumentMetadata(title: template.title, author: template.author, creator: "survfig \(SurvfigVersion.string)")))
 
-    // Data, each file read once.
+    // Data, each file read once, by path, with the derived columns of every name it has.
     var tables: [String: DataTable] = [:]
-    for (name, path) in template.data.sorted(by: { $0.key < $1.key })
-    where Self.uses(specs, data: name) || Self.uses(tableSpecs, data: name) {
-      var table = try DataTable(contentsOfFile: path)
+    let used = Set(specs.flatMap(\.dataFiles) + tableSpecs.flatMap(\.request.dataFiles))
+    for (name, path) in template.data.sorted(by: { $0.key < $1.key }) where used.contains(path) {
+      var table = try tables[path] ?? DataTable(contentsOfFile: path)
       for derivation in template.derivations[name] ?? [] {
         table = try table.deriving(columns: [(derivation.name, try derivation.expression.cells(of: table))])
       }
-      tables[name] = table
+      tables[path] = table
     }
 
     // 1. Statistics, layout and captions, figures in parallel; results kept in template order.
@@ -205,26 +205,6 @@ public struct ReportBuilder: Sendable {
   /// The report's file name: the template's without its extension.
   var reportName: String {
     ((template.file as NSString).lastPathComponent as NSString).deletingPathExtension
-  }
-
-  static func uses(_ specs: [TableSpec], data name: String) -> Bool {
-    specs.contains { spec in
-      switch spec.kind {
-      case .survival(_, let data), .response(_, let data), .cox(_, let data), .characteristics(_, let data):
-        return data == name
-      }
-    }
-  }
-
-  static func uses(_ specs: [FigureSpec], data name: String) -> Bool {
-    specs.contains { spec in
-      switch spec.kind {
-      case .kaplanMeier(_, let data): return data == name
-      case .swimmer(_, let data, let events): return data == name || events == name
-      case .forest(_, let data): return data == name
-      case .panels(_, let panels): return uses(panels, data: name)
-      }
-    }
   }
 
   /// One A4 page per figure: the figure at its print size (scaled down when it does not fit

@@ -25,8 +25,8 @@ public struct KaplanMeierRun: Sendable {
 /// Output paths are checked before any work is done, and every file is written atomically:
 /// on an error no new or partial file is left behind.
 public func runKaplanMeier(_ request: KaplanMeierRequest) throws -> KaplanMeierRun {
-  let outputs = request.figure.outputs
-  let writer = try FigureWriter(paths: outputs, dpi: request.figure.dpi, title: request.figure.title)
+  let outputs = request.figure.output.outputs
+  let writer = try FigureWriter(paths: outputs, dpi: request.figure.output.dpi, title: request.figure.output.title)
   let table = try DataTable(contentsOfFile: request.dataPath)
   let analysis = try KaplanMeierAnalysis(table: table, request: request)
   var figureWarnings: [String] = []

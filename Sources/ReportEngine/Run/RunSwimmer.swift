@@ -12,7 +12,7 @@ import Expressions
 /// - Returns: the lanes read, for reporting.
 @discardableResult
 public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerInput {
-  let writer = try FigureWriter(paths: request.outputs, dpi: request.dpi, title: request.title)
+  let writer = try FigureWriter(paths: request.output.outputs, dpi: request.output.dpi, title: request.output.title)
   let patients = try DataTable(contentsOfFile: request.dataPath)
   let events = try request.eventsPath.map { path throws(CSVReadError) in try DataTable(contentsOfFile: path) }
   let input = try SwimmerInput(patients: patients, events: events, request: request)

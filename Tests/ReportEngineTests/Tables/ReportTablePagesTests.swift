@@ -16,7 +16,7 @@ struct ReportTablePagesTests {
     let folder = try TemplateFolder(template: yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
     var data: [String: DataTable] = [:]
-    for (name, path) in template.data { data[name] = try DataTable(contentsOfFile: path) }
+    for path in template.data.values { data[path] = try DataTable(contentsOfFile: path) }
     let built = try template.tables.map { try BuiltTable.build($0, tables: data) }
     return (ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out")), built)
   }

@@ -31,11 +31,11 @@ struct CharacteristicsTemplateTests {
       """
     let folder = try TemplateFolder(template: yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    guard case .characteristics(let request, let data) = template.tables[0].kind else {
+    guard let request = template.tables[0].request.request(of: CharacteristicsTableKind.self) else {
       Issue.record("expected a characteristics table")
       return
     }
-    #expect(data == "aml")
+    #expect(request.dataPath.hasSuffix("/aml.csv"))
     #expect(request.groupColumn == "x" && request.groupOrder == ["2", "1"])
     #expect(request.groupLabels == ["1": "Maintained", "2": "Not maintained"])
     #expect(!request.showsOverall && !request.showsMissing && request.showsTests)
@@ -52,15 +52,15 @@ struct CharacteristicsTemplateTests {
     arguments: [
       (
         "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: [{column: x, tset: fisher}]}\n",
-        "report.yaml:4:71: 'tables[0].variables[0].tset': unknown key 'tset'. Did you mean 'test'?"
+        "report.yaml:4:71: 'tables[0].variables[0].tset': unknown key 'tset'. Did you mean 'test'? Valid keys: column, label, type, summary, levels, show, test, decimals"
       ),
       (
         "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: [{column: x, test: chi}]}\n",
-        "report.yaml:4:77: 'tables[0].variables[0].test': 'chi' is not one of 'auto', 'chisq', 'fisher', 't-test', 'wilcoxon', 'anova', 'kruskal', 'none'."
+        "report.yaml:4:77: 'tables[0].variables[0].test': 'test' must be one of 'auto', 'chisq', 'fisher', 't-test', 'wilcoxon', 'anova', 'kruskal', 'none', found 'chi'."
       ),
       (
         "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: []}\n",
-        "report.yaml:4:58: 'tables[0].variables': expected at least one variable"
+        "report.yaml:4:58: 'tables[0].variables': 'variables' expects a list of at least one variable"
       ),
       (
         "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml, variables: [{column: x, show: 1, summary: mean-sd}]}\n",
@@ -68,7 +68,7 @@ struct CharacteristicsTemplateTests {
       ),
       (
         "data:\n  aml: data/aml.csv\ntables:\n  - {id: t, type: characteristics, data: aml}\n",
-        "report.yaml:4:5: 'tables[0]': missing key 'variables'"
+        "report.yaml:4:5: 'tables[0]': missing 'variables': the variables, in order: a column name, or a mapping of the variable keys"
       ),
     ])
   func mistakes(yaml: String, message: String) throws {

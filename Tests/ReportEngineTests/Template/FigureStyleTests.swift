@@ -51,7 +51,7 @@ struct FigureStyleTests {
   static func built() throws -> (ReportTemplate, [String: BuiltFigure]) {
     let template = try ReportTemplate(yaml: yaml, file: NSTemporaryDirectory() + "style.yaml")
     var tables: [String: DataTable] = [:]
-    for (name, path) in template.data { tables[name] = try DataTable(contentsOfFile: path) }
+    for path in template.data.values { tables[path] = try DataTable(contentsOfFile: path) }
     var figures: [String: BuiltFigure] = [:]
     for spec in template.figures {
       figures[spec.id] = try BuiltFigure.build(spec, tables: tables, measurer: MonospaceTextMeasurer(), minimumFontSize: 6)

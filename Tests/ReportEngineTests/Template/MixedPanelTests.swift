@@ -50,7 +50,7 @@ struct MixedPanelTests {
   static func build(_ yaml: String) throws -> BuiltFigure {
     let template = try ReportTemplate(yaml: yaml, file: NSTemporaryDirectory() + "mixed.yaml")
     var tables: [String: DataTable] = [:]
-    for (name, path) in template.data { tables[name] = try DataTable(contentsOfFile: path) }
+    for path in template.data.values { tables[path] = try DataTable(contentsOfFile: path) }
     return try BuiltFigure.build(template.figures[0], tables: tables, measurer: try FigureRenderer().measurer, minimumFontSize: 6)
   }
 

@@ -382,13 +382,13 @@ struct StyleTemplateTests {
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
     #expect(template.style.width == 85)
     #expect(template.style.lineWidth == 1.5)
-    guard case .kaplanMeier(let request, _) = template.figures[0].kind else {
+    guard let request = template.figures[0].request(of: KaplanMeierKind.self) else {
       Issue.record("expected a Kaplan–Meier figure")
       return
     }
-    #expect(request.figure.lineWidth == 1.5)
-    #expect(request.figure.fontSize == 7)
-    #expect(request.figure.widthMillimetres == 85)
+    #expect(request.figure.output.lineWidth == 1.5)
+    #expect(request.figure.output.fontSize == 7)
+    #expect(request.figure.output.widthMillimetres == 85)
     _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/a.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -42,7 +42,7 @@ struct ReportPageTests {
     let folder = try TemplateFolder(template: Self.tallSwimmer)
     try Self.patients().write(toFile: folder.path + "/data/patients.csv", atomically: true, encoding: .utf8)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    let tables = ["patients": try DataTable(contentsOfFile: folder.path + "/data/patients.csv")]
+    let tables = [folder.path + "/data/patients.csv": try DataTable(contentsOfFile: folder.path + "/data/patients.csv")]
     let measurer = try FigureRenderer().measurer
     let figure = try BuiltFigure.build(template.figures[0], tables: tables, measurer: measurer, minimumFontSize: 6)
     let a4 = Size.millimetres(width: 210, height: 297)

@@ -1,37 +1,52 @@
 import ClinicalCSV
 import FigureCore
 import Foundation
+import OptionSchema
 import SurvivalFigures
-import Analyses
-import ReportTemplates
-import Expressions
 
-/// A swimmer plot of a template: its lanes read, not yet laid out.
-struct _SwimmerContent {
-  var request: SwimmerRequest
-  var input: SwimmerInput
+/// Swimmer plots (`survfig swimmer`, `type: swimmer`).
+public enum SwimmerKind: FigureKind {
+  public static let name = "swimmer"
+  public static let noun = "swimmer plot"
+  public static var options: OptionTable<SwimmerRequest> { SwimmerRequest.options }
+  public static var output: WritableKeyPath<SwimmerRequest, FigureOutput> & Sendable { \.output }
 
-  init(
-    _ spec: FigureSpec, request: SwimmerRequest, data: String, events: String?, tables: [String: DataTable]
-  ) throws {
-    guard let loaded = tables[data] else {
-      throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded")
-    }
+  public static func request(defaults: FigureOutput, height: Double) -> SwimmerRequest {
+    var request = SwimmerRequest(dataPath: "", idColumn: "", endColumn: "")
+    request.output = defaults
+    return request
+  }
+
+  public static func dataFiles(_ request: SwimmerRequest) -> [String] {
+    [request.dataPath] + (request.eventsPath.map { [$0] } ?? [])
+  }
+
+  public static func content(_ request: SwimmerRequest, data: FigureData) throws -> SwimmerContent {
+    try SwimmerContent(request: request, data: data)
+  }
+}
+
+/// A swimmer plot: its lanes read, not yet laid out.
+public struct SwimmerContent: FigureContent {
+  public var request: SwimmerRequest
+  public var input: SwimmerInput
+
+  public init(request: SwimmerRequest, data: FigureData) throws {
     self.request = request
-    let patients = try BuiltFigure.filtered(loaded, by: spec.filters)
-    var eventRows = events.flatMap { tables[$0] }
-    if events == data {
+    let patients = try data.table(request.dataPath)
+    var eventRows = try request.eventsPath.map { try data.unfilteredTable($0) }
+    if request.eventsPath == request.dataPath {
       // Events on the patients' own rows (one marker per patient): the figure's filter applies
       // to them too, and a row without an event time or type has no marker.
-      eventRows = try BuiltFigure.rows(of: patients, withValuesIn: [request.eventTimeColumn, request.eventTypeColumn])
-    } else if !spec.filters.isEmpty, let table = eventRows {
+      eventRows = try Self.rows(of: patients, withValuesIn: [request.eventTimeColumn, request.eventTypeColumn])
+    } else if data.isFiltered, let table = eventRows {
       // The events of patients the filter leaves out go too; an event of a patient who is not
       // in the data at all is still an error.
       func ids(_ table: DataTable, _ column: String) throws -> [String?] {
         try table.column(named: column).textValues().map { $0?.trimmingCharacters(in: .whitespaces) }
       }
       let kept = Set(try ids(patients, request.idColumn))
-      let all = Set(try ids(loaded, request.idColumn))
+      let all = Set(try ids(try data.unfilteredTable(request.dataPath), request.idColumn))
       let eventIds = try ids(table, request.eventIdColumn)
       eventRows = try table.deriving(
         columns: [], rows: eventIds.indices.filter { kept.contains(eventIds[$0]) || !all.contains(eventIds[$0]) })
@@ -39,18 +54,38 @@ struct _SwimmerContent {
     self.input = try SwimmerInput(patients: patients, events: eventRows, request: request)
   }
 
-  var files: [String] { [request.dataPath] + (request.eventsPath.map { [$0] } ?? []) }
+  public var notes: [String] { [] }
+
+  /// The plot at `width` × `height` points (nil: the request's width, and its height or the one
+  /// that grows with the number of patients).
+  public func layout<Measurer: TextMeasuring>(width: Double?, height: Double?, measurer: Measurer) throws
+    -> LaidOutFigure
+  {
+    let layout = swimmerLayout(width: width, height: height, measurer: measurer)
+    return LaidOutFigure(
+      scene: layout.scene, requiredHeight: layout.requiredHeight, requiredWidth: layout.scene.size.width,
+      sidecar: sidecar(for: layout))
+  }
+
+  /// The rows of `table` with a value in each of `columns`.
+  static func rows(of table: DataTable, withValuesIn columns: [String]) throws -> DataTable {
+    let found = try columns.map { try table.column(named: $0) }
+    let rows = (0..<table.rowCount).filter { row in
+      found.allSatisfy { !($0.text(atRow: row)?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
+    }
+    return try table.deriving(columns: [], rows: rows)
+  }
 
   /// The plot laid out `width` × `height` points (nil: the request's width, and its height or
   /// the one that grows with the number of patients).
-  func layout(width: Double? = nil, height: Double? = nil, measurer: some TextMeasuring) -> SwimmerLayout {
+  func swimmerLayout(width: Double?, height: Double?, measurer: some TextMeasuring) -> SwimmerLayout {
     var sized = request
-    if let width { sized.widthMillimetres = width / 1.millimetres }
-    if let height { sized.heightMillimetres = height / 1.millimetres }
+    if let width { sized.output.widthMillimetres = width / 1.millimetres }
+    if let height { sized.output.heightMillimetres = height / 1.millimetres }
     return input.figure(sized).layout(measurer: measurer)
   }
 
-  var context: [String: Any] { ["patients": input.lanes.count, "groups": input.groups] }
+  public var captionValues: [String: Any] { ["patients": input.lanes.count, "groups": input.groups] }
 
   /// How the plot was drawn from the data, for a reader who wants to redraw it.
   var methods: String {
@@ -78,7 +113,7 @@ struct _SwimmerContent {
 
   /// The sidecar entries: the methods, everything printed on the plot as `layout` drew it, and
   /// every lane with its events.
-  func statistics(_ layout: SwimmerLayout) -> [(String, JSONValue)] {
+  func sidecar(for layout: SwimmerLayout) -> [(String, JSONValue)] {
     let figure = input.figure(request)
     let printed = JSONValue.object([
       ("title", figure.options.title.map { .string($0.plainText) } ?? .null),

@@ -1,35 +1,57 @@
 import ClinicalCSV
 import FigureCore
+import OptionSchema
 import SurvivalFigures
-import Analyses
-import ReportTemplates
-import Expressions
 
-/// A forest plot of a template: its models fitted and its rows computed, not yet laid out.
-struct _ForestContent {
-  var request: ForestRequest
-  var analysis: ForestAnalysis
+/// Forest plots (`survfig forest`, `type: forest`).
+public enum ForestKind: FigureKind {
+  public static let name = "forest"
+  public static let noun = "forest plot"
+  public static var options: OptionTable<ForestRequest> { ForestRequest.options }
+  public static var output: WritableKeyPath<ForestRequest, FigureOutput> & Sendable { \.output }
 
-  init(_ spec: FigureSpec, request: ForestRequest, data: String, tables: [String: DataTable]) throws {
-    guard let loaded = tables[data] else {
-      throw TemplateError(file: spec.location, key: "data", message: "data '\(data)' was not loaded")
-    }
-    self.request = request
-    self.analysis = try ForestAnalysis(table: try BuiltFigure.filtered(loaded, by: spec.filters), request: request)
+  public static func request(defaults: FigureOutput, height: Double) -> ForestRequest {
+    var request = ForestRequest(dataPath: "", source: .models(formula: "", univariable: true, multivariable: true))
+    request.form = ForestRequest.Form()
+    request.output = defaults
+    return request
   }
 
-  var files: [String] { [request.dataPath] }
+  public static func dataFiles(_ request: ForestRequest) -> [String] { [request.dataPath] }
+
+  public static func content(_ request: ForestRequest, data: FigureData) throws -> ForestContent {
+    ForestContent(request: request, analysis: try ForestAnalysis(table: try data.table(request.dataPath), request: request))
+  }
+}
+
+/// A forest plot: its models fitted and its rows computed, not yet laid out.
+public struct ForestContent: FigureContent {
+  public var request: ForestRequest
+  public var analysis: ForestAnalysis
+
+  public var notes: [String] { analysis.warnings }
+
+  /// The plot at `width` × `height` points (nil: the request's width, the height of its rows);
+  /// a forest plot's page is as tall as its rows, so it is not checked for cramping.
+  public func layout<Measurer: TextMeasuring>(width: Double?, height: Double?, measurer: Measurer) throws
+    -> LaidOutFigure
+  {
+    let layout = forestLayout(width: width, height: height, measurer: measurer)
+    return LaidOutFigure(
+      scene: layout.scene, requiredHeight: layout.requiredHeight, requiredWidth: layout.requiredWidth,
+      sidecar: sidecar(for: layout))
+  }
 
   /// The plot laid out `width` × `height` points (nil: the request's width, the height of its
   /// rows).
-  func layout(width: Double? = nil, height: Double? = nil, measurer: some TextMeasuring) -> ForestLayout {
+  func forestLayout(width: Double?, height: Double?, measurer: some TextMeasuring) -> ForestLayout {
     var sized = request
-    if let width { sized.widthMillimetres = width / 1.millimetres }
-    if let height { sized.heightMillimetres = height / 1.millimetres }
+    if let width { sized.output.widthMillimetres = width / 1.millimetres }
+    if let height { sized.output.heightMillimetres = height / 1.millimetres }
     return analysis.figure(sized).layout(measurer: measurer)
   }
 
-  var context: [String: Any] {
+  public var captionValues: [String: Any] {
     let rows = analysis.rows.map { row -> [String: Any] in
       let estimate = row.estimates.compactMap { $0 }.last
       return [
@@ -56,7 +78,7 @@ struct _ForestContent {
 
   /// The sidecar entries: how the numbers were computed, everything printed on the plot as
   /// `layout` drew it (and the counts captions use), and the estimates.
-  func statistics(_ layout: ForestLayout) -> [(String, JSONValue)] {
+  func sidecar(for layout: ForestLayout) -> [(String, JSONValue)] {
     let plot = analysis.figure(request)
     let columns =
       [plot.options.labelTitle] + plot.options.extraColumns.map { $0.replacingOccurrences(of: "\n", with: " ") }

@@ -1,0 +1,37 @@
+import OptionSchema
+import SurvivalStatistics
+
+extension CoxRequest {
+  /// Every option of `survfig cox`.
+  public static let options = OptionTable<CoxRequest>(
+    [
+      .dataFile(example: "data: lung") { $0.dataPath = $1 },
+      .text(
+        "model", section: .data, "The model, e.g. \"Surv(time, status) ~ age + factor(stage)\".",
+        valueName: "formula", example: "model: Surv(time, status) ~ age + sex", isRequired: true
+      ) { $0.formula = $1 },
+      .text(
+        "event-value", section: .data, "Code of the event in the formula's event column.", valueName: "code",
+        example: "event-value: 2"
+      ) { $0.eventValue = $1 },
+      .texts(
+        "censor-value", section: .data, "Code(s) of censoring in the event column.", example: "censor-value: 0"
+      ) { $0.censorValues = $1 },
+      .choice(
+        "ties", CoxRegressionOptions.Ties.self, section: .statistics, "Tie handling: efron (R's default) or breslow.",
+        defaultValue: .efron, example: "ties: breslow"
+      ) { $0.ties = $1 },
+      .number(
+        "conf-level", section: .statistics, "Confidence level of the hazard-ratio intervals.", in: .openUnit,
+        what: "a confidence level", defaultText: "0.95", example: "conf-level: 0.9"
+      ) { $0.confidenceLevel = $1 },
+      .flag(
+        "ph-test", section: .statistics, "Test proportional hazards (scaled Schoenfeld residuals, R cox.zph).",
+        example: "ph-test: true"
+      ) { $0.testsProportionalHazards = $1 },
+    ] + CoxModelSelection.Options.declarations(selects: \CoxRequest.selectsBackward, options: \.selectionOptions),
+    rules: { request, context throws(OptionError) in
+      try CoxModelSelection.Options.checkCombinations(
+        selects: request.selectsBackward, fitsMultivariable: true, context)
+    })
+}

@@ -1,0 +1,108 @@
+import Foundation
+import FigureCore
+import OptionSchema
+import SurvivalFigures
+
+/// What every figure kind is asked about its files: where they go, their print size and
+/// resolution, the title and the type (the command line's output options and a template's
+/// figure keys of the same names).
+public struct FigureOutput: Hashable, Sendable {
+  /// Files to write; the extension chooses the format.
+  public var outputs: [String] = []
+  public var widthMillimetres = 170.0
+  /// The height the user asked for; nil: the kind's own (a Kaplan–Meier figure's default that
+  /// grows when its risk table needs room, a forest plot's rows, a swimmer plot's lanes).
+  public var heightMillimetres: Double?
+  /// Resolution of PNG files.
+  public var dpi = 300.0
+  public var title: String?
+  /// Colours of the groups or series; nil: the theme's Okabe–Ito palette.
+  public var palette: [Color]?
+  /// Base type size in points; nil: the theme's size for the figure's width.
+  public var fontSize: Double?
+  /// The typeface of the figure's text.
+  public var fontFamily: FontFamily = .sans
+  /// Width of the data lines in points; nil: the theme's.
+  public var lineWidth: Double?
+
+  public init() {}
+
+  /// Print sizes, 30–1000 mm.
+  public static let sizeRange = NumberRange.between(30, 1000, unit: "mm")
+  /// PNG resolutions.
+  public static let dpiRange = NumberRange.between(36, 2400, unit: "dpi")
+  /// Base type sizes.
+  public static let fontSizeRange = NumberRange.between(4, 24, unit: "pt")
+  /// Widths of the data lines.
+  public static let lineWidthRange = NumberRange(lower: 0, isLowerIncluded: false, upper: 5, unit: "pt")
+
+  /// The options every figure takes, for a request that keeps its output at `path`;
+  /// `height` says what the height is without the option.
+  public static func declarations<Request>(
+    _ path: WritableKeyPath<Request, FigureOutput> & Sendable, height: String
+  ) -> [OptionDeclaration<Request>] {
+    [
+      OptionDeclaration(
+        "out", isInTemplates: false, section: .output,
+        summary: "Figure file to write; the extension chooses the format (pdf, svg, png, eps). Repeat for several formats.",
+        valueDescription: "", valueName: "file", example: "--out km.pdf --out km.png"
+      ) { value, name, request throws(OptionError) in request[keyPath: path].outputs = try value.texts(name) },
+      .number(
+        "width", section: .output, "Figure width in millimetres.", in: sizeRange, what: "a size in millimetres",
+        valueName: "mm", defaultText: "170 (a template: its style's width)", example: "width: 89"
+      ) { $0[keyPath: path].widthMillimetres = $1 },
+      .number(
+        "height", section: .output, "Figure height in millimetres.", in: sizeRange, what: "a size in millimetres",
+        valueName: "mm", defaultText: height, example: "height: 100"
+      ) { $0[keyPath: path].heightMillimetres = $1 },
+      .number(
+        "dpi", section: .output, "Resolution of PNG files in dots per inch.", in: dpiRange,
+        what: "a resolution in dots per inch", valueName: "dpi", defaultText: "300", example: "dpi: 600"
+      ) { $0[keyPath: path].dpi = $1 },
+      .text("title", section: .output, "Figure title.", example: "title: Overall survival") {
+        $0[keyPath: path].title = $1
+      },
+      OptionDeclaration(
+        "palette", section: .output, summary: "Colours of the groups or series.",
+        valueDescription: "'okabe-ito', 'grayscale', or #RRGGBB colours, a list or comma-separated",
+        valueName: "palette", defaultText: "okabe-ito", example: "palette: ['#0072B2', '#D55E00']"
+      ) { value, name, request throws(OptionError) in request[keyPath: path].palette = try palette(value, name) },
+      .choice(
+        "font", FontFamily.self, section: .output,
+        "Typeface: sans (Liberation Sans, as Arial and Helvetica) or serif (Liberation Serif, as Times New Roman).",
+        defaultValue: .sans, example: "font: serif"
+      ) { $0[keyPath: path].fontFamily = $1 },
+      .number(
+        "font-size", section: .output, "Base type size in points.", in: fontSizeRange, what: "a type size in points",
+        valueName: "pt", defaultText: "from the width (9 pt at two-column widths, 7.5 pt at one column)",
+        example: "font-size: 8"
+      ) { $0[keyPath: path].fontSize = $1 },
+      .number(
+        "line-width", section: .output, "Width of the data lines (curves, intervals, response lines) in points.",
+        in: lineWidthRange, what: "a line width in points", valueName: "pt", defaultText: "the theme's",
+        example: "line-width: 1"
+      ) { $0[keyPath: path].lineWidth = $1 },
+    ]
+  }
+
+  /// `okabe-ito`, `grayscale`, or `#RRGGBB` colours.
+  public static func palette(_ value: OptionValue, _ name: String) throws(OptionError) -> [Color] {
+    if case .text(let text) = value.content {
+      switch text.trimmingCharacters(in: .whitespaces) {
+      case "okabe-ito": return FigureTheme.okabeIto
+      case "grayscale", "greyscale": return FigureTheme.grayscale
+      default: break
+      }
+    }
+    var colors: [Color] = []
+    for item in try value.texts(name) {
+      guard let color = Color(hex: item) else {
+        throw OptionError(
+          "\(name) expects 'okabe-ito', 'grayscale' or colours like '#0072B2', found '\(item.prefix(60))'",
+          at: value.origin)
+      }
+      colors.append(color)
+    }
+    return colors
+  }
+}
