@@ -236,13 +236,15 @@ public struct CumulativeIncidence: Equatable, Sendable {
       }
     }
 
+    var failuresPerRow = [Int](repeating: 0, count: rowCount)
+    for c in 0..<causeCount {
+      for row in 0..<rowCount { failuresPerRow[row] += events[c][row] }
+    }
     let curves = (0..<causeCount).map { c in
       Curve(
         cause: sample.causes[c], groupLabel: label, times: times, atRisk: atRisk,
         events: events[c],
-        competingEvents: (0..<rowCount).map { row in
-          (0..<causeCount).reduce(0) { $0 + ($1 == c ? 0 : events[$1][row]) }
-        },
+        competingEvents: (0..<rowCount).map { failuresPerRow[$0] - events[c][$0] },
         censored: censored, estimate: estimates[c], variance: variances[c],
         confidence: confidence)
     }

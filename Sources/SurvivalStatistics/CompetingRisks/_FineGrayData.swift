@@ -54,8 +54,6 @@ final class _FineGrayData: Sendable {
   let censoringSurvival: [Double]
   /// The failure times of the cause of interest, ascending.
   let failureTimes: [FailureTime]
-  /// The number with time ≥ tₖ at each sorted observation (R: `icrsk`).
-  let atRisk: [Int]
 
   /// - Precondition: times finite and ≥ 0, one status per time, columns of equal length.
   init(times inputTimes: [Double], kinds inputKinds: [Kind], columns: [[Double]]) {
@@ -84,10 +82,9 @@ final class _FineGrayData: Sendable {
     self.covariates = x
     self.centers = centers
 
-    // Distinct times with their numbers at risk, censorings, and the censoring KM after each.
+    // Distinct times and the censoring KM after each.
     var distinctTimes: [Double] = []
     var survivalAfter: [Double] = []
-    var atRisk = [Int](repeating: 0, count: n)
     var product = 1.0
     var start = 0
     while start < n {
@@ -97,17 +94,14 @@ final class _FineGrayData: Sendable {
         if kinds[end] == .censored { censorings += 1 }
         end += 1
       }
-      let risk = n - start
-      for k in start..<end { atRisk[k] = risk }
       if censorings > 0 {
-        let r = Double(risk)
+        let r = Double(n - start)
         product *= (r - Double(censorings)) / r
       }
       distinctTimes.append(times[start])
       survivalAfter.append(product)
       start = end
     }
-    self.atRisk = atRisk
 
     /// Ĝ at the largest distinct time ≤ t (1 − 100 ε); 1 before the first.
     func censoringSurvival(at time: Double) -> Double {

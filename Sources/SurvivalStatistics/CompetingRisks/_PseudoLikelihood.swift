@@ -19,7 +19,7 @@ import Foundation
 /// forwards. Each is a plain running sum, never a difference of totals, so small late risk sets
 /// keep their precision.
 ///
-/// - Complexity: O(n p²) per evaluation.
+/// - Complexity: O(n p²) per evaluation; memory O(n + m p + √m p²) for m failure times.
 struct _PseudoLikelihood {
   /// Risk-set summaries at the failure times after an evaluation.
   struct RiskSets {
@@ -59,35 +59,21 @@ struct _PseudoLikelihood {
       risk[k] = exp(eta)
     }
 
-    // Forward pass: B sums of the competing failures before each failure time.
-    var b0 = [Double](repeating: 0, count: m)
-    var b1 = [Double](repeating: 0, count: m * firsts)
-    var b2 = [Double](repeating: 0, count: m * squares)
-    var running0 = 0.0
-    var running1 = [Double](repeating: 0, count: firsts)
-    var running2 = [Double](repeating: 0, count: squares)
-    var next = 0
-    for (f, failure) in failures.enumerated() {
-      while next < failure.start {
-        if data.kinds[next] == .competing {
-          let w = risk[next] / data.censoringSurvival[next]
-          running0 += w
-          if derivatives {
-            for j in 0..<p {
-              let wx = w * x[next * p + j]
-              running1[j] += wx
-              for l in j..<p { running2[j * p + l] += wx * x[next * p + l] }
-            }
-          }
-        }
-        next += 1
-      }
-      b0[f] = running0
-      if derivatives {
-        for j in 0..<p { b1[f * p + j] = running1[j] }
-        for index in 0..<squares { b2[f * squares + index] = running2[index] }
-      }
+    // B sums of the competing failures before each failure time, forwards. They are needed in
+    // the backward pass over failure times; rather than storing them for every failure time
+    // (O(m p²) memory), the forward state is saved every √m failure times and each block's B sums
+    // are recomputed from its checkpoint just before the backward pass reaches the block. The
+    // sums are the same in every bit.
+    let blockSize = max(1, Int(Double(m).squareRoot().rounded(.up)))
+    var forward = _CompetingSums(covariateCount: p, derivatives: derivatives)
+    var checkpoints: [_CompetingSums] = []
+    for f in 0..<m {
+      if f % blockSize == 0 { checkpoints.append(forward) }
+      forward.advance(to: failures[f].start, data: data, risk: risk)
     }
+    var blockB0 = [Double](repeating: 0, count: blockSize)
+    var blockB1 = [Double](repeating: 0, count: blockSize * firsts)
+    var blockB2 = [Double](repeating: 0, count: blockSize * squares)
 
     // Backward pass: A sums over time ≥ s, combined with B at each failure time.
     var logLikelihood = 0.0
@@ -101,44 +87,58 @@ struct _PseudoLikelihood {
     var a2 = [Double](repeating: 0, count: squares)
     var position = n
     var s1 = [Double](repeating: 0, count: p)
-    for f in stride(from: m - 1, through: 0, by: -1) {
-      let failure = failures[f]
-      while position > failure.start {
-        position -= 1
-        let r = risk[position]
-        a0 += r
+    for block in stride(from: checkpoints.count - 1, through: 0, by: -1) {
+      let first = block * blockSize
+      let last = min(m, first + blockSize)
+      var sums = checkpoints[block]
+      for f in first..<last {
+        sums.advance(to: failures[f].start, data: data, risk: risk)
+        blockB0[f - first] = sums.zero
         if derivatives {
-          for j in 0..<p {
-            let rx = r * x[position * p + j]
-            a1[j] += rx
-            for l in j..<p { a2[j * p + l] += rx * x[position * p + l] }
+          for j in 0..<p { blockB1[(f - first) * p + j] = sums.first[j] }
+          for index in 0..<squares { blockB2[(f - first) * squares + index] = sums.second[index] }
+        }
+      }
+      for f in stride(from: last - 1, through: first, by: -1) {
+        let failure = failures[f]
+        let local = f - first
+        while position > failure.start {
+          position -= 1
+          let r = risk[position]
+          a0 += r
+          if derivatives {
+            for j in 0..<p {
+              let rx = r * x[position * p + j]
+              a1[j] += rx
+              for l in j..<p { a2[j * p + l] += rx * x[position * p + l] }
+            }
           }
         }
-      }
-      let g = failure.censoringSurvival
-      let s0 = a0 + g * b0[f]
-      let d = Double(failure.count)
-      riskSets.weightedCount[f] = s0
-      // The failures at s: positions start..<start + (ties), kinds == .cause.
-      var k = failure.start
-      while k < n && data.times[k] == failure.time {
-        if data.kinds[k] == .cause {
-          logLikelihood += linear[k]
-          if derivatives { for j in 0..<p { score[j] += x[k * p + j] } }
+        let g = failure.censoringSurvival
+        let s0 = a0 + g * blockB0[local]
+        let d = Double(failure.count)
+        riskSets.weightedCount[f] = s0
+        // The failures at s, among the observations tied at s.
+        var k = failure.start
+        while k < n && data.times[k] == failure.time {
+          if data.kinds[k] == .cause {
+            logLikelihood += linear[k]
+            if derivatives { for j in 0..<p { score[j] += x[k * p + j] } }
+          }
+          k += 1
         }
-        k += 1
-      }
-      logLikelihood -= d * log(s0)
-      if derivatives {
-        for j in 0..<p {
-          s1[j] = (a1[j] + g * b1[f * p + j]) / s0
-          riskSets.means[f * p + j] = s1[j]
-          score[j] -= d * s1[j]
-        }
-        for j in 0..<p {
-          for l in j..<p {
-            let s2 = (a2[j * p + l] + g * b2[f * squares + j * p + l]) / s0
-            information[j * p + l] += d * (s2 - s1[j] * s1[l])
+        logLikelihood -= d * log(s0)
+        if derivatives {
+          for j in 0..<p {
+            s1[j] = (a1[j] + g * blockB1[local * p + j]) / s0
+            riskSets.means[f * p + j] = s1[j]
+            score[j] -= d * s1[j]
+          }
+          for j in 0..<p {
+            for l in j..<p {
+              let s2 = (a2[j * p + l] + g * blockB2[local * squares + j * p + l]) / s0
+              information[j * p + l] += d * (s2 - s1[j] * s1[l])
+            }
           }
         }
       }
@@ -147,5 +147,44 @@ struct _PseudoLikelihood {
       for l in 0..<j { information[j * p + l] = information[l * p + j] }
     }
     return (logLikelihood, score, information, riskSets)
+  }
+}
+
+/// Running sums over the competing failures before an observation position: Σ rⱼ/Ĝ(tⱼ−) and its
+/// first and second moments in x (upper triangle of the p × p array).
+private struct _CompetingSums {
+  /// The first sorted position not yet included.
+  var next = 0
+  var zero = 0.0
+  var first: [Double]
+  var second: [Double]
+  let covariateCount: Int
+  let derivatives: Bool
+
+  init(covariateCount p: Int, derivatives: Bool) {
+    covariateCount = p
+    self.derivatives = derivatives
+    first = [Double](repeating: 0, count: derivatives ? p : 0)
+    second = [Double](repeating: 0, count: derivatives ? p * p : 0)
+  }
+
+  /// Includes the competing failures at positions `next..<position`.
+  mutating func advance(to position: Int, data: _FineGrayData, risk: [Double]) {
+    let p = covariateCount
+    let x = data.covariates
+    while next < position {
+      if data.kinds[next] == .competing {
+        let w = risk[next] / data.censoringSurvival[next]
+        zero += w
+        if derivatives {
+          for j in 0..<p {
+            let wx = w * x[next * p + j]
+            first[j] += wx
+            for l in j..<p { second[j * p + l] += wx * x[next * p + l] }
+          }
+        }
+      }
+      next += 1
+    }
   }
 }
