@@ -130,6 +130,8 @@ public struct CumulativeIncidence: Equatable, Sendable {
   }
 
   /// The same estimates with another confidence band (intervals are derived on demand).
+  ///
+  /// - Complexity: O(groups · causes); the arrays are shared, not copied.
   public func withConfidence(_ band: CumulativeIncidenceBand) -> CumulativeIncidence {
     CumulativeIncidence(
       causes: causes, groups: groups.map { $0.withConfidence(band) }, isGrouped: isGrouped,
@@ -145,6 +147,8 @@ public struct CumulativeIncidence: Equatable, Sendable {
   }
 
   /// The curve of `cause` in the group labelled `group`; nil when either is unknown.
+  ///
+  /// - Complexity: O(groups + causes).
   public func curve(group: String, cause: Int) -> Curve? {
     guard let position = causes.firstIndex(of: cause) else { return nil }
     return groups.first { $0.label == group }?.curves[position]
@@ -152,6 +156,8 @@ public struct CumulativeIncidence: Equatable, Sendable {
 
   /// All curves in cuminc's order: cause by cause, and within a cause group by group (R:
   /// `names(fit)`, e.g. `"0 1"`, `"1 1"`, `"0 3"`, `"1 3"`).
+  ///
+  /// - Complexity: O(groups · causes).
   public var curves: [Curve] {
     causes.indices.flatMap { position in groups.map { $0.curves[position] } }
   }

@@ -144,6 +144,7 @@ public struct GrayTest: Equatable, Sendable {
   /// One test per cause of the sample, in ascending cause order (R: the rows of `$Tests`).
   ///
   /// - Throws: ``CompetingRisksError/invalidRho(_:)``.
+  /// - Complexity: O(c (n + T k³)) for c causes.
   public static func forEachCause(_ sample: CompetingRisksSample, rho: Double = 0)
     throws(CompetingRisksError) -> [GrayTest]
   {

@@ -12,7 +12,10 @@ import Foundation
 /// .Machine$double.eps), method = "constant", f = 0, rule = 2)`, i.e. at the largest distinct
 /// time not above t(1 − 100ε), which is Ĝ(t−) for t > 0 and Ĝ(0) at t = 0. The same evaluation is
 /// used here. A subject failing from a competing cause at tⱼ stays in the risk set of a later
-/// failure time s with weight Ĝ(s−)/Ĝ(tⱼ−).
+/// failure time s with weight Ĝ(s−)/Ĝ(tⱼ−). One difference is kept on purpose: `survfit` merges
+/// times closer than about 1.5e-8 relative (`timefix = TRUE`) before estimating Ĝ, while the
+/// pseudo-likelihood uses the raw times; here Ĝ uses the raw times too, so the two agree unless
+/// the data have such near ties.
 ///
 /// Centring by the column means changes neither the pseudo-likelihood nor its derivatives
 /// (every term is a difference xᵢβ − log S⁰ that the shift cancels) but keeps exp(xβ) in range
