@@ -84,7 +84,7 @@ public struct CharacteristicsAnalysis: Sendable {
       groupOf = factor.codes
       let counts = factor.counts
       columns = factor.levels.enumerated().map { index, level in
-        Column(code: level, label: request.groupLabels[level] ?? level, patientCount: counts[index])
+        Column(code: level, label: Factor.displayLabel(level, in: request.groupLabels) ?? level, patientCount: counts[index])
       }
     }
     let hasGroups = request.groupColumn != nil
@@ -155,7 +155,7 @@ public struct CharacteristicsAnalysis: Sendable {
           shown = index
         }
         let levels = factor.levels.enumerated().map { index, code in
-          (code: code, label: variable.levelLabels[code] ?? code, counts: counts[index])
+          (code: code, label: Factor.displayLabel(code, in: variable.levelLabels) ?? code, counts: counts[index])
         }
         let test =
           hasGroups && request.showsTests ? try Self.categoricalTest(byGroup, variable) : nil

@@ -1,3 +1,4 @@
+import ClinicalCSV
 import Foundation
 import FigureCore
 import OptionSchema
@@ -104,5 +105,17 @@ public struct FigureOutput: Hashable, Sendable {
       colors.append(color)
     }
     return colors
+  }
+}
+
+extension TimeUnit {
+  /// The units of a sidecar's times: `time_unit`, the data's (of the `statistics`), and
+  /// `display_unit`, the printed texts' and axes' (the data's when not converted); null when
+  /// the request names no unit.
+  static func sidecarEntries(data: TimeUnit?, display: TimeUnit?) -> [(String, JSONValue)] {
+    [
+      ("time_unit", data.map { .string($0.rawValue) } ?? .null),
+      ("display_unit", (display ?? data).map { .string($0.rawValue) } ?? .null),
+    ]
   }
 }

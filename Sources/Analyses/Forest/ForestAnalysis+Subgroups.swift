@@ -12,12 +12,7 @@ extension ForestAnalysis {
 
   /// The distinct values of a column in R's factor order (numerically when all are numbers).
   static func levels(_ column: DataColumn) -> [String] {
-    let values = column.distinctValues().values
-    let numbers = values.map { CSVNumber.parse($0) }
-    if !numbers.contains(nil) {
-      return zip(values, numbers).sorted { $0.1! < $1.1! }.map(\.0)
-    }
-    return values.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+    Factor.ordered(column.distinctValues().values, number: CSVNumber.parse)
   }
 
   /// Subgroup variables with more distinct values than this are rejected: they are

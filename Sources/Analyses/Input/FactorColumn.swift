@@ -1,11 +1,12 @@
 import ClinicalCSV
+import SurvivalStatistics
 
 /// A categorical column restricted to the analysed samples: ordered levels and each
 /// sample's level (R: a `factor`).
 ///
-/// Level order follows R's `factor()`: numeric columns in numeric order, labelled as R prints
-/// them (`1`, `2`, `0.5`; `1` and `1.0` are one level); text columns by Unicode code point
-/// (R's sort in the C locale), unless an explicit order is given. Only levels that occur in
+/// Level order and labels follow R's `factor()` (``Factor``): numeric columns in numeric order,
+/// labelled as R prints them (`1`, `2`, `0.5`, `1e+05`; `1` and `1.0` are one level); text
+/// columns by Unicode code point (R's sort in the C locale), unless an explicit order is given. Only levels that occur in
 /// the analysed samples are kept (R's `survfit` drops empty strata).
 public struct FactorColumn: Hashable, Sendable {
   /// The column's name.
@@ -56,7 +57,8 @@ extension FactorColumn {
     let isNumeric = !numbers.isEmpty && !numbers.contains(nil)
 
     // One label per distinct value; numerically equal values share a label.
-    let labels = isNumeric ? numbers.map { _levelLabel($0 ?? .nan) } : distinct.values
+    let isInteger = Factor.isIntegerColumn(numbers.compactMap { $0 })
+    let labels = isNumeric ? numbers.map { Factor.label($0 ?? .nan, isInteger: isInteger) } : distinct.values
     var labelIndex: [String: Int] = [:]
     var uniqueLabels: [String] = []
     var sortKeys: [Double] = []
@@ -88,7 +90,7 @@ extension FactorColumn {
         let (x, y) = (sortKeys[a], sortKeys[b])
         return x < y || (!x.isNaN && y.isNaN)
       }
-      return uniqueLabels[a].utf8.lexicographicallyPrecedes(uniqueLabels[b].utf8)
+      return Factor.precedes(uniqueLabels[a], uniqueLabels[b])
     }
     let present = byDefault.filter { keptCounts[$0] > 0 }
 
@@ -102,7 +104,8 @@ extension FactorColumn {
       }
       var chosen: [Int] = []
       for entry in order {
-        let key = isNumeric ? CSVNumber.parse(_trimmed(entry)).map(_levelLabel) : _trimmed(entry)
+        let key =
+          isNumeric ? CSVNumber.parse(_trimmed(entry)).map { Factor.label($0, isInteger: isInteger) } : _trimmed(entry)
         guard let label = key.flatMap({ labelIndex[$0] }) else {
           // Near-miss suggestions help with names, not with numbers.
           let known = byDefault.map { uniqueLabels[$0] }

@@ -12,7 +12,7 @@ extension KaplanMeierAnalysis {
   {
     let scale = request.timeScale
     let curves = estimates.indices.map { index in
-      curve(index, request: request, label: groupLabels[sample.groupLabels[index]] ?? sample.groupLabels[index], scale: scale)
+      curve(index, request: request, label: Factor.displayLabel(sample.groupLabels[index], in: groupLabels) ?? sample.groupLabels[index], scale: scale)
     }
     let theme = FigureTheme.styled(
       width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily,
@@ -122,7 +122,7 @@ extension KaplanMeierAnalysis {
       lines.append(StyledText("Median (\(level)% CI)"))
       for (label, median) in zip(labels, medians) {
         guard let median else { continue }
-        let text = Self.medianText(median, scale: scale, decimals: decimals)
+        let text = MedianText(median, scale: scale, decimals: decimals).compact
         lines.append(StyledText((labels.count > 1 ? label + ": " : "") + text))
       }
     }
@@ -139,25 +139,6 @@ extension StyledText {
       copy.spans[0] = first
     }
     return copy
-  }
-}
-
-extension KaplanMeierAnalysis {
-  /// "8.9 (7.0–10.2)"; "NR" for a median or upper limit not reached; "NE" when neither limit
-  /// can be estimated (a single patient, a curve that drops to 0 at once).
-  ///
-  /// By R's `quantile.survfit` rules the lower limit is where the lower confidence curve
-  /// reaches 0.5, so it can exist while the median is not reached: "NR (3.0–NR)". A median
-  /// with no limit at all (a group without events: S = 1 and its band throughout) is "NR"
-  /// alone, as journals print it, never "NR (NR–NR)".
-  static func medianText(_ median: KaplanMeierEstimate.Quantile, scale: Double, decimals: Int) -> String {
-    if median.estimate == nil, median.lower == nil, median.upper == nil { return "NR" }
-    guard median.estimate == nil || median.lower != nil || median.upper != nil else {
-      return JournalFormat.fixed(median.estimate! * scale, decimals: decimals) + " (NE)"
-    }
-    return JournalFormat.estimate(
-      median.estimate.map { $0 * scale }, lower: median.lower.map { $0 * scale },
-      upper: median.upper.map { $0 * scale }, decimals: decimals)
   }
 }
 

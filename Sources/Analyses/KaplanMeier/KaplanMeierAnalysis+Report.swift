@@ -54,20 +54,19 @@ extension KaplanMeierAnalysis {
             ? "not estimable" : hasInterval ? "\(percent(survival)) (\(level)% CI \(ci))" : percent(survival),
         ]
       }
-      let ci = "\(time(median.lower))–\(time(median.upper))"
+      let medianText = MedianText(median, scale: scale, decimals: decimals)
       let q25 = quantiles[index].first { $0.probability == 0.25 }?.estimate
       let q75 = quantiles[index].first { $0.probability == 0.75 }?.estimate
       let iqr = "\(time(q25))–\(time(q75))"
       let entry: [String: Any] = [
-        "label": request.groupLabels[code] ?? code, "code": code,
+        "label": Factor.displayLabel(code, in: request.groupLabels) ?? code, "code": code,
         "n": estimates[index].subjectCount, "events": estimates[index].eventCount,
         "median": CaptionNumber(value: median.estimate.map { $0 * scale }, text: time(median.estimate)),
         "median_lower": CaptionNumber(value: median.lower.map { $0 * scale }, text: time(median.lower)),
         "median_upper": CaptionNumber(value: median.upper.map { $0 * scale }, text: time(median.upper)),
-        "median_ci": ci, "median_reached": median.estimate != nil,
+        "median_ci": medianText.interval, "median_reached": median.estimate != nil,
         "iqr_reached": q25 != nil,
-        "median_text": median.estimate == nil && median.lower == nil && median.upper == nil
-          ? "NR" : "\(time(median.estimate)) (\(level)% CI \(ci))",
+        "median_text": medianText.withLevel(level),
         "iqr": iqr, "median_iqr_text": "\(time(median.estimate)) (IQR \(iqr))",
         "rates_list": survivalAtTimes[index].map { percent(printedSurvival($0, group: index)) }.joined(separator: ", "),
         "rmst": CaptionNumber(
@@ -106,7 +105,7 @@ extension KaplanMeierAnalysis {
       let ratio = ForestAnalysis.estimate(c)
       func f(_ v: Double?) -> CaptionNumber { CaptionNumber(value: v, text: v.map { JournalFormat.fixed($0, decimals: 2) } ?? "NE") }
       return [
-        "label": request.groupLabels[code] ?? code, "code": code, "hr": f(ratio?.value), "lower": f(ratio?.lower),
+        "label": Factor.displayLabel(code, in: request.groupLabels) ?? code, "code": code, "hr": f(ratio?.value), "lower": f(ratio?.lower),
         "upper": f(ratio?.upper), "p": CaptionNumber(value: c.p, text: JournalFormat.pValue(c.p)),
         "text": ratio.map {
           JournalFormat.estimate($0.value, lower: $0.lower, upper: $0.upper, decimals: 2) + ", "

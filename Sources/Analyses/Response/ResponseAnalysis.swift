@@ -224,7 +224,7 @@ public struct ResponseAnalysis: Sendable {
           continue
         }
         let e = dor.estimate
-        let median = KaplanMeierAnalysis.medianText(e.median, scale: 1, decimals: 1)
+        let median = MedianText(e.median, decimals: 1).compact
         lines.append(
           "  \(group.label): \(e.subjectCount) \(e.subjectCount == 1 ? "responder" : "responders"), \(e.eventCount) \(e.eventCount == 1 ? "event" : "events"), median \(median.replacingOccurrences(of: " (", with: " (\(level)% CI "))"
         )

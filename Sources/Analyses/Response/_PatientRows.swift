@@ -1,3 +1,4 @@
+import SurvivalStatistics
 import Foundation
 import ClinicalCSV
 
@@ -95,13 +96,7 @@ struct _PatientRows {
   }
 }
 
-/// Distinct labels in R's factor order: numerically when every label is a number, otherwise by
-/// Unicode code point.
+/// Distinct labels in R's factor order (``Factor/ordered(_:number:)``).
 func _factorLevels(_ labels: [String]) -> [String] {
-  let distinct = Array(Set(labels))
-  let numbers = distinct.map { CSVNumber.parse($0) }
-  if !numbers.contains(nil) {
-    return zip(distinct, numbers).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map(\.0)
-  }
-  return distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  Factor.ordered(labels, number: CSVNumber.parse)
 }

@@ -124,7 +124,9 @@ public struct SwimmerContent: FigureContent {
       ("lanes_top_to_bottom", .array(layout.lanes.map { .string($0.id) })),
     ])
     return [
-      ("type", .string("swimmer")), ("methods", .string(methods)), ("printed", printed),
+      ("type", .string("swimmer")), ("methods", .string(methods)),
+    ] + TimeUnit.sidecarEntries(data: request.dataTimeUnit, display: request.displayTimeUnit) + [
+      ("printed", printed),
       ("patients", .int(input.lanes.count)),
       ("groups", .array(input.groups.map { .string($0) })),
       (

@@ -22,8 +22,8 @@ extension KaplanMeierAnalysis {
       let code = sample.groupLabels[index]
       let median = quantiles[index].first { $0.probability == 0.5 } ?? estimates[index].median
       var cells = [
-        request.groupLabels[code] ?? code, String(estimates[index].subjectCount), String(estimates[index].eventCount),
-        Self.medianText(median, scale: scale, decimals: decimals),
+        Factor.displayLabel(code, in: request.groupLabels) ?? code, String(estimates[index].subjectCount), String(estimates[index].eventCount),
+        MedianText(median, scale: scale, decimals: decimals).compact,
       ]
       cells += survivalAtTimes[index].map { s in
         let survival = printedSurvival(s, group: index)
@@ -72,7 +72,7 @@ extension ResponseAnalysis {
       rows.append(
         ReportTable.Row(
           ["Median DoR, \(timeUnit.rawValue) (\(level)% CI)"]
-            + groups.map { g in g.durationOfResponse.map { KaplanMeierAnalysis.medianText($0.estimate.median, scale: 1, decimals: 1) } ?? "NE" },
+            + groups.map { g in g.durationOfResponse.map { MedianText($0.estimate.median, decimals: 1).compact } ?? "NE" },
           isBold: true))
     }
     let method = groups.first?.summary.objectiveResponse.method == .wilson ? "Wilson score" : "Clopper–Pearson exact"

@@ -92,28 +92,8 @@ public struct FormulaExpression: Equatable, Sendable, CustomStringConvertible {
     return scalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "_" }
   }
 
-  /// Formats a number as R prints it with 15 significant digits: the shortest digits that
-  /// represent the value, in fixed notation unless scientific notation is narrower
-  /// (`50`, `0.5`, `1e+05`, `1e-04`, `0.001`).
-  public static func formatNumber(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
-    if value == 0 { return "0" }
-    let target = Double(String(format: "%.14e", value)) ?? value
-    var digits = 15
-    for candidate in 1...15 {
-      let text = String(format: "%.\(candidate - 1)e", value)
-      if Double(text) == target {
-        digits = candidate
-        break
-      }
-    }
-    let scientific = String(format: "%.\(digits - 1)e", value)
-    let exponent = Int(floor(log10(abs(Double(scientific) ?? value))))
-    let decimals = max(0, digits - 1 - exponent)
-    let fixed = String(format: "%.\(decimals)f", value)
-    return fixed.count <= scientific.count ? fixed : scientific
-  }
+  /// Formats a number as R prints it (``Factor/label(_:)``): `50`, `0.5`, `1e+05`.
+  public static func formatNumber(_ value: Double) -> String { Factor.label(value) }
 }
 
 /// One argument of a call, optionally named (`ref = "B"`).

@@ -225,7 +225,9 @@ struct _ModelEvaluator {
       case .number(let value): label = FormulaExpression.formatNumber(value)
       default: throw fail(expression, "compare a categorical variable with a level such as \"dead\"")
       }
-      guard let target = levels.firstIndex(of: label).map({ Int32($0) }) else {
+      var found = levels.firstIndex(of: label)
+      if found == nil, case .number(let value) = constant.kind { found = levels.firstIndex { Double($0) == value } }
+      guard let target = found.map({ Int32($0) }) else {
         throw .unknownLevel(expression: expression, level: label, levels: levels)
       }
       return .logical(codes.map { $0 < 0 ? 2 : (($0 == target) == (relation == "==") ? 1 : 0) })
@@ -264,7 +266,7 @@ struct _ModelEvaluator {
       if !distinct.isEmpty, numbers.allSatisfy({ $0 != nil }) {
         levels = zip(distinct, numbers).sorted { ($0.1 ?? 0, $0.0) < ($1.1 ?? 0, $1.0) }.map(\.0)
       } else {
-        levels = distinct.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        levels = distinct.sorted(by: Factor.precedes)
       }
     }
     var index: [String: Int32] = [:]
@@ -282,7 +284,7 @@ struct _ModelEvaluator {
     for (position, value) in distinct.enumerated() { index[value] = Int32(position) }
     return .factor(
       codes: values.map { $0.isNaN ? -1 : (index[$0] ?? -1) },
-      levels: distinct.map { FormulaExpression.formatNumber($0) })
+      levels: Factor.labels(distinct))
   }
 
   private func suggestion(for name: String) -> String? {
