@@ -1,4 +1,5 @@
 import ClinicalCSV
+import SurvivalStatistics
 
 extension EventCoding {
   /// The coding applied to a column's distinct values, and for each value whether it means
@@ -16,11 +17,10 @@ extension EventCoding {
     let numbers = values.map { CSVNumber.parse($0) }
     switch self {
     case .automatic:
-      if !numbers.contains(nil) {
-        let present = Set(numbers.compactMap { $0 })
-        if present.isSubset(of: [0, 1]) { return (.zeroOne, numbers.map { $0 == 1 }) }
-        if present.isSubset(of: [1, 2]) { return (.oneTwo, numbers.map { $0 == 2 }) }
-      } else if values.allSatisfy({ _logicalValue($0) != nil }) {
+      if !numbers.contains(nil), let coding = SurvStatus.coding(of: numbers.compactMap { $0 }) {
+        let flags = numbers.map { coding.isEvent($0!) == true }
+        return (coding == .oneTwo ? .oneTwo : .zeroOne, flags)
+      } else if numbers.contains(nil), values.allSatisfy({ _logicalValue($0) != nil }) {
         return (.logical, values.map { _logicalValue($0) == true })
       }
       // Blame the values that fit neither the likeliest coding nor any other: with numbers,
@@ -39,13 +39,9 @@ extension EventCoding {
           column: column.name, value: values[first], values: _sortedValues(values)))
 
     case .zeroOne:
-      return try Self.classify(distinct, column, coding: self) {
-        CSVNumber.parse($0).flatMap { [0: false, 1: true][$0] }
-      }
+      return try Self.classify(distinct, column, coding: self) { CSVNumber.parse($0).flatMap(SurvStatus.Coding.zeroOne.isEvent) }
     case .oneTwo:
-      return try Self.classify(distinct, column, coding: self) {
-        CSVNumber.parse($0).flatMap { [1: false, 2: true][$0] }
-      }
+      return try Self.classify(distinct, column, coding: self) { CSVNumber.parse($0).flatMap(SurvStatus.Coding.oneTwo.isEvent) }
     case .logical:
       return try Self.classify(distinct, column, coding: self, _logicalValue)
 
@@ -142,14 +138,8 @@ extension EventCoding {
   }
 }
 
-/// R's logical spellings: TRUE/True/true/T and FALSE/False/false/F.
-func _logicalValue(_ text: String) -> Bool? {
-  switch text {
-  case "TRUE", "True", "true", "T": true
-  case "FALSE", "False", "false", "F": false
-  default: nil
-  }
-}
+/// R's logical spellings (``SurvStatus/logical(_:)``).
+func _logicalValue(_ text: String) -> Bool? { SurvStatus.logical(text) }
 
 /// Whether a value matches a code: numerically when both are numbers, else as text.
 func _codesMatch(_ value: String, _ code: String) -> Bool {

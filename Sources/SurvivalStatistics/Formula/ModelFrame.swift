@@ -139,18 +139,16 @@ public struct ModelFrame: Sendable {
     case .logical(let flags):
       return flags
     case .numeric(let values):
-      let largest = values.filter { !$0.isNaN }.max() ?? 0
-      let shift = largest == 2 ? 1.0 : 0.0
+      let coding = SurvStatus.coding(largest: values.filter { !$0.isNaN }.max() ?? 0)
       var result = [UInt8](repeating: 2, count: n)
       for i in 0..<n where !values[i].isNaN {
-        let value = values[i] - shift
-        guard value == 0 || value == 1 else {
+        guard let isEvent = coding.isEvent(values[i]) else {
           throw ModelFrameError(
             .invalidEvent(
               expression: expression.description,
               value: FormulaExpression.formatNumber(values[i]), row: i))
         }
-        result[i] = UInt8(value)
+        result[i] = isEvent ? 1 : 0
       }
       return result
     case .scalar:
