@@ -91,6 +91,7 @@ let package = Package(
         "ReportEngine", "ReportTemplates", "Analyses", "Expressions", "SurvivalSimulation", "ClinicalCSV",
         "SurvivalStatistics", "SurvivalFigures", "FigureCore", .product(name: "Mustache", package: "swift-mustache"),
       ]),
-    .testTarget(name: "SurvfigCLITests", dependencies: ["SurvfigCLI", "ReportTemplates"]),
+    .testTarget(
+      name: "SurvfigCLITests", dependencies: ["SurvfigCLI", "ReportTemplates", "Analyses", "OptionSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ]
 )

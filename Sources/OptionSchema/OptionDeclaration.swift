@@ -27,6 +27,10 @@ public struct OptionDeclaration<Request>: Sendable {
   public var isRequired: Bool
   /// Whether the value names data columns (so that an unknown column is reported at it).
   public var namesColumns: Bool
+  /// The numbers a number option accepts; nil for other options.
+  public var range: NumberRange?
+  /// The values a choice option accepts; nil for other options.
+  public var choices: [String]?
   /// The key of the data option whose file holds the columns named (`data`, `events`).
   public var columnSource = "data"
   /// Whether the value names the data: a file on the command line, the name of one of the
@@ -53,6 +57,20 @@ public struct OptionDeclaration<Request>: Sendable {
     self.namesColumns = namesColumns
     self.namesData = namesData
     self.reader = reader
+  }
+
+  /// The declaration with the numbers it accepts stated (for the reference and tests).
+  public func with(range: NumberRange) -> Self {
+    var declaration = self
+    declaration.range = range
+    return declaration
+  }
+
+  /// The declaration with the values it accepts stated (for the reference and tests).
+  public func with(choices: [String]) -> Self {
+    var declaration = self
+    declaration.choices = choices
+    return declaration
   }
 
   /// The declaration with its columns read from the data of option `dataKey`.
@@ -159,6 +177,7 @@ extension OptionDeclaration {
       valueDescription: range.phrase.map { "\(what), \($0)" } ?? what, valueName: valueName,
       defaultText: defaultText, example: example
     ) { value, name, request throws(OptionError) in set(&request, try value.number(name, in: range, what: what)) }
+    .with(range: range)
   }
 
   /// A whole number in `range`.
@@ -172,6 +191,7 @@ extension OptionDeclaration {
       valueDescription: range.phrase.map { "\(what), \($0)" } ?? what, valueName: valueName,
       defaultText: defaultText, example: example
     ) { value, name, request throws(OptionError) in set(&request, try value.integer(name, in: range, what: what)) }
+    .with(range: range)
   }
 
   /// Numbers, a list or comma-separated, each in `range`.
@@ -184,6 +204,7 @@ extension OptionDeclaration {
       valueDescription: "numbers, a list or comma-separated" + (range.phrase.map { ", each \($0)" } ?? ""),
       valueName: valueName, example: example
     ) { value, name, request throws(OptionError) in set(&request, try value.numbers(name, in: range)) }
+    .with(range: range)
   }
 
   /// A switch: `true`/`false` in templates, a flag on the command line (`--key`, or
@@ -209,6 +230,7 @@ extension OptionDeclaration {
       valueName: Choice.allCases.map(\.rawValue).joined(separator: "|"), defaultText: defaultValue?.rawValue,
       example: example
     ) { value, name, request throws(OptionError) in set(&request, try value.choice(name, type)) }
+    .with(choices: Choice.allCases.map(\.rawValue))
   }
 
   /// Code → label pairs: a mapping, or `code=label` items separated by commas.

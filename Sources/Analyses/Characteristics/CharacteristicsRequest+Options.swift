@@ -31,7 +31,8 @@ extension CharacteristicsRequest {
     OptionDeclaration(
       "missing", section: .statistics, summary: "A \"Missing\" row under variables with missing values.",
       valueDescription: "show or hide", valueName: "show|hide", defaultText: "show", example: "missing: hide"
-    ) { value, name, request throws(OptionError) in request.showsMissing = try value.choice(name, ["show", "hide"]) == "show" },
+    ) { value, name, request throws(OptionError) in request.showsMissing = try value.choice(name, ["show", "hide"]) == "show" }
+    .with(choices: ["show", "hide"]),
     OptionDeclaration(
       "variables", commandLine: .none, section: .data,
       summary: "The variables, in order: a column name, or a mapping of the variable keys.",

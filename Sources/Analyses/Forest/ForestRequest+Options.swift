@@ -153,7 +153,7 @@ extension CoxModelSelection.Options {
       ) { value, name, request throws(OptionError) in
         _ = try value.choice(name, ["backward"])
         request[keyPath: selects] = true
-      },
+      }.with(choices: ["backward"]),
       .number(
         "entry-p", section: .statistics, "Screening threshold: a term enters when its univariable P is below this.",
         in: .unitAboveZero, what: "a P value threshold", defaultText: "0.15", example: "entry-p: 0.2"
@@ -167,7 +167,7 @@ extension CoxModelSelection.Options {
         valueDescription: "one of wald, lr", valueName: "wald|lr", defaultText: "wald", example: "select-by: lr"
       ) { value, name, request throws(OptionError) in
         request[keyPath: options].criterion = try value.choice(name, ["wald", "lr"]) == "wald" ? .wald : .likelihoodRatio
-      },
+      }.with(choices: ["wald", "lr"]),
     ]
   }
 
