@@ -39,10 +39,28 @@ public struct FigureSpec: Sendable {
   /// The keys that name columns, for messages about columns missing from the data.
   public var columnKeys = TemplateColumnKeys()
 
-  /// The keys every figure takes besides its kind's options.
-  static let keys = ["id", "type", "endpoint", "filter", "caption", "formats", "label"]
+  /// The keys every figure takes besides its kind's options (tables take them too, but for
+  /// `caption`, and with `title`).
+  public static let keyDescriptions: [(key: String, description: String)] = [
+    ("id", "The name of the output files (`<id>.pdf`, `<id>.json`): letters, digits, `-`, `_`, `.`; unique in the template."),
+    ("type", "The kind of figure (`km`, the default, `forest`, `swimmer`, `panels`) or of table (`survival`, `response`, `cox`, `characteristics`)."),
+    ("endpoint", "An endpoint whose keys the figure or table takes."),
+    ("filter", "An expression rows must meet (with the endpoint's, combined with `and`): `filter: 'stage in (\"III\", \"IV\")'`."),
+    ("caption", "Figures: a Mustache template over the figure's values: `Median {{#groups}}{{label}} {{median_text}}{{sep}}{{/groups}}`."),
+    ("title", "Tables: the table's title (a figure's title is its `title` option)."),
+    ("formats", "Figures: `pdf`, `png` (the default pair), `svg`, `eps`; tables: `csv`, `md`, `tex` (all by default)."),
+    ("label", "How the report names it (`Figure 3`, `Table 2`, `Supplementary Figure S1`); by default by its place."),
+  ]
+  static let keys = keyDescriptions.map(\.key).filter { $0 != "title" }
   /// The keys of a grid of panels.
-  static let panelKeys = ["columns", "panels", "width", "height", "dpi"]
+  public static let panelKeyDescriptions: [(key: String, description: String)] = [
+    ("columns", "Panels per row, 1 to 6 (default 2)."),
+    ("panels", "The panels: figures without `id` or `label`, lettered A, B, … by their place."),
+    ("width", "The grid's width in millimetres (default: the style's two-column width)."),
+    ("height", "The grid's height in millimetres (default: from the style's height per row; the grid then grows to fit)."),
+    ("dpi", "Resolution of the PNG file."),
+  ]
+  static let panelKeys = panelKeyDescriptions.map(\.key)
   /// The figure types: every kind and `panels`.
   static var types: [String] { FigureKinds.names + ["panels"] }
 

@@ -85,7 +85,7 @@ public struct ReportStyle: Hashable, Sendable {
     },
     .integer(
       "columns", commandLine: .none, section: .output, "Which width figures take: 1 (single column) or 2.",
-      in: .between(1, 2), what: "1 or 2", example: "columns: 1"
+      in: .between(1, 2), what: "a number of columns", example: "columns: 1"
     ) { $0.columns = $1 },
     .number(
       "width", commandLine: .none, section: .output, "The width of that column, in millimetres.",

@@ -41,9 +41,21 @@ public struct ReportTemplate: Sendable {
     public var expression: TemplateExpression
   }
 
-  static let rootKeys = ["title", "author", "data", "derive", "style", "endpoints", "figures", "tables"]
+  /// The keys at the top of a template, with what each holds.
+  public static let rootKeyDescriptions: [(key: String, description: String)] = [
+    ("title", "The report's title (the PDF's metadata and outline)."),
+    ("author", "The report's author (the PDF's metadata)."),
+    ("data", "Data files by name, each a path relative to the template: `lung: data/lung.csv`."),
+    ("derive", "Derived columns per data name, each an expression: `os_months: months_between(diagnosis, last_contact)`."),
+    ("style", "A preset (`two-column`, `single-column`, `nature`, `lancet`) or a mapping of style keys."),
+    ("endpoints", "Named sets of keys shared by figures and tables (data, time, event, codes, unit, filter)."),
+    ("figures", "The figures, in report order."),
+    ("tables", "The tables, in report order, after the figures."),
+  ]
+  static let rootKeys = rootKeyDescriptions.map(\.key)
   /// The keys of an endpoint: what a Kaplan–Meier figure or survival table takes from it.
-  static let endpointKeys = ["data", "time", "event", "event-value", "censor-value", "time-unit", "filter"]
+  public static let endpointKeyNames = ["data", "time", "event", "event-value", "censor-value", "time-unit", "filter"]
+  static let endpointKeys = endpointKeyNames
 
   /// Reads and checks the template at `path`.
   ///

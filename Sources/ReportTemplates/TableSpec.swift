@@ -22,7 +22,7 @@ public struct TableSpec: Sendable {
   public var columnKeys = TemplateColumnKeys()
 
   /// The keys every table takes besides its kind's options.
-  static let keys = ["id", "type", "endpoint", "title", "formats", "filter", "label"]
+  static let keys = FigureSpec.keyDescriptions.map(\.key).filter { $0 != "caption" }
 
   init(_ node: TemplateNode, context: ReportTemplate.ParseContext) throws(TemplateError) {
     let typed = try node.uncheckedMapping()

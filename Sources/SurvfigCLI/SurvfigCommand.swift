@@ -18,6 +18,7 @@ public struct SurvfigCommand: ParsableCommand {
     subcommands: [
       KaplanMeierCommand.self, ResponseCommand.self, ConfidenceIntervalCommand.self, SwimmerCommand.self,
       CoxCommand.self, ForestCommand.self, BuildCommand.self, InitCommand.self, SimulateCommand.self,
+      ReferenceCommand.self,
     ])
   public init() {}
 }
