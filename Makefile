@@ -3,7 +3,7 @@
 
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
-.PHONY: all deps build examples gallery test bench clean
+.PHONY: all deps build examples gallery test bench clean format lint
 
 SWIFT ?= swift
 CONFIG ?= release
@@ -143,7 +143,16 @@ Documentation/%.png: Output/%.pdf
 	@mkdir -p Documentation
 	pdftoppm -r 90 -png -singlefile $< $(basename $@)
 
-test: $(DEPS_STAMP)
+# Formatting is checked against the committed .swift-format; `make format` applies it.
+FORMAT_PATHS := Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+test: $(DEPS_STAMP) lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -2,7 +2,7 @@
 ///
 /// ```text
 /// if age >= 65 then "65 or older" else "under 65"
-/// months_between(diagnosis_date, coalesce(death_date, last_contact)) 
+/// months_between(diagnosis_date, coalesce(death_date, last_contact))
 /// stage in ("III", "IV") and not (ecog is missing)
 /// recode(sex, 1 = "Male", 2 = "Female", else = "Unknown")   # or 1: "Male" outside YAML
 /// ```

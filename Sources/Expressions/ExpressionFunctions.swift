@@ -13,7 +13,9 @@ extension ExpressionEvaluator.Context {
     throws(ExpressionError) -> ExpressionValue
   {
     func count(_ range: ClosedRange<Int>, _ usage: String) throws(ExpressionError) {
-      guard range.contains(arguments.count) else { throw ExpressionError("\(name)() takes \(usage)", offset: offset, source: source) }
+      guard range.contains(arguments.count) else {
+        throw ExpressionError("\(name)() takes \(usage)", offset: offset, source: source)
+      }
     }
     func number(_ v: ExpressionValue) throws(ExpressionError) -> Double? {
       switch v {
@@ -78,25 +80,31 @@ extension ExpressionEvaluator.Context {
       guard case .text(let t) = values[0] else { return values[0] == .missing ? .missing : values[0] }
       if values.count == 2 {
         guard case .text(let format) = values[1] else { throw fail("date() needs its format as text", offset) }
-        guard let d = CalendarDate.days(of: t, format: format) else { throw fail("'\(t)' does not match the date format '\(format)'", offset) }
+        guard let d = CalendarDate.days(of: t, format: format) else {
+          throw fail("'\(t)' does not match the date format '\(format)'", offset)
+        }
         return .date(d)
       }
       return try day(values[0]).map { .date($0) } ?? .missing
     case "days_between", "weeks_between", "months_between", "years_between":
       try count(2...2, "two dates: from and to")
       guard let from = try day(values[0]), let to = try day(values[1]) else { return .missing }
-      let unit: TimeUnit = name.hasPrefix("days") ? .days : name.hasPrefix("weeks") ? .weeks : name.hasPrefix("months") ? .months : .years
+      let unit: TimeUnit =
+        name.hasPrefix("days") ? .days : name.hasPrefix("weeks") ? .weeks : name.hasPrefix("months") ? .months : .years
       return .number(Double(to - from) / unit.days)
     case "recode":
       guard arguments.count >= 2 else {
-        throw ExpressionError("recode() takes a value and 'value: label' pairs, e.g. recode(sex, 1: \"Male\", 2: \"Female\")", offset: offset, source: source)
+        throw ExpressionError(
+          "recode() takes a value and 'value: label' pairs, e.g. recode(sex, 1: \"Male\", 2: \"Female\")",
+          offset: offset, source: source)
       }
       let subject = values[0]
       guard subject != .missing else { return .missing }
       var fallback: ExpressionValue = .missing
       for index in 1..<arguments.count {
         guard let key = labels[index] else {
-          throw ExpressionError("recode() needs 'value: label' pairs after its first argument", offset: offset, source: source)
+          throw ExpressionError(
+            "recode() needs 'value: label' pairs after its first argument", offset: offset, source: source)
         }
         if case .column("else", _) = key {
           fallback = values[index]

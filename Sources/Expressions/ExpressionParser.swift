@@ -1,11 +1,16 @@
 import ClinicalCSV
+
 /// Reads expressions of the template language (see ``Expression``).
 ///
 /// Precedence, loosest first: `if … then … else`, `or`, `and`, `not`, comparisons with
 /// `is [not] missing` and `[not] in (…)`, `+ -`, `* /`, unary minus.
 public struct ExpressionParser {
   enum Token: Equatable {
-    case number(Double), text(String), name(String), symbol(String), end
+    case number(Double)
+    case text(String)
+    case name(String)
+    case symbol(String)
+    case end
   }
 
   private let source: String
@@ -44,7 +49,8 @@ public struct ExpressionParser {
       if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
         if let date = unquotedDate(chars, at: i) {
           throw ExpressionError(
-            "an unquoted date reads as arithmetic (\(date.arithmetic)); write dates in quotes: \"\(date.text)\"", offset: start,
+            "an unquoted date reads as arithmetic (\(date.arithmetic)); write dates in quotes: \"\(date.text)\"",
+            offset: start,
             source: source)
         }
         while i < chars.count && (chars[i].isNumber || chars[i] == ".") { i += 1 }
@@ -128,7 +134,9 @@ public struct ExpressionParser {
       fields.append((i, n))
       i += n
       guard fields.count < 3 else { break }
-      guard i < chars.count, chars[i] == "-" || chars[i] == "/", separator == nil || chars[i] == separator else { return nil }
+      guard i < chars.count, chars[i] == "-" || chars[i] == "/", separator == nil || chars[i] == separator else {
+        return nil
+      }
       separator = chars[i]
       i += 1
     }
@@ -174,7 +182,9 @@ public struct ExpressionParser {
       guard isKeyword("then") else { throw error("expected 'then', found \(describe(current.token))") }
       advance()
       let then = try expression()
-      guard isKeyword("else") else { throw error("expected 'else' (every 'if' needs one), found \(describe(current.token))") }
+      guard isKeyword("else") else {
+        throw error("expected 'else' (every 'if' needs one), found \(describe(current.token))")
+      }
       advance()
       return .conditional(condition, then: then, else: try expression())
     }

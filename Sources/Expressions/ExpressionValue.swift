@@ -1,4 +1,7 @@
 import ClinicalCSV
+import Foundation
+import SurvivalStatistics
+
 /// A value of the template expression language.
 public enum ExpressionValue: Hashable, Sendable {
   case missing
@@ -77,6 +80,3 @@ extension CalendarDate {
     return CalendarDate(year: y, month: m, day: d)?.daysSinceEpoch
   }
 }
-
-import Foundation
-import SurvivalStatistics

@@ -43,7 +43,9 @@ extension Scene {
         findings.append(
           LintFinding(
             kind: .smallText, texts: [text],
-            message: "text '\(text)' is set in \(Self.points(smallest)) pt, below the minimum of \(Self.points(minimumFontSize)) pt"))
+            message:
+              "text '\(text)' is set in \(Self.points(smallest)) pt, below the minimum of \(Self.points(minimumFontSize)) pt"
+          ))
       }
       if !page.contains(boxes[index], tolerance: tolerance) {
         findings.append(

@@ -65,14 +65,66 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral {
       current = ""
     }
     let tags: [(String, (inout Int, inout Int, inout [Span.BaselineShift]) -> Bool)] = [
-      ("<i>", { i, _, _ in i += 1; return true }),
-      ("</i>", { i, _, _ in guard i > 0 else { return false }; i -= 1; return true }),
-      ("<b>", { _, b, _ in b += 1; return true }),
-      ("</b>", { _, b, _ in guard b > 0 else { return false }; b -= 1; return true }),
-      ("<sup>", { _, _, s in s.append(.superscript); return true }),
-      ("</sup>", { _, _, s in guard s.last == .superscript else { return false }; s.removeLast(); return true }),
-      ("<sub>", { _, _, s in s.append(.subscript); return true }),
-      ("</sub>", { _, _, s in guard s.last == .subscript else { return false }; s.removeLast(); return true }),
+      (
+        "<i>",
+        { i, _, _ in
+          i += 1
+          return true
+        }
+      ),
+      (
+        "</i>",
+        { i, _, _ in
+          guard i > 0 else { return false }
+          i -= 1
+          return true
+        }
+      ),
+      (
+        "<b>",
+        { _, b, _ in
+          b += 1
+          return true
+        }
+      ),
+      (
+        "</b>",
+        { _, b, _ in
+          guard b > 0 else { return false }
+          b -= 1
+          return true
+        }
+      ),
+      (
+        "<sup>",
+        { _, _, s in
+          s.append(.superscript)
+          return true
+        }
+      ),
+      (
+        "</sup>",
+        { _, _, s in
+          guard s.last == .superscript else { return false }
+          s.removeLast()
+          return true
+        }
+      ),
+      (
+        "<sub>",
+        { _, _, s in
+          s.append(.subscript)
+          return true
+        }
+      ),
+      (
+        "</sub>",
+        { _, _, s in
+          guard s.last == .subscript else { return false }
+          s.removeLast()
+          return true
+        }
+      ),
     ]
     var rest = Substring(markup)
     outer: while let c = rest.first {

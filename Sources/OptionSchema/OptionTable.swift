@@ -86,7 +86,9 @@ public struct OptionTable<Request>: Sendable {
   static func lowercasedSentence(_ text: String) -> String {
     var text = text
     if text.hasSuffix(".") { text.removeLast() }
-    guard let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) else { return text }
+    guard let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) else {
+      return text
+    }
     return first.lowercased() + text.dropFirst()
   }
 }

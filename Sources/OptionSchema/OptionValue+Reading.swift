@@ -1,5 +1,5 @@
-import Foundation
 import ClinicalCSV
+import Foundation
 
 /// Reading a value as the type an option takes. `name` is the option as the front end spells
 /// it, quoted (`'--rho'`, `'rho'`); every message names it and quotes at most the offending

@@ -42,11 +42,23 @@ public struct FigureSpec: Sendable {
   /// The keys every figure takes besides its kind's options (tables take them too, but for
   /// `caption`, and with `title`).
   public static let keyDescriptions: [(key: String, description: String)] = [
-    ("id", "The name of the output files (`<id>.pdf`, `<id>.json`): letters, digits, `-`, `_`, `.`; unique in the template."),
-    ("type", "The kind of figure (`km`, the default, `forest`, `swimmer`, `panels`) or of table (`survival`, `response`, `cox`, `characteristics`)."),
+    (
+      "id",
+      "The name of the output files (`<id>.pdf`, `<id>.json`): letters, digits, `-`, `_`, `.`; unique in the template."
+    ),
+    (
+      "type",
+      "The kind of figure (`km`, the default, `forest`, `swimmer`, `panels`) or of table (`survival`, `response`, `cox`, `characteristics`)."
+    ),
     ("endpoint", "An endpoint whose keys the figure or table takes."),
-    ("filter", "An expression rows must meet (with the endpoint's, combined with `and`): `filter: 'stage in (\"III\", \"IV\")'`."),
-    ("caption", "Figures: a Mustache template over the figure's values: `Median {{#groups}}{{label}} {{median_text}}{{sep}}{{/groups}}`."),
+    (
+      "filter",
+      "An expression rows must meet (with the endpoint's, combined with `and`): `filter: 'stage in (\"III\", \"IV\")'`."
+    ),
+    (
+      "caption",
+      "Figures: a Mustache template over the figure's values: `Median {{#groups}}{{label}} {{median_text}}{{sep}}{{/groups}}`."
+    ),
     ("title", "Tables: the table's title (a figure's title is its `title` option)."),
     ("formats", "Figures: `pdf`, `png` (the default pair), `svg`, `eps`; tables: `csv`, `md`, `tex` (all by default)."),
     ("label", "How the report names it (`Figure 3`, `Table 2`, `Supplementary Figure S1`); by default by its place."),
@@ -57,7 +69,10 @@ public struct FigureSpec: Sendable {
     ("columns", "Panels per row, 1 to 6 (default 2)."),
     ("panels", "The panels: figures without `id` or `label`, lettered A, B, … by their place."),
     ("width", "The grid's width in millimetres (default: the style's two-column width)."),
-    ("height", "The grid's height in millimetres (default: from the style's height per row; the grid then grows to fit)."),
+    (
+      "height",
+      "The grid's height in millimetres (default: from the style's height per row; the grid then grows to fit)."
+    ),
     ("dpi", "Resolution of the PNG file."),
   ]
   static let panelKeys = panelKeyDescriptions.map(\.key)
@@ -81,39 +96,46 @@ public struct FigureSpec: Sendable {
       self.id = try Self.identifier(try m.required("id"))
     }
     if let labelNode = m["label"] {
-      guard !isPanel else { throw labelNode.error("a panel is lettered A, B, … by its place; 'label' names the whole figure") }
+      guard !isPanel else {
+        throw labelNode.error("a panel is lettered A, B, … by its place; 'label' names the whole figure")
+      }
       self.label = try Self.label(labelNode)
     }
     self.caption = try m["caption"]?.string()
     self.captionPosition = m["caption"]?.position
     self.methodsInCaption = context.style.methodsInCaption
     self.filters = try m["filter"].map { n throws(TemplateError) in [try n.expression()] } ?? []
-    self.formats = try m["formats"].map { n throws(TemplateError) in
-      try n.strings().map { name throws(TemplateError) in
-        guard let format = OutputFormat(rawValue: name.lowercased()) else {
-          throw n.error("unknown format '\(name)'; use 'pdf', 'svg', 'png' or 'eps'")
+    self.formats =
+      try m["formats"].map { n throws(TemplateError) in
+        try n.strings().map { name throws(TemplateError) in
+          guard let format = OutputFormat(rawValue: name.lowercased()) else {
+            throw n.error("unknown format '\(name)'; use 'pdf', 'svg', 'png' or 'eps'")
+          }
+          return format
         }
-        return format
-      }
-    } ?? [.pdf, .png]
+      } ?? [.pdf, .png]
 
     let style = context.style
     guard let figureKind else {
       let columns = try m["columns"]?.integer("a number of columns") ?? 2
       guard columns >= 1, columns <= 6 else { throw m["columns"]!.error("expected 1 to 6 columns") }
-      let width = try m["width"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) } ?? style.doubleColumnWidth
+      let width =
+        try m["width"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) } ?? style.doubleColumnWidth
       let panelsNode = try m.required("panels")
       let items = try panelsNode.list()
       guard !items.isEmpty else { throw panelsNode.error("expected at least one panel") }
       let rows = (items.count + columns - 1) / columns
-      let height = try m["height"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) }
+      let height =
+        try m["height"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) }
         ?? min(style.height * Double(rows) * 0.85, 240)
       var cellStyle = style
       cellStyle.columns = 2
       cellStyle.doubleColumnWidth = width / Double(columns)
       cellStyle.height = height / Double(rows)
       let cellContext = ReportTemplate.ParseContext(data: context.data, endpoints: context.endpoints, style: cellStyle)
-      let panels = try items.map { item throws(TemplateError) in try FigureSpec(item, context: cellContext, isPanel: true) }
+      let panels = try items.map { item throws(TemplateError) in
+        try FigureSpec(item, context: cellContext, isPanel: true)
+      }
       self.dpi = try m["dpi"].map { n throws(TemplateError) in try ReportStyle.dpi(n) } ?? style.dpi
       self.kind = .panels(columns: columns, panels)
       self.widthMillimetres = width

@@ -1,7 +1,7 @@
 import Analyses
+import Expressions
 import FigureCore
 import OptionSchema
-import Expressions
 
 /// Figure sizes and type for a journal or a page layout (template key `style`).
 ///
@@ -90,13 +90,17 @@ public struct ReportStyle: Hashable, Sendable {
     .number(
       "width", commandLine: .none, section: .output, "The width of that column, in millimetres.",
       in: FigureOutput.sizeRange, what: "a size in millimetres", example: "width: 89"
-    ) { style, width in if style.columns == 1 { style.singleColumnWidth = width } else { style.doubleColumnWidth = width } },
+    ) { style, width in
+      if style.columns == 1 { style.singleColumnWidth = width } else { style.doubleColumnWidth = width }
+    },
     .number(
       "height", commandLine: .none, section: .output, "Default figure height in millimetres.",
       in: FigureOutput.sizeRange, what: "a size in millimetres", example: "height: 100"
     ) { $0.height = $1 },
-    .choice("font", FontFamily.self, commandLine: .none, section: .output,
-      "Typeface of figures, tables and captions.", defaultValue: .sans, example: "font: serif") { $0.fontFamily = $1 },
+    .choice(
+      "font", FontFamily.self, commandLine: .none, section: .output,
+      "Typeface of figures, tables and captions.", defaultValue: .sans, example: "font: serif"
+    ) { $0.fontFamily = $1 },
     .number(
       "font-size", commandLine: .none, section: .output, "Base type size of figures in points.",
       in: FigureOutput.fontSizeRange, what: "a type size in points", example: "font-size: 7"
@@ -112,14 +116,17 @@ public struct ReportStyle: Hashable, Sendable {
     ) { $0.lineWidth = $1 },
     OptionDeclaration(
       "palette", commandLine: .none, section: .output, summary: "Colours of the groups or series.",
-      valueDescription: "'okabe-ito', 'grayscale', or #RRGGBB colours", valueName: "palette", example: "palette: grayscale"
+      valueDescription: "'okabe-ito', 'grayscale', or #RRGGBB colours", valueName: "palette",
+      example: "palette: grayscale"
     ) { value, name, style throws(OptionError) in style.palette = try FigureOutput.palette(value, name) },
     .number(
       "dpi", commandLine: .none, section: .output, "Resolution of PNG files.", in: FigureOutput.dpiRange,
       what: "a resolution in dots per inch", example: "dpi: 600"
     ) { $0.dpi = $1 },
-    .flag("methods-in-caption", commandLine: .none, section: .output,
-      "Append each figure's methods statement to its caption.", example: "methods-in-caption: true") {
+    .flag(
+      "methods-in-caption", commandLine: .none, section: .output,
+      "Append each figure's methods statement to its caption.", example: "methods-in-caption: true"
+    ) {
       $0.methodsInCaption = $1
     },
   ])
@@ -130,7 +137,8 @@ public struct ReportStyle: Hashable, Sendable {
     let m = try node.mapping(allowing: options.templateKeys)
     var style = base
     do {
-      try options.apply(m.keys.map { ($0, m[$0]!.optionValue) }, to: &style, spelling: .template, container: TemplateOrigin.of(node))
+      try options.apply(
+        m.keys.map { ($0, m[$0]!.optionValue) }, to: &style, spelling: .template, container: TemplateOrigin.of(node))
     } catch {
       throw error.templateError(at: node)
     }
@@ -151,7 +159,8 @@ public struct ReportStyle: Hashable, Sendable {
   /// A resolution of a grid of panels, as a figure's.
   static func dpi(_ node: TemplateNode) throws(TemplateError) -> Double {
     do {
-      return try node.optionValue.number("'\(node.name)'", in: FigureOutput.dpiRange, what: "a resolution in dots per inch")
+      return try node.optionValue.number(
+        "'\(node.name)'", in: FigureOutput.dpiRange, what: "a resolution in dots per inch")
     } catch { throw error.templateError(at: node) }
   }
 }

@@ -1,8 +1,8 @@
-import Foundation
-import Yams
 import Analyses
 import Expressions
 import FigureCore
+import Foundation
+import Yams
 
 /// A report template: named data files, a style, endpoints and the figures to build, read from
 /// YAML written by hand (`survfig build Templates/os.yaml`).
@@ -46,7 +46,10 @@ public struct ReportTemplate: Sendable {
     ("title", "The report's title (the PDF's metadata and outline)."),
     ("author", "The report's author (the PDF's metadata)."),
     ("data", "Data files by name, each a path relative to the template: `lung: data/lung.csv`."),
-    ("derive", "Derived columns per data name, each an expression: `os_months: months_between(diagnosis, last_contact)`."),
+    (
+      "derive",
+      "Derived columns per data name, each an expression: `os_months: months_between(diagnosis, last_contact)`."
+    ),
     ("style", "A preset (`two-column`, `single-column`, `nature`, `lancet`) or a mapping of style keys."),
     ("endpoints", "Named sets of keys shared by figures and tables (data, time, event, codes, unit, filter)."),
     ("figures", "The figures, in report order."),
@@ -77,7 +80,8 @@ public struct ReportTemplate: Sendable {
     let node: Node
     do {
       guard let parsed = try Yams.compose(yaml: yaml) else {
-        throw TemplateError(file: file, key: "", message: "the template is empty; expected keys such as 'data' and 'figures'")
+        throw TemplateError(
+          file: file, key: "", message: "the template is empty; expected keys such as 'data' and 'figures'")
       }
       node = parsed
     } catch let error as TemplateError {
@@ -113,9 +117,10 @@ public struct ReportTemplate: Sendable {
       }
     }
     self.derivations = derivations
-    self.style = try root["style"].map { n throws(TemplateError) in
-      try ReportStyle.parse(n, base: ReportStyle.presets["two-column"]!)
-    } ?? ReportStyle.presets["two-column"]!
+    self.style =
+      try root["style"].map { n throws(TemplateError) in
+        try ReportStyle.parse(n, base: ReportStyle.presets["two-column"]!)
+      } ?? ReportStyle.presets["two-column"]!
 
     var endpoints: [String: TemplateMapping] = [:]
     for (name, value) in try root["endpoints"]?.entries() ?? [] {
@@ -145,7 +150,8 @@ public struct ReportTemplate: Sendable {
     }
     self.tables = tables
     guard !figures.isEmpty || !tables.isEmpty else {
-      throw TemplateError(file: file, key: "", message: "the template has no 'figures' and no 'tables'; nothing to build")
+      throw TemplateError(
+        file: file, key: "", message: "the template has no 'figures' and no 'tables'; nothing to build")
     }
   }
 
@@ -166,7 +172,8 @@ public struct ReportTemplate: Sendable {
       let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return TemplateError(
         file: file, line: context.mark.line, column: context.mark.column, key: "",
-        message: "invalid YAML: the mapping here has \(duplicates.count == 1 ? "the key" : "the keys") \(keys) more than once")
+        message:
+          "invalid YAML: the mapping here has \(duplicates.count == 1 ? "the key" : "the keys") \(keys) more than once")
     default:
       return TemplateError(file: file, key: "", message: "invalid YAML: \(error)")
     }

@@ -1,6 +1,7 @@
 import Analyses
 import Expressions
 import FigureCore
+
 /// The commented template `survfig init` writes for a new paper repository.
 ///
 /// It builds as written against a data file with the columns it names, so that a new user can

@@ -32,14 +32,15 @@ public struct TableSpec: Sendable {
     self.title = try m["title"]?.string()
     if let labelNode = m["label"] { self.label = try FigureSpec.label(labelNode) }
     self.location = "\(node.file):\(node.line ?? 0)"
-    self.formats = try m["formats"].map { n throws(TemplateError) in
-      try n.strings().map { name throws(TemplateError) in
-        guard let format = Format(rawValue: name.lowercased()) else {
-          throw n.error("unknown table format '\(name)'; use 'csv', 'md' or 'tex'")
+    self.formats =
+      try m["formats"].map { n throws(TemplateError) in
+        try n.strings().map { name throws(TemplateError) in
+          guard let format = Format(rawValue: name.lowercased()) else {
+            throw n.error("unknown table format '\(name)'; use 'csv', 'md' or 'tex'")
+          }
+          return format
         }
-        return format
-      }
-    } ?? Format.allCases
+      } ?? Format.allCases
     self.filters = try m["filter"].map { n throws(TemplateError) in [try n.expression()] } ?? []
     let (request, endpointFilters, columnKeys) = try Self.request(kind, m, node: node, context: context)
     self.request = request

@@ -1,9 +1,9 @@
-import ClinicalCSV
-import Foundation
-import OptionSchema
 import Analyses
+import ClinicalCSV
 import Expressions
 import FigureCore
+import Foundation
+import OptionSchema
 
 /// Where a template names the columns a figure or table reads, so that a column missing from
 /// the data is reported at the key that names it:

@@ -1,8 +1,8 @@
-import ClinicalCSV
-import Yams
 import Analyses
+import ClinicalCSV
 import Expressions
 import FigureCore
+import Yams
 
 /// An expression written in a template, with where it was written.
 public struct TemplateExpression: Sendable {

@@ -37,7 +37,6 @@ extension OptionError {
   }
 }
 
-
 /// Conversions between a template's positions and the schema's origins.
 enum TemplateOrigin {
   static func of(_ node: TemplateNode) -> OptionOrigin {

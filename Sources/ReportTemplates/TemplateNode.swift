@@ -1,9 +1,9 @@
-import ClinicalCSV
-import OptionSchema
-import Yams
 import Analyses
+import ClinicalCSV
 import Expressions
 import FigureCore
+import OptionSchema
+import Yams
 
 /// A value in a template, with the file position and key path used in messages.
 ///

@@ -1,10 +1,10 @@
+import Analyses
 import ArgumentParser
+import FigureCore
 import Foundation
 import ReportEngine
-import FigureCore
-import SurvivalFigures
-import Analyses
 import ReportTemplates
+import SurvivalFigures
 import SurvivalSimulation
 
 /// Writes a line to standard error.

@@ -1,7 +1,7 @@
+import Analyses
 import ArgumentParser
 import Foundation
 import ReportEngine
-import Analyses
 import ReportTemplates
 import SurvivalSimulation
 

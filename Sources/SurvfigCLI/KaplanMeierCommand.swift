@@ -48,7 +48,6 @@ struct KaplanMeierCommand: ParsableCommand {
   }
 }
 
-
 struct KaplanMeierDataOptions: ParsableArguments {
   @Option(help: KaplanMeierRequest.options.help("data")) var data: String?
   @Option(help: KaplanMeierRequest.options.help("time")) var time: String?

@@ -1,11 +1,11 @@
-import ArgumentParser
-import ReportEngine
-import SurvivalFigures
-import SurvivalStatistics
 import Analyses
-import ReportTemplates
-import SurvivalSimulation
+import ArgumentParser
 import ClinicalCSV
+import ReportEngine
+import ReportTemplates
+import SurvivalFigures
+import SurvivalSimulation
+import SurvivalStatistics
 
 /// `survfig response`: best overall response, ORR and DCR with exact intervals, Fisher's test.
 struct ResponseCommand: ParsableCommand {

@@ -1,6 +1,6 @@
+import Analyses
 import ArgumentParser
 import ReportEngine
-import Analyses
 import ReportTemplates
 import SurvivalSimulation
 

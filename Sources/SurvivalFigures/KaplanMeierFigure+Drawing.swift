@@ -9,7 +9,8 @@ extension _KaplanMeierLayoutEngine {
     // Bands first, so that no band covers another group's line.
     for (i, g) in geometries.enumerated() where g.band.count > 2 {
       let (color, _) = style(i)
-      out.append(.group("band:\(curves[i].label)", [.fill(.polygon(g.band), .solid(color.withAlpha(theme.bandOpacity)))]))
+      out.append(
+        .group("band:\(curves[i].label)", [.fill(.polygon(g.band), .solid(color.withAlpha(theme.bandOpacity)))]))
     }
     if options.showsMedianLines, options.yAxis != .value {
       let half = options.yAxis == .percent ? 50.0 : 0.5
@@ -27,7 +28,8 @@ extension _KaplanMeierLayoutEngine {
     for (i, g) in geometries.enumerated() {
       let (color, dash) = style(i)
       var cmds: [DrawCommand] = [
-        .stroke(.polyline(g.points), StrokeStyle(color: color, width: theme.curveWidth, dash: dash, cap: .butt, join: .miter))
+        .stroke(
+          .polyline(g.points), StrokeStyle(color: color, width: theme.curveWidth, dash: dash, cap: .butt, join: .miter))
       ]
       if !g.censorMarks.isEmpty {
         var marks = Path()
@@ -58,24 +60,37 @@ extension _KaplanMeierLayoutEngine {
     for b in frame.xBreaks {
       let x = xScale.map(b)
       tickPath.append(.line(from: Point(x: x, y: plot.maxY), to: Point(x: x, y: plot.maxY + theme.tickLength)))
-      out.append(.text(TextRun(StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: x, y: tickLabelTop)))
+      out.append(
+        .text(
+          TextRun(
+            StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: TextAnchor(.center, .top)),
+          at: Point(x: x, y: tickLabelTop)))
     }
     for b in yBreaks {
       let y = yScale.map(b)
       tickPath.append(.line(from: Point(x: plot.minX - theme.tickLength, y: y), to: Point(x: plot.minX, y: y)))
-      out.append(.text(TextRun(StyledText(yLabel(b)), font: small, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: plot.minX - theme.tickLength - 2.5, y: y)))
+      out.append(
+        .text(
+          TextRun(StyledText(yLabel(b)), font: small, color: theme.textColor, anchor: .trailingMiddle),
+          at: Point(x: plot.minX - theme.tickLength - 2.5, y: y)))
     }
     let xTitle = frame.xTitle
     for (k, line) in xTitle.lines.enumerated() {
       let y = tickLabelTop + frame.tickLabelHeight + Double(k) * lineHeight(xTitle.font)
-      out.append(.text(TextRun(line, font: xTitle.font, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: plot.midX, y: y)))
+      out.append(
+        .text(
+          TextRun(line, font: xTitle.font, color: theme.textColor, anchor: TextAnchor(.center, .top)),
+          at: Point(x: plot.midX, y: y)))
     }
     // Rotated lines read bottom to top: the first line is the leftmost.
     let yTitle = frame.yTitle
     let base = plot.minX - theme.tickLength - 2.5 - frame.yLabelWidth - 3
     for (k, line) in yTitle.lines.enumerated() {
       let x = base - Double(yTitle.lines.count - 1 - k) * lineHeight(yTitle.font)
-      out.append(.text(TextRun(line, font: yTitle.font, color: theme.textColor, anchor: TextAnchor(.center, .bottom), rotation: 90), at: Point(x: x, y: plot.midY)))
+      out.append(
+        .text(
+          TextRun(line, font: yTitle.font, color: theme.textColor, anchor: TextAnchor(.center, .bottom), rotation: 90),
+          at: Point(x: x, y: plot.midY)))
     }
     return [.stroke(spine, axis), .stroke(tickPath, axis)] + out
   }
@@ -102,14 +117,23 @@ extension _KaplanMeierLayoutEngine {
     var y = rect.minY + 2
     var out: [DrawCommand] = []
     if let t = options.legendTitle {
-      out.append(.text(TextRun(StyledText(t), font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: rect.minX + 3, y: y + lh / 2)))
+      out.append(
+        .text(
+          TextRun(StyledText(t), font: body.bold(), color: theme.textColor, anchor: .leadingMiddle),
+          at: Point(x: rect.minX + 3, y: y + lh / 2)))
       y += lh
     }
     for i in curves.indices {
       let (color, dash) = style(i)
       let mid = y + lh / 2
-      out.append(.stroke(.line(from: Point(x: rect.minX + 3, y: mid), to: Point(x: rect.minX + 3 + legendSample, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
-      out.append(.text(TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: rect.minX + 3 + legendSample + 4, y: mid)))
+      out.append(
+        .stroke(
+          .line(from: Point(x: rect.minX + 3, y: mid), to: Point(x: rect.minX + 3 + legendSample, y: mid)),
+          StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+      out.append(
+        .text(
+          TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle),
+          at: Point(x: rect.minX + 3 + legendSample + 4, y: mid)))
       y += lh
     }
     return out
@@ -148,12 +172,20 @@ extension _KaplanMeierLayoutEngine {
         let x = origin.x + dx
         guard let i = curve else {
           let run = StyledText((options.legendTitle ?? "") + ":")
-          out.append(.text(TextRun(run, font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
+          out.append(
+            .text(
+              TextRun(run, font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
           continue
         }
         let (color, dash) = style(i)
-        out.append(.stroke(.line(from: Point(x: x, y: mid), to: Point(x: x + legendSample, y: mid)), StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
-        out.append(.text(TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x + legendSample + 4, y: mid)))
+        out.append(
+          .stroke(
+            .line(from: Point(x: x, y: mid), to: Point(x: x + legendSample, y: mid)),
+            StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+        out.append(
+          .text(
+            TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle),
+            at: Point(x: x + legendSample + 4, y: mid)))
       }
     }
     return (out, Rect(x: origin.x, y: origin.y, width: maxWidth, height: lh * Double(rows.count)))

@@ -310,7 +310,6 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   }
 }
 
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

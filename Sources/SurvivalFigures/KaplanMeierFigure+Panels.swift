@@ -37,8 +37,7 @@ extension KaplanMeierFigure {
     // Insets: right of the plot everywhere, or above the plot everywhere.
     let positions = cells.map { layouts[$0]?.annotationPosition }
     for i in cells
-    where panels[i]!.options.annotationPlacement == .auto && !panels[i]!.options.annotations.isEmpty
-    {
+    where panels[i]!.options.annotationPlacement == .auto && !panels[i]!.options.annotations.isEmpty {
       if positions.contains(.right) {
         panels[i]!.options.annotationPlacement = .right
       } else if positions.contains(.top) {

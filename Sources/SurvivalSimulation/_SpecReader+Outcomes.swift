@@ -83,8 +83,7 @@ extension _SpecReader {
     }
   }
 
-  func effect(column: String, _ node: Node) throws(CohortSpecificationError) -> EventProcess.Effect
-  {
+  func effect(column: String, _ node: Node) throws(CohortSpecificationError) -> EventProcess.Effect {
     if node.scalar != nil {
       return .numeric(
         column: column, ratio: try positive(node, what: "hazard ratio"), per: 1, centre: 0)

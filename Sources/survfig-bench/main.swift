@@ -1,3 +1,4 @@
+import Analyses
 // survfig-bench: the speed benchmark behind `make bench`.
 //
 //   survfig-bench generate ROWS SEED FILE   writes a synthetic cohort (time, status, arm)
@@ -12,9 +13,8 @@
 import ClinicalCSV
 import Foundation
 import ReportEngine
-import SurvivalStatistics
-import Analyses
 import ReportTemplates
+import SurvivalStatistics
 
 /// SplitMix64 (Steele, Lea & Flood 2014): the same sequence on every platform.
 struct SplitMix64 {
@@ -58,7 +58,8 @@ func generateCox(rows: Int, seed: UInt64, path: String) throws {
     let sex = random.uniform() < 0.5 ? 1 : 2
     let ecog = Int(random.uniform() * 3)
     let biomarker = -Foundation.log(random.uniform())
-    let linear = [0, -0.2, -0.4][arm] + 0.02 * (age - 60) - 0.3 * Double(sex - 1) + 0.25 * Double(ecog) + 0.1 * biomarker
+    let linear =
+      [0, -0.2, -0.4][arm] + 0.02 * (age - 60) - 0.3 * Double(sex - 1) + 0.25 * Double(ecog) + 0.1 * biomarker
     let event = -Foundation.log(random.uniform()) / (baseHazard * Foundation.exp(linear))
     let censor = 60 * random.uniform()
     text += String(
@@ -110,8 +111,9 @@ func stages(path: String) throws {
   row("Kaplan–Meier + log-rank", km + logRank)
   print(String(format: "peak memory (this process)          %8.0f MB", peakMegabytes()))
   let medians = estimates.map { $0.median.estimate.map { String(format: "%.3f", $0) } ?? "NR" }
-  print("medians: \(medians.joined(separator: ", ")); log-rank χ² = "
-    + String(format: "%.2f", test.chiSquare?.statistic ?? .nan))
+  print(
+    "medians: \(medians.joined(separator: ", ")); log-rank χ² = "
+      + String(format: "%.2f", test.chiSquare?.statistic ?? .nan))
   print(String(format: "KM_LOGRANK_SECONDS=%.6f", km + logRank))
 }
 
@@ -120,7 +122,7 @@ func stages(path: String) throws {
 /// 2 swimmer plots of 40 patients each — and 3 tables (survival, Cox, characteristics) over it,
 /// for timing `survfig build` as a whole process; with `bench.R` drawing the same with R.
 func template(folder: String) throws {
-  var random = SplitMix64(state: 20261123)
+  var random = SplitMix64(state: 20_261_123)
   var text = "id,number,time,status,arm,sex,stage,ecog,age,treatment,ongoing,response_start,response_end\n"
   var events = "id,month,event\n"
   let stages = ["I", "II", "III", "IV"]
@@ -140,7 +142,8 @@ func template(folder: String) throws {
     let id = String(format: "P%04d", index + 1)
     text += String(
       format: "%@,%d,%.2f,%d,%@,%@,%@,%d,%.0f,%.2f,%@,%@,%@\n", id, index + 1, time, event <= censor ? 1 : 0,
-      ["A", "B", "C"][arm], random.uniform() < 0.55 ? "M" : "F", stages[stage], Int(random.uniform() * 3), age, treatment,
+      ["A", "B", "C"][arm], random.uniform() < 0.55 ? "M" : "F", stages[stage], Int(random.uniform() * 3), age,
+      treatment,
       ongoing ? "yes" : "no", responds ? String(format: "%.2f", responseStart) : "",
       responds && !ongoing ? String(format: "%.2f", treatment) : "")
     if responds { events += String(format: "%@,%.2f,PR\n", id, responseStart) }

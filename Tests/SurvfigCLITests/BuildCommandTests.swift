@@ -56,10 +56,15 @@ struct BuildCommandTests {
     #expect(
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/out"))?.sorted()
         == ["a.d", "a.pdf", "fig-a.json", "fig-a.pdf"])
-    try folder.write("bad.yaml", "data:\n  cohort: data/a.csv\nfigures:\n  - id: x\n    data: cohort\n    time: time\n    evnt: status\n")
+    try folder.write(
+      "bad.yaml",
+      "data:\n  cohort: data/a.csv\nfigures:\n  - id: x\n    data: cohort\n    time: time\n    evnt: status\n")
     let bad = try Survfig.run(["build", "bad.yaml", "--out", "bad-out"], in: folder.path)
     #expect(bad.status != 0)
-    #expect(bad.standardError == "Error: bad.yaml:7:5: 'figures[0].evnt': unknown key 'evnt'. Did you mean 'event'? Valid keys: id, type, endpoint, filter, caption, formats, label, data, time, event, event-value, censor-value, group, group-order, group-labels, strata, time-unit, display-unit, conf-type, conf-level, times, rmst-tau, rho, pairwise, trend, hazard-ratio, hr-adjust, x-title, y-title, fun, percent, x-breaks, x-by, x-max, confidence-bands, censor-marks, median-lines, p-value, medians, risk-table, risk-times, legend, legend-title, width, height, dpi, title, palette, font, font-size, line-width\n")
+    #expect(
+      bad.standardError
+        == "Error: bad.yaml:7:5: 'figures[0].evnt': unknown key 'evnt'. Did you mean 'event'? Valid keys: id, type, endpoint, filter, caption, formats, label, data, time, event, event-value, censor-value, group, group-order, group-labels, strata, time-unit, display-unit, conf-type, conf-level, times, rmst-tau, rho, pairwise, trend, hazard-ratio, hr-adjust, x-title, y-title, fun, percent, x-breaks, x-by, x-max, confidence-bands, censor-marks, median-lines, p-value, medians, risk-table, risk-times, legend, legend-title, width, height, dpi, title, palette, font, font-size, line-width\n"
+    )
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/bad-out"))
   }
 
@@ -105,7 +110,8 @@ struct BuildCommandTests {
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "\(output)")
-    #expect(output.contains(String(repeating: "█", count: 10) + String(repeating: "·", count: 10) + " [1/2] built fig-a"))
+    #expect(
+      output.contains(String(repeating: "█", count: 10) + String(repeating: "·", count: 10) + " [1/2] built fig-a"))
     #expect(output.contains(String(repeating: "█", count: 20) + " [2/2] built table-a (csv)"))
   }
 
@@ -119,7 +125,8 @@ struct BuildCommandTests {
     #expect(ProgressCounter.bar(step: 1, total: 0, width: 4) == "████")
   }
 
-  @Test("with the README's Makefile a second make does nothing; a touched data file gives new times only to what reads it")
+  @Test(
+    "with the README's Makefile a second make does nothing; a touched data file gives new times only to what reads it")
   func makeRewritesOnlyWhatChanged() throws {
     let folder = try Self.folder()
     try folder.write(
@@ -152,7 +159,8 @@ struct BuildCommandTests {
     let second = try Self.make([], in: folder.path)
     #expect(second.status == 0 && !second.output.contains("build c.yaml"), "\(second.output)")
     func modified(_ name: String) throws -> Date {
-      try #require(try FileManager.default.attributesOfItem(atPath: folder.path + "/out/" + name)[.modificationDate] as? Date)
+      try #require(
+        try FileManager.default.attributesOfItem(atPath: folder.path + "/out/" + name)[.modificationDate] as? Date)
     }
     let before = try ["fig-a.pdf", "fig-b.pdf", "c.pdf"].map(modified)
     Thread.sleep(forTimeInterval: 1.1)

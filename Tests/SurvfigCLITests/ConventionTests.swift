@@ -28,7 +28,9 @@ struct ConventionTests {
 
     """
 
-  static func hazardRatios(_ statistics: [String: Any]) throws -> (labels: [String], model: String, group: String, hr: Double) {
+  static func hazardRatios(_ statistics: [String: Any]) throws -> (
+    labels: [String], model: String, group: String, hr: Double
+  ) {
     let groups = try #require(statistics["groups"] as? [[String: Any]])
     let ratios = try #require(statistics["hazard_ratios"] as? [String: Any])
     let first = try #require((ratios["groups"] as? [[String: Any]])?.first)
@@ -69,7 +71,9 @@ struct ConventionTests {
   /// Group a's events all fall at time 5: its median is 5 and neither limit exists.
   static let tiedMedian = "time,status,g\n5,1,a\n5,1,a\n5,1,a\n5,1,a\n3,0,b\n4,1,b\n6,1,b\n8,0,b\n"
 
-  @Test("a median without estimable limits reads 5.0 (NE) in the figure and 5.0 (95% CI NE) in captions, through both front ends")
+  @Test(
+    "a median without estimable limits reads 5.0 (NE) in the figure and 5.0 (95% CI NE) in captions, through both front ends"
+  )
   func medianWithoutLimits() throws {
     let folder = try ScratchFolder()
     try folder.write("d.csv", Self.tiedMedian)
@@ -114,7 +118,8 @@ struct ConventionTests {
     try folder.write("d.csv", Self.tiedMedian)
     try folder.write(
       "t.yaml",
-      "data:\n  d: d.csv\nfigures:\n  - {id: km, data: d, time: time, event: status, time-unit: days, display-unit: weeks, formats: [pdf]}\n")
+      "data:\n  d: d.csv\nfigures:\n  - {id: km, data: d, time: time, event: status, time-unit: days, display-unit: weeks, formats: [pdf]}\n"
+    )
     let build = try Survfig.run(["build", "t.yaml", "--out", "out", "--quiet"], in: folder.path)
     #expect(build.status == 0, "\(build.standardError)")
     let sidecar = try #require(

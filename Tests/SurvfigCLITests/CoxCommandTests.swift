@@ -96,7 +96,8 @@ struct CoxCommandTests {
   @Test("a text status column: Surv(time, status == \"Dead\") and != select the event")
   func textEvent() throws {
     let folder = try ScratchFolder()
-    try folder.write("t.csv", "time,status,dead,x\n5,Dead,1,1\n8,Alive,0,2\n3,Dead,1,1\n9,Dead,1,3\n4,Alive,0,1\n7,Dead,1,2\n")
+    try folder.write(
+      "t.csv", "time,status,dead,x\n5,Dead,1,1\n8,Alive,0,2\n3,Dead,1,1\n9,Dead,1,3\n4,Alive,0,1\n7,Dead,1,2\n")
     func coef(_ model: String) throws -> Double? {
       let result = try Survfig.run(["cox", "--data", "t.csv", "--model", model, "--json"], in: folder.path)
       #expect(result.status == 0, "\(result.standardError)")
@@ -111,7 +112,8 @@ struct CoxCommandTests {
   @Test("the text table sizes its columns to their content, so a diverging coefficient cannot run into the next")
   func textTable() throws {
     let folder = try ScratchFolder()
-    try folder.write("m.csv", "t,e,g,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n")
+    try folder.write(
+      "m.csv", "t,e,g,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n")
     let result = try Survfig.run(["cox", "--data", "m.csv", "--model", "Surv(t, e) ~ g + x"], in: folder.path)
     #expect(result.status == 0)
     let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -130,15 +132,23 @@ struct CoxCommandTests {
     try folder.write("d.csv", "t,e,x\n1,1,2\n2,0,3\n3,1,1\n")
     let syntax = try Survfig.run(["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ x +"], in: folder.path)
     #expect(syntax.status != 0)
-    #expect(syntax.standardError == "Error: d.csv: model 'Surv(t, e) ~ x +': unexpected end of formula at column 17\n  Surv(t, e) ~ x +\n                  ^\n")
+    #expect(
+      syntax.standardError
+        == "Error: d.csv: model 'Surv(t, e) ~ x +': unexpected end of formula at column 17\n  Surv(t, e) ~ x +\n                  ^\n"
+    )
     let unknown = try Survfig.run(["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ y"], in: folder.path)
     #expect(unknown.status != 0)
-    #expect(unknown.standardError == "Error: d.csv: model 'Surv(t, e) ~ y': unknown variable 'y' at column 14\n  Surv(t, e) ~ y\n               ^\n")
-    let arguments = try Survfig.run(["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ factor(x, 2)"], in: folder.path)
+    #expect(
+      unknown.standardError
+        == "Error: d.csv: model 'Surv(t, e) ~ y': unknown variable 'y' at column 14\n  Surv(t, e) ~ y\n               ^\n"
+    )
+    let arguments = try Survfig.run(
+      ["cox", "--data", "d.csv", "--model", "Surv(t, e) ~ factor(x, 2)"], in: folder.path)
     #expect(arguments.status != 0)
     #expect(
       arguments.standardError
-        == "Error: d.csv: model 'Surv(t, e) ~ factor(x, 2)': 'factor(x, 2)': factor() takes one argument, found 2 at column 14\n  Surv(t, e) ~ factor(x, 2)\n               ^\n")
+        == "Error: d.csv: model 'Surv(t, e) ~ factor(x, 2)': 'factor(x, 2)': factor() takes one argument, found 2 at column 14\n  Surv(t, e) ~ factor(x, 2)\n               ^\n"
+    )
   }
 
   /// R: `fit <- coxph(Surv(time, status) ~ strata(sex), lung)` is a null model (class
@@ -180,6 +190,7 @@ struct CoxCommandTests {
     #expect(ph.status == 1)
     #expect(
       ph.standardError
-        == "Error: \(lung): model 'Surv(time, status) ~ strata(sex)': the model has no covariates, so there is nothing to test for proportional hazards (R's cox.zph: \"there are no score residuals for a Null model\"); add a covariate or drop the proportional-hazards test\n")
+        == "Error: \(lung): model 'Surv(time, status) ~ strata(sex)': the model has no covariates, so there is nothing to test for proportional hazards (R's cox.zph: \"there are no score residuals for a Null model\"); add a covariate or drop the proportional-hazards test\n"
+    )
   }
 }

@@ -36,7 +36,10 @@ struct ForestCommandTests {
   func models() throws {
     let folder = try ScratchFolder()
     let json = try Self.run(
-      ["--data", Survfig.data("veteran.csv"), "--model", "Surv(time, status) ~ trt + factor(celltype)", "--out", "m.svg"], in: folder)
+      [
+        "--data", Survfig.data("veteran.csv"), "--model", "Surv(time, status) ~ trt + factor(celltype)", "--out",
+        "m.svg",
+      ], in: folder)
     let estimates = try #require(json["estimates"] as? [[String: Any]])
     #expect(estimates.filter { $0["model"] as? String == "univariable" }.count == 4)
     #expect(estimates.filter { $0["model"] as? String == "multivariable" }.count == 4)
@@ -48,8 +51,10 @@ struct ForestCommandTests {
     let folder = try ScratchFolder()
     _ = try folder.write("est.csv", "label,est,lo,hi\nA,0.5,0.3,0.8\nB,1.5,0.9,2.9\n")
     let result = try Survfig.run(
-      ["forest", "--data", "est.csv", "--label", "label", "--estimate", "est", "--lower", "lo", "--upper", "hi",
-       "--x-breaks", "0,1,2", "--out", "f.pdf"], in: folder.path)
+      [
+        "forest", "--data", "est.csv", "--label", "label", "--estimate", "est", "--lower", "lo", "--upper", "hi",
+        "--x-breaks", "0,1,2", "--out", "f.pdf",
+      ], in: folder.path)
     #expect(result.status == 64)
     #expect(result.standardError.hasPrefix("Error: '--x-breaks' must be greater than 0, found 0\n"))
     #expect(folder.files == ["est.csv"])
@@ -63,20 +68,30 @@ struct ForestCommandTests {
     let estimates = try #require(one["estimates"] as? [[String: Any]])
     #expect(estimates.map { $0["model"] as? String } == ["univariable"])
     #expect(abs((estimates[0]["hr"] as? Double ?? .nan) / 1.0188965002948611 - 1) < 1e-8)
-    let two = try Self.run(["--data", Survfig.data("lung.csv"), "--model", "Surv(time, status) ~ age + sex"], in: folder)
-    #expect((two["estimates"] as? [[String: Any]])?.map { $0["model"] as? String } == ["univariable", "multivariable", "univariable", "multivariable"])
+    let two = try Self.run(
+      ["--data", Survfig.data("lung.csv"), "--model", "Surv(time, status) ~ age + sex"], in: folder)
+    #expect(
+      (two["estimates"] as? [[String: Any]])?.map { $0["model"] as? String } == [
+        "univariable", "multivariable", "univariable", "multivariable",
+      ])
   }
 
   @Test("monotone likelihood: warnings on stderr as cox prints them, and in the JSON")
   func monotoneWarnings() throws {
     let folder = try ScratchFolder()
     // Events only where sep = 1: the coefficient of sep diverges.
-    try folder.write("sep.csv", "t,e,sep,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n11,1,1,2\n12,0,0,5\n")
-    let result = try Survfig.run(["forest", "--data", "sep.csv", "--model", "Surv(t, e) ~ sep + x", "--json"], in: folder.path)
+    try folder.write(
+      "sep.csv",
+      "t,e,sep,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n11,1,1,2\n12,0,0,5\n"
+    )
+    let result = try Survfig.run(
+      ["forest", "--data", "sep.csv", "--model", "Surv(t, e) ~ sep + x", "--json"], in: folder.path)
     #expect(result.status == 0)
     let monotone =
       "the log-likelihood converged before the coefficient of 'sep'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"
-    #expect(result.standardError == "warning: univariable model of 'sep': \(monotone)\nwarning: multivariable model: \(monotone)\n")
+    #expect(
+      result.standardError
+        == "warning: univariable model of 'sep': \(monotone)\nwarning: multivariable model: \(monotone)\n")
     let lines = result.standardError.split(separator: "\n").map(String.init)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
     #expect((json["warnings"] as? [String])?.map { "warning: " + $0 } == lines)
@@ -91,11 +106,15 @@ struct ForestCommandTests {
     for i in 0..<30 { csv += "\(i + 1),\(i % 3 == 0 ? 0 : 1),\(i % 2 + 1),\(40 + i)\n" }
     try folder.write("trial.csv", csv)
     let result = try Survfig.run(
-      ["forest", "--data", "trial.csv", "--time", "t", "--event", "e", "--treatment", "arm", "--subgroups", "age", "--json"], in: folder.path)
+      [
+        "forest", "--data", "trial.csv", "--time", "t", "--event", "e", "--treatment", "arm", "--subgroups", "age",
+        "--json",
+      ], in: folder.path)
     #expect(result.status == 1)
     #expect(
       result.standardError
-        == "Error: trial.csv: subgroup variable 'age' has 30 distinct values; subgroups need a categorical variable (at most 6 distinct numeric codes). Derive one with a few groups, e.g. under a template's derive: age_group: if age >= 54 then \"54 or more\" else \"under 54\"\n")
+        == "Error: trial.csv: subgroup variable 'age' has 30 distinct values; subgroups need a categorical variable (at most 6 distinct numeric codes). Derive one with a few groups, e.g. under a template's derive: age_group: if age >= 54 then \"54 or more\" else \"under 54\"\n"
+    )
   }
 
   /// Height of an SVG file's page in millimetres.
@@ -137,7 +156,10 @@ struct ForestCommandTests {
 
   @Test("selection options belong to the Cox-model form")
   func selectionValidation() throws {
-    let result = try Survfig.run(["forest", "--data", "x.csv", "--label", "l", "--estimate", "e", "--lower", "a", "--upper", "b", "--select", "backward", "--json"])
+    let result = try Survfig.run([
+      "forest", "--data", "x.csv", "--label", "l", "--estimate", "e", "--lower", "a", "--upper", "b", "--select",
+      "backward", "--json",
+    ])
     #expect(result.status == 64)
     #expect(result.standardError.contains("'--select' applies to the Cox-model form; give '--model'"))
   }
@@ -145,16 +167,25 @@ struct ForestCommandTests {
   @Test("published estimates: rows from a table; impossible intervals are errors at their cell")
   func estimates() throws {
     let folder = try ScratchFolder()
-    try folder.write("hr.csv", "group,name,hr,lo,hi,p\nAge,<65,1,,,\nAge,≥65,1.4,1.1,1.9,0.01\nSex,Female,0.8,0.6,1.1,0.2\n")
+    try folder.write(
+      "hr.csv", "group,name,hr,lo,hi,p\nAge,<65,1,,,\nAge,≥65,1.4,1.1,1.9,0.01\nSex,Female,0.8,0.6,1.1,0.2\n")
     let json = try Self.run(
-      ["--data", "hr.csv", "--label", "name", "--estimate", "hr", "--lower", "lo", "--upper", "hi", "--p", "p", "--group", "group", "--out", "e.pdf"],
+      [
+        "--data", "hr.csv", "--label", "name", "--estimate", "hr", "--lower", "lo", "--upper", "hi", "--p", "p",
+        "--group", "group", "--out", "e.pdf",
+      ],
       in: folder)
     #expect((json["estimates"] as? [[String: Any]])?.count == 2)
     try folder.write("bad.csv", "name,hr,lo,hi\nA,1.4,1.5,1.9\n")
     let bad = try Survfig.run(
-      ["forest", "--data", "bad.csv", "--label", "name", "--estimate", "hr", "--lower", "lo", "--upper", "hi", "--out", "b.pdf"], in: folder.path)
+      [
+        "forest", "--data", "bad.csv", "--label", "name", "--estimate", "hr", "--lower", "lo", "--upper", "hi", "--out",
+        "b.pdf",
+      ], in: folder.path)
     #expect(bad.status != 0)
-    #expect(bad.standardError == "Error: bad.csv:2:2: estimates must be ratios with 0 < lower ≤ estimate ≤ upper, found 1.4 (1.5–1.9)\n")
+    #expect(
+      bad.standardError
+        == "Error: bad.csv:2:2: estimates must be ratios with 0 < lower ≤ estimate ≤ upper, found 1.4 (1.5–1.9)\n")
     #expect(!folder.files.contains("b.pdf"))
   }
 }

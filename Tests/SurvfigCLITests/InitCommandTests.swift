@@ -54,7 +54,9 @@ struct InitCommandTests {
     let folder = try ScratchFolder()
     let result = try Survfig.run(["init", "report.yaml"], in: folder.path)
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput == "wrote report.yaml; put your data in data/cohort.csv (or edit 'data:') and run: survfig build report.yaml\n")
+    #expect(
+      result.standardOutput
+        == "wrote report.yaml; put your data in data/cohort.csv (or edit 'data:') and run: survfig build report.yaml\n")
     let written = try String(contentsOfFile: folder.path + "/report.yaml", encoding: .utf8)
     #expect(written == StarterTemplate.text)
     try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
@@ -78,7 +80,8 @@ struct InitCommandTests {
     #expect(again.status == 1)
     #expect(
       again.standardError
-        == "Error: 'report.yaml' already exists and will not be overwritten; give another file name, or --force to replace it\n")
+        == "Error: 'report.yaml' already exists and will not be overwritten; give another file name, or --force to replace it\n"
+    )
     #expect(again.standardOutput == "")
     #expect(try String(contentsOfFile: folder.path + "/report.yaml", encoding: .utf8) == "mine\n")
     let forced = try Survfig.run(["init", "report.yaml", "--force"], in: folder.path)

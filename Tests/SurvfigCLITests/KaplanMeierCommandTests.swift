@@ -66,7 +66,10 @@ struct KaplanMeierCommandTests {
     let pairwise = try #require(json["pairwise"] as? [String: Any])
     #expect(pairwise["adjustment"] as? String == "holm")
     let comparisons = try #require(pairwise["comparisons"] as? [[String: Any]])
-    #expect(comparisons.map { $0["groups"] as? [String] ?? [] } == [["1", "2"], ["1", "3"], ["1", "4"], ["2", "3"], ["2", "4"], ["3", "4"]])
+    #expect(
+      comparisons.map { $0["groups"] as? [String] ?? [] } == [
+        ["1", "2"], ["1", "3"], ["1", "4"], ["2", "3"], ["2", "4"], ["3", "4"],
+      ])
     let p = [
       0.00066892122504147032, 0.00051918014928395797, 0.36442283748410292, 0.75565132868712115,
       0.0022045675189617852, 2.628316878476322e-05,
@@ -97,12 +100,18 @@ struct KaplanMeierCommandTests {
     let ratio = try #require(((json["hazard_ratios"] as? [String: Any])?["groups"] as? [[String: Any]])?.first)
     #expect(ratio["group"] as? String == "2")
     #expect(ratio["reference"] as? String == "1")
-    for (key, expected) in [("hr", 0.5880028185635886), ("lower", 0.42371783035391491), ("upper", 0.81598481317138638), ("p", 0.0014912292048807547)] {
+    for (key, expected) in [
+      ("hr", 0.5880028185635886), ("lower", 0.42371783035391491), ("upper", 0.81598481317138638),
+      ("p", 0.0014912292048807547),
+    ] {
       #expect(abs((ratio[key] as? Double ?? .nan) / expected - 1) < 1e-9, "\(key)")
     }
     let adjusted = try Survfig.run(arguments + ["--hr-adjust", "age + ph.ecog"])
-    #expect(adjusted.standardError == "warning: hazard-ratio model: 1 row with a missing value in the model's columns left out\n")
-    let adjustedJSON = try #require(try JSONSerialization.jsonObject(with: Data(adjusted.standardOutput.utf8)) as? [String: Any])
+    #expect(
+      adjusted.standardError
+        == "warning: hazard-ratio model: 1 row with a missing value in the model's columns left out\n")
+    let adjustedJSON = try #require(
+      try JSONSerialization.jsonObject(with: Data(adjusted.standardOutput.utf8)) as? [String: Any])
     let model = try #require(adjustedJSON["hazard_ratios"] as? [String: Any])
     #expect(model["model"] as? String == "Surv(time, status) ~ relevel(factor(sex), ref = \"1\") + age + ph.ecog")
     let adjustedRatio = try #require((model["groups"] as? [[String: Any]])?.first?["hr"] as? Double)

@@ -71,7 +71,8 @@ struct KaplanMeierEdgeCaseCLITests {
     let run = try km("time,status,g\n5,1,1\n5,1,1\n5,1,2\n5,1,2\n")
     #expect(
       run.warnings
-        == "warning: the log-rank variance matrix has rank 0 instead of 1; the test uses a generalized inverse with 0 degrees of freedom\n")
+        == "warning: the log-rank variance matrix has rank 0 instead of 1; the test uses a generalized inverse with 0 degrees of freedom\n"
+    )
     #expect(run.logRank?["chisq"] is NSNull)
     #expect(run.median(0) == [5, nil, nil])
   }

@@ -111,7 +111,8 @@ struct OptionParityTests {
         $0.sentence.replacingOccurrences(of: "'\(declaration.key)'", with: "'--\(declaration.commandLine)'")
       }
       #expect(cli != nil && cli == expected, "\(kind.name) \(declaration.key) = \(bad)")
-      #expect(template?.key.hasSuffix(declaration.key) == true, "\(kind.name) \(declaration.key): \(template?.key ?? "")")
+      #expect(
+        template?.key.hasSuffix(declaration.key) == true, "\(kind.name) \(declaration.key): \(template?.key ?? "")")
       checked += 1
     }
     #expect(checked >= 3)
@@ -149,7 +150,10 @@ struct OptionParityTests {
       "swimmer", ["--events", lung], ["events: lung"],
       "'--events' needs '--event-id', '--event-time' and '--event-type'"
     ),
-    ("swimmer", ["--event-id", "inst"], ["event-id: inst"], "'--event-id' names a column of the events; give '--events'"),
+    (
+      "swimmer", ["--event-id", "inst"], ["event-id: inst"],
+      "'--event-id' names a column of the events; give '--events'"
+    ),
     (
       "response", ["--death-time", "time"], ["death-time: time"],
       "'--death-time' needs '--time': the duration of response runs from a dated response"
@@ -163,7 +167,9 @@ struct OptionParityTests {
     // The template spelling of a command-line option: `'--fun cumhaz'` is `'fun: cumhaz'`.
     let cli = Self.commandLineMessage([kind.name] + kind.arguments + rule.arguments)
     #expect(cli == rule.message)
-    let keys = kind.keys.filter { line in !rule.keys.contains { $0.split(separator: ":")[0] == line.split(separator: ":")[0] } }
+    let keys = kind.keys.filter { line in
+      !rule.keys.contains { $0.split(separator: ":")[0] == line.split(separator: ":")[0] }
+    }
     let template = Self.templateMessage(kind, keys + rule.keys)
     var expected = rule.message
     for match in rule.message.matches(of: /'--([a-z-]+)( [a-z]+)?'/) {
@@ -179,7 +185,10 @@ struct OptionParityTests {
       let parsed = try SurvfigCommand.parseAsRoot(arguments)
       let declared = Set(CommandLineOptions.declared(in: parsed).map(\.name)).subtracting(["json"])
       let schema = Set(table.declarations.compactMap(\.commandLineName))
-      #expect(declared == schema, "\(command): only on the command line \(declared.subtracting(schema).sorted()), only in the schema \(schema.subtracting(declared).sorted())")
+      #expect(
+        declared == schema,
+        "\(command): only on the command line \(declared.subtracting(schema).sorted()), only in the schema \(schema.subtracting(declared).sorted())"
+      )
       let help = command.helpMessage()
       for name in schema { #expect(help.contains("--\(name)"), "\(command) --help lacks --\(name)") }
     }

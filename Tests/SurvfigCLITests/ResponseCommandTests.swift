@@ -32,7 +32,10 @@ struct ResponseCommandTests {
     let comparison = try #require(json["comparison"] as? [String: Any])
     #expect(comparison["test"] as? String == "fisher")
     #expect(abs((comparison["p"] as? Double ?? 0) - 0.83221039701528354) < 1e-12)
-    #expect(result.standardOutput.contains("\"groups\": [\n    {\n      \"label\": \"A\",\n      \"n\": 16,\n      \"evaluable\": 16,\n      \"counts\": {\n        \"CR\": 1,"))
+    #expect(
+      result.standardOutput.contains(
+        "\"groups\": [\n    {\n      \"label\": \"A\",\n      \"n\": 16,\n      \"evaluable\": 16,\n      \"counts\": {\n        \"CR\": 1,"
+      ))
   }
 
   @Test("percentages of all patients per category sit beside the counts")
@@ -55,7 +58,9 @@ struct ResponseCommandTests {
     // Responders' durations from the first CR/PR to the first PD (censored at the last
     // assessment), then quantile(survfit(Surv(dor, event) ~ arm), 0.5, conf.int = TRUE):
     // A 24.3 (20.9–NA), M 32.6 (23.5–NA), O 11.55 (6.1–NA); all: 24.3 (23–NA).
-    let expected: [(Int, Int, Double, Double)] = [(8, 7, 24.3, 20.9), (5, 4, 32.6, 23.5), (3, 2, 11.55, 6.1), (16, 13, 24.3, 23)]
+    let expected: [(Int, Int, Double, Double)] = [
+      (8, 7, 24.3, 20.9), (5, 4, 32.6, 23.5), (3, 2, 11.55, 6.1), (16, 13, 24.3, 23),
+    ]
     for (group, (responders, events, median, lower)) in zip(groups, expected) {
       let dor = try #require(group["duration_of_response"] as? [String: Any])
       #expect(dor["responders"] as? Int == responders)
@@ -89,7 +94,9 @@ struct ResponseCommandTests {
   @Test("--death-time ends a response at death when it comes before progression")
   func deathTime() throws {
     let folder = try ResponseCLI.folder(["deaths.csv": Self.deaths])
-    let options = ["response", "--data", "deaths.csv", "--id", "id", "--response", "bor", "--time", "t", "--group", "arm"]
+    let options = [
+      "response", "--data", "deaths.csv", "--id", "id", "--response", "bor", "--time", "t", "--group", "arm",
+    ]
     let json = try ResponseCLI.json(try ResponseCLI.run(options + ["--death-time", "death", "--json"], in: folder))
     let groups = try #require(json["groups"] as? [[String: Any]])
     // Durations 10, 4, 16 (A, all events) and 4 (censored), 2 (B):
@@ -129,7 +136,9 @@ struct ResponseCommandTests {
     let folder = try ScratchFolder()
     try folder.write("best.csv", "id,best\n1,PR\n2,SD\n")
     let withoutTimes = try ResponseCLI.json(
-      try ResponseCLI.run(["response", "--data", folder.path + "/best.csv", "--id", "id", "--response", "best", "--json"]))
+      try ResponseCLI.run([
+        "response", "--data", folder.path + "/best.csv", "--id", "id", "--response", "best", "--json",
+      ]))
     #expect(withoutTimes["duration_of_response"] is NSNull)
   }
 
@@ -188,26 +197,49 @@ struct ResponseCommandTests {
   @Test(
     "bad input fails with a located message and exit status 1",
     arguments: [
-      ("id,bor\n1,PR\n2,XR\n", ["--id", "id", "--response", "bor"],
-       "Error: bad.csv:3:2: column 'bor' has unknown response 'XR'; the accepted codes are 'CR', 'PR', 'SD', 'PD', 'NE'\n"),
-      ("id,bor\n1,PR\n2,SD\n1,PD\n", ["--id", "id", "--response", "bor"],
-       "Error: bad.csv:4:1: patient '1' has a second row (the first is on line 2); give '--time' when the file has one row per assessment, or one row per patient with the best response\n"),
-      ("id,bor\n1,PR\n,SD\n", ["--id", "id", "--response", "bor"],
-       "Error: bad.csv:3:1: column 'id' is empty; every row needs a patient identifier\n"),
-      ("id,arm,bor\n1,A,PR\n1,B,SD\n", ["--id", "id", "--response", "bor", "--time", "arm"],
-       "Error: bad.csv:2:2: column 'arm' expects a number, found 'A' (and 1 more row)\n"),
-      ("id,arm,t,bor\n1,A,2,PR\n1,B,4,SD\n", ["--id", "id", "--response", "bor", "--time", "t", "--group", "arm"],
-       "Error: bad.csv:3:2: column 'arm' is 'B' for patient '1' here but 'A' on line 2; it must be the same on every row of a patient\n"),
-      ("id,t,bor\n1,2,PR\n1,-4,SD\n", ["--id", "id", "--response", "bor", "--time", "t"],
-       "Error: bad.csv:3:2: column 't' has the time '-4'; times must be finite and ≥ 0\n"),
-      ("id,t,bor\n1,2,PR\n1,,SD\n", ["--id", "id", "--response", "bor", "--time", "t"],
-       "Error: bad.csv:3:2: column 't' is empty for patient '1'\n"),
-      ("id,t,bor,dead\n1,2,PR,9\n1,4,SD,8\n", ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
-       "Error: bad.csv:3:4: column 'dead' is '8' for patient '1' here but '9' on line 2; it must be the same on every row of a patient\n"),
-      ("id,t,bor,dead\n1,2,PR,\n1,4,SD,-1\n", ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
-       "Error: bad.csv:3:4: column 'dead' has the time '-1'; times must be finite and ≥ 0\n"),
-      ("id,t,bor,dead\n1,2,SD,3\n1,4,PR,\n", ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
-       "Error: bad.csv:2:4: patient '1' died at 3 (column 'dead'), before the first response (PR at 4); a response cannot follow death: correct the time of death or the assessments\n"),
+      (
+        "id,bor\n1,PR\n2,XR\n", ["--id", "id", "--response", "bor"],
+        "Error: bad.csv:3:2: column 'bor' has unknown response 'XR'; the accepted codes are 'CR', 'PR', 'SD', 'PD', 'NE'\n"
+      ),
+      (
+        "id,bor\n1,PR\n2,SD\n1,PD\n", ["--id", "id", "--response", "bor"],
+        "Error: bad.csv:4:1: patient '1' has a second row (the first is on line 2); give '--time' when the file has one row per assessment, or one row per patient with the best response\n"
+      ),
+      (
+        "id,bor\n1,PR\n,SD\n", ["--id", "id", "--response", "bor"],
+        "Error: bad.csv:3:1: column 'id' is empty; every row needs a patient identifier\n"
+      ),
+      (
+        "id,arm,bor\n1,A,PR\n1,B,SD\n", ["--id", "id", "--response", "bor", "--time", "arm"],
+        "Error: bad.csv:2:2: column 'arm' expects a number, found 'A' (and 1 more row)\n"
+      ),
+      (
+        "id,arm,t,bor\n1,A,2,PR\n1,B,4,SD\n", ["--id", "id", "--response", "bor", "--time", "t", "--group", "arm"],
+        "Error: bad.csv:3:2: column 'arm' is 'B' for patient '1' here but 'A' on line 2; it must be the same on every row of a patient\n"
+      ),
+      (
+        "id,t,bor\n1,2,PR\n1,-4,SD\n", ["--id", "id", "--response", "bor", "--time", "t"],
+        "Error: bad.csv:3:2: column 't' has the time '-4'; times must be finite and ≥ 0\n"
+      ),
+      (
+        "id,t,bor\n1,2,PR\n1,,SD\n", ["--id", "id", "--response", "bor", "--time", "t"],
+        "Error: bad.csv:3:2: column 't' is empty for patient '1'\n"
+      ),
+      (
+        "id,t,bor,dead\n1,2,PR,9\n1,4,SD,8\n",
+        ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
+        "Error: bad.csv:3:4: column 'dead' is '8' for patient '1' here but '9' on line 2; it must be the same on every row of a patient\n"
+      ),
+      (
+        "id,t,bor,dead\n1,2,PR,\n1,4,SD,-1\n",
+        ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
+        "Error: bad.csv:3:4: column 'dead' has the time '-1'; times must be finite and ≥ 0\n"
+      ),
+      (
+        "id,t,bor,dead\n1,2,SD,3\n1,4,PR,\n",
+        ["--id", "id", "--response", "bor", "--time", "t", "--death-time", "dead"],
+        "Error: bad.csv:2:4: patient '1' died at 3 (column 'dead'), before the first response (PR at 4); a response cannot follow death: correct the time of death or the assessments\n"
+      ),
     ])
   func badInput(csv: String, options: [String], message: String) throws {
     let folder = try ResponseCLI.folder(["bad.csv": csv])
@@ -222,11 +254,14 @@ struct ResponseCommandTests {
     let result = try ResponseCLI.run(
       ["response", "--data", "x.csv", "--id", "id", "--response", "bor", "--confirm-weeks", "4"])
     #expect(result.status == 64)
-    #expect(result.standardError.hasPrefix("Error: '--confirm-weeks' needs '--time': the rules apply to dated assessments\n"))
+    #expect(
+      result.standardError.hasPrefix("Error: '--confirm-weeks' needs '--time': the rules apply to dated assessments\n"))
     let death = try ResponseCLI.run(
       ["response", "--data", "x.csv", "--id", "id", "--response", "bor", "--death-time", "dead"])
     #expect(death.status == 64)
-    #expect(death.standardError.hasPrefix("Error: '--death-time' needs '--time': the duration of response runs from a dated response\n"))
+    #expect(
+      death.standardError.hasPrefix(
+        "Error: '--death-time' needs '--time': the duration of response runs from a dated response\n"))
     let ci = try ResponseCLI.run(["ci", "--successes", "5", "--trials", "3"])
     #expect(ci.status == 64)
     #expect(ci.standardError.hasPrefix("Error: '--successes' must be between 0 and '--trials' (3).\n"))

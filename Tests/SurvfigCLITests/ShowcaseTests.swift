@@ -91,8 +91,10 @@ struct ShowcaseTests {
     #expect(Self.near(Self.median(try Self.group(pfs, "no")), 5.0, within: 0.20))
     #expect(Self.near(Self.median(try Self.group(pfs, "yes")), 15.4, within: 0.06))
     #expect((Self.logrankP(pfs) ?? 1) < 0.05, "paper: P = 0.045")
-    #expect(try Self.labels(folder, ["ima-os-all", "ima-figure-2", "ima-figure-3", "ima-table-3-forest", "ima-table-1", "ima-table-3"])
-      == ["Supplementary Figure S1", "Figure 2", "Figure 3", "Table 3 (forest plot)", "Table 1", "Table 3"])
+    #expect(
+      try Self.labels(
+        folder, ["ima-os-all", "ima-figure-2", "ima-figure-3", "ima-table-3-forest", "ima-table-1", "ima-table-3"])
+        == ["Supplementary Figure S1", "Figure 2", "Figure 3", "Table 3 (forest plot)", "Table 1", "Table 3"])
     #expect(FileManager.default.fileExists(atPath: folder.path + "/ima.pdf"))
   }
 
@@ -129,9 +131,15 @@ struct ShowcaseTests {
     let table = try Self.sidecar(folder, "ima-table-3")
     let statistics = try #require(table["statistics"] as? [String: Any])
     let steps = try #require(statistics["selection"] as? [[String: Any]])
-    #expect(steps.filter { $0["action"] as? String == "entered" }.map { $0["term"] as? String } == ["m_stage", "pemetrexed", "immunotherapy"])
+    #expect(
+      steps.filter { $0["action"] as? String == "entered" }.map { $0["term"] as? String } == [
+        "m_stage", "pemetrexed", "immunotherapy",
+      ])
     #expect(steps.filter { $0["action"] as? String == "removed" }.isEmpty)
-    #expect(steps.filter { $0["action"] as? String == "retained" }.map { $0["term"] as? String } == ["m_stage", "pemetrexed", "immunotherapy"])
+    #expect(
+      steps.filter { $0["action"] as? String == "retained" }.map { $0["term"] as? String } == [
+        "m_stage", "pemetrexed", "immunotherapy",
+      ])
     let models = try #require(statistics["models"] as? [[String: Any]])
     #expect(models.allSatisfy { $0["n"] as? Int == 77 })
     let estimates = try #require(statistics["estimates"] as? [[String: Any]])
@@ -147,7 +155,9 @@ struct ShowcaseTests {
     #expect(kept == ["m_stageM1b", "m_stageM1c", "pemetrexedyes", "immunotherapyyes"])
     #expect(abs((estimate("multivariable", "immunotherapyyes")?["hr"] as? Double ?? .nan) / 0.1287149 - 1) < 1e-4)
     let forest = try Self.sidecar(folder, "ima-table-3-forest")
-    #expect((forest["caption"] as? String)?.contains("which kept M stage, Pemetrexed and Immunotherapy. All models use the 77 patients") == true)
+    #expect(
+      (forest["caption"] as? String)?.contains(
+        "which kept M stage, Pemetrexed and Immunotherapy. All models use the 77 patients") == true)
   }
 
   /// Paper: 5-year OS 37.7 %; 3-year OS by stage 77.0/41.3/25.0 %; median follow-up 34 months;
@@ -167,8 +177,13 @@ struct ShowcaseTests {
     }
     #expect((Self.logrankP(stage) ?? 1) < 0.001)
     let modality = try Self.panel(try Self.sidecar(folder, "hnmm-figure-2"), 0)
-    #expect(Self.groups(modality).map { $0["label"] as? String } == ["Surgery alone", "Surgery + RT", "Surgery + CT", "Surgery + RT + CT"])
-    for (code, paper) in [("Surgery alone", 0.330), ("Surgery + RT", 0.387), ("Surgery + CT", 0.455), ("Surgery + RT + CT", 0.374)] {
+    #expect(
+      Self.groups(modality).map { $0["label"] as? String } == [
+        "Surgery alone", "Surgery + RT", "Surgery + CT", "Surgery + RT + CT",
+      ])
+    for (code, paper) in [
+      ("Surgery alone", 0.330), ("Surgery + RT", 0.387), ("Surgery + CT", 0.455), ("Surgery + RT + CT", 0.374),
+    ] {
       #expect(abs((Self.survival(try Self.group(modality, code), at: 60) ?? 0) - paper) < 0.04, "5-year OS, \(code)")
     }
     let site = try Self.panel(try Self.sidecar(folder, "hnmm-figure-3"), 0)
@@ -176,13 +191,15 @@ struct ShowcaseTests {
     #expect(abs((Self.survival(try Self.group(site, "1"), at: 36) ?? 0) - 0.703) < 0.04, "nasal cavity")
     #expect(abs((Self.survival(try Self.group(site, "3"), at: 36) ?? 0) - 0.106) < 0.02, "oral cavity")
     let cox = try #require(try Self.sidecar(folder, "hnmm-table-2-os")["statistics"] as? [String: Any])
-    let immunotherapy = try #require((cox["estimates"] as? [[String: Any]])?.first {
-      $0["model"] as? String == "univariable" && $0["name"] as? String == "immunotherapyyes"
-    })
+    let immunotherapy = try #require(
+      (cox["estimates"] as? [[String: Any]])?.first {
+        $0["model"] as? String == "univariable" && $0["name"] as? String == "immunotherapyyes"
+      })
     #expect(Self.near(immunotherapy["hr"] as? Double, 0.671, within: 0.10), "HR \(immunotherapy["hr"] ?? "")")
     #expect(abs((immunotherapy["p"] as? Double ?? 1) - 0.025) < 0.005, "P \(immunotherapy["p"] ?? "")")
-    #expect(try Self.labels(folder, ["hnmm-figure-1", "hnmm-figure-2", "hnmm-figure-3", "hnmm-figure-4", "hnmm-table-1"])
-      == ["Figure 1", "Figure 2", "Figure 3", "Figure 4", "Table 1"])
+    #expect(
+      try Self.labels(folder, ["hnmm-figure-1", "hnmm-figure-2", "hnmm-figure-3", "hnmm-figure-4", "hnmm-table-1"])
+        == ["Figure 1", "Figure 2", "Figure 3", "Figure 4", "Table 1"])
   }
 
   /// The paper's Table 1 (n = 262): the cohort was drawn with these counts, so they print exactly.
@@ -194,7 +211,13 @@ struct ShowcaseTests {
     let expected: [(String, [(String, String)])] = [
       ("Sex, n (%)", [("Male", "161 (61.5)"), ("Female", "101 (38.5)")]),
       ("Smoking, n (%)", [("Yes", "73 (27.9)"), ("No", "189 (72.1)")]),
-      ("Primary tumour site, n (%)", [("Nasal cavity", "139 (53.1)"), ("Paranasal sinus", "22 (8.4)"), ("Oral cavity", "67 (25.6)"), ("Others", "34 (13.0)")]),
+      (
+        "Primary tumour site, n (%)",
+        [
+          ("Nasal cavity", "139 (53.1)"), ("Paranasal sinus", "22 (8.4)"), ("Oral cavity", "67 (25.6)"),
+          ("Others", "34 (13.0)"),
+        ]
+      ),
       ("Tumour classification, n (%)", [("T3", "114 (43.5)"), ("T4a", "136 (51.9)"), ("T4b", "12 (4.6)")]),
       ("Node classification, n (%)", [("N0", "195 (74.4)"), ("N1", "67 (25.6)")]),
       ("Overall stage, n (%)", [("III", "85 (32.4)"), ("IVA", "165 (63.0)"), ("IVB", "12 (4.6)")]),
@@ -202,7 +225,13 @@ struct ShowcaseTests {
       ("Irradiation technique (patients with radiotherapy), n (%)", [("2DRT", "22 (20.8)"), ("IMRT", "84 (79.2)")]),
       ("Chemotherapy, n (%)", [("Yes", "149 (56.9)")]),
       ("Immunologic/targeted therapy, n (%)", [("Yes", "69 (26.3)")]),
-      ("Treatment modality (patients with surgery), n (%)", [("Surgery alone", "83 (33.7)"), ("Surgery + RT", "26 (10.6)"), ("Surgery + CT", "61 (24.8)"), ("Surgery + RT + CT", "76 (30.9)")]),
+      (
+        "Treatment modality (patients with surgery), n (%)",
+        [
+          ("Surgery alone", "83 (33.7)"), ("Surgery + RT", "26 (10.6)"), ("Surgery + CT", "61 (24.8)"),
+          ("Surgery + RT + CT", "76 (30.9)"),
+        ]
+      ),
     ]
     for (header, levels) in expected {
       let cells = try Self.cells(table, after: header)
@@ -254,14 +283,19 @@ struct ShowcaseTests {
     ] {
       let orr = try #require(settings.first { $0["label"] as? String == label }?["orr"] as? [String: Any])
       #expect(abs((orr["estimate"] as? Double ?? 0) - Double(responders) / Double(evaluable)) < 1e-12, "\(label)")
-      #expect(abs((orr["lower"] as? Double ?? 0) - lower) < 0.0005 && abs((orr["upper"] as? Double ?? 0) - upper) < 0.0005, "\(label)")
+      #expect(
+        abs((orr["lower"] as? Double ?? 0) - lower) < 0.0005 && abs((orr["upper"] as? Double ?? 0) - upper) < 0.0005,
+        "\(label)")
     }
     let swimmer = try Self.sidecar(folder, "imt-figure-4")
     #expect(swimmer["patients"] as? Int == 36)
     let lanes = try #require(swimmer["lanes"] as? [[String: Any]])
     #expect(lanes.allSatisfy { ($0["events"] as? [Any])?.count == 1 }, "one best-response marker per treatment")
     #expect(swimmer["lint"] as? [String] == [])
-    #expect(try Self.labels(folder, ["imt-figure-1", "imt-figure-3", "imt-figure-4", "imt-table-1"]) == ["Figure 1", "Figure 3", "Figure 4", "Table 1"])
+    #expect(
+      try Self.labels(folder, ["imt-figure-1", "imt-figure-3", "imt-figure-4", "imt-table-1"]) == [
+        "Figure 1", "Figure 3", "Figure 4", "Table 1",
+      ])
   }
 
   /// The paper's Table 1 by regimen group: counts exact, age medians within two years.
@@ -269,11 +303,32 @@ struct ShowcaseTests {
   func imtTable1() throws {
     let folder = try Self.build("imt")
     let table = try Self.sidecar(folder, "imt-table-1")
-    #expect(table["columns"] as? [String] == ["Characteristic", "Anthracycline-based (n = 25)", "MTX ± VNR/VNB (n = 13)", "Other regimens (n = 10)"])
+    #expect(
+      table["columns"] as? [String] == [
+        "Characteristic", "Anthracycline-based (n = 25)", "MTX ± VNR/VNB (n = 13)", "Other regimens (n = 10)",
+      ])
     for (column, values) in [
-      (1, [("Male", "15 (60.0)"), ("Positive", "18 (72.0)"), ("Metastatic", "14 (56.0)"), ("AI", "14 (56.0)"), ("First line", "21 (84.0)")]),
-      (2, [("Male", "5 (38.5)"), ("Positive", "6 (46.2)"), ("Locally advanced", "5 (38.5)"), ("MTX + VNB", "9 (69.2)"), ("First line", "10 (76.9)")]),
-      (3, [("Male", "6 (60.0)"), ("Positive", "7 (70.0)"), ("Locally advanced", "6 (60.0)"), ("CTX", "4 (40.0)"), ("Second line", "4 (40.0)")]),
+      (
+        1,
+        [
+          ("Male", "15 (60.0)"), ("Positive", "18 (72.0)"), ("Metastatic", "14 (56.0)"), ("AI", "14 (56.0)"),
+          ("First line", "21 (84.0)"),
+        ]
+      ),
+      (
+        2,
+        [
+          ("Male", "5 (38.5)"), ("Positive", "6 (46.2)"), ("Locally advanced", "5 (38.5)"), ("MTX + VNB", "9 (69.2)"),
+          ("First line", "10 (76.9)"),
+        ]
+      ),
+      (
+        3,
+        [
+          ("Male", "6 (60.0)"), ("Positive", "7 (70.0)"), ("Locally advanced", "6 (60.0)"), ("CTX", "4 (40.0)"),
+          ("Second line", "4 (40.0)"),
+        ]
+      ),
     ] {
       let cells = try Self.cells(table, column: column)
       for (label, value) in values { #expect(cells[label] == value, "column \(column): \(label)") }

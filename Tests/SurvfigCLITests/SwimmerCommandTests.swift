@@ -20,7 +20,9 @@ struct SwimmerCommandTests {
     for (path, head) in zip(outputs, heads) {
       let data = try Data(contentsOf: URL(fileURLWithPath: path))
       #expect(data.count > 1000)
-      #expect(String(decoding: data.prefix(head.utf8.count), as: UTF8.self) == head || data.prefix(4) == Data(head.unicodeScalars.map { UInt8($0.value) }))
+      #expect(
+        String(decoding: data.prefix(head.utf8.count), as: UTF8.self) == head
+          || data.prefix(4) == Data(head.unicodeScalars.map { UInt8($0.value) }))
     }
     let svg = try String(contentsOfFile: outputs[1], encoding: .utf8)
     // Patterns are vector geometry clipped to each bar, so they stay crisp at any zoom.
@@ -30,16 +32,27 @@ struct SwimmerCommandTests {
   @Test(
     "bad input fails with a located message, exit status 1 and no file",
     arguments: [
-      ("id,end\nA,5\nB,3\n", "id,t,type\nA,1,PR\nC,2,PD\n",
-       "Error: events.csv:3:1: patient 'C' is not in patients.csv\n"),
-      ("id,start,end\nA,0,5\nB,4,3\n", nil,
-       "Error: patients.csv:3:3: patient 'B' ends at 3, before the start at 4\n"),
-      ("id,end\nA,5\nA,3\n", nil,
-       "Error: patients.csv:3:1: patient 'A' has a second row (the first is on line 2); the patients file needs one row per patient\n"),
-      ("id,end,on\nA,5,maybe\n", nil,
-       "Error: patients.csv:2:3: column 'on' has 'maybe'; expected 1/0, TRUE/FALSE, yes/no or an empty cell\n"),
+      (
+        "id,end\nA,5\nB,3\n", "id,t,type\nA,1,PR\nC,2,PD\n",
+        "Error: events.csv:3:1: patient 'C' is not in patients.csv\n"
+      ),
+      (
+        "id,start,end\nA,0,5\nB,4,3\n", nil,
+        "Error: patients.csv:3:3: patient 'B' ends at 3, before the start at 4\n"
+      ),
+      (
+        "id,end\nA,5\nA,3\n", nil,
+        "Error: patients.csv:3:1: patient 'A' has a second row (the first is on line 2); the patients file needs one row per patient\n"
+      ),
+      (
+        "id,end,on\nA,5,maybe\n", nil,
+        "Error: patients.csv:2:3: column 'on' has 'maybe'; expected 1/0, TRUE/FALSE, yes/no or an empty cell\n"
+      ),
       ("id,end\nA,5\nB,\n", nil, "Error: patients.csv:3:2: column 'end' is empty for patient 'B'\n"),
-      ("id,end\nA,5\nB,-2\n", nil, "Error: patients.csv:3:2: column 'end' has the time '-2'; times must be finite and ≥ 0\n"),
+      (
+        "id,end\nA,5\nB,-2\n", nil,
+        "Error: patients.csv:3:2: column 'end' has the time '-2'; times must be finite and ≥ 0\n"
+      ),
       ("id,end\nA,5\n", "id,t,type\nA,1,\n", "Error: events.csv:2:3: column 'type' is empty for patient 'A'\n"),
     ] as [(String, String?, String)])
   func badInput(patients: String, events: String?, message: String) throws {

@@ -12,11 +12,17 @@ struct ForestPlotTests {
       ForestRow.Estimate(value: v, lower: l, upper: u, p: p)
     }
     let rows = [
-      ForestRow(kind: .estimate, label: "Treatment", estimates: Array([e(1.02, 0.71, 1.45, 0.92), e(1.35, 0.9, 2.03, 0.14)].prefix(series))),
+      ForestRow(
+        kind: .estimate, label: "Treatment",
+        estimates: Array([e(1.02, 0.71, 1.45, 0.92), e(1.35, 0.9, 2.03, 0.14)].prefix(series))),
       ForestRow(kind: .header, label: "Cell type", headerP: 0.0001),
       ForestRow(kind: .reference, label: "Squamous", indent: 1),
-      ForestRow(kind: .estimate, label: "Small cell", indent: 1, estimates: Array([e(2.72, 1.66, 4.47, 1e-4), e(2.35, 1.38, 4.01, 0.002)].prefix(series))),
-      ForestRow(kind: .estimate, label: "Very wide interval", indent: 1, estimates: Array([e(3, 0.0001, 5000, 0.5), nil].prefix(series))),
+      ForestRow(
+        kind: .estimate, label: "Small cell", indent: 1,
+        estimates: Array([e(2.72, 1.66, 4.47, 1e-4), e(2.35, 1.38, 4.01, 0.002)].prefix(series))),
+      ForestRow(
+        kind: .estimate, label: "Very wide interval", indent: 1,
+        estimates: Array([e(3, 0.0001, 5000, 0.5), nil].prefix(series))),
     ]
     return ForestPlot(
       rows: rows,
@@ -33,7 +39,9 @@ struct ForestPlotTests {
       let boxes = layout.scene.texts.map { measurer.bounds(of: $0.0, at: $0.1) }
       for (i, a) in boxes.enumerated() {
         #expect(page.contains(a, tolerance: 0.01), "text \(i) leaves the page at \(width) mm")
-        for b in boxes[(i + 1)...] { #expect(!a.insetBy(dx: 0.1, dy: 0.1).intersects(b), "texts overlap at \(width) mm: \(a) \(b)") }
+        for b in boxes[(i + 1)...] {
+          #expect(!a.insetBy(dx: 0.1, dy: 0.1).intersects(b), "texts overlap at \(width) mm: \(a) \(b)")
+        }
         // No text inside the plot panel.
         #expect(!a.insetBy(dx: 0.1, dy: 0.1).intersects(layout.plotRect), "text \(i) runs into the plot panel")
       }
@@ -64,16 +72,21 @@ struct ForestPlotTests {
     #expect(ForestPlot.axisDomain(covering: 1e-9, 1e9) == 0.001...1000)
   }
 
-  @Test("all hazard ratios ≥ 1 (or all ≤ 1): the line of no effect is inside the panel with room on its side", arguments: [false, true])
+  @Test(
+    "all hazard ratios ≥ 1 (or all ≤ 1): the line of no effect is inside the panel with room on its side",
+    arguments: [false, true])
   func lineOfNoEffectInside(belowOne: Bool) throws {
     func e(_ v: Double, _ l: Double, _ u: Double) -> ForestRow.Estimate {
-      belowOne ? ForestRow.Estimate(value: 1 / v, lower: 1 / u, upper: 1 / l, p: 0.01) : ForestRow.Estimate(value: v, lower: l, upper: u, p: 0.01)
+      belowOne
+        ? ForestRow.Estimate(value: 1 / v, lower: 1 / u, upper: 1 / l, p: 0.01)
+        : ForestRow.Estimate(value: v, lower: l, upper: u, p: 0.01)
     }
     let rows = [
       ForestRow(kind: .estimate, label: "Age ≥ 65", estimates: [e(1.6, 1.1, 2.3)]),
       ForestRow(kind: .estimate, label: "ECOG 2", estimates: [e(2.4, 1.0, 3.9)]),
     ]
-    let layout = ForestPlot(rows: rows, options: ForestPlotOptions(width: 120.millimetres, seriesNames: [""])).layout(measurer: measurer)
+    let layout = ForestPlot(rows: rows, options: ForestPlotOptions(width: 120.millimetres, seriesNames: [""])).layout(
+      measurer: measurer)
     let one = layout.xScale.map(1)
     let panel = layout.plotRect
     let share = (belowOne ? panel.maxX - one : one - panel.minX) / panel.width
@@ -91,7 +104,8 @@ struct ForestPlotTests {
       }
     }
     let verticals = strokes(layout.scene.commands).compactMap(\.bounds).filter { $0.width == 0 && $0.height > 0 }
-    #expect(verticals.contains { abs($0.minX - one) < 1e-9 && $0.minY >= panel.minY - 1e-9 && $0.maxY <= panel.maxY + 1e-9 })
+    #expect(
+      verticals.contains { abs($0.minX - one) < 1e-9 && $0.minY >= panel.minY - 1e-9 && $0.maxY <= panel.maxY + 1e-9 })
   }
 
   @Test("ticks: 1, decades, halves and doubles, quarters in that order; fine ratios only for narrow ranges")
@@ -108,20 +122,29 @@ struct ForestPlotTests {
   /// The IMA study's Table 3 intervals span 0.09–4.24.
   @Test("tick labels stay apart and keep 1, 0.1 and 4 from 85 to 170 mm; at 130 mm and more: 0.1, 0.25, 0.5, 1, 2, 4")
   func ticksAtWidths() {
-    func e(_ v: Double, _ l: Double, _ u: Double) -> ForestRow.Estimate { ForestRow.Estimate(value: v, lower: l, upper: u, p: 0.5) }
+    func e(_ v: Double, _ l: Double, _ u: Double) -> ForestRow.Estimate {
+      ForestRow.Estimate(value: v, lower: l, upper: u, p: 0.5)
+    }
     let rows = [
       ForestRow(kind: .estimate, label: "Immunotherapy", estimates: [e(0.26, 0.1, 0.66), e(0.24, 0.09, 0.63)]),
       ForestRow(kind: .estimate, label: "M1c", estimates: [e(1.7, 0.81, 3.6), e(1.9, 0.85, 4.24)]),
     ]
     for width in stride(from: 85.0, through: 170, by: 5) {
-      let plot = ForestPlot(rows: rows, options: ForestPlotOptions(width: width.millimetres, seriesNames: ["Univariable", "Multivariable"]))
+      let plot = ForestPlot(
+        rows: rows, options: ForestPlotOptions(width: width.millimetres, seriesNames: ["Univariable", "Multivariable"]))
       let layout = plot.layout(measurer: measurer)
-      #expect(layout.xBreaks.contains(1) && layout.xBreaks.contains(0.1) && layout.xBreaks.contains(4), "\(width) mm: \(layout.xBreaks)")
+      #expect(
+        layout.xBreaks.contains(1) && layout.xBreaks.contains(0.1) && layout.xBreaks.contains(4),
+        "\(width) mm: \(layout.xBreaks)")
       if width >= 130 { #expect(layout.xBreaks == [0.1, 0.25, 0.5, 1, 2, 4], "\(width) mm") }
-      let labels = layout.scene.texts.filter { text, _ in layout.xBreaks.map { JournalFormat.tick($0) }.contains(text.text.plainText) && text.font.size < 8 }
-        .map { measurer.bounds(of: $0.0, at: $0.1) }.sorted { $0.minX < $1.minX }
+      let labels = layout.scene.texts.filter { text, _ in
+        layout.xBreaks.map { JournalFormat.tick($0) }.contains(text.text.plainText) && text.font.size < 8
+      }
+      .map { measurer.bounds(of: $0.0, at: $0.1) }.sorted { $0.minX < $1.minX }
       #expect(labels.count == layout.xBreaks.count)
-      for (a, b) in zip(labels, labels.dropFirst()) { #expect(b.minX - a.maxX >= 2, "\(width) mm: tick labels \(a) \(b) touch") }
+      for (a, b) in zip(labels, labels.dropFirst()) {
+        #expect(b.minX - a.maxX >= 2, "\(width) mm: tick labels \(a) \(b) touch")
+      }
     }
   }
 

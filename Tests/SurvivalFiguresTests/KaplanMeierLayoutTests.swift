@@ -92,7 +92,9 @@ struct KaplanMeierLayoutTests {
     #expect(try #require(automatic.riskTable).columns.allSatisfy { $0.time <= 11 })
   }
 
-  @Test("narrow figures: automatic x breaks end the axis within one break of the last observation", arguments: [40.0, 50, 60, 85, 170])
+  @Test(
+    "narrow figures: automatic x breaks end the axis within one break of the last observation",
+    arguments: [40.0, 50, 60, 85, 170])
   func narrowAxisEndsNearData(widthMM: Double) throws {
     // Two curves ending at 1022 days, the last observation of R's `lung` data.
     typealias Row = KaplanMeierCurveData.Row
@@ -174,7 +176,8 @@ struct KaplanMeierLayoutTests {
     let n = 100_000
     var rows: [Row] = []
     for i in 0..<n {
-      rows.append(Row(time: Double(i) * 1e-3, atRisk: n - i, events: 1, censored: 0, value: Double(n - i - 1) / Double(n)))
+      rows.append(
+        Row(time: Double(i) * 1e-3, atRisk: n - i, events: 1, censored: 0, value: Double(n - i - 1) / Double(n)))
     }
     let curve = KaplanMeierCurveData(label: "all", total: n, rows: rows)
     let layout = KaplanMeierFigure(curves: [curve], options: .init(riskTable: .none)).layout(measurer: measurer)

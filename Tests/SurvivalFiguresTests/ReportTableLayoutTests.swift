@@ -34,7 +34,9 @@ struct ReportTableLayoutTests {
       let boxes = texts.map { measurer.bounds(of: $0.0, at: $0.1) }
       for (i, a) in boxes.enumerated() {
         #expect(page.contains(a, tolerance: 0.01), "text \(i) leaves the table at \(width) pt")
-        for b in boxes[(i + 1)...] { #expect(!a.insetBy(dx: 0.1, dy: 0.1).intersects(b), "texts overlap at \(width) pt") }
+        for b in boxes[(i + 1)...] {
+          #expect(!a.insetBy(dx: 0.1, dy: 0.1).intersects(b), "texts overlap at \(width) pt")
+        }
       }
       let right = layout.columnEdges[1].right
       let ends = texts.filter { $0.0.anchor.horizontal == .trailing }.map { measurer.bounds(of: $0.0, at: $0.1).maxX }

@@ -8,7 +8,9 @@ private func sampleFigure(options: SwimmerFigureOptions = .init()) -> SwimmerFig
   typealias Event = SwimmerLane.Event
   let lanes = [
     SwimmerLane(id: "P1", group: 0, end: 6, events: [Event(time: 2, kind: 0), Event(time: 6, kind: 1)]),
-    SwimmerLane(id: "P2", group: 0, end: 14, isOngoing: true, responses: [.init(start: 3, end: 14)], events: [Event(time: 3, kind: 0)]),
+    SwimmerLane(
+      id: "P2", group: 0, end: 14, isOngoing: true, responses: [.init(start: 3, end: 14)],
+      events: [Event(time: 3, kind: 0)]),
     SwimmerLane(id: "P3", group: 1, end: 9, events: [Event(time: 9, kind: 2)]),
     SwimmerLane(id: "P4", group: 0, start: 1, end: 4),
     SwimmerLane(id: "P5", group: 1, end: 20, isOngoing: true),
@@ -99,10 +101,15 @@ struct SwimmerLayoutTests {
   func noOverlap(patients: Int) {
     var lanes: [SwimmerLane] = []
     for i in 0..<patients {
-      lanes.append(SwimmerLane(id: "PT-\(i + 1)", group: i % 3, end: Double((i * 37) % 59 + 1), isOngoing: i % 4 == 0, events: [.init(time: 0.5, kind: i % 2)]))
+      lanes.append(
+        SwimmerLane(
+          id: "PT-\(i + 1)", group: i % 3, end: Double((i * 37) % 59 + 1), isOngoing: i % 4 == 0,
+          events: [.init(time: 0.5, kind: i % 2)]))
     }
     let kinds = [SwimmerEventKind.automatic(label: "PR", index: 0), .automatic(label: "PD", index: 0)]
-    let figure = SwimmerFigure(lanes: lanes, groups: ["A", "M", "O"], eventKinds: kinds, options: .init(title: "Progression-free survival by RECIST", xTitle: "Time (months)"))
+    let figure = SwimmerFigure(
+      lanes: lanes, groups: ["A", "M", "O"], eventKinds: kinds,
+      options: .init(title: "Progression-free survival by RECIST", xTitle: "Time (months)"))
     let layout = figure.layout(measurer: measurer)
     let page = Rect(origin: .zero, size: layout.scene.size)
     let boxes = textBoxes(layout.scene, measurer)
@@ -186,12 +193,16 @@ struct SwimmerLayoutTests {
     if widthMM == 170 { #expect(breaks == [0, 25, 50, 75, 100, 125]) }
   }
 
-  @Test("markers are ink over a white halo, never in a bar colour, in colour and in grayscale", arguments: [false, true])
+  @Test(
+    "markers are ink over a white halo, never in a bar colour, in colour and in grayscale", arguments: [false, true])
   func markersLegibleOnBars(grayscale: Bool) throws {
     let theme = FigureTheme(palette: grayscale ? FigureTheme.grayscale : FigureTheme.okabeIto)
-    let kinds = ["CR", "PR", "SD", "PD", "Death", "Dose reduction"].enumerated().map { SwimmerEventKind.automatic(label: $1, index: $0 == 5 ? 0 : $0) }
+    let kinds = ["CR", "PR", "SD", "PD", "Death", "Dose reduction"].enumerated().map {
+      SwimmerEventKind.automatic(label: $1, index: $0 == 5 ? 0 : $0)
+    }
     let lanes = (0..<3).map { g in
-      SwimmerLane(id: "P\(g)", group: g, end: 30, events: (0..<6).map { SwimmerLane.Event(time: Double(2 + 5 * $0), kind: $0) })
+      SwimmerLane(
+        id: "P\(g)", group: g, end: 30, events: (0..<6).map { SwimmerLane.Event(time: Double(2 + 5 * $0), kind: $0) })
     }
     let figure = SwimmerFigure(lanes: lanes, groups: ["A", "M", "O"], eventKinds: kinds, options: .init(theme: theme))
     let layout = figure.layout(measurer: measurer)
@@ -232,7 +243,8 @@ struct SwimmerLayoutTests {
   func coincidentMarkers() throws {
     let kinds = ["PR", "PD", "Death"].enumerated().map { SwimmerEventKind.automatic(label: $1, index: $0) }
     let lanes = [
-      SwimmerLane(id: "P12", end: 9.2, events: [.init(time: 9.2, kind: 2), .init(time: 9.2, kind: 1), .init(time: 4, kind: 0)]),
+      SwimmerLane(
+        id: "P12", end: 9.2, events: [.init(time: 9.2, kind: 2), .init(time: 9.2, kind: 1), .init(time: 4, kind: 0)]),
       SwimmerLane(id: "P33", end: 0.1, events: [.init(time: 0.1, kind: 1), .init(time: 0.1, kind: 2)]),
       SwimmerLane(id: "P08", end: 60),
     ]

@@ -84,7 +84,8 @@ public struct CharacteristicsAnalysis: Sendable {
       groupOf = factor.codes
       let counts = factor.counts
       columns = factor.levels.enumerated().map { index, level in
-        Column(code: level, label: Factor.displayLabel(level, in: request.groupLabels) ?? level, patientCount: counts[index])
+        Column(
+          code: level, label: Factor.displayLabel(level, in: request.groupLabels) ?? level, patientCount: counts[index])
       }
     }
     let hasGroups = request.groupColumn != nil

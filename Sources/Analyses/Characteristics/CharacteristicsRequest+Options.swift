@@ -19,19 +19,27 @@ extension CharacteristicsRequest {
     .column("group", "Column of the groups: one column per group, all patients first.", example: "group: arm") {
       $0.groupColumn = $1
     },
-    .texts("group-order", section: .data, "Group values in the order to show them.", valueName: "values",
-      example: "group-order: [B, A]") { $0.groupOrder = $1 },
+    .texts(
+      "group-order", section: .data, "Group values in the order to show them.", valueName: "values",
+      example: "group-order: [B, A]"
+    ) { $0.groupOrder = $1 },
     .labels("group-labels", section: .data, "Display labels of the groups.", example: "group-labels: {0: No, 1: Yes}") {
       request, pairs in for (code, label) in pairs { request.groupLabels[code] = label }
     },
-    .flag("overall", section: .statistics, "A column of all patients beside the groups.", defaultValue: true,
-      example: "overall: false") { $0.showsOverall = $1 },
-    .flag("p-values", section: .statistics, "A P value per variable (with a group).", defaultValue: true,
-      example: "p-values: false") { $0.showsTests = $1 },
+    .flag(
+      "overall", section: .statistics, "A column of all patients beside the groups.", defaultValue: true,
+      example: "overall: false"
+    ) { $0.showsOverall = $1 },
+    .flag(
+      "p-values", section: .statistics, "A P value per variable (with a group).", defaultValue: true,
+      example: "p-values: false"
+    ) { $0.showsTests = $1 },
     OptionDeclaration(
       "missing", section: .statistics, summary: "A \"Missing\" row under variables with missing values.",
       valueDescription: "show or hide", valueName: "show|hide", defaultText: "show", example: "missing: hide"
-    ) { value, name, request throws(OptionError) in request.showsMissing = try value.choice(name, ["show", "hide"]) == "show" }
+    ) { value, name, request throws(OptionError) in
+      request.showsMissing = try value.choice(name, ["show", "hide"]) == "show"
+    }
     .with(choices: ["show", "hide"]),
     OptionDeclaration(
       "variables", commandLine: .none, section: .data,
@@ -56,8 +64,10 @@ extension CharacteristicsRequest.Variable {
       .column("column", commandLine: .none, "The data column.", example: "column: age", isRequired: true) {
         $0.column = $1
       },
-      .text("label", commandLine: .none, section: .data, "The text of its row (default: the column name).",
-        example: "label: Age (years)") { $0.label = $1 },
+      .text(
+        "label", commandLine: .none, section: .data, "The text of its row (default: the column name).",
+        example: "label: Age (years)"
+      ) { $0.label = $1 },
       .choice(
         "type", CharacteristicsRequest.Kind.self, commandLine: .none, section: .statistics,
         "Categorical or continuous (default: text and numbers with fewer than 10 values are categorical).",
@@ -81,14 +91,18 @@ extension CharacteristicsRequest.Variable {
           variable.levelOrder = try value.texts(name)
         }
       },
-      .text("show", commandLine: .none, section: .data, "A level shown alone on the variable's row (\"Female, n (%)\").",
-        valueName: "level", example: "show: female") { $0.shownLevel = $1 },
+      .text(
+        "show", commandLine: .none, section: .data, "A level shown alone on the variable's row (\"Female, n (%)\").",
+        valueName: "level", example: "show: female"
+      ) { $0.shownLevel = $1 },
       .choice(
         "test", CharacteristicsRequest.Test.self, commandLine: .none, section: .statistics,
         "The test between the groups.", defaultValue: .automatic, example: "test: fisher"
       ) { $0.test = $1 },
-      .integer("decimals", commandLine: .none, section: .statistics, "Decimals of a continuous summary.",
-        in: .between(0, 6), what: "a number of decimals", defaultText: "1", example: "decimals: 0") { $0.decimals = $1 },
+      .integer(
+        "decimals", commandLine: .none, section: .statistics, "Decimals of a continuous summary.",
+        in: .between(0, 6), what: "a number of decimals", defaultText: "1", example: "decimals: 0"
+      ) { $0.decimals = $1 },
     ],
     rules: { variable, context throws(OptionError) in
       // The kind follows from the keys when not given; keys of both kinds contradict each other.
@@ -122,7 +136,8 @@ extension CharacteristicsRequest.Variable {
           ? .continuous : entries.contains { $0.key == "levels" || $0.key == "show" } ? .categorical : nil
       }
     case .list, .flag:
-      throw OptionError("a variable is a column name or a mapping with 'column', found \(value.shown)", at: value.origin)
+      throw OptionError(
+        "a variable is a column name or a mapping with 'column', found \(value.shown)", at: value.origin)
     }
     self = variable
   }

@@ -28,21 +28,26 @@ extension CoxAnalysis {
         ("df", .int(t.wald.degreesOfFreedom)), ("p", .number(t.wald.p)),
       ])
     }
-    let ph: JSONValue = proportionalHazards.map { test in
-      func row(_ r: ProportionalHazardsTest.Row) -> JSONValue {
-        .object([("term", .string(r.term)), ("chisq", .number(r.statistic)), ("df", .int(r.degreesOfFreedom)), ("p", .number(r.p))])
-      }
-      return .object([("terms", .array(test.terms.map(row))), ("global", row(test.global))])
-    } ?? .null
-    let steps: JSONValue = selection.map { selection in
-      .array(
-        selection.steps.map { step in
+    let ph: JSONValue =
+      proportionalHazards.map { test in
+        func row(_ r: ProportionalHazardsTest.Row) -> JSONValue {
           .object([
-            ("step", .int(step.number)), ("action", .string(step.action.jsonName)),
-            ("term", .string(step.term)), ("p", .number(step.p)),
+            ("term", .string(r.term)), ("chisq", .number(r.statistic)), ("df", .int(r.degreesOfFreedom)),
+            ("p", .number(r.p)),
           ])
-        })
-    } ?? .null
+        }
+        return .object([("terms", .array(test.terms.map(row))), ("global", row(test.global))])
+      } ?? .null
+    let steps: JSONValue =
+      selection.map { selection in
+        .array(
+          selection.steps.map { step in
+            .object([
+              ("step", .int(step.number)), ("action", .string(step.action.jsonName)),
+              ("term", .string(step.term)), ("p", .number(step.p)),
+            ])
+          })
+      } ?? .null
     return .object([
       ("n", .int(fit.observationCount)),
       ("events", .int(fit.eventCount)),
@@ -66,7 +71,8 @@ extension CoxAnalysis {
       ),
       (
         "concordance",
-        fit.concordance.map { .object([("estimate", .number($0.concordance)), ("se", .number($0.standardError))]) } ?? .null
+        fit.concordance.map { .object([("estimate", .number($0.concordance)), ("se", .number($0.standardError))]) }
+          ?? .null
       ),
       ("ph_test", ph),
       ("selection", steps),
@@ -104,8 +110,11 @@ extension CoxAnalysis {
     ]
     lines += body.map(line)
     lines.append("")
-    for (name, t) in [("Likelihood ratio", fit.likelihoodRatioTest), ("Wald", fit.waldTest), ("Score (log-rank)", fit.scoreTest)] {
-      lines.append("\(name) test = \(Self.text(t.statistic, 2)) on \(t.degreesOfFreedom) df, p = \(Self.significant(t.p))")
+    for (name, t) in [
+      ("Likelihood ratio", fit.likelihoodRatioTest), ("Wald", fit.waldTest), ("Score (log-rank)", fit.scoreTest),
+    ] {
+      lines.append(
+        "\(name) test = \(Self.text(t.statistic, 2)) on \(t.degreesOfFreedom) df, p = \(Self.significant(t.p))")
     }
     if let c = fit.concordance {
       lines.append("Concordance = \(Self.text(c.concordance, 3)) (se = \(Self.text(c.standardError, 3)))")

@@ -17,25 +17,35 @@ public struct CoxAnalysis: Sendable {
   public init(table: DataTable, request: CoxRequest) throws {
     let data = try Self.modelData(table, request: request)
     let file = table.file
-    func wrap(_ error: CoxModelError) -> CoxAnalysisError { CoxAnalysisError(file: file, formula: request.formula, underlying: error) }
+    func wrap(_ error: CoxModelError) -> CoxAnalysisError {
+      CoxAnalysisError(file: file, formula: request.formula, underlying: error)
+    }
     if let options = request.selection {
       var selectionOptions = options
       selectionOptions.fitOptions = request.fitOptions
       let selection: CoxModelSelection
-      do { selection = try CoxModelSelection(formula: request.formula, data: data, options: selectionOptions) } catch { throw wrap(error) }
+      do { selection = try CoxModelSelection(formula: request.formula, data: data, options: selectionOptions) } catch {
+        throw wrap(error)
+      }
       guard let final = selection.finalModel else {
-        throw CoxAnalysisError(file: file, formula: request.formula, message: "no term passed the entry threshold p < \(options.entryThreshold); there is no model to report")
+        throw CoxAnalysisError(
+          file: file, formula: request.formula,
+          message: "no term passed the entry threshold p < \(options.entryThreshold); there is no model to report")
       }
       self.selection = selection
       self.fit = final
     } else {
-      do { self.fit = try CoxRegression(formula: request.formula, data: data, options: request.fitOptions) } catch { throw wrap(error) }
+      do { self.fit = try CoxRegression(formula: request.formula, data: data, options: request.fitOptions) } catch {
+        throw wrap(error)
+      }
       self.selection = nil
     }
     if request.testsProportionalHazards, fit.isNullModel {
       throw CoxAnalysisError(
         file: file, formula: request.formula,
-        message: "the model has no covariates, so there is nothing to test for proportional hazards (R's cox.zph: \"there are no score residuals for a Null model\"); add a covariate or drop the proportional-hazards test")
+        message:
+          "the model has no covariates, so there is nothing to test for proportional hazards (R's cox.zph: \"there are no score residuals for a Null model\"); add a covariate or drop the proportional-hazards test"
+      )
     }
     self.request = request
     self.excludedCount = table.rowCount - fit.observationCount
@@ -69,7 +79,8 @@ public struct CoxAnalysis: Sendable {
   public var warnings: [String] {
     var notes = fit.diagnostics.map(\.description)
     if excludedCount > 0 {
-      notes.append("\(excludedCount) \(excludedCount == 1 ? "row" : "rows") with a missing value in the model's columns left out")
+      notes.append(
+        "\(excludedCount) \(excludedCount == 1 ? "row" : "rows") with a missing value in the model's columns left out")
     }
     return notes
   }

@@ -1,6 +1,6 @@
 import ClinicalCSV
-import Foundation
 import FigureCore
+import Foundation
 import OptionSchema
 import SurvivalFigures
 
@@ -45,7 +45,8 @@ public struct FigureOutput: Hashable, Sendable {
     [
       OptionDeclaration(
         "out", isInTemplates: false, section: .output,
-        summary: "Figure file to write; the extension chooses the format (pdf, svg, png, eps). Repeat for several formats.",
+        summary:
+          "Figure file to write; the extension chooses the format (pdf, svg, png, eps). Repeat for several formats.",
         valueDescription: "", valueName: "file", example: "--out km.pdf --out km.png"
       ) { value, name, request throws(OptionError) in request[keyPath: path].outputs = try value.texts(name) },
       .number(

@@ -13,7 +13,9 @@ extension ForestAnalysis {
     switch request.source {
     case .models(_, let univariable, let multivariable):
       parts = [cox]
-      if univariable || !multivariable { parts.append("univariable models: each variable alone, with the formula's strata") }
+      if univariable || !multivariable {
+        parts.append("univariable models: each variable alone, with the formula's strata")
+      }
       if multivariable {
         if let selection = request.selection {
           let test = selection.criterion == .wald ? "Wald" : "likelihood-ratio"
@@ -36,7 +38,9 @@ extension ForestAnalysis {
       ]
     case .estimates(_, let estimate, let lower, let upper, let p, _, _):
       let given = [estimate, lower, upper] + (p.map { [$0] } ?? [])
-      parts = ["estimates, intervals\(p == nil ? "" : " and P values") as given in the data (columns \(given.joined(separator: ", "))); no model fitted"]
+      parts = [
+        "estimates, intervals\(p == nil ? "" : " and P values") as given in the data (columns \(given.joined(separator: ", "))); no model fitted"
+      ]
     }
     parts.append("computed with survfig \(SurvfigVersion.string)")
     return parts.joined(separator: "; ") + "."

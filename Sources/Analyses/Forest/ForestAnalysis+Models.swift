@@ -19,9 +19,11 @@ extension ForestAnalysis {
   /// terms.
   package static func noTermsMessage(_ parsed: ModelFormula, formula: String) -> String? {
     guard parsed.terms.isEmpty else { return nil }
-    let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(in: .whitespaces)
+    let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(
+      in: .whitespaces)
     guard !parsed.strata.isEmpty else {
-      return "no terms to plot: the model has no covariates, so no hazard ratios; add the covariates to plot, e.g. '\(response) ~ <covariate>'"
+      return
+        "no terms to plot: the model has no covariates, so no hazard ratios; add the covariates to plot, e.g. '\(response) ~ <covariate>'"
     }
     let strata = "strata(" + parsed.strata.map(\.description).joined(separator: ", ") + ")"
     return
@@ -38,8 +40,10 @@ extension ForestAnalysis {
     if let message = noTermsMessage(parsed, formula: formula) {
       throw CoxAnalysisError(file: table.file, formula: formula, message: message)
     }
-    let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(in: .whitespaces)
-    let strata = parsed.strata.isEmpty ? "" : " + strata(" + parsed.strata.map(\.description).joined(separator: ", ") + ")"
+    let response = String(formula[..<(formula.firstIndex(of: "~") ?? formula.endIndex)]).trimmingCharacters(
+      in: .whitespaces)
+    let strata =
+      parsed.strata.isEmpty ? "" : " + strata(" + parsed.strata.map(\.description).joined(separator: ", ") + ")"
     // A model of one term has one fit: its univariable and multivariable columns would agree.
     let multivariable = multivariable && !(univariable && parsed.terms.count == 1 && request.selection == nil)
     let showsUnivariable = univariable || !multivariable
@@ -80,7 +84,9 @@ extension ForestAnalysis {
     let frame = try? ModelFrame(formula: parsed, data: data)
     func labels(of term: ModelFormula.Term) -> [CoefficientLabel] {
       if let frame { return frame.design.labels.filter { $0.term == term.label } }
-      return series.lazy.compactMap { $0.fits[term.label] }.first?.coefficients.map(\.label).filter { $0.term == term.label } ?? []
+      return series.lazy.compactMap { $0.fits[term.label] }.first?.coefficients.map(\.label).filter {
+        $0.term == term.label
+      } ?? []
     }
     // Patients and events per level: in the multivariable model's rows, else each term's own.
     func countFrame(_ term: ModelFormula.Term) -> ModelFrame? {
@@ -112,7 +118,9 @@ extension ForestAnalysis {
         }
       }
       let headerP = series.map { s -> Double? in
-        guard termLabels.count > 1, let test = s.fits[term.label]?.termTest(for: term.label), test.wald.degreesOfFreedom > 0 else { return nil }
+        guard termLabels.count > 1, let test = s.fits[term.label]?.termTest(for: term.label),
+          test.wald.degreesOfFreedom > 0
+        else { return nil }
         return test.wald.p
       }
       func estimateRow(_ label: CoefficientLabel, text: String, indent: Int) -> ForestRow {
@@ -124,46 +132,65 @@ extension ForestAnalysis {
       if term.order == 1, hasFactor, let first = termLabels.first {
         let variable = first.components.first?.variable ?? term.label
         func level(_ value: String) -> String { givenLabel(level: value, of: variable, in: request.labels) ?? value }
-        rows.append(ForestRow(kind: .header, label: display(variable), cells: cells(nil).map { _ in "" }, headerPValues: headerP))
+        rows.append(
+          ForestRow(kind: .header, label: display(variable), cells: cells(nil).map { _ in "" }, headerPValues: headerP))
         if let reference = first.reference {
           let absent = series.map { $0.fits[term.label] == nil ? "" : nil as String? }
-          rows.append(ForestRow(kind: .reference, label: level(reference), indent: 1, cells: cells(nil), seriesNotes: absent))
+          rows.append(
+            ForestRow(kind: .reference, label: level(reference), indent: 1, cells: cells(nil), seriesNotes: absent))
         }
-        for label in termLabels { rows.append(estimateRow(label, text: label.level.map(level) ?? display(label.name), indent: 1)) }
+        for label in termLabels {
+          rows.append(estimateRow(label, text: label.level.map(level) ?? display(label.name), indent: 1))
+        }
       } else if term.order > 1, hasFactor {
-        let title = request.labels[term.label] ?? request.labels[term.variables.map { bare($0.description) }.joined(separator: ":")]
+        let title =
+          request.labels[term.label] ?? request.labels[
+            term.variables.map { bare($0.description) }.joined(separator: ":")]
           ?? term.variables.map { display($0.description) }.joined(separator: " × ")
         rows.append(ForestRow(kind: .header, label: title, cells: cells(nil).map { _ in "" }, headerPValues: headerP))
-        for label in termLabels { rows.append(estimateRow(label, text: interactionText(label, labels: request.labels, display: display), indent: 1)) }
+        for label in termLabels {
+          rows.append(
+            estimateRow(label, text: interactionText(label, labels: request.labels, display: display), indent: 1))
+        }
       } else {
         for label in termLabels {
-          let text = term.order > 1 ? interactionText(label, labels: request.labels, display: display) : display(label.name)
+          let text =
+            term.order > 1 ? interactionText(label, labels: request.labels, display: display) : display(label.name)
           rows.append(estimateRow(label, text: text, indent: 0))
         }
       }
       for (name, fits) in series {
         for c in fits[term.label]?.coefficients.filter({ $0.label.term == term.label }) ?? [] {
-          entries.append(.object([("model", .string(name.lowercased()))] + Self.json(c, in: fits[term.label]).objectPairs))
+          entries.append(
+            .object([("model", .string(name.lowercased()))] + Self.json(c, in: fits[term.label]).objectPairs))
         }
       }
     }
 
     if showsUnivariable && multivariable && parsed.terms.contains(where: { $0.order > 1 }) {
-      footnotes.append("Interaction terms are estimated in the multivariable model only; their univariable cells are empty.")
+      footnotes.append(
+        "Interaction terms are estimated in the multivariable model only; their univariable cells are empty.")
     }
     if let selection = full?.selection {
       let test = selection.options.criterion == .wald ? "Wald" : "likelihood-ratio"
       footnotes.append(
-        "Variables with univariable P < \(JournalFormat.tick(selection.options.entryThreshold)) entered the multivariable model; backward elimination (\(test) tests) then removed, one at a time, the variable with the largest P above \(JournalFormat.tick(selection.options.stayThreshold)). All models were fitted on the \(selection.rows.count) patients with complete data for every candidate variable; empty multivariable cells mark variables that were not kept.")
+        "Variables with univariable P < \(JournalFormat.tick(selection.options.entryThreshold)) entered the multivariable model; backward elimination (\(test) tests) then removed, one at a time, the variable with the largest P above \(JournalFormat.tick(selection.options.stayThreshold)). All models were fitted on the \(selection.rows.count) patients with complete data for every candidate variable; empty multivariable cells mark variables that were not kept."
+      )
     }
     if let ph = full?.proportionalHazards {
-      footnotes.append("Proportional hazards (scaled Schoenfeld residuals, R cox.zph): global \(JournalFormat.pValueText(ph.global.p).plainText).")
+      footnotes.append(
+        "Proportional hazards (scaled Schoenfeld residuals, R cox.zph): global \(JournalFormat.pValueText(ph.global.p).plainText)."
+      )
       for row in ph.terms where row.p < 0.05 {
-        warnings.append("multivariable model: proportional hazards may not hold for '\(row.term)' (cox.zph \(JournalFormat.pValueText(row.p).plainText))")
+        warnings.append(
+          "multivariable model: proportional hazards may not hold for '\(row.term)' (cox.zph \(JournalFormat.pValueText(row.p).plainText))"
+        )
       }
     }
 
-    var models: [(String, CoxAnalysis, [String])] = parsed.terms.compactMap { term in univariableFits[term.label].map { ("univariable", $0, [term.label]) } }
+    var models: [(String, CoxAnalysis, [String])] = parsed.terms.compactMap { term in
+      univariableFits[term.label].map { ("univariable", $0, [term.label]) }
+    }
     if let full { models.append(("multivariable", full, full.fit.terms.map(\.label))) }
     let json = JSONValue.object(
       [
@@ -185,18 +212,21 @@ extension ForestAnalysis {
           .array(
             models.map { name, analysis, terms in
               .object([
-                ("model", .string(name)), ("terms", .array(terms.map { .string($0) })), ("n", .int(analysis.fit.observationCount)),
+                ("model", .string(name)), ("terms", .array(terms.map { .string($0) })),
+                ("n", .int(analysis.fit.observationCount)),
                 ("events", .int(analysis.fit.eventCount)), ("excluded", .int(analysis.excludedCount)),
               ])
             })
         ),
         ("warnings", .array(warnings.map { .string($0) })),
-      ] + (full.map { full in
-        let json = full.json.objectPairs
-        return json.filter { $0.0 == "selection" || $0.0 == "ph_test" }
-      } ?? []))
+      ]
+        + (full.map { full in
+          let json = full.json.objectPairs
+          return json.filter { $0.0 == "selection" || $0.0 == "ph_test" }
+        } ?? []))
     var analysis = ForestAnalysis(
-      rows: rows, seriesNames: series.count > 1 ? series.map(\.name) : [""], extraColumns: request.showsCounts ? ["n", "Events"] : [],
+      rows: rows, seriesNames: series.count > 1 ? series.map(\.name) : [""],
+      extraColumns: request.showsCounts ? ["n", "Events"] : [],
       warnings: warnings, footnotes: footnotes, json: json)
     if let counted = full ?? parsed.terms.lazy.compactMap({ univariableFits[$0.label] }).first {
       analysis.modelCounts = (counted.fit.observationCount, counted.fit.eventCount, counted.excludedCount)
@@ -204,7 +234,8 @@ extension ForestAnalysis {
     if let selection = full?.selection {
       analysis.selectedTerms = selection.selectedTerms.map { label in
         parsed.terms.first { $0.label == label }.map { term in
-          term.order == 1 ? display(term.label) : term.variables.map { display($0.description) }.joined(separator: " × ")
+          term.order == 1
+            ? display(term.label) : term.variables.map { display($0.description) }.joined(separator: " × ")
         } ?? label
       }
     }
@@ -215,7 +246,9 @@ extension ForestAnalysis {
   /// given ("Large cell"), else as "variable level" ("Treatment 2"); numeric variables by name
   /// — "Treatment 2 × Large cell". A label under the coefficient's R name, or that name without
   /// `factor()` (`trt2:celltype4`), replaces it.
-  static func interactionText(_ label: CoefficientLabel, labels: [String: String], display: (String) -> String) -> String {
+  static func interactionText(_ label: CoefficientLabel, labels: [String: String], display: (String) -> String)
+    -> String
+  {
     let plainName = label.components.map { bare($0.variable) + ($0.level ?? "") }.joined(separator: ":")
     if let given = labels[label.name] ?? labels[plainName] { return given }
     return label.components.map { c in

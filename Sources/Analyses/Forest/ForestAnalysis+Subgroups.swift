@@ -5,7 +5,8 @@ import SurvivalStatistics
 extension ForestAnalysis {
   /// A name as a formula term: backquoted unless it is a plain R name.
   static func term(_ name: String) -> String {
-    let plain = name.first.map { $0.isLetter || $0 == "." } == true
+    let plain =
+      name.first.map { $0.isLetter || $0 == "." } == true
       && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
     return plain ? name : "`\(name)`"
   }
@@ -37,7 +38,9 @@ extension ForestAnalysis {
     guard arms.count == 2 else {
       throw CoxAnalysisError(
         file: table.file, formula: "\(response) ~ \(arm)",
-        message: "a subgroup forest plot compares two treatment groups; '\(treatment)' has \(arms.count): \(arms.map { "'\($0)'" }.joined(separator: ", "))")
+        message:
+          "a subgroup forest plot compares two treatment groups; '\(treatment)' has \(arms.count): \(arms.map { "'\($0)'" }.joined(separator: ", "))"
+      )
     }
     for variable in subgroups {
       let column = try table.column(named: variable)
@@ -49,12 +52,14 @@ extension ForestAnalysis {
         let example: String
         if let numbers, !numbers.isEmpty {
           let median = numbers[(numbers.count - 1) / 2]
-          example = "\(variable)_group: if \(name) >= \(JournalFormat.tick(median)) then \"\(JournalFormat.tick(median)) or more\" else \"under \(JournalFormat.tick(median))\""
+          example =
+            "\(variable)_group: if \(name) >= \(JournalFormat.tick(median)) then \"\(JournalFormat.tick(median)) or more\" else \"under \(JournalFormat.tick(median))\""
         } else {
           let first = levels(column).first ?? "A"
           example = "\(variable)_group: recode(\(name), \"\(first)\" = \"\(first)\", else = \"other\")"
         }
-        throw SubgroupVariableError(file: table.file, variable: variable, distinctCount: count, isNumeric: numbers != nil, example: example)
+        throw SubgroupVariableError(
+          file: table.file, variable: variable, distinctCount: count, isNumeric: numbers != nil, example: example)
       }
     }
     func display(_ name: String) -> String { request.labels[name] ?? name }
@@ -66,13 +71,16 @@ extension ForestAnalysis {
     let treatmentValues = treatmentColumn.textValues()
     var warnings: [String] = []
 
-    func row(_ label: String, indent: Int, kind: ForestRow.Kind, rows: [Int]?, model: String) throws -> (ForestRow, JSONValue) {
+    func row(_ label: String, indent: Int, kind: ForestRow.Kind, rows: [Int]?, model: String) throws -> (
+      ForestRow, JSONValue
+    ) {
       let subset = try rows.map { try table.deriving(columns: [], rows: $0) } ?? table
       let formula = "\(response) ~ \(arm)"
       let analysis = try? fit(subset, request, formula: formula)
       // Events and patients per arm, over the rows with complete data.
       let frame = try? ModelFrame(
-        formula: ModelFormula(parsing: formula), data: CoxAnalysis.modelData(subset, request: coxRequest(request, formula: formula)))
+        formula: ModelFormula(parsing: formula),
+        data: CoxAnalysis.modelData(subset, request: coxRequest(request, formula: formula)))
       let used = frame?.rows ?? []
       let perArm = arms.map { level -> (n: Int, events: Int) in
         let mine = used.indices.filter { sameValue(treatmentValues[rows?[used[$0]] ?? used[$0]], level) }
@@ -91,10 +99,16 @@ extension ForestAnalysis {
       let json = JSONValue.object(
         [
           ("subgroup", .string(label)), ("n", .int(n)), ("events", .int(events)),
-          ("arms", .array(zip(arms, perArm).map { .object([("arm", .string($0)), ("n", .int($1.n)), ("events", .int($1.events))]) })),
+          (
+            "arms",
+            .array(
+              zip(arms, perArm).map { .object([("arm", .string($0)), ("n", .int($1.n)), ("events", .int($1.events))]) })
+          ),
         ] + (c.map { Self.json($0, in: analysis?.fit).objectPairs } ?? []))
       return (
-        ForestRow(kind: kind, label: label, indent: indent, cells: perArm.map { "\($0.events)/\($0.n)" }, estimates: [estimate], note: "NE"),
+        ForestRow(
+          kind: kind, label: label, indent: indent, cells: perArm.map { "\($0.events)/\($0.n)" }, estimates: [estimate],
+          note: "NE"),
         json
       )
     }
@@ -121,13 +135,17 @@ extension ForestAnalysis {
       let text = column.textValues()
       for level in levels(column) {
         let selected = text.indices.filter { sameValue(text[$0], level) }
-        let (levelRow, json) = try row(givenLabel(level: level, of: variable, in: request.labels) ?? level, indent: 1, kind: .estimate, rows: selected, model: "subgroup \(variable) = \(level)")
+        let (levelRow, json) = try row(
+          givenLabel(level: level, of: variable, in: request.labels) ?? level, indent: 1, kind: .estimate,
+          rows: selected, model: "subgroup \(variable) = \(level)")
         rows.append(levelRow)
         entries.append(json)
       }
     }
     return ForestAnalysis(
-      rows: rows, seriesNames: [""], extraColumns: arms.map { "\(givenLabel(level: $0, of: treatment, in: request.labels) ?? $0)\nevents/n" }, pTitle: "P for interaction",
+      rows: rows, seriesNames: [""],
+      extraColumns: arms.map { "\(givenLabel(level: $0, of: treatment, in: request.labels) ?? $0)\nevents/n" },
+      pTitle: "P for interaction",
       warnings: warnings,
       footnotes: [
         "Events/n: events and patients per treatment group. P for interaction: likelihood-ratio test of the treatment-by-subgroup interaction (Cox models with and without it)."
@@ -167,13 +185,19 @@ extension ForestAnalysis {
       guard v > 0, lo > 0, hi > 0, lo <= v, v <= hi else {
         throw ForestInputError(
           location: table.location(row: row, column: table.index(ofColumn: estimate) ?? 0),
-          message: "estimates must be ratios with 0 < lower ≤ estimate ≤ upper, found \(JSONValue.format(v)) (\(JSONValue.format(lo))–\(JSONValue.format(hi)))")
+          message:
+            "estimates must be ratios with 0 < lower ≤ estimate ≤ upper, found \(JSONValue.format(v)) (\(JSONValue.format(lo))–\(JSONValue.format(hi)))"
+        )
       }
       rows.append(
         ForestRow(
           kind: .estimate, label: text, indent: groups == nil ? 0 : 1, cells: cells,
           estimates: [ForestRow.Estimate(value: v, lower: lo, upper: hi, p: ps?[row])]))
-      entries.append(.object([("label", .string(text)), ("hr", .number(v)), ("lower", .number(lo)), ("upper", .number(hi)), ("p", .number(ps?[row]))]))
+      entries.append(
+        .object([
+          ("label", .string(text)), ("hr", .number(v)), ("lower", .number(lo)), ("upper", .number(hi)),
+          ("p", .number(ps?[row])),
+        ]))
     }
     return ForestAnalysis(
       rows: rows, seriesNames: [""], extraColumns: n == nil ? [] : ["n"],
@@ -190,7 +214,8 @@ public struct SubgroupVariableError: Error, CustomStringConvertible {
   /// A derived variable that would do, as a template's `derive:` entry.
   public var example: String
   public var description: String {
-    let limit = isNumeric
+    let limit =
+      isNumeric
       ? "at most \(ForestAnalysis.maximumNumericSubgroupLevels) distinct numeric codes"
       : "at most \(ForestAnalysis.maximumSubgroupLevels) categories"
     return

@@ -31,7 +31,8 @@ public struct ForestAnalysis: Sendable {
     case .subgroups(let time, let event, let treatment, let subgroups):
       self = try Self.subgroups(table, request, time: time, event: event, treatment: treatment, subgroups: subgroups)
     case .estimates(let label, let estimate, let lower, let upper, let p, let n, let group):
-      self = try Self.estimates(table, label: label, estimate: estimate, lower: lower, upper: upper, p: p, n: n, group: group)
+      self = try Self.estimates(
+        table, label: label, estimate: estimate, lower: lower, upper: upper, p: p, n: n, group: group)
     }
   }
 
@@ -52,14 +53,17 @@ public struct ForestAnalysis: Sendable {
   public func figure(_ request: ForestRequest) -> ForestPlot {
     let width = request.output.widthMillimetres.millimetres
     let theme = FigureTheme.styled(
-      width: width, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily, lineWidth: nil, palette: request.output.palette)
+      width: width, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily, lineWidth: nil,
+      palette: request.output.palette)
     let level = JournalFormat.tick(request.confidenceLevel * 100)
     // "P for interaction" in two lines ("P for", "interaction"), the P in italics.
     let words = pTitle.split(separator: " ").map(String.init)
     let pLines: [StyledText] =
       words.count <= 1
       ? [.italic("P")]
-      : [.italic("P") + StyledText(" " + words[1]), StyledText(words.dropFirst(2).joined(separator: " "))].filter { !$0.isEmpty }
+      : [.italic("P") + StyledText(" " + words[1]), StyledText(words.dropFirst(2).joined(separator: " "))].filter {
+        !$0.isEmpty
+      }
     let options = ForestPlotOptions(
       width: width, height: request.output.heightMillimetres?.millimetres, theme: theme,
       title: request.output.title.map { StyledText($0) }, extraColumns: extraColumns,
@@ -111,7 +115,8 @@ public struct ForestAnalysis: Sendable {
 
   /// The Cox request of one model of this forest plot.
   static func coxRequest(_ request: ForestRequest, formula: String) -> CoxRequest {
-    var cox = CoxRequest(dataPath: request.dataPath, formula: formula, eventValue: request.eventValue, censorValues: request.censorValues)
+    var cox = CoxRequest(
+      dataPath: request.dataPath, formula: formula, eventValue: request.eventValue, censorValues: request.censorValues)
     cox.ties = request.ties
     cox.confidenceLevel = request.confidenceLevel
     return cox

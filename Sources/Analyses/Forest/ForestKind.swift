@@ -20,7 +20,8 @@ public enum ForestKind: FigureKind {
   public static func dataFiles(_ request: ForestRequest) -> [String] { [request.dataPath] }
 
   public static func content(_ request: ForestRequest, data: FigureData) throws -> ForestContent {
-    ForestContent(request: request, analysis: try ForestAnalysis(table: try data.table(request.dataPath), request: request))
+    ForestContent(
+      request: request, analysis: try ForestAnalysis(table: try data.table(request.dataPath), request: request))
   }
 }
 
@@ -56,7 +57,9 @@ public struct ForestContent: FigureContent {
       let estimate = row.estimates.compactMap { $0 }.last
       return [
         "label": row.label,
-        "hr": estimate.map { JournalFormat.estimate($0.value, lower: $0.lower, upper: $0.upper, decimals: request.decimals) }
+        "hr": estimate.map {
+          JournalFormat.estimate($0.value, lower: $0.lower, upper: $0.upper, decimals: request.decimals)
+        }
           ?? (row.note ?? ""),
         "p": (estimate?.p ?? row.headerP).map { JournalFormat.pValue($0) } ?? "",
       ]

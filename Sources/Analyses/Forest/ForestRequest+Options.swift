@@ -20,11 +20,15 @@ extension ForestRequest {
       valueName: "formula", example: "model: Surv(time, status) ~ age + sex + ph.ecog"
     ) { $0.form.formula = $1 },
     .flag(
-      "univariable", commandLine: .negatedFlag("multivariable-only", help: "Only the multivariable fit."), section: .data,
+      "univariable", commandLine: .negatedFlag("multivariable-only", help: "Only the multivariable fit."),
+      section: .data,
       "Models form: show the univariable fits.", defaultValue: true, example: "univariable: false"
     ) { $0.form.fitsUnivariable = $1 },
     .flag(
-      "multivariable", commandLine: .negatedFlag("univariable-only", help: "Only the univariable fits (default: both when the model has more than one term)."), section: .data,
+      "multivariable",
+      commandLine: .negatedFlag(
+        "univariable-only", help: "Only the univariable fits (default: both when the model has more than one term)."),
+      section: .data,
       "Models form: show the multivariable fit.", defaultValue: true, example: "multivariable: false"
     ) { $0.form.fitsMultivariable = $1 },
     .column("time", "Subgroup form: the follow-up time column.", example: "time: os_months") { $0.form.time = $1 },
@@ -148,7 +152,8 @@ extension CoxModelSelection.Options {
     [
       OptionDeclaration(
         "select", section: .statistics,
-        summary: "Variable selection for the multivariable model: backward (univariable screen, then backward elimination).",
+        summary:
+          "Variable selection for the multivariable model: backward (univariable screen, then backward elimination).",
         valueDescription: "backward", valueName: "backward", example: "select: backward"
       ) { value, name, request throws(OptionError) in
         _ = try value.choice(name, ["backward"])
@@ -166,7 +171,8 @@ extension CoxModelSelection.Options {
         "select-by", section: .statistics, summary: "Test deciding entry and removal: wald or lr (likelihood ratio).",
         valueDescription: "one of wald, lr", valueName: "wald|lr", defaultText: "wald", example: "select-by: lr"
       ) { value, name, request throws(OptionError) in
-        request[keyPath: options].criterion = try value.choice(name, ["wald", "lr"]) == "wald" ? .wald : .likelihoodRatio
+        request[keyPath: options].criterion =
+          try value.choice(name, ["wald", "lr"]) == "wald" ? .wald : .likelihoodRatio
       }.with(choices: ["wald", "lr"]),
     ]
   }

@@ -13,7 +13,8 @@ public struct ForestRequest: Sendable {
     /// (likelihood-ratio test of nested Cox models).
     case subgroups(time: String, event: String, treatment: String, subgroups: [String])
     /// Rows read from a table of estimates.
-    case estimates(label: String, estimate: String, lower: String, upper: String, p: String?, n: String?, group: String?)
+    case estimates(
+      label: String, estimate: String, lower: String, upper: String, p: String?, n: String?, group: String?)
   }
 
   public var dataPath: String

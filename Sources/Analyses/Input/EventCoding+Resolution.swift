@@ -39,9 +39,13 @@ extension EventCoding {
           column: column.name, value: values[first], values: _sortedValues(values)))
 
     case .zeroOne:
-      return try Self.classify(distinct, column, coding: self) { CSVNumber.parse($0).flatMap(SurvStatus.Coding.zeroOne.isEvent) }
+      return try Self.classify(distinct, column, coding: self) {
+        CSVNumber.parse($0).flatMap(SurvStatus.Coding.zeroOne.isEvent)
+      }
     case .oneTwo:
-      return try Self.classify(distinct, column, coding: self) { CSVNumber.parse($0).flatMap(SurvStatus.Coding.oneTwo.isEvent) }
+      return try Self.classify(distinct, column, coding: self) {
+        CSVNumber.parse($0).flatMap(SurvStatus.Coding.oneTwo.isEvent)
+      }
     case .logical:
       return try Self.classify(distinct, column, coding: self, _logicalValue)
 
@@ -92,7 +96,8 @@ extension EventCoding {
     var isEvent: [Bool] = []
     var offenders: [Int] = []
     for (index, value) in distinct.values.enumerated() {
-      isEvent.append(_codesMatch(value, event) || (_logicalValue(event) != nil && _logicalValue(value) == _logicalValue(event)))
+      isEvent.append(
+        _codesMatch(value, event) || (_logicalValue(event) != nil && _logicalValue(value) == _logicalValue(event)))
       if !isEvent[index] && !isCensoring(value) { offenders.append(index) }
     }
     let coding = EventCoding.values(event: event, censored: censoring.map { [$0] } ?? [])

@@ -1,8 +1,8 @@
+import ClinicalCSV
 import FigureCore
 import Foundation
 import SurvivalFigures
 import SurvivalStatistics
-import ClinicalCSV
 
 extension KaplanMeierAnalysis {
   /// The figure of this analysis as `request` describes it: curves in the display time unit,
@@ -12,10 +12,14 @@ extension KaplanMeierAnalysis {
   {
     let scale = request.timeScale
     let curves = estimates.indices.map { index in
-      curve(index, request: request, label: Factor.displayLabel(sample.groupLabels[index], in: groupLabels) ?? sample.groupLabels[index], scale: scale)
+      curve(
+        index, request: request,
+        label: Factor.displayLabel(sample.groupLabels[index], in: groupLabels) ?? sample.groupLabels[index],
+        scale: scale)
     }
     let theme = FigureTheme.styled(
-      width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily,
+      width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize,
+      fontFamily: request.output.fontFamily,
       lineWidth: request.output.lineWidth,
       palette: request.output.palette)
 
@@ -27,12 +31,14 @@ extension KaplanMeierAnalysis {
     options.yTitle = StyledText(request.yTitle ?? request.defaultYTitle)
     options.yAxis =
       request.function == .cumhaz ? .value : (request.percent ? .percent : .probability)
-    options.xBreaks = request.xBreaks ?? request.xBreakEvery.map { step in
-      // Up to the axis end, or to the first break at or beyond the last observation.
-      let end =
-        request.xMax ?? ((estimates.map(\.lastTime).max() ?? 0) * scale / step - 1e-9).rounded(.up) * step
-      return stride(from: 0, through: end + step * 1e-9, by: step).map { $0 }
-    }
+    options.xBreaks =
+      request.xBreaks
+      ?? request.xBreakEvery.map { step in
+        // Up to the axis end, or to the first break at or beyond the last observation.
+        let end =
+          request.xMax ?? ((estimates.map(\.lastTime).max() ?? 0) * scale / step - 1e-9).rounded(.up) * step
+        return stride(from: 0, through: end + step * 1e-9, by: step).map { $0 }
+      }
     options.xMax = request.xMax
     options.showsConfidenceBands = request.showsConfidenceBands
     options.showsCensorMarks = request.showsCensorMarks

@@ -1,7 +1,7 @@
+import ClinicalCSV
 import Foundation
 import SurvivalFigures
 import SurvivalStatistics
-import ClinicalCSV
 
 extension KaplanMeierAnalysis {
   /// The values a caption template can use, formatted as journals print them (times in the
@@ -14,10 +14,10 @@ extension KaplanMeierAnalysis {
   ///   ("8.5 (95% CI 6.1–11.2)", "NR (95% CI 3.0–NR)", or "NR" when no limit exists), `iqr` ("1.9–13.4"), `median_iqr_text` ("6.3 (IQR 1.9–13.4)"),
   ///   `median_reached` and `iqr_reached` (whether the median and the first quartile were
   ///   reached, for `{{#median_reached}}…{{/median_reached}}{{^median_reached}}…{{/median_reached}}`),
-///   `rmst`, and `rates`, a list of `time`, `survival` ("45.2%"),
+  ///   `rmst`, and `rates`, a list of `time`, `survival` ("45.2%"),
   ///   `ci` ("38.1–52.3%"), `text` ("45.2% (95% CI 38.1–52.3%)"; "100.0%" and "0.0%" without an
   ///   interval where it is a point or empty) at the requested times, and
-///   `rates_list` ("63.3%, 44.3%, 25.3%");
+  ///   `rates_list` ("63.3%, 44.3%, 25.3%");
   /// - `logrank.chisq` ("10.33"), `logrank.df`, `logrank.p` ("0.001", "<0.001"),
   ///   `logrank.p_text` ("P = 0.001");
   /// - `hazard_ratios` (with `hazard-ratio: true`): per group after the first, `label`, `hr`,
@@ -47,8 +47,10 @@ extension KaplanMeierAnalysis {
         let ci = "\(lower)–\(percent(s.upper))"
         let hasInterval = s.lower != nil && s.upper != nil && s.lower != s.upper
         return [
-          "time": JournalFormat.tick(s.time * scale), "survival": CaptionNumber(value: survival, text: percent(survival)),
-          "lower": CaptionNumber(value: s.lower, text: percent(s.lower)), "upper": CaptionNumber(value: s.upper, text: percent(s.upper)),
+          "time": JournalFormat.tick(s.time * scale),
+          "survival": CaptionNumber(value: survival, text: percent(survival)),
+          "lower": CaptionNumber(value: s.lower, text: percent(s.lower)),
+          "upper": CaptionNumber(value: s.upper, text: percent(s.upper)),
           "ci": ci,
           "text": survival == nil
             ? "not estimable" : hasInterval ? "\(percent(survival)) (\(level)% CI \(ci))" : percent(survival),
@@ -84,8 +86,10 @@ extension KaplanMeierAnalysis {
       "n": columns.count, "events": columns.eventCount, "excluded": columns.excludedCount,
       "conf_level": level, "groups": groups, "group": byCode, "methods": methods(request),
       "follow_up": [
-        "median": CaptionNumber(value: followUp.median.estimate.map { $0 * scale }, text: time(followUp.median.estimate)),
-        "text": "\(time(followUp.median.estimate)) (\(level)% CI \(time(followUp.median.lower))–\(time(followUp.median.upper)))",
+        "median": CaptionNumber(
+          value: followUp.median.estimate.map { $0 * scale }, text: time(followUp.median.estimate)),
+        "text":
+          "\(time(followUp.median.estimate)) (\(level)% CI \(time(followUp.median.lower))–\(time(followUp.median.upper)))",
       ],
     ]
     // Null without a test, so that a caption's {{#logrank}}…{{/logrank}} leaves it out.
@@ -103,9 +107,12 @@ extension KaplanMeierAnalysis {
       let index = c.label.level.flatMap { sample.groupLabels.firstIndex(of: $0) }
       let code = index.map { sample.groupLabels[$0] } ?? (c.label.level ?? c.name)
       let ratio = ForestAnalysis.estimate(c)
-      func f(_ v: Double?) -> CaptionNumber { CaptionNumber(value: v, text: v.map { JournalFormat.fixed($0, decimals: 2) } ?? "NE") }
+      func f(_ v: Double?) -> CaptionNumber {
+        CaptionNumber(value: v, text: v.map { JournalFormat.fixed($0, decimals: 2) } ?? "NE")
+      }
       return [
-        "label": Factor.displayLabel(code, in: request.groupLabels) ?? code, "code": code, "hr": f(ratio?.value), "lower": f(ratio?.lower),
+        "label": Factor.displayLabel(code, in: request.groupLabels) ?? code, "code": code, "hr": f(ratio?.value),
+        "lower": f(ratio?.lower),
         "upper": f(ratio?.upper), "p": CaptionNumber(value: c.p, text: JournalFormat.pValue(c.p)),
         "text": ratio.map {
           JournalFormat.estimate($0.value, lower: $0.lower, upper: $0.upper, decimals: 2) + ", "

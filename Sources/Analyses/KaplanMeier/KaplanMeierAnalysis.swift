@@ -76,7 +76,8 @@ public struct KaplanMeierAnalysis: Sendable {
     self.pairwiseAdjustment = request.pairwiseAdjustment
     self.trend = request.testsTrend && logRank != nil ? try LogRankTrendTest(logRank!) : nil
     if request.estimatesHazardRatios, let group = request.groupColumn {
-      self.hazardRatios = try CoxAnalysis(table: table, request: Self.hazardRatioModel(request, group: group, levels: sample.groupLabels))
+      self.hazardRatios = try CoxAnalysis(
+        table: table, request: Self.hazardRatioModel(request, group: group, levels: sample.groupLabels))
     } else {
       self.hazardRatios = nil
     }
@@ -86,7 +87,8 @@ public struct KaplanMeierAnalysis: Sendable {
   static func hazardRatioModel(_ request: KaplanMeierRequest, group: String, levels: [String]) -> CoxRequest {
     func name(_ column: String) -> String { ForestAnalysis.term(column) }
     let reference = levels.first.map { ", ref = \"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" } ?? ""
-    var formula = "Surv(\(name(request.timeColumn)), \(name(request.eventColumn))) ~ relevel(factor(\(name(group)))\(reference))"
+    var formula =
+      "Surv(\(name(request.timeColumn)), \(name(request.eventColumn))) ~ relevel(factor(\(name(group)))\(reference))"
     if let adjustment = request.hazardRatioAdjustment, !adjustment.isEmpty { formula += " + " + adjustment }
     if let strata = request.strataColumn { formula += " + strata(\(name(strata)))" }
     return CoxRequest(

@@ -74,7 +74,10 @@ extension KaplanMeierRequest {
       "pairwise", PValueAdjustment.self, section: .statistics,
       "Compare every pair of groups (3 or more), adjusting P values this way.", example: "pairwise: holm"
     ) { $0.pairwiseAdjustment = $1 },
-    .flag("trend", section: .statistics, "Test for a trend over the ordered groups (scores 1, 2, …).", example: "trend: true") {
+    .flag(
+      "trend", section: .statistics, "Test for a trend over the ordered groups (scores 1, 2, …).",
+      example: "trend: true"
+    ) {
       $0.testsTrend = $1
     },
     .flag(
@@ -128,7 +131,8 @@ extension KaplanMeierRequest {
       "Print the group comparison's P value on the figure.", defaultValue: true, example: "p-value: false"
     ) { $0.figure.showsPValue = $1 },
     .flag(
-      "medians", commandLine: .negatedFlag("no-medians", help: "Omit the medians from the figure."), section: .figure, "Print the medians on the figure.",
+      "medians", commandLine: .negatedFlag("no-medians", help: "Omit the medians from the figure."), section: .figure,
+      "Print the medians on the figure.",
       defaultValue: true, example: "medians: false"
     ) { $0.figure.showsMedians = $1 },
     .choice(
@@ -143,7 +147,9 @@ extension KaplanMeierRequest {
       "legend", LegendPlacement.self, section: .figure, "Legend position.", defaultValue: .auto,
       example: "legend: bottom-left"
     ) { $0.figure.legend = $1 },
-    .text("legend-title", section: .figure, "Legend title.", example: "legend-title: Sex") { $0.figure.legendTitle = $1 },
+    .text("legend-title", section: .figure, "Legend title.", example: "legend-title: Sex") {
+      $0.figure.legendTitle = $1
+    },
   ]
 
   /// Options that make no sense together.
@@ -181,7 +187,8 @@ extension OptionDeclaration {
   /// The data a request reads: a file on the command line, the name of one of a template's
   /// `data` entries in a template (which the template resolves to its file).
   public static func dataFile(
-    _ key: String = "data", summary: String = "The data: a CSV file on the command line, a name under 'data' in a template.",
+    _ key: String = "data",
+    summary: String = "The data: a CSV file on the command line, a name under 'data' in a template.",
     example: String, isRequired: Bool = true, set: @escaping Setter<String>
   ) -> Self {
     Self(

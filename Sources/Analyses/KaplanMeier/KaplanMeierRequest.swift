@@ -1,7 +1,7 @@
+import ClinicalCSV
 import FigureCore
 import SurvivalFigures
 import SurvivalStatistics
-import ClinicalCSV
 
 /// Everything a Kaplan–Meier analysis and its figure need: where the data is, how its columns
 /// map to a survival sample, which statistics to compute and how to draw them. The `km`

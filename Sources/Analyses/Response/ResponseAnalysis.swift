@@ -170,7 +170,9 @@ public struct ResponseAnalysis: Sendable {
       ("responders", .int(dor.estimate.subjectCount)), ("events", .int(dor.estimate.eventCount)),
       (
         "median",
-        .object([("estimate", .number(median.estimate)), ("lower", .number(median.lower)), ("upper", .number(median.upper))])
+        .object([
+          ("estimate", .number(median.estimate)), ("lower", .number(median.lower)), ("upper", .number(median.upper)),
+        ])
       ),
     ])
   }
@@ -213,7 +215,8 @@ public struct ResponseAnalysis: Sendable {
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
     if let comparison {
-      lines.append("Fisher's exact test of the ORR between groups: \(JournalFormat.pValueText(comparison.pValue).plainText)")
+      lines.append(
+        "Fisher's exact test of the ORR between groups: \(JournalFormat.pValueText(comparison.pValue).plainText)")
     }
     if durationOfResponse != nil || groups.contains(where: { $0.durationOfResponse != nil }) {
       let end = deathTimes == nil ? "progression" : "progression or death"

@@ -1,5 +1,5 @@
-import SurvivalStatistics
 import ClinicalCSV
+import SurvivalStatistics
 
 /// What the `response` command analyses: where the responses are, how the columns map, and
 /// which rules and interval to use.

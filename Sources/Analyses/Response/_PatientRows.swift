@@ -1,6 +1,6 @@
-import SurvivalStatistics
-import Foundation
 import ClinicalCSV
+import Foundation
+import SurvivalStatistics
 
 /// The rows of a table grouped by patient identifier, patients in order of first appearance.
 struct _PatientRows {

@@ -1,12 +1,13 @@
+import ClinicalCSV
 import FigureCore
 import SurvivalFigures
-import ClinicalCSV
 
 extension SwimmerInput {
   /// The figure of these lanes as `request` describes it.
   public func figure(_ request: SwimmerRequest) -> SwimmerFigure {
     let theme = FigureTheme.styled(
-      width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily,
+      width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize,
+      fontFamily: request.output.fontFamily,
       lineWidth: nil, palette: request.output.palette)
     var options = SwimmerFigureOptions(
       width: request.output.widthMillimetres.millimetres,

@@ -43,16 +43,24 @@ public struct SwimmerInput: Sendable {
       let row = rows[0]
       let id = patients.identifiers[p]
       let end = try Self.time(ends[row], column: endColumn, row: row, patient: id, required: true) ?? 0
-      let start = try starts.flatMap { try Self.time($0[row], column: startColumn!, row: row, patient: id, required: true) } ?? 0
+      let start =
+        try starts.flatMap { try Self.time($0[row], column: startColumn!, row: row, patient: id, required: true) } ?? 0
       guard end >= start else {
         throw PatientInputError(
           at: endColumn.location(ofRow: row),
-          .endBeforeStart(patient: id, end: endColumn.rawText(atRow: row), start: startColumn?.rawText(atRow: row) ?? "0"))
+          .endBeforeStart(
+            patient: id, end: endColumn.rawText(atRow: row), start: startColumn?.rawText(atRow: row) ?? "0"))
       }
-      var lane = SwimmerLane(id: id, group: groupValues.map { levels.firstIndex(of: $0[p]) ?? 0 } ?? 0, start: start * scale, end: end * scale)
+      var lane = SwimmerLane(
+        id: id, group: groupValues.map { levels.firstIndex(of: $0[p]) ?? 0 } ?? 0, start: start * scale,
+        end: end * scale)
       if let ongoingColumn { lane.isOngoing = try Self.flag(ongoingColumn, row: row) }
-      if let spanStart, let spanStarts, let s = try Self.time(spanStarts[row], column: spanStart, row: row, patient: id, required: false) {
-        let e = try spanEnds.flatMap { try Self.time($0[row], column: spanEnd!, row: row, patient: id, required: false) } ?? end
+      if let spanStart, let spanStarts,
+        let s = try Self.time(spanStarts[row], column: spanStart, row: row, patient: id, required: false)
+      {
+        let e =
+          try spanEnds.flatMap { try Self.time($0[row], column: spanEnd!, row: row, patient: id, required: false) }
+          ?? end
         lane.responses = [SwimmerLane.ResponseSpan(start: s * scale, end: max(s, e) * scale)]
       }
       lanes.append(lane)
@@ -70,7 +78,8 @@ public struct SwimmerInput: Sendable {
           throw PatientInputError(at: idCol.location(ofRow: row), .missingIdentifier(column: idCol.name))
         }
         guard let lane = patients.index[id] else {
-          throw PatientInputError(at: idCol.location(ofRow: row), .unknownPatient(patient: id, patientsFile: table.file))
+          throw PatientInputError(
+            at: idCol.location(ofRow: row), .unknownPatient(patient: id, patientsFile: table.file))
         }
         let time = try Self.time(times[row], column: timeCol, row: row, patient: id, required: true) ?? 0
         guard let type = typeCol.text(atRow: row)?.trimmingCharacters(in: .whitespaces), !type.isEmpty else {
@@ -80,7 +89,8 @@ public struct SwimmerInput: Sendable {
       }
       kinds = Self.orderedKinds(found.map(\.type))
       for event in found {
-        lanes[event.lane].events.append(SwimmerLane.Event(time: event.time, kind: kinds.firstIndex(of: event.type) ?? 0))
+        lanes[event.lane].events.append(
+          SwimmerLane.Event(time: event.time, kind: kinds.firstIndex(of: event.type) ?? 0))
       }
     }
     var unknown = 0
@@ -93,7 +103,10 @@ public struct SwimmerInput: Sendable {
     self.groups = levels
   }
 
-  static let knownKinds = ["cr", "complete response", "pr", "partial response", "sd", "stable disease", "pd", "progression", "progressive disease", "death", "died", "dead"]
+  static let knownKinds = [
+    "cr", "complete response", "pr", "partial response", "sd", "stable disease", "pd", "progression",
+    "progressive disease", "death", "died", "dead",
+  ]
 
   /// Event labels: RECIST codes and death first in their conventional order, then the others in
   /// order of first appearance.
@@ -108,7 +121,9 @@ public struct SwimmerInput: Sendable {
   }
 
   /// A present time checked to be finite and ≥ 0, or nil for a missing optional one.
-  static func time(_ value: Double?, column: DataColumn, row: Int, patient: String, required: Bool) throws(PatientInputError) -> Double? {
+  static func time(_ value: Double?, column: DataColumn, row: Int, patient: String, required: Bool)
+    throws(PatientInputError) -> Double?
+  {
     guard let value else {
       if required {
         throw PatientInputError(at: column.location(ofRow: row), .missingValue(column: column.name, patient: patient))
@@ -116,19 +131,23 @@ public struct SwimmerInput: Sendable {
       return nil
     }
     guard value >= 0, value.isFinite else {
-      throw PatientInputError(at: column.location(ofRow: row), .invalidTime(column: column.name, value: column.rawText(atRow: row)))
+      throw PatientInputError(
+        at: column.location(ofRow: row), .invalidTime(column: column.name, value: column.rawText(atRow: row)))
     }
     return value
   }
 
   /// A yes/no cell: 1/0, TRUE/FALSE, T/F, yes/no, y/n in any case; empty is no.
   static func flag(_ column: DataColumn, row: Int) throws(PatientInputError) -> Bool {
-    guard let text = column.text(atRow: row)?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return false }
+    guard let text = column.text(atRow: row)?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else {
+      return false
+    }
     switch text {
     case "1", "true", "t", "yes", "y": return true
     case "0", "false", "f", "no", "n": return false
     default:
-      throw PatientInputError(at: column.location(ofRow: row), .notABoolean(column: column.name, value: column.rawText(atRow: row)))
+      throw PatientInputError(
+        at: column.location(ofRow: row), .notABoolean(column: column.name, value: column.rawText(atRow: row)))
     }
   }
 
@@ -138,7 +157,9 @@ public struct SwimmerInput: Sendable {
     if let unknown = order.first(where: { !levels.contains($0) }) {
       throw ColumnMappingError(
         file: column.table.file,
-        reason: .unknownOrderEntry(.group, column: column.name, entry: unknown, suggestion: SpellingSuggestion.closest(to: unknown, among: levels), values: levels))
+        reason: .unknownOrderEntry(
+          .group, column: column.name, entry: unknown,
+          suggestion: SpellingSuggestion.closest(to: unknown, among: levels), values: levels))
     }
     let left = levels.filter { !order.contains($0) }
     let first = values.firstIndex { left.contains($0) } ?? 0

@@ -104,7 +104,8 @@ public struct SwimmerContent: FigureContent {
       parts.append("lines above the bars span the response, from '\(from)' to \(to)")
     }
     if request.eventsPath != nil {
-      parts.append("markers at the events of the events file ('\(request.eventTimeColumn)', '\(request.eventTypeColumn)')")
+      parts.append(
+        "markers at the events of the events file ('\(request.eventTimeColumn)', '\(request.eventTypeColumn)')")
     }
     parts.append("descriptive: no estimates or tests")
     parts.append("drawn with survfig \(SurvfigVersion.string)")

@@ -7,25 +7,34 @@ extension SwimmerRequest {
   public static let options = OptionTable<SwimmerRequest>(
     [
       .dataFile(
-        summary: "The patients, one row per patient: a CSV file on the command line, a name under 'data' in a template.",
+        summary:
+          "The patients, one row per patient: a CSV file on the command line, a name under 'data' in a template.",
         example: "data: patients"
       ) { $0.dataPath = $1 },
-      .column("id-column", commandLine: .named("id"), "Column identifying the patient.", example: "id-column: patient",
-        isRequired: true) { $0.idColumn = $1 },
+      .column(
+        "id-column", commandLine: .named("id"), "Column identifying the patient.", example: "id-column: patient",
+        isRequired: true
+      ) { $0.idColumn = $1 },
       .column("end", "Column with the end of the bar.", example: "end: end", isRequired: true) { $0.endColumn = $1 },
       .column("start", "Column with the start of the bar (default 0).", example: "start: start") {
         $0.startColumn = $1
       },
       .column("group", "Column with the treatment group.", example: "group: arm") { $0.groupColumn = $1 },
-      .texts("group-order", section: .data, "Group values in the order to show them.", valueName: "values",
-        example: "group-order: [B, A]") { $0.groupOrder = $1 },
+      .texts(
+        "group-order", section: .data, "Group values in the order to show them.", valueName: "values",
+        example: "group-order: [B, A]"
+      ) { $0.groupOrder = $1 },
       .column("ongoing", "Yes/no column: still on treatment or in response (an arrow).", example: "ongoing: ongoing") {
         $0.ongoingColumn = $1
       },
-      .column("response-start", "Column with the start of the response (a line above the bar).",
-        example: "response-start: response_start") { $0.responseStartColumn = $1 },
-      .column("response-end", "Column with the end of the response (default: the bar's end).",
-        example: "response-end: response_end") { $0.responseEndColumn = $1 },
+      .column(
+        "response-start", "Column with the start of the response (a line above the bar).",
+        example: "response-start: response_start"
+      ) { $0.responseStartColumn = $1 },
+      .column(
+        "response-end", "Column with the end of the response (default: the bar's end).",
+        example: "response-end: response_end"
+      ) { $0.responseEndColumn = $1 },
       .dataFile(
         "events",
         summary: "The events, one row per event: a CSV file on the command line, a name under 'data' in a template.",
@@ -50,15 +59,18 @@ extension SwimmerRequest {
         "display-unit", TimeUnit.self, section: .figure, "Unit to show on the time axis; converts from the time unit.",
         example: "display-unit: years"
       ) { $0.displayTimeUnit = $1 },
-      .number("x-max", section: .figure, "Right end of the time axis, in the display unit.", in: .greaterThan(0),
-        valueName: "t", example: "x-max: 24") { $0.xMax = $1 },
+      .number(
+        "x-max", section: .figure, "Right end of the time axis, in the display unit.", in: .greaterThan(0),
+        valueName: "t", example: "x-max: 24"
+      ) { $0.xMax = $1 },
       .text("x-title", section: .figure, "x-axis title.", example: "x-title: Months since start") { $0.xTitle = $1 },
       .text("y-title", section: .figure, "y-axis title.", example: "y-title: Patients") { $0.yTitle = $1 },
       .text("legend-title", section: .figure, "Legend title for the groups.", example: "legend-title: Treatment") {
         $0.legendTitle = $1
       },
       .flag(
-        "ids", commandLine: .negatedFlag("no-ids", help: "Do not print patient identifiers."), section: .figure, "Print patient identifiers beside the lanes.",
+        "ids", commandLine: .negatedFlag("no-ids", help: "Do not print patient identifiers."), section: .figure,
+        "Print patient identifiers beside the lanes.",
         defaultValue: true, example: "ids: false"
       ) { $0.showsIdentifiers = $1 },
     ] + FigureOutput.declarations(\SwimmerRequest.output, height: "grows with the number of patients"),

@@ -1,6 +1,6 @@
+import ClinicalCSV
 import FigureCore
 import SurvivalFigures
-import ClinicalCSV
 
 /// Everything a swimmer plot needs: the patients file (one row per patient), an optional
 /// events file (one row per event), the column mapping and how to draw it.

@@ -24,7 +24,9 @@ extension ReportTable {
     if let title { out += ["**\(escape(title))**", ""] }
     out.append("| " + columns.indices.map { headerMarkdown($0) }.joined(separator: " | ") + " |")
     out.append(
-      "|" + columns.map { c in c.alignment == .trailing ? " ---: " : c.alignment == .center ? " :---: " : " --- " }.joined(separator: "|") + "|")
+      "|"
+        + columns.map { c in c.alignment == .trailing ? " ---: " : c.alignment == .center ? " :---: " : " --- " }
+        .joined(separator: "|") + "|")
     for row in rows {
       let cells = columns.indices.map { c -> String in
         var text = escape(cell(row, c))

@@ -1,7 +1,7 @@
+import ClinicalCSV
 import FigureCore
 import SurvivalFigures
 import SurvivalStatistics
-import ClinicalCSV
 
 extension KaplanMeierAnalysis {
   /// Per group: patients, events, median with its interval, and survival at the requested
@@ -16,25 +16,32 @@ extension KaplanMeierAnalysis {
       ReportTable.Column("Events", alignment: .trailing),
       ReportTable.Column("Median (\(level)% CI)", alignment: .trailing),
     ]
-    columns += request.times.map { ReportTable.Column("At \(JournalFormat.tick($0 * scale))\(unit), % (\(level)% CI)", alignment: .trailing) }
+    columns += request.times.map {
+      ReportTable.Column("At \(JournalFormat.tick($0 * scale))\(unit), % (\(level)% CI)", alignment: .trailing)
+    }
     func percent(_ v: Double?) -> String { v.map { JournalFormat.fixed($0 * 100, decimals: 1) } ?? "NE" }
     let rows = estimates.indices.map { index -> ReportTable.Row in
       let code = sample.groupLabels[index]
       let median = quantiles[index].first { $0.probability == 0.5 } ?? estimates[index].median
       var cells = [
-        Factor.displayLabel(code, in: request.groupLabels) ?? code, String(estimates[index].subjectCount), String(estimates[index].eventCount),
+        Factor.displayLabel(code, in: request.groupLabels) ?? code, String(estimates[index].subjectCount),
+        String(estimates[index].eventCount),
         MedianText(median, scale: scale, decimals: decimals).compact,
       ]
       cells += survivalAtTimes[index].map { s in
         let survival = printedSurvival(s, group: index)
         return survival == nil
-          ? "NE" : s.lower == nil && s.upper == nil ? percent(survival) : "\(percent(survival)) (\(percent(s.lower))–\(percent(s.upper)))"
+          ? "NE"
+          : s.lower == nil && s.upper == nil
+            ? percent(survival) : "\(percent(survival)) (\(percent(s.lower))–\(percent(s.upper)))"
       }
       return ReportTable.Row(cells)
     }
     var notes = ["NR, not reached; NE, not estimable."]
     if let test = logRank, let chi = test.chiSquare {
-      notes.append("Log-rank test: χ² = \(JournalFormat.fixed(chi.statistic, decimals: 2)), \(chi.degreesOfFreedom) df, \(JournalFormat.pValueText(chi.pValue).plainText)")
+      notes.append(
+        "Log-rank test: χ² = \(JournalFormat.fixed(chi.statistic, decimals: 2)), \(chi.degreesOfFreedom) df, \(JournalFormat.pValueText(chi.pValue).plainText)"
+      )
     }
     notes.append(methods(request))
     return ReportTable(title: title, columns: columns, rows: rows, footnotes: notes)
@@ -54,25 +61,37 @@ extension ResponseAnalysis {
       of == 0 ? "0" : "\(n) (\(JournalFormat.fixed(100 * Double(n) / Double(of), decimals: 1)))"
     }
     func rate(_ p: ProportionInterval) -> String {
-      p.trials == 0 ? "NE"
+      p.trials == 0
+        ? "NE"
         : "\(JournalFormat.fixed(100 * p.estimate, decimals: 1)) (\(JournalFormat.fixed(100 * p.lower, decimals: 1))–\(JournalFormat.fixed(100 * p.upper, decimals: 1)))"
     }
     var rows = ResponseCategory.allCases.map { category in
       ReportTable.Row([category.code] + groups.map { count($0.summary.count(category), $0.summary.patientCount) })
     }
-    rows.append(ReportTable.Row(["Responders (CR + PR), n/N"] + groups.map { "\($0.summary.objectiveResponse.successes)/\($0.summary.objectiveResponse.trials)" }))
-    rows.append(ReportTable.Row(["ORR, % (\(level)% CI)"] + groups.map { rate($0.summary.objectiveResponse) }, isBold: true))
-    rows.append(ReportTable.Row(["Disease control (CR + PR + SD), n/N"] + groups.map { "\($0.summary.diseaseControl.successes)/\($0.summary.diseaseControl.trials)" }))
-    rows.append(ReportTable.Row(["DCR, % (\(level)% CI)"] + groups.map { rate($0.summary.diseaseControl) }, isBold: true))
+    rows.append(
+      ReportTable.Row(
+        ["Responders (CR + PR), n/N"]
+          + groups.map { "\($0.summary.objectiveResponse.successes)/\($0.summary.objectiveResponse.trials)" }))
+    rows.append(
+      ReportTable.Row(["ORR, % (\(level)% CI)"] + groups.map { rate($0.summary.objectiveResponse) }, isBold: true))
+    rows.append(
+      ReportTable.Row(
+        ["Disease control (CR + PR + SD), n/N"]
+          + groups.map { "\($0.summary.diseaseControl.successes)/\($0.summary.diseaseControl.trials)" }))
+    rows.append(
+      ReportTable.Row(["DCR, % (\(level)% CI)"] + groups.map { rate($0.summary.diseaseControl) }, isBold: true))
     if hasAssessmentTimes {
       rows.append(
         ReportTable.Row(
           ["DoR events (progression\(deathTimes == nil ? "" : " or death")), n/responders"]
-            + groups.map { g in g.durationOfResponse.map { "\($0.estimate.eventCount)/\($0.estimate.subjectCount)" } ?? "0/0" }))
+            + groups.map { g in
+              g.durationOfResponse.map { "\($0.estimate.eventCount)/\($0.estimate.subjectCount)" } ?? "0/0"
+            }))
       rows.append(
         ReportTable.Row(
           ["Median DoR, \(timeUnit.rawValue) (\(level)% CI)"]
-            + groups.map { g in g.durationOfResponse.map { MedianText($0.estimate.median, decimals: 1).compact } ?? "NE" },
+            + groups.map { g in g.durationOfResponse.map { MedianText($0.estimate.median, decimals: 1).compact } ?? "NE"
+            },
           isBold: true))
     }
     let method = groups.first?.summary.objectiveResponse.method == .wilson ? "Wilson score" : "Clopper–Pearson exact"
@@ -80,12 +99,15 @@ extension ResponseAnalysis {
       "Counts are n (%) of all patients; rates are over evaluable patients (best response other than NE), with \(method) confidence intervals."
     ]
     if let comparison {
-      notes.append("Objective response between groups: Fisher's exact test, \(JournalFormat.pValueText(comparison.pValue).plainText).")
+      notes.append(
+        "Objective response between groups: Fisher's exact test, \(JournalFormat.pValueText(comparison.pValue).plainText)."
+      )
     }
     if hasAssessmentTimes {
       let end = deathTimes == nil ? "progression" : "progression or death"
       notes.append(
-        "DoR, duration of response: Kaplan–Meier among the responders from the first CR/PR to \(end), censored at the last assessment; NR, not reached; NE, no responders.")
+        "DoR, duration of response: Kaplan–Meier among the responders from the first CR/PR to \(end), censored at the last assessment; NR, not reached; NE, no responders."
+      )
     }
     return ReportTable(title: title, columns: columns, rows: rows, footnotes: notes)
   }
@@ -106,7 +128,10 @@ extension ForestAnalysis {
     var spanning: [ReportTable.SpanningHeader] = []
     for name in seriesNames {
       let start = columns.count
-      columns += [ReportTable.Column("HR (\(level)% CI)", alignment: .trailing), ReportTable.Column(styled: pHeader, alignment: .trailing)]
+      columns += [
+        ReportTable.Column("HR (\(level)% CI)", alignment: .trailing),
+        ReportTable.Column(styled: pHeader, alignment: .trailing),
+      ]
       if !name.isEmpty { spanning.append(ReportTable.SpanningHeader(name, columns: start..<start + 2)) }
     }
     let rows = self.rows.map { row -> ReportTable.Row in
@@ -115,7 +140,10 @@ extension ForestAnalysis {
         if row.kind == .reference {
           cells += [row.note(forSeries: s) ?? "Reference", ""]
         } else if row.estimates.indices.contains(s), let e = row.estimates[s] {
-          cells += [JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: decimals), e.p.map { JournalFormat.pValue($0) } ?? ""]
+          cells += [
+            JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: decimals),
+            e.p.map { JournalFormat.pValue($0) } ?? "",
+          ]
         } else if row.kind == .header {
           cells += ["", row.headerP(forSeries: s).map { JournalFormat.pValue($0) } ?? ""]
         } else {
@@ -130,7 +158,9 @@ extension ForestAnalysis {
     let showsJointTests = self.rows.contains { $0.kind == .header && $0.headerPValues.contains { $0 != nil } }
     let tests: String
     if pTitle == "P" {
-      tests = "P values by Wald tests" + (showsJointTests ? "; on a variable's line, the joint Wald test of its levels." : ".")
+      tests =
+        "P values by Wald tests"
+        + (showsJointTests ? "; on a variable's line, the joint Wald test of its levels." : ".")
     } else {
       tests = "Hazard ratios within each subgroup from Cox models of the treatment alone."
     }

@@ -1,9 +1,9 @@
-import ClinicalCSV
-import FigureCore
-import SurvivalFigures
 import Analyses
-import ReportTemplates
+import ClinicalCSV
 import Expressions
+import FigureCore
+import ReportTemplates
+import SurvivalFigures
 
 extension BuiltFigure {
   /// Height of the band above each panel that holds its letter.
@@ -163,7 +163,9 @@ extension BuiltFigure {
       // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
       labels.append(
         .text(
-          TextRun(.bold(letter), font: FontSpec(size: 11, family: panels[index].fontFamily), anchor: TextAnchor(.leading, .top)),
+          TextRun(
+            .bold(letter), font: FontSpec(size: 11, family: panels[index].fontFamily),
+            anchor: TextAnchor(.leading, .top)),
           at: Point(x: origin.x + 2, y: origin.y + 1)))
       var withLetter = context
       withLetter["letter"] = letter

@@ -1,12 +1,12 @@
+import Analyses
 import CairoRendering
 import ClinicalCSV
+import Expressions
 import FigureCore
 import Foundation
 import Mustache
-import SurvivalFigures
-import Analyses
 import ReportTemplates
-import Expressions
+import SurvivalFigures
 
 /// A figure of a template, computed and laid out, ready to render.
 struct BuiltFigure: Sendable {
@@ -59,7 +59,9 @@ extension BuiltFigure {
       }
     }
     let captionFindings = unknownCaptionNames(spec, context: context)
-    if spec.methodsInCaption, let methods = statistics.first(where: { $0.0 == "methods" })?.1, case .string(let text) = methods {
+    if spec.methodsInCaption, let methods = statistics.first(where: { $0.0 == "methods" })?.1,
+      case .string(let text) = methods
+    {
       caption = [caption, "Methods: " + text].compactMap { $0 }.joined(separator: " ")
     }
     // Text that leaves a panel is reported once, by its panel, even where it leaves the page.

@@ -1,9 +1,9 @@
-import ClinicalCSV
-import FigureCore
-import SurvivalFigures
 import Analyses
-import ReportTemplates
+import ClinicalCSV
 import Expressions
+import FigureCore
+import ReportTemplates
+import SurvivalFigures
 
 /// A table of a template, computed and ready to write.
 struct BuiltTable: Sendable {
@@ -35,7 +35,9 @@ struct BuiltTable: Sendable {
         return table
       }, isFiltered: !spec.filters.isEmpty)
     let computed = try spec.request.table(title: spec.title, data: data)
-    let (table, statistics, files, notes) = (computed.table, computed.statistics, spec.request.dataFiles, computed.notes)
+    let (table, statistics, files, notes) = (
+      computed.table, computed.statistics, spec.request.dataFiles, computed.notes
+    )
     let sidecar = JSONValue.object([
       ("id", .string(spec.id)),
       ("label", .string(spec.label)),

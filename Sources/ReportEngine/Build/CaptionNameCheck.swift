@@ -1,8 +1,8 @@
-import ClinicalCSV
-import Foundation
 import Analyses
-import ReportTemplates
+import ClinicalCSV
 import Expressions
+import Foundation
+import ReportTemplates
 
 /// The names of a Mustache caption that its values do not define, which Mustache renders as
 /// nothing: `{{medain}}`, `{{logrank.p_txt}}`.

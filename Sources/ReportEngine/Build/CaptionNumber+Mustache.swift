@@ -1,6 +1,6 @@
 import Analyses
-import Mustache
 import ClinicalCSV
+import Mustache
 
 /// Caption numbers render as their text and take the number helpers as Mustache transforms.
 extension CaptionNumber: MustacheTransformable, MustacheCustomRenderable {

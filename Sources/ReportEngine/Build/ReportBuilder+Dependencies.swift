@@ -1,8 +1,8 @@
-import Foundation
 import Analyses
-import ReportTemplates
-import Expressions
 import ClinicalCSV
+import Expressions
+import Foundation
+import ReportTemplates
 
 /// The files one figure or table (or the report PDF) writes and the inputs they are computed
 /// from: make's targets and prerequisites.

@@ -1,9 +1,9 @@
-import FigureCore
-import SurvivalFigures
 import Analyses
-import ReportTemplates
-import Expressions
 import ClinicalCSV
+import Expressions
+import FigureCore
+import ReportTemplates
+import SurvivalFigures
 
 extension ReportBuilder {
   /// The report's page size: ISO A4 portrait, as journal submission systems take it.
@@ -51,7 +51,8 @@ extension ReportBuilder {
     commands.append(.text(TextRun(.bold(heading), font: font.bold()), at: Point(x: margin, y: y)))
     for (index, line) in lines.enumerated() {
       if index > 0 { y += lineHeight }
-      commands.append(.text(TextRun(StyledText(line), font: font), at: Point(x: margin + (index == 0 ? indent : 0), y: y)))
+      commands.append(
+        .text(TextRun(StyledText(line), font: font), at: Point(x: margin + (index == 0 ? indent : 0), y: y)))
     }
     return (Scene(size: page, background: .white, commands: commands), scale)
   }

@@ -1,11 +1,11 @@
+import Analyses
 import CairoRendering
 import ClinicalCSV
+import Expressions
 import FigureCore
 import Foundation
-import SurvivalFigures
-import Analyses
 import ReportTemplates
-import Expressions
+import SurvivalFigures
 
 /// Options of `survfig build`.
 public struct ReportBuildOptions: Sendable {
@@ -90,14 +90,16 @@ public struct ReportBuilder: Sendable {
       for id in only where !known.contains(id) {
         throw TemplateError(
           file: template.file, key: "figures",
-          message: FigureSpec.unknown("figure id", id, among: Array(known)).replacingOccurrences(of: "unknown figure id", with: "--only names an unknown figure id"))
+          message: FigureSpec.unknown("figure id", id, among: Array(known)).replacingOccurrences(
+            of: "unknown figure id", with: "--only names an unknown figure id"))
       }
     }
     let (specs, tableSpecs) = selection
     let renderer = try FigureRenderer(
       options: RenderOptions(
         dpi: template.style.dpi,
-        metadata: DocumentMetadata(title: template.title, author: template.author, creator: "survfig \(SurvfigVersion.string)")))
+        metadata: DocumentMetadata(
+          title: template.title, author: template.author, creator: "survfig \(SurvfigVersion.string)")))
 
     // Data, each file read once, by path, with the derived columns of every name it has.
     var tables: [String: DataTable] = [:]
@@ -121,9 +123,12 @@ public struct ReportBuilder: Sendable {
       while let index = results.claim() {
         let spec = selected[index]
         do {
-          results.store(.success(try BuiltFigure.build(spec, tables: loaded, measurer: measurer, minimumFontSize: minimum)), at: index)
+          results.store(
+            .success(try BuiltFigure.build(spec, tables: loaded, measurer: measurer, minimumFontSize: minimum)),
+            at: index)
         } catch {
-          results.store(.failure(FigureBuildError(figure: spec.id, location: spec.location, underlying: error)), at: index)
+          results.store(
+            .failure(FigureBuildError(figure: spec.id, location: spec.location, underlying: error)), at: index)
         }
       }
     }
@@ -157,11 +162,14 @@ public struct ReportBuilder: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         var files: [(String, [UInt8])] = []
         for format in figure.spec.formats {
-          files.append(("\(folder)/\(figure.spec.id).\(format.fileExtension)", try renderer.render(figure.scene, as: format)))
+          files.append(
+            ("\(folder)/\(figure.spec.id).\(format.fileExtension)", try renderer.render(figure.scene, as: format)))
         }
         files.append(("\(folder)/\(figure.spec.id).json", figure.sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        progress("built \(figure.spec.id) (\(figure.spec.formats.map(\.fileExtension).joined(separator: ", ")), rendered in \(Int(ms.rounded())) ms)")
+        progress(
+          "built \(figure.spec.id) (\(figure.spec.formats.map(\.fileExtension).joined(separator: ", ")), rendered in \(Int(ms.rounded())) ms)"
+        )
         return files
       }
     }
@@ -194,12 +202,15 @@ public struct ReportBuilder: Sendable {
       let text = dependencies(groups.map { OutputGroup(targets: $0.files.map(\.0), dataFiles: $0.dataFiles) })
       let bytes = Array(text.utf8)
       files.append((depfile, bytes))
-      if FileManager.default.contents(atPath: depfile).map({ $0.elementsEqual(bytes) }) == true { unchanged.insert(depfile) }
+      if FileManager.default.contents(atPath: depfile).map({ $0.elementsEqual(bytes) }) == true {
+        unchanged.insert(depfile)
+      }
     }
 
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for (path, bytes) in files where !unchanged.contains(path) { try FigureRenderer.writeFile(bytes, to: path) }
-    return ReportBuildResult(files: files.map(\.0), warnings: warnings, unchanged: files.map(\.0).filter(unchanged.contains))
+    return ReportBuildResult(
+      files: files.map(\.0), warnings: warnings, unchanged: files.map(\.0).filter(unchanged.contains))
   }
 
   /// The report's file name: the template's without its extension.
@@ -210,14 +221,18 @@ public struct ReportBuilder: Sendable {
   /// One A4 page per figure: the figure at its print size (scaled down when it does not fit
   /// the page with its caption, `figurePage`), its label ("Figure n.") and its caption below;
   /// then one page per table, its label before its title.
-  func reportDocument(_ figures: [BuiltFigure], tables: [BuiltTable], measurer: some TextMeasuring) throws -> PDFDocument {
+  func reportDocument(_ figures: [BuiltFigure], tables: [BuiltTable], measurer: some TextMeasuring) throws
+    -> PDFDocument
+  {
     let page = Self.reportPage
     let margin = Self.reportMargin
     var pages: [PDFPage] = []
     var outline: [PDFOutlineItem] = []
     for figure in figures {
-      let scene = Self.figurePage(figure.scene, label: figure.spec.label, caption: figure.caption, fontFamily: template.style.fontFamily,
-        measurer: measurer).scene
+      let scene = Self.figurePage(
+        figure.scene, label: figure.spec.label, caption: figure.caption, fontFamily: template.style.fontFamily,
+        measurer: measurer
+      ).scene
       pages.append(PDFPage(scene: scene, label: figure.spec.id))
       outline.append(PDFOutlineItem(title: "\(figure.spec.label): \(figure.spec.id)", pageIndex: pages.count - 1))
     }
@@ -231,7 +246,10 @@ public struct ReportBuilder: Sendable {
     }
     let smallest = max(template.style.minimumFontSize, 6)
     let portrait = page.width - 2 * margin
-    let sizes = titled.map { $0.fittingFontSize(width: portrait, largest: 8, smallest: smallest, family: template.style.fontFamily, measurer: measurer) }
+    let sizes = titled.map {
+      $0.fittingFontSize(
+        width: portrait, largest: 8, smallest: smallest, family: template.style.fontFamily, measurer: measurer)
+    }
     let fontSize = sizes.map { $0 ?? smallest }.min() ?? 8
     for (index, built) in tables.enumerated() {
       let landscape = Size(width: page.height, height: page.width)

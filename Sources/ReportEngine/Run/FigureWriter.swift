@@ -1,10 +1,10 @@
+import Analyses
 import CairoRendering
+import ClinicalCSV
+import Expressions
 import FigureCore
 import Foundation
-import Analyses
 import ReportTemplates
-import Expressions
-import ClinicalCSV
 
 /// Writes one figure to several files whose extensions choose the formats.
 ///

@@ -1,7 +1,7 @@
-import ClinicalCSV
 import Analyses
-import ReportTemplates
+import ClinicalCSV
 import Expressions
+import ReportTemplates
 
 /// Reads the data, computes the rows and writes the forest plot to every output.
 @discardableResult

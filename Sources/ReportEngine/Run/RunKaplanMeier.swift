@@ -1,9 +1,9 @@
-import ClinicalCSV
-import FigureCore
-import SurvivalFigures
 import Analyses
-import ReportTemplates
+import ClinicalCSV
 import Expressions
+import FigureCore
+import ReportTemplates
+import SurvivalFigures
 
 /// What a Kaplan–Meier run produced.
 public struct KaplanMeierRun: Sendable {

@@ -1,9 +1,9 @@
-import ClinicalCSV
-import FigureCore
-import SurvivalFigures
 import Analyses
-import ReportTemplates
+import ClinicalCSV
 import Expressions
+import FigureCore
+import ReportTemplates
+import SurvivalFigures
 
 /// Reads the patients (and events) and writes the swimmer plot to every output.
 ///

@@ -10,7 +10,9 @@ enum TemplateReference {
       "A template (`survfig build report.yaml`) is YAML: named data files, a style, endpoints, and the figures and tables to build. Every figure and table key below is read through the same declarations as the command-line options of the same name, with the same checks and messages; a key the template does not know is an error listing the valid keys.",
       "", "## Top level", "", "| Key | Description |", "|---|---|",
     ]
-    lines += ReportTemplate.rootKeyDescriptions.map { "| `\($0.key)` | \(ReferenceDocumentation.cell($0.description)) |" }
+    lines += ReportTemplate.rootKeyDescriptions.map {
+      "| `\($0.key)` | \(ReferenceDocumentation.cell($0.description)) |"
+    }
     lines += ["", "## `style`", "", "A preset name, or a mapping of these keys over a preset:", ""]
     lines += table(ReportStyle.options)
     lines += [

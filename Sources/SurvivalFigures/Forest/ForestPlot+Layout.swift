@@ -11,7 +11,9 @@ extension ForestPlot {
   public func layout(measurer: some TextMeasuring) -> ForestLayout {
     let engine = _ForestLayoutEngine(plot: self, measurer: measurer)
     let natural = engine.run(rowSpacing: Self.rowSpacing)
-    guard let height = options.height, natural.contentHeight > height + 1e-9, !rows.isEmpty else { return natural.layout }
+    guard let height = options.height, natural.contentHeight > height + 1e-9, !rows.isEmpty else {
+      return natural.layout
+    }
     let line = engine.lineHeight(engine.theme.font)
     let spacing = Self.rowSpacing - (natural.contentHeight - height) / (line * Double(rows.count))
     return engine.run(rowSpacing: max(spacing, 1)).layout
@@ -42,7 +44,8 @@ extension ForestPlot {
     let round = tickCandidates.map(\.value)
     if let below = round.filter({ $0 <= lo * (1 + 1e-9) }).max(), lo / below <= 1.25 { lo = below }
     if let above = round.filter({ $0 >= hi * (1 - 1e-9) }).min(), above / hi <= 1.25 { hi = above }
-    if !tickCandidates.contains(where: { $0.value != 1 && $0.value >= lo * (1 - 1e-9) && $0.value <= hi * (1 + 1e-9) }) {
+    if !tickCandidates.contains(where: { $0.value != 1 && $0.value >= lo * (1 - 1e-9) && $0.value <= hi * (1 + 1e-9) })
+    {
       lo = min(lo, 0.5)
       hi = max(hi, 2)
     }
@@ -61,8 +64,10 @@ extension ForestPlot {
   /// ticks so far with it (labels apart). The fine ratios 0.75–1.5 are tried only when fewer
   /// than three ticks were found, and never within 10 % of a chosen tick (0.75 or 0.8).
   public static func ticks(in domain: ClosedRange<Double>, fits: ([Double]) -> Bool = { _ in true }) -> [Double] {
-    let inside = tickCandidates.filter { $0.value >= domain.lowerBound * (1 - 1e-9) && $0.value <= domain.upperBound * (1 + 1e-9) }
-      .sorted { ($0.rank, abs(log($0.value))) < ($1.rank, abs(log($1.value))) }
+    let inside = tickCandidates.filter {
+      $0.value >= domain.lowerBound * (1 - 1e-9) && $0.value <= domain.upperBound * (1 + 1e-9)
+    }
+    .sorted { ($0.rank, abs(log($0.value))) < ($1.rank, abs(log($1.value))) }
     var chosen: [Double] = []
     for candidate in inside {
       if candidate.rank >= 5 && chosen.count >= 3 { break }
@@ -130,17 +135,22 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       max(
         width(options.estimateTitle, bold), width("Reference", body),
         plot.rows.map { $0.note(forSeries: s).map { width($0, body) } ?? 0 }.max() ?? 0,
-        plot.rows.map { row in row.estimates.indices.contains(s) ? row.estimates[s].map { width(estimateText($0), body) } ?? 0 : 0 }.max() ?? 0)
+        plot.rows.map { row in
+          row.estimates.indices.contains(s) ? row.estimates[s].map { width(estimateText($0), body) } ?? 0 : 0
+        }.max() ?? 0)
     }
     let p = max(
-      options.pTitle.map { measurer.measure($0, font: bold).width }.max() ?? 0, width("<0.001", body), width("0.999", body))
+      options.pTitle.map { measurer.measure($0, font: bold).width }.max() ?? 0, width("<0.001", body),
+      width("0.999", body))
     return ColumnWidths(label: label, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * gapEms)
   }
 
   func width(_ text: String, _ font: FontSpec) -> Double { measurer.measure(StyledText(text), font: font).width }
   func width(_ text: StyledText, _ font: FontSpec) -> Double { measurer.measure(text, font: font).width }
   /// A column title's lines ("Arm A\nevents/n" is two).
-  func titleLines(_ title: String) -> [StyledText] { title.split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) } }
+  func titleLines(_ title: String) -> [StyledText] {
+    title.split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) }
+  }
   func lineHeight(_ font: FontSpec) -> Double {
     let m = measurer.measure("Ag", font: font)
     return (m.ascent + m.descent) * 1.2
@@ -163,7 +173,9 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
 
     // Columns: label, extra columns, plot, then estimate and P per series.
     let columns = columnWidths()
-    let (labelWidth, extraWidths, estimateWidths, pWidth, gap) = (columns.label, columns.extras, columns.estimates, columns.p, columns.gap)
+    let (labelWidth, extraWidths, estimateWidths, pWidth, gap) = (
+      columns.label, columns.extras, columns.estimates, columns.p, columns.gap
+    )
     let plotWidth = max(options.width - 2 * pad - columns.total, options.width * Self.minimumPanelShare)
 
     var x = pad
@@ -191,7 +203,10 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     // Vertical: title, series names, column titles, rows, axis.
     var y = pad
     if let title = options.title, !title.isEmpty {
-      commands.append(.text(TextRun(title, font: theme.titleFont, color: theme.textColor, anchor: TextAnchor(.leading, .top)), at: Point(x: pad, y: y)))
+      commands.append(
+        .text(
+          TextRun(title, font: theme.titleFont, color: theme.textColor, anchor: TextAnchor(.leading, .top)),
+          at: Point(x: pad, y: y)))
       y += lineHeight(theme.titleFont) + 3
     }
     let showsSeries = seriesCount > 1 || !(options.seriesNames.first ?? "").isEmpty
@@ -202,37 +217,63 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
         // The series name, after a sample of its marker when several series share the panel.
         let name = StyledText(options.seriesNames[s])
         let centre = (left + right) / 2
-        commands.append(.text(TextRun(name, font: bold, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: centre, y: y)))
+        commands.append(
+          .text(
+            TextRun(name, font: bold, color: theme.textColor, anchor: TextAnchor(.center, .top)),
+            at: Point(x: centre, y: y)))
         if seriesCount > 1 {
           let size = theme.fontSize * 0.6
           let markerX = centre - measurer.measure(name, font: bold).width / 2 - size - 2
           let shape: MarkerShape = s == 0 ? .square : .circle
-          commands.append(.fill(shape.path(center: Point(x: markerX, y: y + lineHeight(bold) / 2), size: size), .solid(theme.color(at: s))))
+          commands.append(
+            .fill(
+              shape.path(center: Point(x: markerX, y: y + lineHeight(bold) / 2), size: size), .solid(theme.color(at: s))
+            ))
         }
-        commands.append(.stroke(.line(from: Point(x: left, y: y + lineHeight(bold) + 1), to: Point(x: right, y: y + lineHeight(bold) + 1)), StrokeStyle(color: theme.axisColor, width: theme.axisWidth * 0.8)))
+        commands.append(
+          .stroke(
+            .line(from: Point(x: left, y: y + lineHeight(bold) + 1), to: Point(x: right, y: y + lineHeight(bold) + 1)),
+            StrokeStyle(color: theme.axisColor, width: theme.axisWidth * 0.8)))
       }
       y += lineHeight(bold) + 4
     }
     // Column titles, bottom-aligned when some have several lines.
     let extraTitles = options.extraColumns.map(titleLines)
     let headerLines = max(1, options.pTitle.count, extraTitles.map(\.count).max() ?? 1)
-    func titleMid(_ line: Int, of count: Int) -> Double { y + lineHeight(bold) * (Double(headerLines - count + line) + 0.5) }
+    func titleMid(_ line: Int, of count: Int) -> Double {
+      y + lineHeight(bold) * (Double(headerLines - count + line) + 0.5)
+    }
     let headerMid = titleMid(0, of: 1)
-    commands.append(.text(TextRun(StyledText(options.labelTitle), font: bold, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: pad, y: headerMid)))
+    commands.append(
+      .text(
+        TextRun(StyledText(options.labelTitle), font: bold, color: theme.textColor, anchor: .leadingMiddle),
+        at: Point(x: pad, y: headerMid)))
     for (c, lines) in extraTitles.enumerated() {
       for (k, line) in lines.enumerated() {
-        commands.append(.text(TextRun(line, font: bold, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: extraEdges[c] + extraWidths[c], y: titleMid(k, of: lines.count))))
+        commands.append(
+          .text(
+            TextRun(line, font: bold, color: theme.textColor, anchor: .trailingMiddle),
+            at: Point(x: extraEdges[c] + extraWidths[c], y: titleMid(k, of: lines.count))))
       }
     }
     for s in 0..<seriesCount {
-      commands.append(.text(TextRun(StyledText(options.estimateTitle), font: bold, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: headerMid)))
+      commands.append(
+        .text(
+          TextRun(StyledText(options.estimateTitle), font: bold, color: theme.textColor, anchor: .leadingMiddle),
+          at: Point(x: estimateEdges[s], y: headerMid)))
       for (k, line) in options.pTitle.enumerated() {
-        commands.append(.text(TextRun(line, font: bold, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: titleMid(k, of: options.pTitle.count))))
+        commands.append(
+          .text(
+            TextRun(line, font: bold, color: theme.textColor, anchor: .trailingMiddle),
+            at: Point(x: pRightEdges[s], y: titleMid(k, of: options.pTitle.count))))
       }
     }
     y += lineHeight(bold) * Double(headerLines) + 2
     let right = x - gap
-    commands.append(.stroke(.line(from: Point(x: pad, y: y), to: Point(x: right, y: y)), StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
+    commands.append(
+      .stroke(
+        .line(from: Point(x: pad, y: y), to: Point(x: right, y: y)),
+        StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
     y += 2
     let rowsTop = y
     let centres = plot.rows.indices.map { rowsTop + rowHeight * (Double($0) + 0.5) }
@@ -240,7 +281,8 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
 
     // The x scale: explicit breaks span the axis; otherwise the data do, with round ratios as
     // ticks whose labels keep at least 0.6 em of small type between them.
-    let values = plot.rows.flatMap { $0.estimates.compactMap { $0 } }.flatMap { [$0.lower, $0.upper, $0.value] }.filter { $0 > 0 && $0.isFinite }
+    let values = plot.rows.flatMap { $0.estimates.compactMap { $0 } }.flatMap { [$0.lower, $0.upper, $0.value] }.filter
+    { $0 > 0 && $0.isFinite }
     let domain: ClosedRange<Double>
     let breaks: [Double]
     if let explicit = options.xBreaks, let first = explicit.min(), let last = explicit.max(), first < last {
@@ -252,7 +294,8 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       let space = theme.smallFontSize * 0.6
       breaks = ForestPlot.ticks(in: domain) { ticks in
         zip(ticks, ticks.dropFirst()).allSatisfy { a, b in
-          probe.map(b) - probe.map(a) >= (width(JournalFormat.tick(a), small) + width(JournalFormat.tick(b), small)) / 2 + space
+          probe.map(b) - probe.map(a) >= (width(JournalFormat.tick(a), small) + width(JournalFormat.tick(b), small)) / 2
+            + space
         }
       }
     }
@@ -261,62 +304,106 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
 
     // Line of no effect.
     if domain.contains(1) {
-      commands.append(.stroke(.line(from: Point(x: scale.map(1), y: rowsTop), to: Point(x: scale.map(1), y: rowsBottom)), StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
+      commands.append(
+        .stroke(
+          .line(from: Point(x: scale.map(1), y: rowsTop), to: Point(x: scale.map(1), y: rowsBottom)),
+          StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
     }
 
     // Rows.
     let maxWeight = plot.rows.flatMap { $0.estimates.compactMap { $0?.weight } }.max()
-    let offsets: [Double] = seriesCount == 1 ? [0] : (0..<seriesCount).map { (Double($0) - Double(seriesCount - 1) / 2) * rowHeight * 0.32 }
+    let offsets: [Double] =
+      seriesCount == 1 ? [0] : (0..<seriesCount).map { (Double($0) - Double(seriesCount - 1) / 2) * rowHeight * 0.32 }
     for (index, row) in plot.rows.enumerated() {
       let mid = centres[index]
       let font = row.kind == .header || row.kind == .summary ? bold : body
-      commands.append(.text(TextRun(StyledText(row.label), font: font, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: pad + Double(row.indent) * indentStep, y: mid)))
+      commands.append(
+        .text(
+          TextRun(StyledText(row.label), font: font, color: theme.textColor, anchor: .leadingMiddle),
+          at: Point(x: pad + Double(row.indent) * indentStep, y: mid)))
       for (c, cell) in row.cells.enumerated() where c < extraEdges.count {
-        commands.append(.text(TextRun(StyledText(cell), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: extraEdges[c] + extraWidths[c], y: mid)))
+        commands.append(
+          .text(
+            TextRun(StyledText(cell), font: body, color: theme.textColor, anchor: .trailingMiddle),
+            at: Point(x: extraEdges[c] + extraWidths[c], y: mid)))
       }
       // Texts as the sidecar reports them; then the markers.
       for (s, texts) in plot.seriesTexts(row).enumerated() {
         if !texts.estimate.isEmpty {
           let font = row.kind == .summary && row.estimates.indices.contains(s) && row.estimates[s] != nil ? bold : body
-          commands.append(.text(TextRun(StyledText(texts.estimate), font: font, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: estimateEdges[s], y: mid)))
+          commands.append(
+            .text(
+              TextRun(StyledText(texts.estimate), font: font, color: theme.textColor, anchor: .leadingMiddle),
+              at: Point(x: estimateEdges[s], y: mid)))
         }
         if !texts.p.isEmpty {
-          commands.append(.text(TextRun(StyledText(texts.p), font: body, color: theme.textColor, anchor: .trailingMiddle), at: Point(x: pRightEdges[s], y: mid)))
+          commands.append(
+            .text(
+              TextRun(StyledText(texts.p), font: body, color: theme.textColor, anchor: .trailingMiddle),
+              at: Point(x: pRightEdges[s], y: mid)))
         }
       }
       for s in 0..<seriesCount where row.kind != .reference {
         guard row.estimates.indices.contains(s), let e = row.estimates[s] else { continue }
         let color = seriesCount == 1 ? theme.textColor : theme.color(at: s)
-        commands += marker(e, row: row, y: mid + offsets[s], scale: scale, color: color, series: s, maxWeight: maxWeight, rowHeight: rowHeight)
+        commands += marker(
+          e, row: row, y: mid + offsets[s], scale: scale, color: color, series: s, maxWeight: maxWeight,
+          rowHeight: rowHeight)
       }
     }
-    commands.append(.stroke(.line(from: Point(x: pad, y: rowsBottom + 2), to: Point(x: right, y: rowsBottom + 2)), StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
+    commands.append(
+      .stroke(
+        .line(from: Point(x: pad, y: rowsBottom + 2), to: Point(x: right, y: rowsBottom + 2)),
+        StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
 
     // Axis under the panel.
     let axisY = rowsBottom + 2
     let tick = theme.tickLength
-    commands.append(.stroke(.line(from: Point(x: panel.minX, y: axisY), to: Point(x: panel.maxX, y: axisY)), StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
+    commands.append(
+      .stroke(
+        .line(from: Point(x: panel.minX, y: axisY), to: Point(x: panel.maxX, y: axisY)),
+        StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
     for b in breaks {
       let bx = scale.map(b)
-      commands.append(.stroke(.line(from: Point(x: bx, y: axisY), to: Point(x: bx, y: axisY + tick)), StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
-      commands.append(.text(TextRun(StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: bx, y: axisY + tick + 1)))
+      commands.append(
+        .stroke(
+          .line(from: Point(x: bx, y: axisY), to: Point(x: bx, y: axisY + tick)),
+          StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
+      commands.append(
+        .text(
+          TextRun(
+            StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: TextAnchor(.center, .top)),
+          at: Point(x: bx, y: axisY + tick + 1)))
     }
     var bottom = axisY + tick + 1 + lineHeight(small)
-    commands.append(.text(TextRun(StyledText(options.xTitle), font: body, color: theme.textColor, anchor: TextAnchor(.center, .top)), at: Point(x: panel.midX, y: bottom + 1)))
+    commands.append(
+      .text(
+        TextRun(StyledText(options.xTitle), font: body, color: theme.textColor, anchor: TextAnchor(.center, .top)),
+        at: Point(x: panel.midX, y: bottom + 1)))
     bottom += lineHeight(body) + 1
     if let favours = options.favours, domain.contains(1) {
       let one = scale.map(1)
-      commands.append(.text(TextRun(StyledText("← " + favours.left), font: small, color: theme.textColor, anchor: TextAnchor(.trailing, .top)), at: Point(x: one - 3, y: bottom + 1)))
-      commands.append(.text(TextRun(StyledText(favours.right + " →"), font: small, color: theme.textColor, anchor: TextAnchor(.leading, .top)), at: Point(x: one + 3, y: bottom + 1)))
+      commands.append(
+        .text(
+          TextRun(
+            StyledText("← " + favours.left), font: small, color: theme.textColor, anchor: TextAnchor(.trailing, .top)),
+          at: Point(x: one - 3, y: bottom + 1)))
+      commands.append(
+        .text(
+          TextRun(
+            StyledText(favours.right + " →"), font: small, color: theme.textColor, anchor: TextAnchor(.leading, .top)),
+          at: Point(x: one + 3, y: bottom + 1)))
       bottom += lineHeight(small) + 1
     }
     let contentHeight = bottom + pad
     let height = options.height ?? contentHeight
     let required = contentHeight - lineHeight(body) * (rowSpacing - 1) * Double(plot.rows.count)
     let layout = ForestLayout(
-      scene: Scene(size: Size(width: options.width, height: height), background: .white, commands: [.group("forest", commands)]),
+      scene: Scene(
+        size: Size(width: options.width, height: height), background: .white, commands: [.group("forest", commands)]),
       plotRect: panel, xScale: scale, xBreaks: breaks, rowCentres: centres, columnEdges: edges,
-      requiredHeight: required, requiredWidth: max(options.width, columns.total + 2 * pad + options.width * Self.minimumPanelShare))
+      requiredHeight: required,
+      requiredWidth: max(options.width, columns.total + 2 * pad + options.width * Self.minimumPanelShare))
     return (layout, contentHeight)
   }
 
@@ -335,16 +422,27 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     if row.kind == .summary {
       let xv = scale.map(min(max(e.value, lo), hi))
       let h = rowHeight * 0.28
-      out.append(.fill(.polygon([Point(x: x0, y: y), Point(x: xv, y: y - h), Point(x: x1, y: y), Point(x: xv, y: y + h)]), .solid(color)))
+      out.append(
+        .fill(
+          .polygon([Point(x: x0, y: y), Point(x: xv, y: y - h), Point(x: x1, y: y), Point(x: xv, y: y + h)]),
+          .solid(color)))
       return out
     }
     out.append(.stroke(.line(from: Point(x: x0, y: y), to: Point(x: x1, y: y)), stroke))
     let arrow = 3.0
     if e.lower < lo {
-      out.append(.fill(.polygon([Point(x: x0, y: y), Point(x: x0 + arrow, y: y - arrow * 0.6), Point(x: x0 + arrow, y: y + arrow * 0.6)]), .solid(color)))
+      out.append(
+        .fill(
+          .polygon([
+            Point(x: x0, y: y), Point(x: x0 + arrow, y: y - arrow * 0.6), Point(x: x0 + arrow, y: y + arrow * 0.6),
+          ]), .solid(color)))
     }
     if e.upper > hi {
-      out.append(.fill(.polygon([Point(x: x1, y: y), Point(x: x1 - arrow, y: y - arrow * 0.6), Point(x: x1 - arrow, y: y + arrow * 0.6)]), .solid(color)))
+      out.append(
+        .fill(
+          .polygon([
+            Point(x: x1, y: y), Point(x: x1 - arrow, y: y - arrow * 0.6), Point(x: x1 - arrow, y: y + arrow * 0.6),
+          ]), .solid(color)))
     }
     guard (lo...hi).contains(e.value) else { return out }
     let base = theme.fontSize * 0.6

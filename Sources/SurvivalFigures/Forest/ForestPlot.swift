@@ -1,4 +1,5 @@
 import FigureCore
+import Foundation
 
 /// One line of a forest plot: a variable header, an estimate with its interval, a reference
 /// level, or a summary (drawn as a diamond).
@@ -166,7 +167,9 @@ extension ForestPlot {
     (0..<max(1, options.seriesNames.count)).map { s in
       if row.kind == .reference { return (row.note(forSeries: s) ?? "Reference", "") }
       if row.kind == .header { return ("", row.headerP(forSeries: s).map { JournalFormat.pValue($0) } ?? "") }
-      guard row.estimates.indices.contains(s), let e = row.estimates[s] else { return (row.note(forSeries: s) ?? "", "") }
+      guard row.estimates.indices.contains(s), let e = row.estimates[s] else {
+        return (row.note(forSeries: s) ?? "", "")
+      }
       return (
         JournalFormat.estimate(e.value, lower: e.lower, upper: e.upper, decimals: options.decimals),
         e.p.map { JournalFormat.pValue($0) } ?? ""
@@ -211,5 +214,3 @@ public struct LogScale: Hashable, Sendable {
   public static func == (x: Self, y: Self) -> Bool { x.domain == y.domain && x.range == y.range }
   public func hash(into hasher: inout Hasher) { hasher.combine(domain.lowerBound) }
 }
-
-import Foundation

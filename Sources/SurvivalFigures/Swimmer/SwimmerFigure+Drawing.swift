@@ -18,9 +18,13 @@ extension _SwimmerLayoutEngine {
       let x0 = xScale.map(span.start)
       let x1 = xScale.map(span.end)
       out.append(
-        .stroke(.line(from: Point(x: x0, y: spanY), to: Point(x: x1, y: spanY)), StrokeStyle(color: theme.axisColor, width: responseLineWidth(bar.height))))
+        .stroke(
+          .line(from: Point(x: x0, y: spanY), to: Point(x: x1, y: spanY)),
+          StrokeStyle(color: theme.axisColor, width: responseLineWidth(bar.height))))
     }
-    if lane.isOngoing { out.append(.fill(arrow(at: Point(x: bar.maxX + 1, y: bar.midY), size: bar.height), .solid(theme.axisColor))) }
+    if lane.isOngoing {
+      out.append(.fill(arrow(at: Point(x: bar.maxX + 1, y: bar.midY), size: bar.height), .solid(theme.axisColor)))
+    }
     let markerSize = markerSize(bar.height)
     let xs = markerPositions(lane.events, xScale: xScale, size: markerSize)
     let centers = xs.map { Point(x: $0, y: bar.midY) }
@@ -63,7 +67,9 @@ extension _SwimmerLayoutEngine {
     for run in runs where run.count > 1 {
       var start = first(run)
       if start < axisStart { start = axisStart }
-      if start + Double(run.count - 1) * spacing > axisEnd { start = max(axisStart, axisEnd - Double(run.count - 1) * spacing) }
+      if start + Double(run.count - 1) * spacing > axisEnd {
+        start = max(axisStart, axisEnd - Double(run.count - 1) * spacing)
+      }
       for (k, index) in run.enumerated() { xs[index] = start + Double(k) * spacing }
     }
     return xs
@@ -141,13 +147,22 @@ extension _SwimmerLayoutEngine {
     for b in breaks {
       let x = xScale.map(b)
       ticks.append(.line(from: Point(x: x, y: plot.maxY), to: Point(x: x, y: plot.maxY + theme.tickLength)))
-      out.append(.text(TextRun(StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: .centerTop), at: Point(x: x, y: labelTop)))
+      out.append(
+        .text(
+          TextRun(StyledText(JournalFormat.tick(b)), font: small, color: theme.textColor, anchor: .centerTop),
+          at: Point(x: x, y: labelTop)))
     }
     if !options.xTitle.isEmpty {
-      out.append(.text(TextRun(options.xTitle, font: theme.font, color: theme.textColor, anchor: .centerTop), at: Point(x: plot.midX, y: labelTop + lineHeight(small))))
+      out.append(
+        .text(
+          TextRun(options.xTitle, font: theme.font, color: theme.textColor, anchor: .centerTop),
+          at: Point(x: plot.midX, y: labelTop + lineHeight(small))))
     }
     if !options.yTitle.isEmpty {
-      out.append(.text(TextRun(options.yTitle, font: theme.font, color: theme.textColor, anchor: .centerMiddle, rotation: 90), at: Point(x: yTitleX, y: plot.midY)))
+      out.append(
+        .text(
+          TextRun(options.yTitle, font: theme.font, color: theme.textColor, anchor: .centerMiddle, rotation: 90),
+          at: Point(x: yTitleX, y: plot.midY)))
     }
     return [.stroke(spine, axis), .stroke(ticks, axis)] + out
   }
@@ -161,9 +176,15 @@ extension _SwimmerLayoutEngine {
       let label = StyledText(groupLabel(block.group))
       let color = style(block.group).color
       let lineX = x + lineHeight(font) / 2 + 1
-      out.append(.stroke(.line(from: Point(x: lineX, y: block.top + 1), to: Point(x: lineX, y: block.bottom - 1)), StrokeStyle(color: color, width: 1.2)))
+      out.append(
+        .stroke(
+          .line(from: Point(x: lineX, y: block.top + 1), to: Point(x: lineX, y: block.bottom - 1)),
+          StrokeStyle(color: color, width: 1.2)))
       guard width(label, font) <= block.bottom - block.top - 2 else { continue }
-      out.append(.text(TextRun(label, font: font, color: theme.textColor, anchor: .centerMiddle, rotation: 90), at: Point(x: x - 1, y: (block.top + block.bottom) / 2)))
+      out.append(
+        .text(
+          TextRun(label, font: font, color: theme.textColor, anchor: .centerMiddle, rotation: 90),
+          at: Point(x: x - 1, y: (block.top + block.bottom) / 2)))
     }
     return out
   }

@@ -189,7 +189,8 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
       let x = plot.minX - idWidth - 2 - groupColumnWidth / 2
       commands.append(.group("group-labels", groupColumn(blocks, x: x)))
     }
-    commands.append(.group("axes", axisCommands(plot: plot, xScale: xScale, breaks: xBreaks, yTitleX: pad + lineHeight(body) / 2)))
+    commands.append(
+      .group("axes", axisCommands(plot: plot, xScale: xScale, breaks: xBreaks, yTitleX: pad + lineHeight(body) / 2)))
 
     let minimumPlotHeight = SwimmerFigure.minimumLanePitch * (Double(n) + 0.6 * max(groupGaps, 0))
     return SwimmerLayout(

@@ -39,7 +39,10 @@ extension _SwimmerLayoutEngine {
       }
       if section == 0, let title = options.legendTitle, case .bar = entries.first?.0 {
         let run = StyledText(title + ":")
-        out.append(.text(TextRun(run, font: font.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: y + rowHeight / 2)))
+        out.append(
+          .text(
+            TextRun(run, font: font.bold(), color: theme.textColor, anchor: .leadingMiddle),
+            at: Point(x: x, y: y + rowHeight / 2)))
         x += width(run, font.bold()) + 6
       }
       for (key, label) in entries {
@@ -52,7 +55,10 @@ extension _SwimmerLayoutEngine {
         let mid = y + rowHeight / 2
         let keyRect = Rect(x: x, y: mid - keyHeight / 2, width: keyWidth, height: keyHeight)
         out.append(.group("legend-key:\(label)", legendKey(key, in: keyRect)))
-        out.append(.text(TextRun(text, font: font, color: theme.textColor, anchor: .leadingMiddle), at: Point(x: keyRect.maxX + 3, y: mid)))
+        out.append(
+          .text(
+            TextRun(text, font: font, color: theme.textColor, anchor: .leadingMiddle),
+            at: Point(x: keyRect.maxX + 3, y: mid)))
         labels.append(label)
         x += entryWidth
         widest = max(widest, x - origin.x)
@@ -67,7 +73,10 @@ extension _SwimmerLayoutEngine {
     switch key {
     case .bar(let g):
       let s = style(g)
-      return [.fill(.rect(rect), s.paint(spacing: patternSpacing(rect.height))), .stroke(.rect(rect), StrokeStyle(color: s.color, width: 0.5))]
+      return [
+        .fill(.rect(rect), s.paint(spacing: patternSpacing(rect.height))),
+        .stroke(.rect(rect), StrokeStyle(color: s.color, width: 0.5)),
+      ]
     case .marker(let k):
       return marker(kind(k), at: Point(x: rect.midX, y: rect.midY), size: markerSize(rect.height * 0.85))
     case .arrow:
@@ -77,7 +86,11 @@ extension _SwimmerLayoutEngine {
         .fill(arrow(at: Point(x: bar.maxX + 1, y: bar.midY), size: bar.height), .solid(theme.axisColor)),
       ]
     case .line:
-      return [.stroke(.line(from: Point(x: rect.minX, y: rect.midY), to: Point(x: rect.maxX, y: rect.midY)), StrokeStyle(color: theme.axisColor, width: responseLineWidth(rect.height)))]
+      return [
+        .stroke(
+          .line(from: Point(x: rect.minX, y: rect.midY), to: Point(x: rect.maxX, y: rect.midY)),
+          StrokeStyle(color: theme.axisColor, width: responseLineWidth(rect.height)))
+      ]
     }
   }
 }

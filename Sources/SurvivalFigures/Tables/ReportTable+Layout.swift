@@ -75,7 +75,9 @@ extension ReportTable {
       let word = words.joined().map { measurer.measure($0, font: bold).width }.max() ?? 0
       // Each header line broken in two where the wider half is narrowest, or before a
       // parenthesis ("Median" / "(95% CI)") when that is at most a quarter wider.
-      func joined(_ part: ArraySlice<StyledText>) -> StyledText { part.dropFirst().reduce(part.first ?? "") { $0 + " " + $1 } }
+      func joined(_ part: ArraySlice<StyledText>) -> StyledText {
+        part.dropFirst().reduce(part.first ?? "") { $0 + " " + $1 }
+      }
       func width(_ part: ArraySlice<StyledText>) -> Double { measurer.measure(joined(part), font: bold).width }
       let splits = words.map { line -> (width: Double, lines: [StyledText]) in
         guard line.count > 1 else { return (width(line[...]), [joined(line[...])]) }
@@ -110,7 +112,9 @@ extension ReportTable {
     if total() > available {
       for c in columns.indices.dropFirst() { widths[c] = min(widths[c], extents.twoLines[c]) }
     }
-    for c in columns.indices.dropFirst().sorted(by: { widths[$0] - extents.narrowest[$0] > widths[$1] - extents.narrowest[$1] })
+    for c in columns.indices.dropFirst().sorted(by: {
+      widths[$0] - extents.narrowest[$0] > widths[$1] - extents.narrowest[$1]
+    })
     where total() > available {
       widths[c] = max(extents.narrowest[c], widths[c] - (total() - available))
     }
@@ -120,7 +124,9 @@ extension ReportTable {
     let headers = columns.indices.map { c -> [StyledText] in
       if widths[c] >= extents.natural[c] - 1e-9 { return columns[c].titleLines }
       if widths[c] >= extents.twoLines[c] - 1e-9 { return extents.twoLineHeaders[c] }
-      return columns[c].titleLines.flatMap { TextWrapping.lines($0, font: bold, width: widths[c] + 1e-9, measurer: measurer) }
+      return columns[c].titleLines.flatMap {
+        TextWrapping.lines($0, font: bold, width: widths[c] + 1e-9, measurer: measurer)
+      }
     }
     return (widths, headers)
   }
@@ -143,7 +149,8 @@ extension ReportTable {
 
     // Column widths: widest header or cell; headers wrap, then the first column gives way,
     // when the table is too wide.
-    let (widths, headers) = columnWidths(available: width - 2 * pad, fontSize: fontSize, family: family, measurer: measurer)
+    let (widths, headers) = columnWidths(
+      available: width - 2 * pad, fontSize: fontSize, family: family, measurer: measurer)
     var edges: [(left: Double, right: Double)] = []
     var x = pad
     for c in columns.indices {
@@ -158,7 +165,9 @@ extension ReportTable {
     let thin = StrokeStyle(color: .black, width: 0.4)
     if let title, !title.isEmpty {
       for line in TextWrapping.lines(title, font: bold, width: right - pad, measurer: measurer) {
-        commands.append(.text(TextRun(StyledText(line), font: bold, anchor: .leadingBaseline), at: Point(x: pad, y: y + ascent(bold))))
+        commands.append(
+          .text(TextRun(StyledText(line), font: bold, anchor: .leadingBaseline), at: Point(x: pad, y: y + ascent(bold)))
+        )
         y += lineHeight(bold)
       }
       y += 2
@@ -182,8 +191,12 @@ extension ReportTable {
       for header in spanningHeaders where header.columns.lowerBound < edges.count {
         let left = edges[header.columns.lowerBound].left
         let r = edges[min(header.columns.upperBound, edges.count) - 1].right
-        commands.append(.text(TextRun(StyledText(header.title), font: bold, anchor: .centerBaseline), at: Point(x: (left + r) / 2, y: y + ascent(bold))))
-        commands.append(.stroke(.line(from: Point(x: left, y: y + lineHeight(bold)), to: Point(x: r, y: y + lineHeight(bold))), thin))
+        commands.append(
+          .text(
+            TextRun(StyledText(header.title), font: bold, anchor: .centerBaseline),
+            at: Point(x: (left + r) / 2, y: y + ascent(bold))))
+        commands.append(
+          .stroke(.line(from: Point(x: left, y: y + lineHeight(bold)), to: Point(x: r, y: y + lineHeight(bold))), thin))
       }
       y += lineHeight(bold) + 2
     }
@@ -191,7 +204,9 @@ extension ReportTable {
     let headerLines = headers.map(\.count).max() ?? 1
     for c in columns.indices {
       for (i, line) in headers[c].enumerated() {
-        place(line, bold, column: c, baseline: y + ascent(bold) + Double(headerLines - headers[c].count + i) * lineHeight(bold))
+        place(
+          line, bold, column: c,
+          baseline: y + ascent(bold) + Double(headerLines - headers[c].count + i) * lineHeight(bold))
       }
     }
     y += lineHeight(bold) * Double(headerLines) + 1
@@ -202,7 +217,8 @@ extension ReportTable {
     for row in rows {
       let font = row.isBold ? bold : body
       let indent = Double(row.indent) * indentStep
-      let firstLines = TextWrapping.lines(cell(row, 0), font: font, width: widths.first.map { $0 - indent } ?? 0, measurer: measurer)
+      let firstLines = TextWrapping.lines(
+        cell(row, 0), font: font, width: widths.first.map { $0 - indent } ?? 0, measurer: measurer)
       baselines.append(y + ascent(font))
       for (i, line) in firstLines.enumerated() {
         place(line, font, column: 0, baseline: y + ascent(font) + Double(i) * lineHeight(font), indent: indent)
@@ -215,12 +231,15 @@ extension ReportTable {
     y += 3
     for note in footnotes {
       for line in TextWrapping.lines(note, font: small, width: right - pad, measurer: measurer) {
-        commands.append(.text(TextRun(StyledText(line), font: small, anchor: .leadingBaseline), at: Point(x: pad, y: y + ascent(small))))
+        commands.append(
+          .text(
+            TextRun(StyledText(line), font: small, anchor: .leadingBaseline), at: Point(x: pad, y: y + ascent(small))))
         y += lineHeight(small)
       }
     }
     return ReportTableLayout(
-      scene: Scene(size: Size(width: width, height: y + pad), background: .white, commands: [.group("table", commands)]),
+      scene: Scene(
+        size: Size(width: width, height: y + pad), background: .white, commands: [.group("table", commands)]),
       columnEdges: edges, rowBaselines: baselines)
   }
 }

@@ -41,20 +41,36 @@ struct ExpressionTests {
     #expect(try evaluate("stage in (\"III\", \"IV\")") == [.boolean(true), .boolean(true), .boolean(false)])
     #expect(try evaluate("not stage in (\"III\", \"IV\")") == [.boolean(false), .boolean(false), .boolean(true)])
     #expect(try evaluate("stage not in (\"IV\")") == [.boolean(true), .boolean(false), .boolean(true)])
-    #expect(try evaluate("recode(sex, 1: \"Male\", 2: \"Female\")") == [.text("Male"), .text("Female"), .text("Female")])
-    #expect(try evaluate("recode(stage, \"IV\": \"metastatic\", else: \"local\")") == [.text("local"), .text("metastatic"), .text("local")])
-    #expect(try evaluate("recode(stage, \"IV\" = \"metastatic\", else = \"local\")") == [.text("local"), .text("metastatic"), .text("local")])
+    #expect(
+      try evaluate("recode(sex, 1: \"Male\", 2: \"Female\")") == [.text("Male"), .text("Female"), .text("Female")])
+    #expect(
+      try evaluate("recode(stage, \"IV\": \"metastatic\", else: \"local\")") == [
+        .text("local"), .text("metastatic"), .text("local"),
+      ])
+    #expect(
+      try evaluate("recode(stage, \"IV\" = \"metastatic\", else = \"local\")") == [
+        .text("local"), .text("metastatic"), .text("local"),
+      ])
     #expect(try evaluate("max(age, 60) > 65 and sex == 1") == [.boolean(true), .boolean(false), .boolean(false)])
   }
 
   @Test("dates in ISO and day-first forms; durations in days, weeks, months (30.4375 d) and years")
   func dates() throws {
     #expect(try evaluate("date(diagnosis)") == [.date(17969), .date(17969), .date(17969)])
-    #expect(try evaluate("days_between(diagnosis, coalesce(death, last_contact))") == [.number(365), .number(731), .number(185)])
-    #expect(try evaluate("months_between(diagnosis, coalesce(death, last_contact))") == [.number(365 / 30.4375), .number(731 / 30.4375), .number(185 / 30.4375)])
+    #expect(
+      try evaluate("days_between(diagnosis, coalesce(death, last_contact))") == [
+        .number(365), .number(731), .number(185),
+      ])
+    #expect(
+      try evaluate("months_between(diagnosis, coalesce(death, last_contact))") == [
+        .number(365 / 30.4375), .number(731 / 30.4375), .number(185 / 30.4375),
+      ])
     #expect(try evaluate("years_between(diagnosis, death)") == [.number(365 / 365.25), .missing, .missing])
     #expect(try evaluate("weeks_between(\"2020-01-01\", \"2020-01-15\")") == [.number(2), .number(2), .number(2)])
-    #expect(try evaluate("date(\"03/14/2019\", \"MM/DD/YYYY\") == date(diagnosis)") == [.boolean(true), .boolean(true), .boolean(true)])
+    #expect(
+      try evaluate("date(\"03/14/2019\", \"MM/DD/YYYY\") == date(diagnosis)") == [
+        .boolean(true), .boolean(true), .boolean(true),
+      ])
     #expect(ExpressionValue.date(17969).cell == "2019-03-14")
   }
 
@@ -78,8 +94,14 @@ struct ExpressionTests {
         "months_between(start, coalesce(end, 2019-12-31))",
         "an unquoted date reads as arithmetic (2019 - 12 - 31); write dates in quotes: \"2019-12-31\"", 36
       ),
-      ("date_of_death < 2020-03-05", "an unquoted date reads as arithmetic (2020 - 3 - 5); write dates in quotes: \"2020-03-05\"", 16),
-      ("days_between(start, 31/12/2019)", "an unquoted date reads as arithmetic (31 / 12 / 2019); write dates in quotes: \"31/12/2019\"", 20),
+      (
+        "date_of_death < 2020-03-05",
+        "an unquoted date reads as arithmetic (2020 - 3 - 5); write dates in quotes: \"2020-03-05\"", 16
+      ),
+      (
+        "days_between(start, 31/12/2019)",
+        "an unquoted date reads as arithmetic (31 / 12 / 2019); write dates in quotes: \"31/12/2019\"", 20
+      ),
     ])
   func syntaxErrors(source: String, message: String, offset: Int) {
     #expect(throws: ExpressionError(message, offset: offset, source: source)) { try ExpressionParser.parse(source) }
@@ -96,7 +118,10 @@ struct ExpressionTests {
   @Test("evaluation errors name the column, function or row")
   func evaluationErrors() throws {
     let unknown = try #require(throws: ExpressionError.self) { try evaluate("agee > 60") }
-    #expect(unknown.message == "unknown column 'agee' in cohort.csv. Did you mean 'age'? Available columns: id, age, sex, stage, diagnosis, death, last_contact, ecog")
+    #expect(
+      unknown.message
+        == "unknown column 'agee' in cohort.csv. Did you mean 'age'? Available columns: id, age, sex, stage, diagnosis, death, last_contact, ecog"
+    )
     #expect(unknown.offset == 0)
     let function = try #require(throws: ExpressionError.self) { try evaluate("mean(age)") }
     #expect(function.message == "unknown function 'mean'.")
@@ -104,7 +129,10 @@ struct ExpressionTests {
     #expect(types.message == "'+' needs numbers, found text and a number (row at cohort.csv:2)")
     #expect(types.offset == 6)
     let date = try #require(throws: ExpressionError.self) { try evaluate("days_between(stage, death)") }
-    #expect(date.message == "'III' is not a date (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY or date(x, \"MM/DD/YYYY\")) (row at cohort.csv:2)")
+    #expect(
+      date.message
+        == "'III' is not a date (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY or date(x, \"MM/DD/YYYY\")) (row at cohort.csv:2)"
+    )
   }
 
   @Test("derived columns and row subsets keep each row's source line")

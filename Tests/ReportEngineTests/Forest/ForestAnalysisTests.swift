@@ -57,18 +57,29 @@ struct ForestAnalysisTests {
   @Test("monotone likelihood: the warnings name each model, the rows show NE, the JSON says not estimable")
   func monotoneModels() throws {
     let table = try inputTable(Self.ovarianSeparated, named: "ov.csv")
-    let request = ForestRequest(dataPath: "ov.csv", source: .models(formula: "Surv(futime, fustat) ~ sep + age", univariable: true, multivariable: true))
+    let request = ForestRequest(
+      dataPath: "ov.csv",
+      source: .models(formula: "Surv(futime, fustat) ~ sep + age", univariable: true, multivariable: true))
     let analysis = try ForestAnalysis(table: table, request: request)
-    #expect(analysis.warnings == ["univariable model of 'sep': " + Self.monotone, "multivariable model: " + Self.monotone])
+    #expect(
+      analysis.warnings == ["univariable model of 'sep': " + Self.monotone, "multivariable model: " + Self.monotone])
     let sep = try #require(analysis.rows.first { $0.label == "sep" })
     #expect(sep.estimates == [nil, nil] && sep.note(forSeries: 0) == "NE" && sep.note(forSeries: 1) == "NE")
     let texts = analysis.figure(request).layout(measurer: MonospaceTextMeasurer()).scene.texts.map(\.0.text.plainText)
     #expect(texts.filter { $0 == "NE" }.count == 2)
-    guard case .object(let pairs) = analysis.json else { Issue.record("JSON is not an object"); return }
+    guard case .object(let pairs) = analysis.json else {
+      Issue.record("JSON is not an object")
+      return
+    }
     let json = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
     #expect(json["warnings"] == .array(analysis.warnings.map { .string($0) }))
-    guard case .array(let estimates)? = json["estimates"] else { Issue.record("no estimates"); return }
-    let flags = estimates.map { Dictionary($0.objectPairs, uniquingKeysWith: { a, _ in a }) }.map { ($0["name"], $0["estimable"]) }
+    guard case .array(let estimates)? = json["estimates"] else {
+      Issue.record("no estimates")
+      return
+    }
+    let flags = estimates.map { Dictionary($0.objectPairs, uniquingKeysWith: { a, _ in a }) }.map {
+      ($0["name"], $0["estimable"])
+    }
     #expect(flags.map(\.1) == [.bool(false), .bool(false), .bool(true), .bool(true)])
   }
 
@@ -105,7 +116,8 @@ struct ForestAnalysisTests {
 
       """
     let table = try inputTable(csv, named: "sub.csv")
-    var request = ForestRequest(dataPath: "sub.csv", source: .subgroups(time: "time", event: "status", treatment: "arm", subgroups: ["site"]))
+    var request = ForestRequest(
+      dataPath: "sub.csv", source: .subgroups(time: "time", event: "status", treatment: "arm", subgroups: ["site"]))
     request.labels = ["arm:1": "Control", "arm:2": "Drug"]
     let analysis = try ForestAnalysis(table: table, request: request)
     #expect(analysis.extraColumns == ["Control\nevents/n", "Drug\nevents/n"])
@@ -116,12 +128,18 @@ struct ForestAnalysisTests {
     #expect(abs((header.headerP ?? .nan) - 0.002590535838428902) < 1e-6)
     #expect(analysis.rows[3].estimates == [nil])
     #expect(analysis.rows[2].estimates.first??.p == nil)
-    #expect(analysis.warnings.contains("subgroup site = Y: the log-likelihood converged before the coefficient of 'factor(arm)2'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"))
+    #expect(
+      analysis.warnings.contains(
+        "subgroup site = Y: the log-likelihood converged before the coefficient of 'factor(arm)2'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"
+      ))
     let layout = analysis.figure(request).layout(measurer: MonospaceTextMeasurer())
     let texts = layout.scene.texts.map(\.0.text.plainText)
     #expect(texts.contains("P for") && texts.contains("interaction") && texts.contains("NE") && texts.contains("0/6"))
     let table3 = analysis.table(title: nil, confidenceLevel: 0.95)
-    #expect(table3.columns.map(\.title) == ["Variable", "Control\nevents/n", "Drug\nevents/n", "HR (95% CI)", "P for interaction"])
+    #expect(
+      table3.columns.map(\.title) == [
+        "Variable", "Control\nevents/n", "Drug\nevents/n", "HR (95% CI)", "P for interaction",
+      ])
   }
 
   /// R: `u <- coxph(Surv(time, status) ~ factor(celltype), veteran)`: `u$wald.test`
@@ -134,8 +152,13 @@ struct ForestAnalysisTests {
   func models() throws {
     let table = try Self.shipped("veteran.csv")
     var request = ForestRequest(
-      dataPath: "veteran.csv", source: .models(formula: "Surv(time, status) ~ factor(trt)*factor(celltype) + karno", univariable: true, multivariable: true))
-    request.labels = ["trt": "Treatment", "celltype": "Cell type", "celltype:4": "Large cell", "factor(trt)2:factor(celltype)3": "Treatment 2 × Adeno", "karno": "Karnofsky"]
+      dataPath: "veteran.csv",
+      source: .models(
+        formula: "Surv(time, status) ~ factor(trt)*factor(celltype) + karno", univariable: true, multivariable: true))
+    request.labels = [
+      "trt": "Treatment", "celltype": "Cell type", "celltype:4": "Large cell",
+      "factor(trt)2:factor(celltype)3": "Treatment 2 × Adeno", "karno": "Karnofsky",
+    ]
     request.showsCounts = true
     let analysis = try ForestAnalysis(table: table, request: request)
     let rows = Dictionary(analysis.rows.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
@@ -147,7 +170,8 @@ struct ForestAnalysisTests {
     #expect(interaction.kind == .header && interaction.headerP(forSeries: 0) == nil)
     #expect(abs((interaction.headerP(forSeries: 1) ?? .nan) / 0.076639143069416993 - 1) < 1e-6)
     let labels = analysis.rows.map(\.label)
-    #expect(Array(labels.suffix(3)) == ["Treatment 2 × Cell type 2", "Treatment 2 × Adeno", "Treatment 2 × Large cell"])
+    #expect(
+      Array(labels.suffix(3)) == ["Treatment 2 × Cell type 2", "Treatment 2 × Adeno", "Treatment 2 × Large cell"])
     let large = try #require(rows["Treatment 2 × Large cell"])
     #expect(large.estimates.first! == nil && large.note(forSeries: 0) == "")
     #expect(abs((large.estimates.last??.value ?? .nan) / 2.3401266711529214 - 1) < 1e-8)
@@ -156,14 +180,21 @@ struct ForestAnalysisTests {
     let header = try #require(analysis.rows.firstIndex { $0.label == "Cell type" })
     #expect(analysis.rows[header + 1].kind == .reference && analysis.rows[header + 1].cells == ["35", "31"])
     #expect(rows["Karnofsky"]?.cells == ["137", "128"])
-    #expect(analysis.footnotes == ["Interaction terms are estimated in the multivariable model only; their univariable cells are empty."])
-    guard case .object(let pairs) = analysis.json, case .array(let tests)? = pairs.first(where: { $0.0 == "factor_tests" })?.1 else {
+    #expect(
+      analysis.footnotes == [
+        "Interaction terms are estimated in the multivariable model only; their univariable cells are empty."
+      ])
+    guard case .object(let pairs) = analysis.json,
+      case .array(let tests)? = pairs.first(where: { $0.0 == "factor_tests" })?.1
+    else {
       Issue.record("no factor tests")
       return
     }
     let univariable = tests.map { Dictionary($0.objectPairs, uniquingKeysWith: { a, _ in a }) }
       .first { $0["model"] == .string("univariable") && $0["term"] == .string("factor(celltype)") }
     #expect(univariable?["df"] == .int(3))
-    if case .number(let statistic)? = univariable?["statistic"] { #expect(abs(statistic / 24.094136596366965 - 1) < 1e-6) }
+    if case .number(let statistic)? = univariable?["statistic"] {
+      #expect(abs(statistic / 24.094136596366965 - 1) < 1e-6)
+    }
   }
 }

@@ -63,7 +63,10 @@ struct EventCodingTests {
     let resolved = try events(["1", "2", "2.0"], lung)
     #expect(resolved.events == [false, true, true])
     #expect(resolved.coding == .values(event: "2", censored: ["1"]))
-    #expect(try events(["0", "1", "1"], .values(event: "1", censored: [])) == (.values(event: "1", censored: ["0"]), [false, true, true]))
+    #expect(
+      try events(["0", "1", "1"], .values(event: "1", censored: [])) == (
+        .values(event: "1", censored: ["0"]), [false, true, true]
+      ))
     // CDISC ADaM CNSR: 0 = event, 1 = censored.
     #expect(try events(["0", "1"], .values(event: "0", censored: [])).events == [true, false])
     #expect(try events(["TRUE", "F", "false"], .values(event: "TRUE", censored: [])).events == [true, false, false])

@@ -137,11 +137,15 @@ struct FactorColumnTests {
   //   100001, 1e-4, 0.001, 1234567, 2e5)), sep = "|"); as.character(c(100000L, 2000000L))
   @Test("Number labels print as R prints factor levels of a double or an integer column")
   func levelLabels() {
-    let doubles: [Double] = [1, -0.0, 2.5, 0.1, 1e-5, 1e15, 1.0 / 3, -1.5e20, 123_456_789, 100_000, 100_001, 1e-4, 0.001, 1_234_567, 2e5]
+    let doubles: [Double] = [
+      1, -0.0, 2.5, 0.1, 1e-5, 1e15, 1.0 / 3, -1.5e20, 123_456_789, 100_000, 100_001, 1e-4, 0.001, 1_234_567, 2e5,
+    ]
     #expect(
       doubles.map { Factor.label($0) }
-        == ["1", "0", "2.5", "0.1", "1e-05", "1e+15", "0.333333333333333", "-1.5e+20", "123456789", "1e+05", "100001",
-          "1e-04", "0.001", "1234567", "2e+05"])
+        == [
+          "1", "0", "2.5", "0.1", "1e-05", "1e+15", "0.333333333333333", "-1.5e+20", "123456789", "1e+05", "100001",
+          "1e-04", "0.001", "1234567", "2e+05",
+        ])
     #expect(Factor.labels([100_000, 2_000_000]) == ["100000", "2000000"])
     #expect(Factor.labels([100_000, 0.5]) == ["1e+05", "0.5"])
     #expect(Factor.label(.infinity) == "Inf" && Factor.label(-.infinity) == "-Inf" && Factor.label(.nan) == "NaN")

@@ -171,7 +171,9 @@ struct KaplanMeierFigureAdapterTests {
   func annotationHeadings() throws {
     let (analysis, request) = try analysis { $0.estimatesHazardRatios = true }
     let options = analysis.figure(request.figure).options
-    #expect(options.annotations.map(\.plainText).first == "Log-rank P = " + JournalFormat.pValue(analysis.logRank?.chiSquare?.pValue ?? .nan))
+    #expect(
+      options.annotations.map(\.plainText).first == "Log-rank P = "
+        + JournalFormat.pValue(analysis.logRank?.chiSquare?.pValue ?? .nan))
     let headings = options.annotationHeadings.sorted().map { options.annotations[$0].plainText }
     #expect(headings == ["HR (95% CI) vs A", "Median (95% CI)"])
   }

@@ -54,7 +54,8 @@ struct ReportTablePagesTests {
   @Test("a table too wide at the smallest size goes on a landscape page, in the others' size")
   func landscape() throws {
     let pages = try Self.pageSizes(Self.yaml(times: 9))
-    #expect(pages.map(\.page) == [Size.millimetres(width: 210, height: 297), Size.millimetres(width: 297, height: 210)])
+    #expect(
+      pages.map(\.page) == [Size.millimetres(width: 210, height: 297), Size.millimetres(width: 297, height: 210)])
     #expect(pages.map(\.fonts) == [[6], [6]])
   }
 
@@ -84,26 +85,41 @@ struct ReportTablePagesTests {
   func coxFootnotes() throws {
     let simple = try ForestAnalysis(
       table: try inputTable(TemplateFolder.aml, named: "aml.csv"),
-      request: ForestRequest(dataPath: "aml.csv", source: .models(formula: "Surv(time, status) ~ x", univariable: true, multivariable: false))
+      request: ForestRequest(
+        dataPath: "aml.csv", source: .models(formula: "Surv(time, status) ~ x", univariable: true, multivariable: false)
+      )
     ).table(title: nil, confidenceLevel: 0.95)
-    #expect(simple.footnotes == ["HR, hazard ratio (Cox proportional hazards model, Efron ties); CI, confidence interval. P values by Wald tests."])
+    #expect(
+      simple.footnotes == [
+        "HR, hazard ratio (Cox proportional hazards model, Efron ties); CI, confidence interval. P values by Wald tests."
+      ])
     #expect(simple.columns.last?.styledTitle == .italic("P"))
     let lung = try ForestAnalysisTests.shipped("lung.csv")
     let factor = try ForestAnalysis(
-      table: lung, request: ForestRequest(dataPath: "lung.csv", source: .models(formula: "Surv(time, status) ~ factor(ph.ecog)", univariable: true, multivariable: true))
+      table: lung,
+      request: ForestRequest(
+        dataPath: "lung.csv",
+        source: .models(formula: "Surv(time, status) ~ factor(ph.ecog)", univariable: true, multivariable: true))
     ).table(title: nil, confidenceLevel: 0.95, ties: .breslow)
     #expect(
       factor.footnotes.first
-        == "HR, hazard ratio (Cox proportional hazards model, Breslow ties); CI, confidence interval. P values by Wald tests; on a variable's line, the joint Wald test of its levels.")
+        == "HR, hazard ratio (Cox proportional hazards model, Breslow ties); CI, confidence interval. P values by Wald tests; on a variable's line, the joint Wald test of its levels."
+    )
     let separated = try ForestAnalysis(
       table: try inputTable(ForestAnalysisTests.ovarianSeparated, named: "ov.csv"),
-      request: ForestRequest(dataPath: "ov.csv", source: .models(formula: "Surv(futime, fustat) ~ sep + age", univariable: true, multivariable: true))
+      request: ForestRequest(
+        dataPath: "ov.csv",
+        source: .models(formula: "Surv(futime, fustat) ~ sep + age", univariable: true, multivariable: true))
     ).table(title: nil, confidenceLevel: 0.95)
     #expect(
       separated.footnotes.first
-        == "HR, hazard ratio (Cox proportional hazards model, Efron ties); CI, confidence interval; NE, not estimable. P values by Wald tests.")
+        == "HR, hazard ratio (Cox proportional hazards model, Efron ties); CI, confidence interval; NE, not estimable. P values by Wald tests."
+    )
     let subgroups = try ForestAnalysis(
-      table: lung, request: ForestRequest(dataPath: "lung.csv", source: .subgroups(time: "time", event: "status", treatment: "sex", subgroups: ["ph.ecog"]))
+      table: lung,
+      request: ForestRequest(
+        dataPath: "lung.csv",
+        source: .subgroups(time: "time", event: "status", treatment: "sex", subgroups: ["ph.ecog"]))
     ).table(title: nil, confidenceLevel: 0.95)
     #expect(subgroups.columns.last?.styledTitle == .italic("P") + StyledText(" for interaction"))
     #expect(subgroups.columns.last?.title == "P for interaction")

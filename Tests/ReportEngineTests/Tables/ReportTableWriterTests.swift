@@ -12,9 +12,15 @@ import Testing
 struct ReportTableWriterTests {
   let table = ReportTable(
     title: "Response, n (%)",
-    columns: [ReportTable.Column("Category"), ReportTable.Column("A\n(n = 2)", alignment: .trailing), ReportTable.Column(styled: .italic("P"), alignment: .trailing)],
+    columns: [
+      ReportTable.Column("Category"), ReportTable.Column("A\n(n = 2)", alignment: .trailing),
+      ReportTable.Column(styled: .italic("P"), alignment: .trailing),
+    ],
     spanningHeaders: [ReportTable.SpanningHeader("Arm", columns: 1..<2)],
-    rows: [ReportTable.Row(["Sex", "", "<0.001"], isBold: true), ReportTable.Row(["Female, ≥65", "1 (50.0)", ""], indent: 1)],
+    rows: [
+      ReportTable.Row(["Sex", "", "<0.001"], isBold: true),
+      ReportTable.Row(["Female, ≥65", "1 (50.0)", ""], indent: 1),
+    ],
     footnotes: ["χ² test; 95% CI."])
 
   @Test("CSV: spanning headers prefixed, levels indented, quoted where needed")
@@ -65,7 +71,8 @@ struct ReportTableWriterTests {
 
   @Test("a header taken from data is literal text: no markup, Markdown's characters escaped")
   func literalHeaders() {
-    let data = ReportTable(columns: [ReportTable.Column("<i>arm</i>"), ReportTable.Column("dose_mg*")], rows: [ReportTable.Row(["a", "1"])])
+    let data = ReportTable(
+      columns: [ReportTable.Column("<i>arm</i>"), ReportTable.Column("dose_mg*")], rows: [ReportTable.Row(["a", "1"])])
     #expect(data.columns[0].styledTitle.spans.allSatisfy { !$0.isItalic })
     #expect(data.markdown.hasPrefix("| \\<i>arm\\</i> | dose\\_mg\\* |\n"))
     #expect(data.csv.hasPrefix("<i>arm</i>,dose_mg*\n"))

@@ -49,11 +49,13 @@ struct ResponseTableTests {
     #expect(table.rows.last?.isBold == true)
     #expect(
       table.footnotes.last
-        == "DoR, duration of response: Kaplan–Meier among the responders from the first CR/PR to progression or death, censored at the last assessment; NR, not reached; NE, no responders.")
+        == "DoR, duration of response: Kaplan–Meier among the responders from the first CR/PR to progression or death, censored at the last assessment; NR, not reached; NE, no responders."
+    )
     // Responders 3/3 and 2/3: R's fisher.test(matrix(c(3, 0, 2, 1), 2)) gives P = 1.
     #expect(table.footnotes.contains("Objective response between groups: Fisher's exact test, P > 0.99."))
     // The Markdown, LaTeX and PDF forms are drawn from these rows.
-    #expect(table.markdown.contains("| **Median DoR, weeks (95% CI)** | 10.0 (4.0–NR) | 3.0 (2.0–NR) | 10.0 (4.0–NR) |"))
+    #expect(
+      table.markdown.contains("| **Median DoR, weeks (95% CI)** | 10.0 (4.0–NR) | 3.0 (2.0–NR) | 10.0 (4.0–NR) |"))
     #expect(table.latex.contains("Median DoR, weeks (95\\% CI)"))
   }
 
@@ -61,10 +63,11 @@ struct ResponseTableTests {
   func noResponders() throws {
     let csv = "id,arm,t,bor\n1,A,4,PR\n1,A,8,PD\n2,B,4,SD\n2,B,8,PD\n"
     let table = try analysis(csv, death: nil).table(title: nil)
-    #expect(table.rows.suffix(2).map(\.cells) == [
-      ["DoR events (progression), n/responders", "1/1", "0/0", "1/1"],
-      ["Median DoR, weeks (95% CI)", "4.0 (NE)", "NE", "4.0 (NE)"],
-    ])
+    #expect(
+      table.rows.suffix(2).map(\.cells) == [
+        ["DoR events (progression), n/responders", "1/1", "0/0", "1/1"],
+        ["Median DoR, weeks (95% CI)", "4.0 (NE)", "NE", "4.0 (NE)"],
+      ])
     let best = "id,arm,bor\n1,A,PR\n2,B,SD\n"
     let plain = try analysis(best, time: nil, death: nil).table(title: nil)
     #expect(!plain.rows.contains { $0.cells[0].contains("DoR") })

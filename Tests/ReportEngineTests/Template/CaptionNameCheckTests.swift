@@ -12,9 +12,11 @@ import Testing
 struct CaptionNameCheckTests {
   static var context: [String: Any] {
     [
-    "n": 23, "logrank": ["p": "0.07", "p_text": "P = 0.07"], "missing_test": NSNull(),
-    "groups": [["label": "A", "median": "31", "last": false], ["label": "B", "median": "23", "sep": "; ", "last": true]],
-    "follow_up": ["text": "161 (45–NR)"], "group": ["1": ["median": "31"]], "empty": [[String: Any]](),
+      "n": 23, "logrank": ["p": "0.07", "p_text": "P = 0.07"], "missing_test": NSNull(),
+      "groups": [
+        ["label": "A", "median": "31", "last": false], ["label": "B", "median": "23", "sep": "; ", "last": true],
+      ],
+      "follow_up": ["text": "161 (45–NR)"], "group": ["1": ["median": "31"]], "empty": [[String: Any]](),
     ]
   }
 
@@ -41,9 +43,10 @@ struct CaptionNameCheckTests {
     // Outside the section only the root names are visible; inside, the items' too.
     #expect(names("{{#groups}}{{medain}}{{/groups}}") == [.init(name: "medain", suggestion: "median")])
     #expect(names("{{#grups}}{{whatever}}{{/grups}}") == [.init(name: "grups", suggestion: "groups")])
-    #expect(names("{{n.value}} {{group.2.median}}") == [
-      .init(name: "n.value", suggestion: nil), .init(name: "group.2.median", suggestion: "group.1"),
-    ])
+    #expect(
+      names("{{n.value}} {{group.2.median}}") == [
+        .init(name: "n.value", suggestion: nil), .init(name: "group.2.median", suggestion: "group.1"),
+      ])
   }
 
   @Test("a name whose value is null for this figure is reported as empty; a delimiter change ends the check")
@@ -69,7 +72,8 @@ struct CaptionNumberTests {
       "p": CaptionNumber(value: 0.00042, text: "<0.001"), "nr": CaptionNumber(value: nil, text: "NR"),
     ]
     let template = try MustacheTemplate(
-      string: "{{%CONTENT_TYPE:TEXT}}{{median}} {{fixed0(median)}} {{fixed2(median)}}; {{survival}} {{percent0(survival)}} {{percent1(survival)}}; "
+      string:
+        "{{%CONTENT_TYPE:TEXT}}{{median}} {{fixed0(median)}} {{fixed2(median)}}; {{survival}} {{percent0(survival)}} {{percent1(survival)}}; "
         + "{{p}} {{pvalue(p)}} {{fixed3(p)}}; {{nr}} {{fixed1(nr)}}")
     #expect(template.render(context) == "20.1 20 20.15; 45.4% 45% 45.4%; <0.001 <0.001 0.000; NR NR")
   }

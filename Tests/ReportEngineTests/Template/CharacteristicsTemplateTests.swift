@@ -44,7 +44,9 @@ struct CharacteristicsTemplateTests {
     #expect(request.variables[1].shownLevel == "1" && request.variables[1].kind == .categorical)
     #expect(request.variables[2].levelOrder == ["2", "1"] && request.variables[2].levelLabels["1"] == "Maintained")
     #expect(request.variables[2].test == .fisher)
-    #expect(request.variables[3].summary == .meanSD && request.variables[3].decimals == 2 && request.variables[3].kind == .continuous)
+    #expect(
+      request.variables[3].summary == .meanSD && request.variables[3].decimals == 2
+        && request.variables[3].kind == .continuous)
   }
 
   @Test(
@@ -94,7 +96,8 @@ struct CharacteristicsTemplateTests {
       let folder = try TemplateFolder(template: yaml)
       let template = try ReportTemplate(contentsOfFile: folder.templatePath)
       let error = try #require(throws: (any Error).self) {
-        try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+        try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
+          .run()
       }
       let shown = "\(error)".replacingOccurrences(of: folder.path + "/report.yaml", with: "report.yaml")
         .replacingOccurrences(of: folder.path, with: "DIR")
@@ -114,10 +117,13 @@ struct CharacteristicsTemplateTests {
       """
     let folder = try TemplateFolder(template: yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
+      .run()
     let md = try String(contentsOfFile: folder.path + "/out/table-1.md", encoding: .utf8)
     #expect(md.contains("| **time, median [IQR]** |"))
-    let sidecar = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/table-1.json"))) as? [String: Any]
+    let sidecar =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/table-1.json")))
+      as? [String: Any]
     let statistics = sidecar?["statistics"] as? [String: Any]
     let variables = statistics?["variables"] as? [[String: Any]]
     #expect(variables?.count == 2)

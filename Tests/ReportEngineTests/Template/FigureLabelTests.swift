@@ -40,7 +40,8 @@ struct FigureLabelTests {
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
     for only in [nil, ["by-arm", "cox"]] {
       let out = folder.path + "/out-\(only == nil ? "all" : "some")"
-      _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: out, only: only, jobs: 1)).run()
+      _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: out, only: only, jobs: 1))
+        .run()
       for (id, label) in [("by-arm", "Figure 3"), ("cox", "Supplementary Table S2")] {
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(id).json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -66,6 +67,7 @@ struct FigureLabelTests {
     }
     #expect(
       error.description.replacingOccurrences(of: folder.path + "/", with: "")
-        == "report.yaml:7:55: 'figures[0].panels[0].label': a panel is lettered A, B, … by its place; 'label' names the whole figure")
+        == "report.yaml:7:55: 'figures[0].panels[0].label': a panel is lettered A, B, … by its place; 'label' names the whole figure"
+    )
   }
 }

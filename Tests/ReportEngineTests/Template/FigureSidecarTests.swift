@@ -32,7 +32,8 @@ struct FigureSidecarTests {
   static func sidecars() throws -> [String: [String: Any]] {
     let folder = try TemplateFolder(template: yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 2)).run()
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 2))
+      .run()
     var out: [String: [String: Any]] = [:]
     for id in ["forest", "swimmer"] {
       let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/\(id).json"))
@@ -94,10 +95,12 @@ struct SwimmerFilterTests {
 
       """ + "figures:\n" + FigureStyleTests.swimmer("swimmer", "\n    filter: group == \"A\"")
     let folder = try TemplateFolder(template: yaml)
-    let events = try String(contentsOfFile: FigureStyleTests.root + "/Templates/data/swimmer-events.csv", encoding: .utf8)
+    let events = try String(
+      contentsOfFile: FigureStyleTests.root + "/Templates/data/swimmer-events.csv", encoding: .utf8)
     try events.write(toFile: folder.path + "/data/events.csv", atomically: true, encoding: .utf8)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
+      .run()
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/swimmer.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let lanes = try #require(json["lanes"] as? [[String: Any]])
@@ -106,8 +109,12 @@ struct SwimmerFilterTests {
     try (events + "P99,3.0,PD\n").write(toFile: folder.path + "/data/events.csv", atomically: true, encoding: .utf8)
     let unknown = try ReportTemplate(contentsOfFile: folder.templatePath)
     let error = try #require(throws: FigureBuildError.self) {
-      try ReportBuilder(template: unknown, options: ReportBuildOptions(outputFolder: folder.path + "/out2", jobs: 1)).run()
+      try ReportBuilder(template: unknown, options: ReportBuildOptions(outputFolder: folder.path + "/out2", jobs: 1))
+        .run()
     }
-    #expect(error.description.hasSuffix("data/events.csv:\(events.split(separator: "\n").count + 1):1: patient 'P99' is not in \(FigureStyleTests.root)/Templates/data/swimmer-patients.csv"))
+    #expect(
+      error.description.hasSuffix(
+        "data/events.csv:\(events.split(separator: "\n").count + 1):1: patient 'P99' is not in \(FigureStyleTests.root)/Templates/data/swimmer-patients.csv"
+      ))
   }
 }

@@ -44,9 +44,9 @@ struct FigureStyleTests {
       - {id: forest, type: forest, data: lung, model: "Surv(time, status) ~ age + sex", formats: png}
 
     """ + swimmer("swimmer") + swimmer("swimmer-8pt", "\n    font-size: 8\n    line-width: 0.5\n    dpi: 100") + """
-      - {id: forest-8pt, type: forest, data: lung, model: "Surv(time, status) ~ age + sex", font-size: 8, line-width: 0.75, dpi: 100, formats: png}
+        - {id: forest-8pt, type: forest, data: lung, model: "Surv(time, status) ~ age + sex", font-size: 8, line-width: 0.75, dpi: 100, formats: png}
 
-    """
+      """
 
   static func built() throws -> (ReportTemplate, [String: BuiltFigure]) {
     let template = try ReportTemplate(yaml: yaml, file: NSTemporaryDirectory() + "style.yaml")
@@ -54,7 +54,8 @@ struct FigureStyleTests {
     for path in template.data.values { tables[path] = try DataTable(contentsOfFile: path) }
     var figures: [String: BuiltFigure] = [:]
     for spec in template.figures {
-      figures[spec.id] = try BuiltFigure.build(spec, tables: tables, measurer: MonospaceTextMeasurer(), minimumFontSize: 6)
+      figures[spec.id] = try BuiltFigure.build(
+        spec, tables: tables, measurer: MonospaceTextMeasurer(), minimumFontSize: 6)
     }
     return (template, figures)
   }
@@ -101,7 +102,8 @@ struct FigureStyleTests {
   func resolution() throws {
     let folder = try TemplateFolder(template: Self.yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 2)).run()
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 2))
+      .run()
     // The PNG's width in pixels, from its IHDR chunk: 170 mm at 200 and 100 dpi.
     func pixelWidth(_ name: String) throws -> Int {
       let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/" + name)))

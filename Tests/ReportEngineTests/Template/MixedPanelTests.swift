@@ -51,7 +51,8 @@ struct MixedPanelTests {
     let template = try ReportTemplate(yaml: yaml, file: NSTemporaryDirectory() + "mixed.yaml")
     var tables: [String: DataTable] = [:]
     for path in template.data.values { tables[path] = try DataTable(contentsOfFile: path) }
-    return try BuiltFigure.build(template.figures[0], tables: tables, measurer: try FigureRenderer().measurer, minimumFontSize: 6)
+    return try BuiltFigure.build(
+      template.figures[0], tables: tables, measurer: try FigureRenderer().measurer, minimumFontSize: 6)
   }
 
   /// The extent of everything drawn in a command: text anchors and path points.
@@ -92,7 +93,9 @@ struct MixedPanelTests {
       let cell = Rect(
         x: column * cellWidth, y: row * cellHeight + BuiltFigure.panelLetterBand, width: cellWidth,
         height: cellHeight - BuiltFigure.panelLetterBand)
-      let outside = Self.points(.group("", Self.panel(figure, number))).filter { !cell.contains(Rect(origin: $0, size: Size(width: 0, height: 0)), tolerance: 0.01) }
+      let outside = Self.points(.group("", Self.panel(figure, number))).filter {
+        !cell.contains(Rect(origin: $0, size: Size(width: 0, height: 0)), tolerance: 0.01)
+      }
       #expect(outside.isEmpty, "panel \(number) draws outside its cell at \(outside.prefix(3))")
     }
   }
@@ -101,7 +104,8 @@ struct MixedPanelTests {
   func grows() throws {
     let yaml = Self.yaml().replacingOccurrences(of: "figures:", with: "style: {height: 50}\nfigures:")
       .replacingOccurrences(of: "      - {endpoint: os, group: sex, display-unit: months, x-by: 6}\n", with: "")
-      .replacingOccurrences(of: "      - {endpoint: os, group: ph.ecog, display-unit: months, x-by: 6, risk-table: none}\n", with: "")
+      .replacingOccurrences(
+        of: "      - {endpoint: os, group: ph.ecog, display-unit: months, x-by: 6, risk-table: none}\n", with: "")
     let figure = try Self.build(yaml)
     #expect(figure.lint.map(\.message) == [])
     // One row, 50 mm × 0.85 = 42.5 mm by default: the 38 lanes need 66 mm below the letter band.
@@ -121,11 +125,14 @@ struct MixedPanelTests {
   @Test("a forest plot too wide for its cell is reported with the width that fits, and its clipped text")
   func tooNarrow() throws {
     let figure = try Self.build(
-      Self.yaml("\n    width: 120", forest: ", labels: {age: Age at diagnosis in completed years, ph.ecog: ECOG performance status}"))
+      Self.yaml(
+        "\n    width: 120",
+        forest: ", labels: {age: Age at diagnosis in completed years, ph.ecog: ECOG performance status}"))
     let messages = figure.lint.map(\.message)
     #expect(
       messages.first
-        == "panel B: the forest plot needs 99 mm of width, more than the panel's 60 mm; make the figure at least 199 mm wide, or give it fewer columns")
+        == "panel B: the forest plot needs 99 mm of width, more than the panel's 60 mm; make the figure at least 199 mm wide, or give it fewer columns"
+    )
     #expect(messages.dropFirst().allSatisfy { $0.hasPrefix("panel B: text '") && $0.hasSuffix("' runs off its panel") })
     #expect(messages.count > 1)
   }

@@ -94,7 +94,8 @@ struct ReportBuilderTests {
     let first = try build(folder)
     #expect(first.unchanged == [])
     func modified(_ name: String) throws -> Date {
-      try #require(try FileManager.default.attributesOfItem(atPath: folder.path + "/out/" + name)[.modificationDate] as? Date)
+      try #require(
+        try FileManager.default.attributesOfItem(atPath: folder.path + "/out/" + name)[.modificationDate] as? Date)
     }
     let names = ["fig-a.pdf", "fig-both.pdf", "table-b.csv", "report.pdf"]
     let before = try names.map(modified)
@@ -228,7 +229,9 @@ struct ReportBuilderTests {
     }
     #expect(files(folder.path + "/out") == ["panels.json", "panels.pdf", "panels.png"])
     let error = try #require(throws: TemplateError.self) { try build(folder) { $0.only = ["panel"] } }
-    #expect(error.message == "--only names an unknown figure id 'panel'. Did you mean 'panels'? (defined: 'panels', 'remission-by-arm')")
+    #expect(
+      error.message
+        == "--only names an unknown figure id 'panel'. Did you mean 'panels'? (defined: 'panels', 'remission-by-arm')")
   }
 
   @Test("statistical caveats of a figure's models are build warnings, named by figure, and not lint")
@@ -240,20 +243,27 @@ struct ReportBuilderTests {
         - {id: forest-sep, type: forest, data: sep, model: "Surv(t, e) ~ sep + x"}
       """
     let folder = try TemplateFolder(template: yaml)
-    try "t,e,sep,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n11,1,1,2\n12,0,0,5\n"
+    try
+      "t,e,sep,x\n1,1,1,3\n2,0,0,1\n3,1,1,2\n4,0,0,5\n5,1,1,4\n6,0,0,2\n7,1,1,1\n8,0,0,3\n9,1,1,6\n10,0,0,4\n11,1,1,2\n12,0,0,5\n"
       .write(toFile: folder.path + "/data/sep.csv", atomically: true, encoding: .utf8)
     let monotone =
       "the log-likelihood converged before the coefficient of 'sep'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"
     let result = try build(folder) { $0.isStrict = true }
-    #expect(result.warnings == ["forest-sep: univariable model of 'sep': \(monotone)", "forest-sep: multivariable model: \(monotone)"])
+    #expect(
+      result.warnings == [
+        "forest-sep: univariable model of 'sep': \(monotone)", "forest-sep: multivariable model: \(monotone)",
+      ])
   }
 
   @Test("--strict turns figure-lint findings into an error")
   func strict() throws {
-    let yaml = ReportTemplateTests.valid.replacingOccurrences(of: "title: AML", with: "style: {font-size: 5}\ntitle: AML")
+    let yaml = ReportTemplateTests.valid.replacingOccurrences(
+      of: "title: AML", with: "style: {font-size: 5}\ntitle: AML")
     let folder = try TemplateFolder(template: yaml)
     let relaxed = try build(folder) { $0.depfile = nil }
-    #expect(relaxed.warnings.contains { $0.hasPrefix("remission-by-arm: text ") && $0.hasSuffix("below the minimum of 6 pt") })
+    #expect(
+      relaxed.warnings.contains { $0.hasPrefix("remission-by-arm: text ") && $0.hasSuffix("below the minimum of 6 pt") }
+    )
     #expect(throws: LintError.self) { try build(folder, out: "strict") { $0.isStrict = true } }
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/strict"))
   }
@@ -286,7 +296,8 @@ struct SwimmerTemplateTests {
       """
     let folder = try TemplateFolder(template: yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
+      .run()
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/swimmer.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(json["type"] as? String == "swimmer")
@@ -324,7 +335,8 @@ struct DerivedVariableTemplateTests {
   func derivedAndFiltered() throws {
     let folder = try TemplateFolder(template: Self.yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
+      .run()
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/late.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     // aml rows with time > 20: 7 in the maintained arm, 6 in the other.
@@ -341,7 +353,8 @@ struct DerivedVariableTemplateTests {
     let folder = try TemplateFolder(template: yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
     let error = try #require(throws: FigureBuildError.self) {
-      try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+      try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
+        .run()
     }
     #expect(
       error.description.replacingOccurrences(of: folder.path + "/", with: "")
@@ -355,11 +368,13 @@ struct DerivedVariableTemplateTests {
         yaml: Self.yaml.replacingOccurrences(of: "time > 20 then", with: "time > 20 than"), file: folder.templatePath)
     }
     let date = try #require(throws: TemplateError.self) {
-      try ReportTemplate(yaml: Self.yaml.replacingOccurrences(of: "time > 20", with: "time > 2019-12-31"), file: folder.templatePath)
+      try ReportTemplate(
+        yaml: Self.yaml.replacingOccurrences(of: "time > 20", with: "time > 2019-12-31"), file: folder.templatePath)
     }
     #expect(
       date.description.replacingOccurrences(of: folder.path + "/", with: "")
-        == "report.yaml:7:21: 'derive.aml.late': an unquoted date reads as arithmetic (2019 - 12 - 31); write dates in quotes: \"2019-12-31\"\n    if time > 2019-12-31 then 1 else 0\n              ^")
+        == "report.yaml:7:21: 'derive.aml.late': an unquoted date reads as arithmetic (2019 - 12 - 31); write dates in quotes: \"2019-12-31\"\n    if time > 2019-12-31 then 1 else 0\n              ^"
+    )
     // "    late: if time > 20 than 1 else 0": the value starts in column 11, 'than' 13 further.
     #expect(syntax.line == 7)
     #expect(syntax.column == 24)
@@ -389,7 +404,8 @@ struct StyleTemplateTests {
     #expect(request.figure.output.lineWidth == 1.5)
     #expect(request.figure.output.fontSize == 7)
     #expect(request.figure.output.widthMillimetres == 85)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)).run()
+    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
+      .run()
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/a.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let caption = try #require(json["caption"] as? String)

@@ -30,14 +30,17 @@ struct ReportPageTests {
     """
 
   static func patients() -> String {
-    "patient,end,arm\n" + (1...150).map { "P\($0),\(Double(($0 * 37) % 61) / 2 + 1),\($0 % 2 == 0 ? "A" : "B")" }.joined(separator: "\n")
+    "patient,end,arm\n"
+      + (1...150).map { "P\($0),\(Double(($0 * 37) % 61) / 2 + 1),\($0 % 2 == 0 ? "A" : "B")" }.joined(separator: "\n")
       + "\n"
   }
 
   /// Everything a command draws: path points and text anchors.
   static func points(_ command: DrawCommand) -> [Point] { MixedPanelTests.points(command) }
 
-  @Test("a figure taller than an A4 page is scaled down, aspect ratio kept, to fit the page with its caption; its own file keeps its size")
+  @Test(
+    "a figure taller than an A4 page is scaled down, aspect ratio kept, to fit the page with its caption; its own file keeps its size"
+  )
   func tallFigure() throws {
     let folder = try TemplateFolder(template: Self.tallSwimmer)
     try Self.patients().write(toFile: folder.path + "/data/patients.csv", atomically: true, encoding: .utf8)
@@ -49,7 +52,8 @@ struct ReportPageTests {
     let margin = 20.0.millimetres
     #expect(figure.scene.size.height > a4.height)
 
-    let (page, scale) = ReportBuilder.figurePage(figure.scene, label: "Figure 2", caption: figure.caption, measurer: measurer)
+    let (page, scale) = ReportBuilder.figurePage(
+      figure.scene, label: "Figure 2", caption: figure.caption, measurer: measurer)
     #expect(page.size == a4)
     #expect(scale < 1)
     // The figure: its background spans the scaled size, in the same proportions.
@@ -100,7 +104,8 @@ struct ReportPageTests {
     let scene = Scene(
       size: .millimetres(width: 170, height: 120), background: .white,
       commands: [
-        .stroke(.line(from: Point(x: 0, y: 0), to: Point(x: 100, y: 50)), StrokeStyle(color: .black, width: 1, dash: [2, 1])),
+        .stroke(
+          .line(from: Point(x: 0, y: 0), to: Point(x: 100, y: 50)), StrokeStyle(color: .black, width: 1, dash: [2, 1])),
         .text(TextRun("Months", font: FontSpec(size: 8)), at: Point(x: 10, y: 20)),
       ])
     let (page, scale) = ReportBuilder.figurePage(scene, label: "Figure 1", caption: nil, measurer: measurer)

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalStatistics
 import Testing
 
 @testable import Analyses
@@ -6,7 +7,6 @@ import Testing
 @testable import ReportEngine
 @testable import ReportTemplates
 @testable import SurvivalSimulation
-import SurvivalStatistics
 
 /// A folder holding `aml.csv` and a template, removed afterwards.
 final class TemplateFolder {
@@ -120,13 +120,16 @@ struct ReportTemplateTests {
     #expect(template.style.fontFamily == .serif)
     #expect(template.figures.map(\.fontFamily) == [.serif, .sans, .serif, .serif])
     let wrong = "data:\n  aml: data/aml.csv\nstyle: {font: roman}\n"
-    let error = try #require(throws: TemplateError.self) { try ReportTemplate(yaml: wrong, file: folder.path + "/report.yaml") }
+    let error = try #require(throws: TemplateError.self) {
+      try ReportTemplate(yaml: wrong, file: folder.path + "/report.yaml")
+    }
     #expect(
       error.description.replacingOccurrences(of: folder.path + "/", with: "")
         == "report.yaml:3:15: 'style.font': 'font' must be one of 'sans', 'serif', found 'roman'.")
   }
 
-  @Test("Cox tables and forest plots state the model selection: select, entry-p, stay-p, select-by, ph-test, censor-value")
+  @Test(
+    "Cox tables and forest plots state the model selection: select, entry-p, stay-p, select-by, ph-test, censor-value")
   func selectionKeys() throws {
     let yaml = """
       data:
@@ -153,7 +156,9 @@ struct ReportTemplateTests {
       Issue.record("expected a Cox table and a forest plot")
       return
     }
-    #expect(request.selection == CoxModelSelection.Options(entryThreshold: 0.2, stayThreshold: 0.1, criterion: .likelihoodRatio))
+    #expect(
+      request.selection
+        == CoxModelSelection.Options(entryThreshold: 0.2, stayThreshold: 0.1, criterion: .likelihoodRatio))
     #expect(request.testsProportionalHazards && request.censorValues == ["0"])
     #expect(figure.selection == CoxModelSelection.Options(entryThreshold: 0.15, stayThreshold: 0.1, criterion: .wald))
     #expect(figure.showsCounts)
