@@ -68,7 +68,8 @@ let package = Package(
     .target(
       name: "SurvfigCLI",
       dependencies: [
-        "ReportEngine", "ReportTemplates", "Analyses", "OptionSchema", "SurvivalSimulation", "ClinicalCSV", "FigureCore",
+        "ReportEngine", "ReportTemplates", "Analyses", "OptionSchema", "SurvivalSimulation", "ClinicalCSV",
+        "FigureCore",
         "SurvivalFigures",
         "SurvivalStatistics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,6 +93,10 @@ let package = Package(
         "SurvivalStatistics", "SurvivalFigures", "FigureCore", .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .testTarget(
-      name: "SurvfigCLITests", dependencies: ["SurvfigCLI", "ReportTemplates", "Analyses", "OptionSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      name: "SurvfigCLITests",
+      dependencies: [
+        "SurvfigCLI", "ReportTemplates", "Analyses", "OptionSchema",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
   ]
 )

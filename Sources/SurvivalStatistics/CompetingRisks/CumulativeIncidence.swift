@@ -138,8 +138,7 @@ public struct CumulativeIncidence: Equatable, Sendable {
       confidence: band)
   }
 
-  private init(causes: [Int], groups: [Group], isGrouped: Bool, confidence: CumulativeIncidenceBand)
-  {
+  private init(causes: [Int], groups: [Group], isGrouped: Bool, confidence: CumulativeIncidenceBand) {
     self.causes = causes
     self.groups = groups
     self.isGrouped = isGrouped

@@ -31,9 +31,11 @@ extension CoxRegression {
         return "one or more coefficients may be infinite"
       case .aliasedCoefficients(let names):
         let list = names.map { "'\($0)'" }.joined(separator: ", ")
-        return "\(list) \(names.count == 1 ? "is a linear combination" : "are linear combinations") of other covariates; coefficient set to NA"
+        return
+          "\(list) \(names.count == 1 ? "is a linear combination" : "are linear combinations") of other covariates; coefficient set to NA"
       case .nearTiesMerged(let count):
-        return "\(count) time \(count == 1 ? "value was" : "values were") within rounding error of another and treated as tied"
+        return
+          "\(count) time \(count == 1 ? "value was" : "values were") within rounding error of another and treated as tied"
       }
     }
 

@@ -37,7 +37,10 @@ final class _CoxData: Sendable {
   /// Number of distinct time values changed by near-tie merging.
   let mergedTimeCount: Int
 
-  init(times inputTimes: [Double], events inputEvents: [Bool], columns: [[Double]], strata inputStrata: [Int]?, mergesNearTies: Bool) {
+  init(
+    times inputTimes: [Double], events inputEvents: [Bool], columns: [[Double]], strata inputStrata: [Int]?,
+    mergesNearTies: Bool
+  ) {
     let n = inputTimes.count
     let p = columns.count
     count = n

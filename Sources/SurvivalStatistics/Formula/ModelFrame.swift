@@ -159,7 +159,8 @@ public struct ModelFrame: Sendable {
       throw .wrongKind(
         expression: expression,
         message:
-          "a categorical event needs a comparison naming the event value, e.g. \(expression) == \(example) (the levels are \(list))")
+          "a categorical event needs a comparison naming the event value, e.g. \(expression) == \(example) (the levels are \(list))"
+      )
     }
   }
 

@@ -137,7 +137,8 @@ struct _ModelEvaluator {
         throw fail(expression, "the reference level must be a string such as \"B\"")
       }
       let reference = Int32(referenceIndex ?? 0)
-      let newLevels = [levels[Int(reference)]] + levels.enumerated().filter { $0.offset != Int(reference) }.map(\.element)
+      let newLevels =
+        [levels[Int(reference)]] + levels.enumerated().filter { $0.offset != Int(reference) }.map(\.element)
       let newCodes = codes.map { code -> Int32 in
         if code < 0 { return -1 }
         if code == reference { return 0 }
@@ -235,7 +236,10 @@ struct _ModelEvaluator {
     let b: _ModelValue
     if case .string(let text) = constant.kind {
       guard case .numeric = a, let number = Double(text.trimmingCharacters(in: .whitespaces)) else {
-        throw fail(expression, "compares \(variable) with the text \"\(text)\"; compare a numeric variable with a number, e.g. \(variable) \(relation) 1")
+        throw fail(
+          expression,
+          "compares \(variable) with the text \"\(text)\"; compare a numeric variable with a number, e.g. \(variable) \(relation) 1"
+        )
       }
       b = .scalar(number)
     } else {

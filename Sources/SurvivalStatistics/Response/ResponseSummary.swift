@@ -56,9 +56,9 @@ extension ResponseSummary {
   /// responders and evaluable non-responders per group (R: `fisher.test(rbind(r, n − r))`).
   ///
   /// - Throws: ``GroupComparisonError/invalidTable(_:)`` for fewer than one group.
-  public static func objectiveResponseComparison(_ groups: [ResponseSummary]) throws(
-    GroupComparisonError
-  ) -> FisherExactTest {
+  public static func objectiveResponseComparison(_ groups: [ResponseSummary]) throws(GroupComparisonError)
+    -> FisherExactTest
+  {
     let responders = groups.map(\.objectiveResponse.successes)
     let others = groups.map { $0.evaluableCount - $0.objectiveResponse.successes }
     return try FisherExactTest([responders, others])

@@ -12,8 +12,7 @@ enum _TimeOrdering {
   /// `−0` is read as `+0`. Ties keep their input order. Carrying the payload (event flag and
   /// codes) through the sort avoids a random-access gather afterwards.
   /// - Complexity: O(n).
-  static func sorted(_ times: [Double], payloads: [UInt64]) -> (times: [Double], payloads: [UInt64])
-  {
+  static func sorted(_ times: [Double], payloads: [UInt64]) -> (times: [Double], payloads: [UInt64]) {
     let count = times.count
     if count < 512 {
       let order = (0..<count).sorted { left, right in

@@ -37,8 +37,7 @@ extension Distributions {
   /// `I_{df2/(df2 + df1 f)}(df2/2, df1/2)`; R: `pf(f, df1, df2, lower.tail = FALSE)`. NaN for NaN
   /// input or non-positive degrees of freedom.
   /// - Complexity: as ``regularizedIncompleteBeta(_:a:b:)``.
-  public static func fUpperTail(_ f: Double, degreesOfFreedom df1: Double, _ df2: Double) -> Double
-  {
+  public static func fUpperTail(_ f: Double, degreesOfFreedom df1: Double, _ df2: Double) -> Double {
     if f.isNaN || df1.isNaN || df2.isNaN || df1 <= 0 || df2 <= 0 { return .nan }
     if f <= 0 { return 1 }
     if f.isInfinite { return 0 }

@@ -13,8 +13,7 @@ extension CompetingRisksTests {
       #expect(throws: SurvivalDataError.noObservations) {
         try CompetingRisksSample(times: [], statuses: [])
       }
-      #expect(throws: SurvivalDataError.lengthMismatch(column: "statuses", count: 1, timeCount: 2))
-      {
+      #expect(throws: SurvivalDataError.lengthMismatch(column: "statuses", count: 1, timeCount: 2)) {
         try CompetingRisksSample(times: [1, 2], statuses: [.censored])
       }
       #expect(throws: SurvivalDataError.invalidTime(index: 1, value: -1, invalidCount: 1)) {

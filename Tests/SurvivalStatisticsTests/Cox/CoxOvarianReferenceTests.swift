@@ -7,7 +7,9 @@ import Testing
 /// 1e-12 for log-likelihoods and the concordance.
 @Suite("Cox regression vs coxph: ovarian ~ age + rx")
 struct CoxOvarianReferenceTests {
-  @Test("coefficients, se, log-likelihoods, global and term tests, concordance and cox.zph", arguments: CoxReferenceCase.ovarian)
+  @Test(
+    "coefficients, se, log-likelihoods, global and term tests, concordance and cox.zph",
+    arguments: CoxReferenceCase.ovarian)
   func ovarian(_ reference: CoxReferenceCase) throws {
     let fit = try CoxRegression(
       formula: reference.formula, data: reference.data,
@@ -26,7 +28,8 @@ struct CoxOvarianReferenceTests {
     CoxCheck.close(fit.nullLogLikelihood, reference.logLikelihood.0, relative: 1e-12, "loglik null")
     CoxCheck.close(fit.logLikelihood, reference.logLikelihood.1, relative: 1e-12, "loglik")
     for (observed, expected) in [
-      (fit.likelihoodRatioTest, reference.likelihoodRatio), (fit.waldTest, reference.wald), (fit.scoreTest, reference.score),
+      (fit.likelihoodRatioTest, reference.likelihoodRatio), (fit.waldTest, reference.wald),
+      (fit.scoreTest, reference.score),
     ] {
       CoxCheck.close(observed.statistic, expected.chisq, relative: 1e-7, "chisq")
       #expect(observed.degreesOfFreedom == expected.df)
@@ -35,7 +38,8 @@ struct CoxOvarianReferenceTests {
     for expected in reference.termTests {
       let test = try #require(fit.termTest(for: expected.term))
       CoxCheck.close(test.wald.statistic, expected.waldChisq, relative: 1e-7, "\(expected.term) Wald")
-      CoxCheck.close(try #require(test.likelihoodRatio).statistic, expected.lrChisq, relative: 1e-7, "\(expected.term) LR")
+      CoxCheck.close(
+        try #require(test.likelihoodRatio).statistic, expected.lrChisq, relative: 1e-7, "\(expected.term) LR")
     }
     let c = try #require(fit.concordance)
     #expect(c.concordant == reference.concordance.concordant && c.discordant == reference.concordance.discordant)

@@ -24,7 +24,8 @@ struct CoxRegressionModelTests {
     CoxCheck.close(fit.waldTest.statistic, reference.wald, relative: 1e-7, "Wald")
     CoxCheck.close(fit.scoreTest.statistic, reference.score, relative: 1e-9, "score")
     let c = try #require(fit.concordance)
-    #expect([c.concordant, c.discordant, c.tiedRisk, c.tiedTime, c.tiedTimeAndRisk] == Array(reference.concordance[0..<5]))
+    #expect(
+      [c.concordant, c.discordant, c.tiedRisk, c.tiedTime, c.tiedTimeAndRisk] == Array(reference.concordance[0..<5]))
     CoxCheck.close(c.concordance, reference.concordance[5], relative: 1e-12, "C")
     CoxCheck.close(c.standardError, reference.concordance[6], relative: 1e-9, "C se")
     for (term, df, chisq) in reference.termWald {
@@ -75,7 +76,8 @@ struct CoxRegressionModelTests {
     let byDefault = try CoxRegression(
       formula: "Surv(time, status) ~ x", data: data, options: CoxRegressionOptions(ties: .breslow))
     #expect(byDefault.iterations == TherneauGrambschTest1.breslowDefaultIterations)
-    CoxCheck.close(byDefault.coefficients[0].estimate, TherneauGrambschTest1.breslowDefaultCoef, relative: 1e-12, "default eps")
+    CoxCheck.close(
+      byDefault.coefficients[0].estimate, TherneauGrambschTest1.breslowDefaultCoef, relative: 1e-12, "default eps")
   }
 
   @Test("backward elimination reproduces a hand-run in R", arguments: SelectionReference.lung)
@@ -89,7 +91,9 @@ struct CoxRegressionModelTests {
     #expect(selection.rows.count == 210)
     let names = selection.candidates.map { rename[$0] ?? $0 }
     #expect(names == ["age", "sex", "ecog", "ph.karno", "pat.karno", "wt.loss"])
-    CoxCheck.close(selection.candidates.map { selection.univariableP[$0] ?? .nan }, reference.univariableP, relative: 1e-6, "univariable p")
+    CoxCheck.close(
+      selection.candidates.map { selection.univariableP[$0] ?? .nan }, reference.univariableP, relative: 1e-6,
+      "univariable p")
     #expect(selection.enteredTerms.map { rename[$0] ?? $0 } == reference.screened)
     let removed = selection.steps.filter { $0.action == .removed }
     #expect(removed.map(\.number) == Array(1...reference.removed.count))

@@ -94,7 +94,8 @@ struct CoxRegressionPropertyTests {
     #expect(fit.coefficients[1].isAliased)
     #expect(fit.diagnostics == [.aliasedCoefficients(names: ["x1copy"])])
     #expect(fit.likelihoodRatioTest.degreesOfFreedom == 2)
-    #expect(fit.diagnostics[0].description == "'x1copy' is a linear combination of other covariates; coefficient set to NA")
+    #expect(
+      fit.diagnostics[0].description == "'x1copy' is a linear combination of other covariates; coefficient set to NA")
   }
 
   @Test("input errors are thrown with the offender named")
@@ -104,8 +105,11 @@ struct CoxRegressionPropertyTests {
       try CoxRegression(times: [1, 2, 3], events: [true, false, true], design: design)
     }
     #expect(throws: CoxRegressionError.noEvents(observations: 3)) {
-      try CoxRegression(times: [1, 2, 3], events: [false, false, false], design: DesignMatrix(columns: [[1, 2, 3]], names: ["z"]))
+      try CoxRegression(
+        times: [1, 2, 3], events: [false, false, false], design: DesignMatrix(columns: [[1, 2, 3]], names: ["z"]))
     }
-    #expect(CoxRegressionError.noEvents(observations: 3).description == "no events among the 3 observations; check the event coding")
+    #expect(
+      CoxRegressionError.noEvents(observations: 3).description
+        == "no events among the 3 observations; check the event coding")
   }
 }

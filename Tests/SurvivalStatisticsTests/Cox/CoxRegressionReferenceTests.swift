@@ -91,7 +91,8 @@ struct CoxRegressionReferenceTests {
     CoxCheck.close(c.standardError, expected.se, relative: 1e-12, "concordance se")
   }
 
-  @Test("cox.zph(fit, transform = \"km\") per term and GLOBAL", arguments: CoxReferenceCase.all.filter { $0.zph != nil })
+  @Test(
+    "cox.zph(fit, transform = \"km\") per term and GLOBAL", arguments: CoxReferenceCase.all.filter { $0.zph != nil })
   func proportionalHazards(_ reference: CoxReferenceCase) throws {
     let expected = try #require(reference.zph)
     let fit = try CoxRegression(
@@ -105,7 +106,9 @@ struct CoxRegressionReferenceTests {
     CoxCheck.close(rows.map(\.p), expected.p, relative: 1e-6, "zph p")
   }
 
-  @Test("monotone likelihood: R's warning as a diagnostic, sane LR and score tests", arguments: CoxReferenceCase.all.filter { !$0.rWarnings.isEmpty })
+  @Test(
+    "monotone likelihood: R's warning as a diagnostic, sane LR and score tests",
+    arguments: CoxReferenceCase.all.filter { !$0.rWarnings.isEmpty })
   func monotoneLikelihood(_ reference: CoxReferenceCase) throws {
     let fit = try CoxRegression(
       formula: reference.formula, data: reference.data,
@@ -114,7 +117,8 @@ struct CoxRegressionReferenceTests {
     #expect(fit.diagnostics.compactMap(\.rWarning) == reference.rWarnings)
     #expect(
       fit.diagnostics.first?.description
-        == "the log-likelihood converged before the coefficient of 'sep'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test")
+        == "the log-likelihood converged before the coefficient of 'sep'; the coefficient may be infinite (monotone likelihood). Use the likelihood-ratio or score test rather than the Wald test"
+    )
     let sep = try #require(fit.coefficient(named: "sep"))
     #expect(sep.estimate > 15 && sep.standardError > 1000 && sep.p > 0.99)
     #expect(sep.hazardRatioUpper == .infinity)

@@ -38,7 +38,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 1], value: 0.920344325445942),  // pchisq(0.01, 1, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 1], value: 0.4795001221869535),  // pchisq(0.5, 1, lower.tail = FALSE)
     DistributionCase(arguments: [1, 1], value: 0.31731050786291415),  // pchisq(1, 1, lower.tail = FALSE)
-    DistributionCase(arguments: [3.841458820694124, 1], value: 0.049999999999999975),  // pchisq(3.841458820694124, 1, lower.tail = FALSE)
+    // pchisq(3.841458820694124, 1, lower.tail = FALSE)
+    DistributionCase(arguments: [3.841458820694124, 1], value: 0.049999999999999975),
     DistributionCase(arguments: [10, 1], value: 0.0015654022580025519),  // pchisq(10, 1, lower.tail = FALSE)
     DistributionCase(arguments: [50, 1], value: 1.5374597944280343e-12),  // pchisq(50, 1, lower.tail = FALSE)
     DistributionCase(arguments: [200, 1], value: 2.088487583762545e-45),  // pchisq(200, 1, lower.tail = FALSE)
@@ -46,7 +47,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 2], value: 0.9950124791926822),  // pchisq(0.01, 2, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 2], value: 0.7788007830714049),  // pchisq(0.5, 2, lower.tail = FALSE)
     DistributionCase(arguments: [1, 2], value: 0.6065306597126334),  // pchisq(1, 2, lower.tail = FALSE)
-    DistributionCase(arguments: [3.841458820694124, 2], value: 0.14650006448608432),  // pchisq(3.841458820694124, 2, lower.tail = FALSE)
+    // pchisq(3.841458820694124, 2, lower.tail = FALSE)
+    DistributionCase(arguments: [3.841458820694124, 2], value: 0.14650006448608432),
     DistributionCase(arguments: [10, 2], value: 0.006737946999085467),  // pchisq(10, 2, lower.tail = FALSE)
     DistributionCase(arguments: [50, 2], value: 1.3887943864964021e-11),  // pchisq(50, 2, lower.tail = FALSE)
     DistributionCase(arguments: [200, 2], value: 3.720075976020836e-44),  // pchisq(200, 2, lower.tail = FALSE)
@@ -54,7 +56,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 3], value: 0.9997348349413444),  // pchisq(0.01, 3, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 3], value: 0.9188914116546759),  // pchisq(0.5, 3, lower.tail = FALSE)
     DistributionCase(arguments: [1, 3], value: 0.8012519569012008),  // pchisq(1, 3, lower.tail = FALSE)
-    DistributionCase(arguments: [3.841458820694124, 3], value: 0.27910046378359754),  // pchisq(3.841458820694124, 3, lower.tail = FALSE)
+    // pchisq(3.841458820694124, 3, lower.tail = FALSE)
+    DistributionCase(arguments: [3.841458820694124, 3], value: 0.27910046378359754),
     DistributionCase(arguments: [10, 3], value: 0.018566135463043233),  // pchisq(10, 3, lower.tail = FALSE)
     DistributionCase(arguments: [50, 3], value: 7.98917924495147e-11),  // pchisq(50, 3, lower.tail = FALSE)
     DistributionCase(arguments: [200, 3], value: 4.218541107192042e-43),  // pchisq(200, 3, lower.tail = FALSE)
@@ -62,7 +65,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 4], value: 0.9999875415886457),  // pchisq(0.01, 4, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 4], value: 0.9735009788392561),  // pchisq(0.5, 4, lower.tail = FALSE)
     DistributionCase(arguments: [1, 4], value: 0.9097959895689501),  // pchisq(1, 4, lower.tail = FALSE)
-    DistributionCase(arguments: [3.841458820694124, 4], value: 0.42788704696224755),  // pchisq(3.841458820694124, 4, lower.tail = FALSE)
+    // pchisq(3.841458820694124, 4, lower.tail = FALSE)
+    DistributionCase(arguments: [3.841458820694124, 4], value: 0.42788704696224755),
     DistributionCase(arguments: [10, 4], value: 0.040427681994512805),  // pchisq(10, 4, lower.tail = FALSE)
     DistributionCase(arguments: [50, 4], value: 3.6108654048906463e-10),  // pchisq(50, 4, lower.tail = FALSE)
     DistributionCase(arguments: [200, 4], value: 3.757276735781045e-42),  // pchisq(200, 4, lower.tail = FALSE)
@@ -70,7 +74,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 5], value: 0.9999994699729957),  // pchisq(0.01, 5, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 5], value: 0.9921232932326296),  // pchisq(0.5, 5, lower.tail = FALSE)
     DistributionCase(arguments: [1, 5], value: 0.9625657732472964),  // pchisq(1, 5, lower.tail = FALSE)
-    DistributionCase(arguments: [3.841458820694124, 5], value: 0.5724604629258028),  // pchisq(3.841458820694124, 5, lower.tail = FALSE)
+    // pchisq(3.841458820694124, 5, lower.tail = FALSE)
+    DistributionCase(arguments: [3.841458820694124, 5], value: 0.5724604629258028),
     DistributionCase(arguments: [10, 5], value: 0.0752352461465122),  // pchisq(10, 5, lower.tail = FALSE)
     DistributionCase(arguments: [50, 5], value: 1.3857973367009593e-09),  // pchisq(50, 5, lower.tail = FALSE)
     DistributionCase(arguments: [200, 5], value: 2.8406228986415315e-41),  // pchisq(200, 5, lower.tail = FALSE)
@@ -78,7 +83,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 10], value: 0.9999999999999739),  // pchisq(0.01, 10, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 10], value: 0.999993388289439),  // pchisq(0.5, 10, lower.tail = FALSE)
     DistributionCase(arguments: [1, 10], value: 0.9998278843700441),  // pchisq(1, 10, lower.tail = FALSE)
-    DistributionCase(arguments: [3.841458820694124, 10], value: 0.9542157295546657),  // pchisq(3.841458820694124, 10, lower.tail = FALSE)
+    // pchisq(3.841458820694124, 10, lower.tail = FALSE)
+    DistributionCase(arguments: [3.841458820694124, 10], value: 0.9542157295546657),
     DistributionCase(arguments: [10, 10], value: 0.44049328506521246),  // pchisq(10, 10, lower.tail = FALSE)
     DistributionCase(arguments: [50, 10], value: 2.6690834249044957e-07),  // pchisq(50, 10, lower.tail = FALSE)
     DistributionCase(arguments: [200, 10], value: 1.613930533697731e-37),  // pchisq(200, 10, lower.tail = FALSE)
@@ -86,15 +92,21 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 30], value: 1),  // pchisq(0.01, 30, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 30], value: 1),  // pchisq(0.5, 30, lower.tail = FALSE)
     DistributionCase(arguments: [1, 30], value: 1),  // pchisq(1, 30, lower.tail = FALSE)
-    DistributionCase(arguments: [3.841458820694124, 30], value: 0.9999999977279901),  // pchisq(3.841458820694124, 30, lower.tail = FALSE)
+    // pchisq(3.841458820694124, 30, lower.tail = FALSE)
+    DistributionCase(arguments: [3.841458820694124, 30], value: 0.9999999977279901),
     DistributionCase(arguments: [10, 30], value: 0.9997737463238232),  // pchisq(10, 30, lower.tail = FALSE)
     DistributionCase(arguments: [50, 30], value: 0.012402060718900583),  // pchisq(50, 30, lower.tail = FALSE)
     DistributionCase(arguments: [200, 30], value: 4.952733529003191e-27),  // pchisq(200, 30, lower.tail = FALSE)
-    DistributionCase(arguments: [1373.872631, 1], value: 1.0000001112779571e-300),  // pchisq(1373.872631, 1, lower.tail = FALSE)
-    DistributionCase(arguments: [1381.551056, 2], value: 9.999998982137019e-301),  // pchisq(1381.551056, 2, lower.tail = FALSE)
-    DistributionCase(arguments: [1388.336774, 3], value: 9.99999927395178e-301),  // pchisq(1388.3367740000001, 3, lower.tail = FALSE)
-    DistributionCase(arguments: [1400.640586, 5], value: 9.999998268845435e-301),  // pchisq(1400.640586, 5, lower.tail = FALSE)
-    DistributionCase(arguments: [1427.771956, 10], value: 1.000000064580857e-300),  // pchisq(1427.771956, 10, lower.tail = FALSE)
+    // pchisq(1373.872631, 1, lower.tail = FALSE)
+    DistributionCase(arguments: [1373.872631, 1], value: 1.0000001112779571e-300),
+    // pchisq(1381.551056, 2, lower.tail = FALSE)
+    DistributionCase(arguments: [1381.551056, 2], value: 9.999998982137019e-301),
+    // pchisq(1388.3367740000001, 3, lower.tail = FALSE)
+    DistributionCase(arguments: [1388.336774, 3], value: 9.99999927395178e-301),
+    // pchisq(1400.640586, 5, lower.tail = FALSE)
+    DistributionCase(arguments: [1400.640586, 5], value: 9.999998268845435e-301),
+    // pchisq(1427.771956, 10, lower.tail = FALSE)
+    DistributionCase(arguments: [1427.771956, 10], value: 1.000000064580857e-300),
     DistributionCase(arguments: [1300, 1], value: 1.1303728441492744e-284),  // pchisq(1300, 1, lower.tail = FALSE)
     DistributionCase(arguments: [1400, 1], value: 2.1010145162641344e-306),  // pchisq(1400, 1, lower.tail = FALSE)
   ]
@@ -152,7 +164,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.01, 30], value: 2.322815509929918e-47),  // pchisq(0.01, 30)
     DistributionCase(arguments: [0.5, 30], value: 5.634558720450991e-22),  // pchisq(0.5, 30)
     DistributionCase(arguments: [1, 30], value: 1.4610500924439225e-17),  // pchisq(1, 30)
-    DistributionCase(arguments: [3.841458820694124, 30], value: 2.272009941802069e-09),  // pchisq(3.841458820694124, 30)
+    // pchisq(3.841458820694124, 30)
+    DistributionCase(arguments: [3.841458820694124, 30], value: 2.272009941802069e-09),
     DistributionCase(arguments: [10, 30], value: 0.00022625367617675558),  // pchisq(10, 30)
     DistributionCase(arguments: [50, 30], value: 0.9875979392810994),  // pchisq(50, 30)
     DistributionCase(arguments: [200, 30], value: 1),  // pchisq(200, 30)
@@ -219,7 +232,8 @@ enum DistributionReference {
     DistributionCase(arguments: [-1.5], value: 0.9331927987311419),  // pnorm(-1.5, lower.tail = FALSE)
     DistributionCase(arguments: [0], value: 0.5),  // pnorm(0, lower.tail = FALSE)
     DistributionCase(arguments: [0.5], value: 0.30853753872598694),  // pnorm(0.5, lower.tail = FALSE)
-    DistributionCase(arguments: [1.959963984540054], value: 0.025000000000000012),  // pnorm(1.959963984540054, lower.tail = FALSE)
+    // pnorm(1.959963984540054, lower.tail = FALSE)
+    DistributionCase(arguments: [1.959963984540054], value: 0.025000000000000012),
     DistributionCase(arguments: [3], value: 0.0013498980316300946),  // pnorm(3, lower.tail = FALSE)
     DistributionCase(arguments: [8], value: 6.220960574271785e-16),  // pnorm(8, lower.tail = FALSE)
     DistributionCase(arguments: [20], value: 2.7536241186062337e-89),  // pnorm(20, lower.tail = FALSE)
@@ -325,55 +339,76 @@ enum DistributionReference {
     DistributionCase(arguments: [0.35, 7, 14], value: 0.4166254182192322),  // pbeta(0.35, 7, 14, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 7, 14], value: 0.05765914916992186),  // pbeta(0.5, 7, 14, lower.tail = FALSE)
     DistributionCase(arguments: [0.9, 7, 14], value: 2.154678353199997e-10),  // pbeta(0.9, 7, 14, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 7, 14], value: 3.85434520870527e-38),  // pbeta(0.999, 7, 14, lower.tail = FALSE)
+    // pbeta(0.999, 7, 14, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 7, 14], value: 3.85434520870527e-38),
     DistributionCase(arguments: [1e-10, 8, 13], value: 1),  // pbeta(1e-10, 8, 13, lower.tail = FALSE)
     DistributionCase(arguments: [0.01, 8, 13], value: 0.9999999999886822),  // pbeta(0.01, 8, 13, lower.tail = FALSE)
     DistributionCase(arguments: [0.2, 8, 13], value: 0.9678573369191248),  // pbeta(0.2, 8, 13, lower.tail = FALSE)
     DistributionCase(arguments: [0.35, 8, 13], value: 0.6010266046031643),  // pbeta(0.35, 8, 13, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 8, 13], value: 0.13158798217773438),  // pbeta(0.5, 8, 13, lower.tail = FALSE)
     DistributionCase(arguments: [0.9, 8, 13], value: 3.9232254041199894e-09),  // pbeta(0.9, 8, 13, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 8, 13], value: 7.701752866159975e-35),  // pbeta(0.999, 8, 13, lower.tail = FALSE)
+    // pbeta(0.999, 8, 13, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 8, 13], value: 7.701752866159975e-35),
     DistributionCase(arguments: [1e-10, 1, 10], value: 0.9999999989999999),  // pbeta(1e-10, 1, 10, lower.tail = FALSE)
     DistributionCase(arguments: [0.01, 1, 10], value: 0.9043820750088044),  // pbeta(0.01, 1, 10, lower.tail = FALSE)
     DistributionCase(arguments: [0.2, 1, 10], value: 0.10737418240000009),  // pbeta(0.2, 1, 10, lower.tail = FALSE)
     DistributionCase(arguments: [0.35, 1, 10], value: 0.013462743344628917),  // pbeta(0.35, 1, 10, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 1, 10], value: 0.0009765625000000002),  // pbeta(0.5, 1, 10, lower.tail = FALSE)
     DistributionCase(arguments: [0.9, 1, 10], value: 9.999999999999972e-11),  // pbeta(0.9, 1, 10, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 1, 10], value: 1.0000000000000213e-30),  // pbeta(0.999, 1, 10, lower.tail = FALSE)
-    DistributionCase(arguments: [1e-10, 0.5, 0.5], value: 0.9999936338022762),  // pbeta(1e-10, 0.5, 0.5, lower.tail = FALSE)
-    DistributionCase(arguments: [0.01, 0.5, 0.5], value: 0.9362314391414801),  // pbeta(0.01, 0.5, 0.5, lower.tail = FALSE)
-    DistributionCase(arguments: [0.2, 0.5, 0.5], value: 0.7048327646991336),  // pbeta(0.2, 0.5, 0.5, lower.tail = FALSE)
-    DistributionCase(arguments: [0.35, 0.5, 0.5], value: 0.5969866840206786),  // pbeta(0.35, 0.5, 0.5, lower.tail = FALSE)
-    DistributionCase(arguments: [0.5, 0.5, 0.5], value: 0.5000000000000004),  // pbeta(0.5, 0.5, 0.5, lower.tail = FALSE)
-    DistributionCase(arguments: [0.9, 0.5, 0.5], value: 0.2048327646991334),  // pbeta(0.9, 0.5, 0.5, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 0.5, 0.5], value: 0.020135041633377496),  // pbeta(0.999, 0.5, 0.5, lower.tail = FALSE)
+    // pbeta(0.999, 1, 10, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 1, 10], value: 1.0000000000000213e-30),
+    // pbeta(1e-10, 0.5, 0.5, lower.tail = FALSE)
+    DistributionCase(arguments: [1e-10, 0.5, 0.5], value: 0.9999936338022762),
+    // pbeta(0.01, 0.5, 0.5, lower.tail = FALSE)
+    DistributionCase(arguments: [0.01, 0.5, 0.5], value: 0.9362314391414801),
+    // pbeta(0.2, 0.5, 0.5, lower.tail = FALSE)
+    DistributionCase(arguments: [0.2, 0.5, 0.5], value: 0.7048327646991336),
+    // pbeta(0.35, 0.5, 0.5, lower.tail = FALSE)
+    DistributionCase(arguments: [0.35, 0.5, 0.5], value: 0.5969866840206786),
+    // pbeta(0.5, 0.5, 0.5, lower.tail = FALSE)
+    DistributionCase(arguments: [0.5, 0.5, 0.5], value: 0.5000000000000004),
+    // pbeta(0.9, 0.5, 0.5, lower.tail = FALSE)
+    DistributionCase(arguments: [0.9, 0.5, 0.5], value: 0.2048327646991334),
+    // pbeta(0.999, 0.5, 0.5, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 0.5, 0.5], value: 0.020135041633377496),
     DistributionCase(arguments: [1e-10, 30, 71], value: 1),  // pbeta(1e-10, 30, 71, lower.tail = FALSE)
     DistributionCase(arguments: [0.01, 30, 71], value: 1),  // pbeta(0.01, 30, 71, lower.tail = FALSE)
     DistributionCase(arguments: [0.2, 30, 71], value: 0.9887510212790083),  // pbeta(0.2, 30, 71, lower.tail = FALSE)
     DistributionCase(arguments: [0.35, 30, 71], value: 0.12359811110623156),  // pbeta(0.35, 30, 71, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 30, 71], value: 1.608000764783316e-05),  // pbeta(0.5, 30, 71, lower.tail = FALSE)
     DistributionCase(arguments: [0.9, 30, 71], value: 6.118900204504135e-48),  // pbeta(0.9, 30, 71, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 30, 71], value: 1.2060789560808285e-188),  // pbeta(0.999, 30, 71, lower.tail = FALSE)
+    // pbeta(0.999, 30, 71, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 30, 71], value: 1.2060789560808285e-188),
     DistributionCase(arguments: [1e-10, 2, 3], value: 1),  // pbeta(1e-10, 2, 3, lower.tail = FALSE)
     DistributionCase(arguments: [0.01, 2, 3], value: 0.99940797),  // pbeta(0.01, 2, 3, lower.tail = FALSE)
     DistributionCase(arguments: [0.2, 2, 3], value: 0.8191999999999999),  // pbeta(0.2, 2, 3, lower.tail = FALSE)
     DistributionCase(arguments: [0.35, 2, 3], value: 0.5629812500000001),  // pbeta(0.35, 2, 3, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 2, 3], value: 0.31250000000000006),  // pbeta(0.5, 2, 3, lower.tail = FALSE)
     DistributionCase(arguments: [0.9, 2, 3], value: 0.0036999999999999993),  // pbeta(0.9, 2, 3, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 2, 3], value: 3.9970000000000225e-09),  // pbeta(0.999, 2, 3, lower.tail = FALSE)
+    // pbeta(0.999, 2, 3, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 2, 3], value: 3.9970000000000225e-09),
     DistributionCase(arguments: [1e-10, 150, 120], value: 1),  // pbeta(1e-10, 150, 120, lower.tail = FALSE)
     DistributionCase(arguments: [0.01, 150, 120], value: 1),  // pbeta(0.01, 150, 120, lower.tail = FALSE)
     DistributionCase(arguments: [0.2, 150, 120], value: 1),  // pbeta(0.2, 150, 120, lower.tail = FALSE)
-    DistributionCase(arguments: [0.35, 150, 120], value: 0.9999999999970316),  // pbeta(0.35, 150, 120, lower.tail = FALSE)
-    DistributionCase(arguments: [0.5, 150, 120], value: 0.9664098036372413),  // pbeta(0.5, 150, 120, lower.tail = FALSE)
-    DistributionCase(arguments: [0.9, 150, 120], value: 1.7057896171610053e-48),  // pbeta(0.9, 150, 120, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 150, 120], value: 8.353061852345491e-282),  // pbeta(0.999, 150, 120, lower.tail = FALSE)
-    DistributionCase(arguments: [1e-10, 1, 262], value: 0.9999999738000003),  // pbeta(1e-10, 1, 262, lower.tail = FALSE)
+    // pbeta(0.35, 150, 120, lower.tail = FALSE)
+    DistributionCase(arguments: [0.35, 150, 120], value: 0.9999999999970316),
+    // pbeta(0.5, 150, 120, lower.tail = FALSE)
+    DistributionCase(arguments: [0.5, 150, 120], value: 0.9664098036372413),
+    // pbeta(0.9, 150, 120, lower.tail = FALSE)
+    DistributionCase(arguments: [0.9, 150, 120], value: 1.7057896171610053e-48),
+    // pbeta(0.999, 150, 120, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 150, 120], value: 8.353061852345491e-282),
+    // pbeta(1e-10, 1, 262, lower.tail = FALSE)
+    DistributionCase(arguments: [1e-10, 1, 262], value: 0.9999999738000003),
     DistributionCase(arguments: [0.01, 1, 262], value: 0.07184904244991501),  // pbeta(0.01, 1, 262, lower.tail = FALSE)
-    DistributionCase(arguments: [0.2, 1, 262], value: 4.0698330278807584e-26),  // pbeta(0.2, 1, 262, lower.tail = FALSE)
-    DistributionCase(arguments: [0.35, 1, 262], value: 9.62275526236375e-50),  // pbeta(0.35, 1, 262, lower.tail = FALSE)
-    DistributionCase(arguments: [0.5, 1, 262], value: 1.3494013367334996e-79),  // pbeta(0.5, 1, 262, lower.tail = FALSE)
-    DistributionCase(arguments: [0.9, 1, 262], value: 9.999999999998594e-263),  // pbeta(0.9, 1, 262, lower.tail = FALSE)
+    // pbeta(0.2, 1, 262, lower.tail = FALSE)
+    DistributionCase(arguments: [0.2, 1, 262], value: 4.0698330278807584e-26),
+    // pbeta(0.35, 1, 262, lower.tail = FALSE)
+    DistributionCase(arguments: [0.35, 1, 262], value: 9.62275526236375e-50),
+    // pbeta(0.5, 1, 262, lower.tail = FALSE)
+    DistributionCase(arguments: [0.5, 1, 262], value: 1.3494013367334996e-79),
+    // pbeta(0.9, 1, 262, lower.tail = FALSE)
+    DistributionCase(arguments: [0.9, 1, 262], value: 9.999999999998594e-263),
     DistributionCase(arguments: [0.999, 1, 262], value: 0),  // pbeta(0.999, 1, 262, lower.tail = FALSE)
     DistributionCase(arguments: [1e-10, 262, 1], value: 1),  // pbeta(1e-10, 262, 1, lower.tail = FALSE)
     DistributionCase(arguments: [0.01, 262, 1], value: 1),  // pbeta(0.01, 262, 1, lower.tail = FALSE)
@@ -381,7 +416,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.35, 262, 1], value: 1),  // pbeta(0.35, 262, 1, lower.tail = FALSE)
     DistributionCase(arguments: [0.5, 262, 1], value: 1),  // pbeta(0.5, 262, 1, lower.tail = FALSE)
     DistributionCase(arguments: [0.9, 262, 1], value: 0.999999999998973),  // pbeta(0.9, 262, 1, lower.tail = FALSE)
-    DistributionCase(arguments: [0.999, 262, 1], value: 0.23058984287962242),  // pbeta(0.999, 262, 1, lower.tail = FALSE)
+    // pbeta(0.999, 262, 1, lower.tail = FALSE)
+    DistributionCase(arguments: [0.999, 262, 1], value: 0.23058984287962242),
   ]
 
   static let betaQuantile: [DistributionCase] = [
@@ -411,7 +447,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.9999999999, 10, 1], value: 0.99999999999),  // qbeta(0.99999999989999999, 10, 1)
     DistributionCase(arguments: [1e-300, 0.5, 0.5], value: 0),  // qbeta(1e-300, 0.5, 0.5)
     DistributionCase(arguments: [1e-10, 0.5, 0.5], value: 2.4674011002723406e-20),  // qbeta(1e-10, 0.5, 0.5)
-    DistributionCase(arguments: [0.025, 0.5, 0.5], value: 0.0015413331334360124),  // qbeta(0.025000000000000001, 0.5, 0.5)
+    // qbeta(0.025000000000000001, 0.5, 0.5)
+    DistributionCase(arguments: [0.025, 0.5, 0.5], value: 0.0015413331334360124),
     DistributionCase(arguments: [0.5, 0.5, 0.5], value: 0.4999999999999999),  // qbeta(0.5, 0.5, 0.5)
     DistributionCase(arguments: [0.975, 0.5, 0.5], value: 0.998458666866564),  // qbeta(0.97499999999999998, 0.5, 0.5)
     DistributionCase(arguments: [0.9999999999, 0.5, 0.5], value: 1),  // qbeta(0.99999999989999999, 0.5, 0.5)
@@ -420,7 +457,8 @@ enum DistributionReference {
     DistributionCase(arguments: [0.025, 30, 71], value: 0.21240642048953662),  // qbeta(0.025000000000000001, 30, 71)
     DistributionCase(arguments: [0.5, 30, 71], value: 0.2956853187778303),  // qbeta(0.5, 30, 71)
     DistributionCase(arguments: [0.975, 30, 71], value: 0.3892659589074484),  // qbeta(0.97499999999999998, 30, 71)
-    DistributionCase(arguments: [0.9999999999, 30, 71], value: 0.6093367076498439),  // qbeta(0.99999999989999999, 30, 71)
+    // qbeta(0.99999999989999999, 30, 71)
+    DistributionCase(arguments: [0.9999999999, 30, 71], value: 0.6093367076498439),
     DistributionCase(arguments: [1e-300, 2, 3], value: 4.082482904638743e-151),  // qbeta(1e-300, 2, 3)
     DistributionCase(arguments: [1e-10, 2, 3], value: 4.08249401580833e-06),  // qbeta(1e-10, 2, 3)
     DistributionCase(arguments: [0.025, 2, 3], value: 0.06758598648854296),  // qbeta(0.025000000000000001, 2, 3)
@@ -429,28 +467,33 @@ enum DistributionReference {
     DistributionCase(arguments: [0.9999999999, 2, 3], value: 0.9997075768387249),  // qbeta(0.99999999989999999, 2, 3)
     DistributionCase(arguments: [1e-300, 150, 120], value: 0.002986041876398857),  // qbeta(1e-300, 150, 120)
     DistributionCase(arguments: [1e-10, 150, 120], value: 0.3647876209022246),  // qbeta(1e-10, 150, 120)
-    DistributionCase(arguments: [0.025, 150, 120], value: 0.49605208437037873),  // qbeta(0.025000000000000001, 150, 120)
+    // qbeta(0.025000000000000001, 150, 120)
+    DistributionCase(arguments: [0.025, 150, 120], value: 0.49605208437037873),
     DistributionCase(arguments: [0.5, 150, 120], value: 0.5556929312457849),  // qbeta(0.5, 150, 120)
     DistributionCase(arguments: [0.975, 150, 120], value: 0.614279327035034),  // qbeta(0.97499999999999998, 150, 120)
-    DistributionCase(arguments: [0.9999999999, 150, 120], value: 0.7359336930016714),  // qbeta(0.99999999989999999, 150, 120)
+    // qbeta(0.99999999989999999, 150, 120)
+    DistributionCase(arguments: [0.9999999999, 150, 120], value: 0.7359336930016714),
     DistributionCase(arguments: [1e-300, 1, 262], value: 3.8167938931298804e-303),  // qbeta(1e-300, 1, 262)
     DistributionCase(arguments: [1e-10, 1, 262], value: 3.816793893319884e-13),  // qbeta(1e-10, 1, 262)
     DistributionCase(arguments: [0.025, 1, 262], value: 9.662818609793437e-05),  // qbeta(0.025000000000000001, 1, 262)
     DistributionCase(arguments: [0.5, 1, 262], value: 0.0026421034104575445),  // qbeta(0.5, 1, 262)
     DistributionCase(arguments: [0.975, 1, 262], value: 0.013981037256400652),  // qbeta(0.97499999999999998, 1, 262)
-    DistributionCase(arguments: [0.9999999999, 1, 262], value: 0.08413373776823185),  // qbeta(0.99999999989999999, 1, 262)
+    // qbeta(0.99999999989999999, 1, 262)
+    DistributionCase(arguments: [0.9999999999, 1, 262], value: 0.08413373776823185),
     DistributionCase(arguments: [1e-300, 262, 1], value: 0.07160804747669999),  // qbeta(1e-300, 262, 1)
     DistributionCase(arguments: [1e-10, 262, 1], value: 0.915866261942535),  // qbeta(1e-10, 262, 1)
     DistributionCase(arguments: [0.025, 262, 1], value: 0.9860189627435993),  // qbeta(0.025000000000000001, 262, 1)
     DistributionCase(arguments: [0.5, 262, 1], value: 0.9973578965895424),  // qbeta(0.5, 262, 1)
     DistributionCase(arguments: [0.975, 262, 1], value: 0.9999033718139021),  // qbeta(0.97499999999999998, 262, 1)
-    DistributionCase(arguments: [0.9999999999, 262, 1], value: 0.9999999999996183),  // qbeta(0.99999999989999999, 262, 1)
+    // qbeta(0.99999999989999999, 262, 1)
+    DistributionCase(arguments: [0.9999999999, 262, 1], value: 0.9999999999996183),
     DistributionCase(arguments: [1e-300, 0.1, 5], value: 0),  // qbeta(1e-300, 0.1, 5)
     DistributionCase(arguments: [1e-10, 0.1, 5], value: 1.3321008721895289e-101),  // qbeta(1e-10, 0.1, 5)
     DistributionCase(arguments: [0.025, 0.1, 5], value: 1.2703903886695232e-17),  // qbeta(0.025000000000000001, 0.1, 5)
     DistributionCase(arguments: [0.5, 0.1, 5], value: 0.0001301495524091973),  // qbeta(0.5, 0.1, 5)
     DistributionCase(arguments: [0.975, 0.1, 5], value: 0.19275273616655386),  // qbeta(0.97499999999999998, 0.1, 5)
-    DistributionCase(arguments: [0.9999999999, 0.1, 5], value: 0.9790633042766732),  // qbeta(0.99999999989999999, 0.1, 5)
+    // qbeta(0.99999999989999999, 0.1, 5)
+    DistributionCase(arguments: [0.9999999999, 0.1, 5], value: 0.9790633042766732),
   ]
 
 }

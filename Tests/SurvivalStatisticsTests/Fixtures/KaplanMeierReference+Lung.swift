@@ -649,7 +649,7 @@ extension KaplanMeierReference {
             atTimesLower: [0.6632393849592321, 0.3390285838476761, 0.06022965077445053],
             atTimesUpper: [0.7801019218602919, 0.4794546650724527, 0.17115654591462787],
             followUp: nil),
-        ]),
+        ])
     ])
 
   /// `lung <- read.csv("data/lung.csv")`

@@ -119,7 +119,8 @@ extension LogRankReference {
   /// `veteran <- read.csv("data/veteran.csv"); veteran$celltype <- factor(veteran$celltype, levels = 1:4, labels = c("squamous", "smallcell", "adeno", "large"))`
   /// `fit <- survdiff(Surv(time, status) ~ celltype, data = veteran, rho = 0)`; p = `pchisq(fit$chisq, df, lower.tail = FALSE)`
   static let veteranByCelltypeRho0 = LogRankReference(
-    name: "veteran_by_celltype_rho0", dataset: ReferenceData.veteran, groupColumn: "celltype", strataColumn: nil, rho: 0,
+    name: "veteran_by_celltype_rho0", dataset: ReferenceData.veteran, groupColumn: "celltype", strataColumn: nil,
+    rho: 0,
     subjects: [35, 48, 27, 27],
     observed: [
       31, 45, 26,
@@ -153,7 +154,8 @@ extension LogRankReference {
   /// `veteran <- read.csv("data/veteran.csv"); veteran$celltype <- factor(veteran$celltype, levels = 1:4, labels = c("squamous", "smallcell", "adeno", "large"))`
   /// `fit <- survdiff(Surv(time, status) ~ celltype, data = veteran, rho = 1)`; p = `pchisq(fit$chisq, df, lower.tail = FALSE)`
   static let veteranByCelltypeRho1 = LogRankReference(
-    name: "veteran_by_celltype_rho1", dataset: ReferenceData.veteran, groupColumn: "celltype", strataColumn: nil, rho: 1,
+    name: "veteran_by_celltype_rho1", dataset: ReferenceData.veteran, groupColumn: "celltype", strataColumn: nil,
+    rho: 1,
     subjects: [35, 48, 27, 27],
     observed: [
       13.390472642596814, 28.42543314934026, 16.06599132028366,
@@ -187,7 +189,8 @@ extension LogRankReference {
   /// `veteran <- read.csv("data/veteran.csv"); veteran$celltype <- factor(veteran$celltype, levels = 1:4, labels = c("squamous", "smallcell", "adeno", "large"))`
   /// `fit <- survdiff(Surv(time, status) ~ trt + strata(celltype), data = veteran, rho = 0)`; p = `pchisq(fit$chisq, df, lower.tail = FALSE)`
   static let veteranTrtStrataCelltypeRho0 = LogRankReference(
-    name: "veteran_trt_strata_celltype_rho0", dataset: ReferenceData.veteran, groupColumn: "trt", strataColumn: "celltype", rho: 0,
+    name: "veteran_trt_strata_celltype_rho0", dataset: ReferenceData.veteran, groupColumn: "trt",
+    strataColumn: "celltype", rho: 0,
     subjects: [69, 68],
     observed: [64, 64],
     expected: [68.2075529768725, 59.792447023127465],
@@ -201,7 +204,8 @@ extension LogRankReference {
   /// `veteran <- read.csv("data/veteran.csv"); veteran$celltype <- factor(veteran$celltype, levels = 1:4, labels = c("squamous", "smallcell", "adeno", "large"))`
   /// `fit <- survdiff(Surv(time, status) ~ trt + strata(celltype), data = veteran, rho = 1)`; p = `pchisq(fit$chisq, df, lower.tail = FALSE)`
   static let veteranTrtStrataCelltypeRho1 = LogRankReference(
-    name: "veteran_trt_strata_celltype_rho1", dataset: ReferenceData.veteran, groupColumn: "trt", strataColumn: "celltype", rho: 1,
+    name: "veteran_trt_strata_celltype_rho1", dataset: ReferenceData.veteran, groupColumn: "trt",
+    strataColumn: "celltype", rho: 1,
     subjects: [69, 68],
     observed: [32.82485722407871, 36.02124385036665],
     expected: [36.110586864537886, 32.73551420990748],
@@ -209,7 +213,10 @@ extension LogRankReference {
       [10.692520165041483, -10.692520165041486],
       [-10.692520165041486, 10.692520165041493],
     ],
-    observedByStratum: [[7.774124199387357, 14.186535493827163, 4.432098765432098, 6.432098765432097], [9.052108047897521, 10.166666666666668, 9.419753086419751, 7.382716049382714]],
+    observedByStratum: [
+      [7.774124199387357, 14.186535493827163, 4.432098765432098, 6.432098765432097],
+      [9.052108047897521, 10.166666666666668, 9.419753086419751, 7.382716049382714],
+    ],
     chiSquare: 1.0096795800758795, degreesOfFreedom: 1, pValue: 0.31497961393984486)
 
   static let all: [LogRankReference] = [

@@ -21,7 +21,7 @@ enum ReferenceData {
       "x": [
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2,
         2, 2, 2,
-      ],
+      ]
     ])
 
   /// `lung`: lung status 1 = censored, 2 = dead; sex 1 = male, 2 = female. Row order as in the CSV.
@@ -76,7 +76,7 @@ enum ReferenceData {
         1, 1, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1,
         2, 1, 2, 2, 2, 1, 2, 2, 1, 2, 2, 1, 1, 2, 1, 1, 2, 1, 2, 2,
         1, 2, 1, 1, 1, 2, 1, 2,
-      ],
+      ]
     ])
 
   /// `veteran`: veteran status 0/1; celltype 1 squamous, 2 smallcell, 3 adeno, 4 large. Row order as in the CSV.
@@ -142,7 +142,7 @@ enum ReferenceData {
       "rx": [
         1, 1, 1, 2, 1, 1, 2, 2, 1, 2, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2,
         2, 1, 1, 2, 2, 2,
-      ],
+      ]
     ])
 
 }

@@ -1,5 +1,6 @@
-@testable import SurvivalStatistics
 import Testing
+
+@testable import SurvivalStatistics
 
 /// Small data sets with edge behaviour, each checked against R (`survfit`, `quantile`,
 /// `summary(fit, times = c(0, 1, 2, 5, 10), extend = TRUE)`, `summary(fit, rmean = 4)`).

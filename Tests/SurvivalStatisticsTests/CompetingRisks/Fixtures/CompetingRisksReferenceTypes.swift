@@ -21,8 +21,7 @@ struct CompetingRisksDataset: Sendable {
   }
 
   /// The sample cmprsk's `cuminc(time, status, group, strata, cencode)` sees.
-  func sample(censoring: Int, group: String?, strata: String? = nil) throws -> CompetingRisksSample
-  {
+  func sample(censoring: Int, group: String?, strata: String? = nil) throws -> CompetingRisksSample {
     try CompetingRisksSample(
       times: time, statuses: statuses(censoring: censoring), groups: group.map(labels),
       strata: strata.map(labels))

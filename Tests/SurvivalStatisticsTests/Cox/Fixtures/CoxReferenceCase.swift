@@ -92,7 +92,8 @@ enum CoxCheck {
       return
     }
     if expected.isInfinite {
-      #expect(observed == expected, "\(what()): expected \(expected), observed \(observed)", sourceLocation: sourceLocation)
+      #expect(
+        observed == expected, "\(what()): expected \(expected), observed \(observed)", sourceLocation: sourceLocation)
       return
     }
     let error = abs(observed - expected) / max(abs(expected), floor)
