@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   ClinicalCSV (data input) → SurvivalStatistics (pure) → FigureCore / SurvivalFigures (layout → Scene)
+//   ClinicalCSV, StatisticalFiles (data input) → SurvivalStatistics (pure) → FigureCore / SurvivalFigures (layout → Scene)
 //   → CairoRendering (Canvas on Cairo + Pango) → ReportEngine (orchestration) → SurvfigCLI → survfig
 let package = Package(
   name: "survfig",
@@ -18,6 +18,10 @@ let package = Package(
   targets: [
     // MARK: - Data input
     .target(name: "ClinicalCSV"),
+    // SAS transport, SAS, Stata and SPSS files through ReadStat. Debian's libreadstat-dev has no
+    // pkg-config file: the module map links the library by name.
+    .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
+    .target(name: "StatisticalFiles", dependencies: ["CReadStat"]),
 
     // MARK: - Statistics (no I/O, no drawing)
     .target(name: "SurvivalStatistics"),
