@@ -60,6 +60,9 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "ClinicalCSVTests", dependencies: ["ClinicalCSV"]),
+    .testTarget(
+      name: "StatisticalFilesTests", dependencies: ["StatisticalFiles"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "SurvivalStatisticsTests", dependencies: ["SurvivalStatistics"]),
     .testTarget(name: "FigureCoreTests", dependencies: ["FigureCore"]),
     .testTarget(name: "SurvivalFiguresTests", dependencies: ["SurvivalFigures", "FigureCore"]),
