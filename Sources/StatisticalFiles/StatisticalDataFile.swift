@@ -18,8 +18,10 @@
 ///
 /// - Complexity: O(n) in the file size. The file is read into memory once; values go straight into
 ///   arrays reserved from the row count the file gives (or, for transport files, that its size
-///   allows), with one allocation per text value of more than 15 bytes that differs from the
-///   value in the row before.
+///   allows). Text of up to 15 bytes is stored inline; a longer value that repeats one of the
+///   variable's last 8 distinct values shares its string. Reading a 1,000,000-row, 7-variable
+///   transport file takes about half a second, most of it in ReadStat
+///   (`Scripts/time-statistical-files.sh`).
 public struct StatisticalDataFile: Sendable {
   /// The file name as given (the `displayName`, when one was given), as used in messages.
   public var path: String

@@ -54,8 +54,8 @@ struct _DataSetBuilder {
   var dates: [[Int?]] = []
   var dateTimes: [[Double?]] = []
   var texts: [[String?]] = []
-  /// Each text variable's previous value, reused when the next one has the same bytes.
-  var previousTexts: [String?] = []
+  /// Each text variable's recent long values, shared by the rows that repeat them.
+  var recentTexts: [_RecentTexts] = []
 
   /// The number of complete rows so far.
   var rowsRead = 0
@@ -87,8 +87,8 @@ struct _DataSetBuilder {
     guard let cString else { return nil }
     let length = strlen(cString)
     guard length > 0 else { return nil }
-    let bytes = UnsafeRawBufferPointer(start: cString, count: length)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard let text = String(validatingCString: cString) else {
+      let bytes = UnsafeRawBufferPointer(start: cString, count: length)
       throw error(variable: variable, .invalidUTF8(Array(bytes)))
     }
     return text
@@ -122,7 +122,7 @@ struct _DataSetBuilder {
       kind = .text
       storage = texts.count
       texts.append([])
-      previousTexts.append(nil)
+      recentTexts.append(_RecentTexts())
     } else if let temporal = format.flatMap({ _TemporalFormat(format: $0, in: self.format) }) {
       if temporal.isDate {
         kind = .date(temporal)
@@ -205,8 +205,8 @@ struct _DataSetBuilder {
     return number
   }
 
-  /// A text value, nil when empty or user-missing; the previous row's string when the bytes are
-  /// the same, so a repeated value costs no allocation.
+  /// A text value, nil when empty or user-missing. A value of more than 15 bytes (longer than a
+  /// string stores inline) that repeats a recent one shares its string.
   @inline(__always)
   mutating func textValue(
     _ value: readstat_value_t, _ variable: UnsafeMutablePointer<readstat_variable_t>,
@@ -218,17 +218,17 @@ struct _DataSetBuilder {
     if slot.hasDefinedMissing && readstat_value_is_defined_missing(value, variable) != 0 {
       return nil
     }
-    let bytes = UnsafeRawBufferPointer(start: cString, count: length)
-    if let previous = previousTexts[slot.storage] {
-      let isSame = previous.utf8.withContiguousStorageIfAvailable {
-        $0.count == length && memcmp($0.baseAddress.unsafelyUnwrapped, cString, length) == 0
-      }
-      if isSame == true { return previous }
+    let isShared = length > 15
+    if isShared, let recent = recentTexts[slot.storage].find(cString, length: length) {
+      return recent
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    // The non-generic initialiser: the generic `String(validating:as:)` costs a metadata lookup
+    // per value.
+    guard let text = String(validatingCString: cString) else {
+      let bytes = UnsafeRawBufferPointer(start: cString, count: length)
       throw error(row: row + 1, variable: names[index], .invalidUTF8(Array(bytes)))
     }
-    previousTexts[slot.storage] = text
+    if isShared { recentTexts[slot.storage].remember(text) }
     return text
   }
 
