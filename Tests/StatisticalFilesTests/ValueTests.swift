@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import StatisticalFiles
@@ -140,5 +141,39 @@ struct ValueTests {
     #expect(data.format == .sasTransport)
     #expect(data.rowCount == 6)
     #expect(data.path.hasSuffix("/KINDS.XPT"))
+  }
+}
+
+@Suite("Sharing repeated text")
+struct RecentTextsTests {
+  func find(_ recent: inout _RecentTexts, _ text: String) -> String? {
+    text.withCString { recent.find($0, length: strlen($0)) }
+  }
+
+  @Test("A remembered value is found by its bytes; the oldest of 9 is forgotten")
+  func remembering() {
+    var recent = _RecentTexts()
+    let values = (0..<9).map { "Xanomeline dose number \($0)" }
+    for value in values {
+      #expect(find(&recent, value) == nil)
+      recent.remember(value)
+    }
+    #expect(find(&recent, values[0]) == nil)
+    #expect(find(&recent, values[8]) == values[8])
+    #expect(find(&recent, values[1]) == values[1])
+    #expect(find(&recent, "Xanomeline dose number") == nil)
+  }
+
+  @Test("Values that rarely repeat stop the lookups after the trial")
+  func givingUp() {
+    var recent = _RecentTexts()
+    for index in 0..<_RecentTexts.trial {
+      let value = "subject identifier \(index)"
+      _ = find(&recent, value)
+      recent.remember(value)
+    }
+    #expect(!recent.isEnabled)
+    recent.remember("subject identifier 0")
+    #expect(find(&recent, "subject identifier 0") == nil)
   }
 }
