@@ -57,6 +57,9 @@ let package = Package(
     // `make bench`: a synthetic million-patient cohort, timed stage by stage.
     .executableTarget(
       name: "survfig-bench", dependencies: ["ClinicalCSV", "SurvivalStatistics", "ReportEngine"]),
+    // Scripts/time-statistical-files.sh: a 1,000,000-row transport file against the same CSV.
+    .executableTarget(
+      name: "statistical-files-timing", dependencies: ["StatisticalFiles", "ClinicalCSV"]),
 
     // MARK: - Tests
     .testTarget(name: "ClinicalCSVTests", dependencies: ["ClinicalCSV"]),
