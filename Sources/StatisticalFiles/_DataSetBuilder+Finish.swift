@@ -30,7 +30,15 @@ extension _DataSetBuilder {
   func error(for status: readstat_error_t) -> StatisticalFileError {
     let stoppedInData = rowsRead > 0 || nextIndex > 0
     let row = stoppedInData ? rowsRead + 1 : nil
-    let variable = stoppedInData && nextIndex > 0 ? names[nextIndex] : nil
+    // ReadStat converts a row's values one by one after reading the row, so a conversion error
+    // belongs to the next variable even at the start of a row; other errors there to the row.
+    let isConversion = [
+      READSTAT_ERROR_CONVERT, READSTAT_ERROR_CONVERT_BAD_STRING,
+      READSTAT_ERROR_CONVERT_SHORT_STRING, READSTAT_ERROR_CONVERT_LONG_STRING,
+    ].contains(status)
+    let variable =
+      stoppedInData && (nextIndex > 0 || isConversion) && nextIndex < names.count
+      ? names[nextIndex] : nil
     var why = "ReadStat: " + String(cString: readstat_error_message(status))
     if var detail = messages.last {
       if detail.hasPrefix("ReadStat: ") { detail.removeFirst("ReadStat: ".count) }

@@ -68,6 +68,14 @@ struct RobustnessTests {
     )
   }
 
+  @Test("Text ReadStat cannot convert from the file's character set")
+  func textConversion() {
+    #expect(
+      readError("bad-cp1252.dta")
+        == "bad-cp1252.dta: row 2, variable name: text cannot be converted to UTF-8 from the file's character set (ReadStat: Unable to convert string to the requested encoding (invalid byte sequence))"
+    )
+  }
+
   @Test("Text that is not UTF-8 in a Stata file")
   func invalidUTF8InStata() {
     #expect(

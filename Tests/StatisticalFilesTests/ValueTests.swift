@@ -132,6 +132,22 @@ struct ValueTests {
     #expect(Set(parameters) == ["Time to First Dermatologic Event"])
   }
 
+  @Test("Stata 12 (format 115): Windows-1252 text converted to UTF-8, a %td date")
+  func stata12() throws {
+    let data = try read("stata12.dta")
+    #expect(data.format == .stata)
+    #expect(data.texts("name") == ["Zo\u{EB}", "Zo\u{EB}"])
+    #expect(data.dates("day") == [18321, nil])
+  }
+
+  @Test("SPSS compressed with zlib (ZSAV) under a .sav name")
+  func zlibCompressedSPSS() throws {
+    let data = try read("zlib.sav")
+    #expect(data.format == .spss)
+    #expect(data.numbers("ID") == [1, 2])
+    #expect(data.texts("NAME") == ["a", "b"])
+  }
+
   @Test("Extensions are matched without regard to case")
   func extensionCase() throws {
     let bytes = try fixtureBytes("kinds-v5.xpt")

@@ -132,6 +132,26 @@ write_latin1 <- function(writer, path, ...) {
 write_latin1(write_xpt, "latin1.xpt", version = 5, name = "LATIN1")
 write_latin1(write_dta, "latin1.dta")
 
+# --- Stata 12 (format 115, before Stata 14's UTF-8): text in Windows-1252, as Stata 12 wrote it;
+# haven writes UTF-8 bytes, so the two bytes of "\u00eb" (C3 AB) become 1252's EB and a NUL pad.
+# In bad-cp1252.dta row 2 holds the byte 81, which Windows-1252 leaves undefined.
+write_stata12 <- function(path, replacement) {
+  write_dta(data.frame(name = c("Zo\u00eb", "Zo\u00eb"),
+                       day = formatted(as.Date(c("2020-02-29", NA)), "format.stata", "%td")),
+            path, version = 12)
+  bytes <- readBin(path, "raw", file.size(path))
+  at <- which(bytes[-length(bytes)] == as.raw(0xc3) & bytes[-1] == as.raw(0xab))
+  stopifnot(length(at) == 2)
+  bytes[c(at[1], at[1] + 1)] <- as.raw(c(0xeb, 0x00))
+  bytes[c(at[2], at[2] + 1)] <- as.raw(c(replacement, 0x00))
+  writeBin(bytes, path)
+}
+write_stata12("stata12.dta", 0xeb)
+write_stata12("bad-cp1252.dta", 0x81)
+
+# --- an SPSS file compressed with zlib (ZSAV, signature $FL3) under a .sav name.
+write_sav(data.frame(ID = c(1, 2), NAME = c("a", "b")), "zlib.sav", compress = "zsav")
+
 # --- a date no calendar holds: 1e15 days after 1960-01-01 in row 2.
 write_xpt(data.frame(ADT = formatted(c(0, 1e15), "format.sas", "DATE9.")), "bad-date.xpt",
           version = 5, name = "BADDATE")
