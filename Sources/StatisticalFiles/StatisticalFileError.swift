@@ -1,9 +1,13 @@
+import Foundation
+
 /// A problem with a SAS, Stata or SPSS data file.
 ///
 /// The description names the file first, then the row and variable when the problem has them:
 /// `adtte.xpt: row 17, variable AVAL: text is not valid UTF-8: 'caf\xE9'; …`. Rows are 1-based
 /// observation numbers, as SAS, Stata and SPSS count them.
-public struct StatisticalFileError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct StatisticalFileError: Error, Hashable, Sendable, CustomStringConvertible,
+  LocalizedError
+{
   /// What went wrong.
   public enum Reason: Hashable, Sendable {
     /// The file could not be opened or read; the associated value is the system's reason.
@@ -17,7 +21,7 @@ public struct StatisticalFileError: Error, Hashable, Sendable, CustomStringConve
     /// The extension names one format and the content is another.
     case contentMismatch(expected: StatisticalDataFile.Format, found: StatisticalDataFile.Format)
     /// The extension names a format and the content is none of the four; `content` says what it
-    /// looks like: "comma-separated text (CSV)", or its first bytes in hexadecimal.
+    /// is: "its content looks like comma-separated text (CSV)", "its first bytes are 7B E5 …".
     case unrecognisedContent(expected: StatisticalDataFile.Format, content: String)
     /// A SAS transport file holding more than one data set.
     case multipleDataSets(count: Int)
@@ -115,6 +119,9 @@ public struct StatisticalFileError: Error, Hashable, Sendable, CustomStringConve
 
   /// The message, location first: `adtte.xpt: row 17, variable AVAL: …`.
   public var description: String { "\(location): \(message)" }
+
+  /// The same text as ``description``, for `LocalizedError` consumers.
+  public var errorDescription: String? { description }
 }
 
 /// `value` for a message: whole numbers below 2^53 without a fraction (`1000000000000000`),

@@ -143,6 +143,8 @@ struct ErrorMessageTests {
 
   @Test("Locations: file, row, variable")
   func locations() {
+    let error = StatisticalFileError(file: "a.xpt", row: 3, variable: "ADT", reason: .emptyFile)
+    #expect((error as any Error).localizedDescription == error.description)
     #expect(
       StatisticalFileError(file: "adtte.xpt", row: 17, variable: "AVAL", reason: .emptyFile)
         .description == "adtte.xpt: row 17, variable AVAL: the file is empty")
