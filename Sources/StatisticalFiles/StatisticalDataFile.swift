@@ -13,8 +13,10 @@
 /// removed.
 ///
 /// A SAS transport file may hold several data sets; a file with more than one is refused. Its
-/// format cannot mark the end of the data, so rows at the very end whose every value is blank
-/// are indistinguishable from the record padding and are dropped (ReadStat and SAS do the same).
+/// format does not record the number of rows, so in a data set of only text variables, rows at
+/// the very end whose every value is blank cannot be told from the blanks that pad the last
+/// 80-byte record, and are lost (as with ReadStat, and so R's haven). A missing number is not
+/// blank in the file, so a data set with a numeric variable is not affected.
 ///
 /// - Complexity: O(n) in the file size. The file is read into memory once; values go straight into
 ///   arrays reserved from the row count the file gives (or, for transport files, that its size
@@ -23,7 +25,7 @@
 ///   transport file takes about half a second, most of it in ReadStat
 ///   (`Scripts/time-statistical-files.sh`).
 public struct StatisticalDataFile: Sendable {
-  /// The file name as given (the `displayName`, when one was given), as used in messages.
+  /// The path of the file read, as given.
   public var path: String
   /// The kind of file.
   public var format: Format
@@ -57,7 +59,7 @@ public struct StatisticalDataFile: Sendable {
   /// and must agree with the file's signature.
   /// - Parameters:
   ///   - path: The file's path.
-  ///   - displayName: The name used in messages and as ``path``; defaults to `path` as given.
+  ///   - displayName: The name used in messages; defaults to `path` as given.
   /// - Throws: ``StatisticalFileError`` when the file cannot be read, its extension is not one of
   ///   the four or does not match its content, it is truncated, damaged or unsupported, holds
   ///   text that is not UTF-8, or (a transport file) holds more than one data set. The error
@@ -88,6 +90,7 @@ public struct StatisticalDataFile: Sendable {
       break
     }
     self = try _readDataSet(bytes, format: expected, file: file)
+    self.path = path
   }
 
   /// The first variable called `name` (exact spelling), or nil.

@@ -1,7 +1,8 @@
 internal import CReadStat
 
 extension _DataSetBuilder {
-  /// The data set, once ReadStat returned `status`; the input is where ReadStat left it.
+  /// The data set (with `file` as its path), once ReadStat returned `status`; the input is where
+  /// ReadStat left it.
   ///
   /// Throws the error a callback met, ReadStat's own error located at the row and variable it
   /// stopped in, or a truncation ReadStat does not report (a transport file cut inside a row, a

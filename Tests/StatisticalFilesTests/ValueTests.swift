@@ -58,7 +58,7 @@ struct ValueTests {
   func dataSetMetadata() throws {
     let v5 = try read("kinds-v5.xpt")
     #expect(v5.format == .sasTransport)
-    #expect(v5.path == "kinds-v5.xpt")
+    #expect(v5.path == fixture("kinds-v5.xpt"))
     #expect(v5.name == "KINDS")
     #expect(v5.label == "Kinds of values")
     // ReadStat gives transport formats without their period; they are spelled as SAS does.
