@@ -24,7 +24,7 @@
 ///   variable's last 8 distinct values shares its string. Reading a 1,000,000-row, 7-variable
 ///   transport file takes about half a second, most of it in ReadStat
 ///   (`Scripts/time-statistical-files.sh`).
-public struct StatisticalDataFile: Sendable {
+public struct StatisticalDataFile: Sendable, Equatable {
   /// The path of the file read, as given.
   public var path: String
   /// The kind of file.

@@ -7,7 +7,7 @@
 ///
 /// Value labels (SPSS and Stata, such as `0 = "Event"`) are not read: a labelled variable holds
 /// its codes.
-public struct StatisticalVariable: Sendable {
+public struct StatisticalVariable: Sendable, Equatable {
   /// The variable's values, one per row, nil where missing.
   ///
   /// Missing are: SAS `.` and the special missing values `.A`–`.Z` and `._`; Stata `.` and
