@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   ClinicalCSV (data input) → SurvivalStatistics (pure) → FigureCore / SurvivalFigures (layout → Scene)
+//   ClinicalCSV, StatisticalFiles (data input) → SurvivalStatistics (pure) → FigureCore / SurvivalFigures (layout → Scene)
 //   → CairoRendering (Canvas on Cairo + Pango) → ReportEngine (orchestration) → SurvfigCLI → survfig
 let package = Package(
   name: "survfig",
@@ -18,6 +18,10 @@ let package = Package(
   targets: [
     // MARK: - Data input
     .target(name: "ClinicalCSV"),
+    // SAS transport, SAS, Stata and SPSS files through ReadStat. Debian's libreadstat-dev has no
+    // pkg-config file: the module map links the library by name.
+    .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
+    .target(name: "StatisticalFiles", dependencies: ["CReadStat"]),
 
     // MARK: - Statistics (no I/O, no drawing)
     .target(name: "SurvivalStatistics"),
@@ -79,9 +83,15 @@ let package = Package(
     .executableTarget(
       name: "survfig-bench",
       dependencies: ["ClinicalCSV", "SurvivalStatistics", "Analyses", "ReportTemplates", "ReportEngine"]),
+    // Scripts/time-statistical-files.sh: a 1,000,000-row transport file against the same CSV.
+    .executableTarget(
+      name: "statistical-files-timing", dependencies: ["StatisticalFiles", "ClinicalCSV"]),
 
     // MARK: - Tests
     .testTarget(name: "ClinicalCSVTests", dependencies: ["ClinicalCSV"]),
+    .testTarget(
+      name: "StatisticalFilesTests", dependencies: ["StatisticalFiles"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "SurvivalStatisticsTests", dependencies: ["SurvivalStatistics"]),
     .testTarget(name: "FigureCoreTests", dependencies: ["FigureCore"]),
     .testTarget(name: "SurvivalFiguresTests", dependencies: ["SurvivalFigures", "FigureCore"]),

@@ -1,0 +1,100 @@
+import Testing
+
+@testable import StatisticalFiles
+
+/// Damaged files are refused with an error naming the file, never a crash or a hang.
+@Suite("Damaged files")
+struct RobustnessTests {
+  static let files = [
+    "kinds-v5.xpt", "kinds-v8.xpt", "kinds.sas7bdat", "kinds.dta", "kinds.sav", "dates.sav",
+    "user-missing.sav", "long-v8.xpt",
+  ]
+
+  /// Every prefix length on a coarse grid, and seeded random byte changes, of each fixture either
+  /// read or throw an error that names the file.
+  @Test("Cut and corrupted copies of each fixture", arguments: files)
+  func mutations(file: String) throws {
+    let original = try fixtureBytes(file)
+    var generator = SplitMix64(seed: 20_261_204)
+    var variants: [[UInt8]] = []
+    for length in stride(from: 0, to: original.count, by: max(1, original.count / 60)) {
+      variants.append(Array(original.prefix(length)))
+    }
+    for _ in 0..<120 {
+      var bytes = original
+      for _ in 0...(generator.next() % 8) {
+        let position = Int(generator.next() % UInt64(bytes.count))
+        bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+      }
+      variants.append(bytes)
+    }
+    let name = "mutated." + _extension(of: file)
+    for bytes in variants {
+      let outcome = try withTemporaryFile(bytes, named: name) { path in
+        thrownError { () throws(StatisticalFileError) in
+          try StatisticalDataFile(contentsOfFile: path, displayName: name)
+        }
+      }
+      if let outcome { #expect(outcome.file == name) }
+    }
+  }
+
+  @Test("A transport file cut at a row boundary that is not a record boundary")
+  func transportCutBetweenRows() throws {
+    let bytes = try fixtureBytes("kinds-v5.xpt")
+    // The rows (6 of 59 bytes) follow the OBS header record.
+    let header = Array("HEADER RECORD*******OBS     HEADER RECORD!!!!!!!".utf8)
+    let headerStart = try #require(
+      stride(from: 0, to: bytes.count, by: 80).first {
+        bytes[$0..<$0 + header.count].elementsEqual(header)
+      })
+    let cut = Array(bytes.prefix(headerStart + 80 + 5 * 59))
+    let message = try withTemporaryFile(cut, named: "kinds.xpt") { path in
+      errorOf { () throws(StatisticalFileError) in
+        try StatisticalDataFile(contentsOfFile: path, displayName: "kinds.xpt")
+      }
+    }
+    #expect(
+      message
+        == "kinds.xpt: the file is truncated: its \(cut.count) bytes are not a whole number of 80-byte records"
+    )
+  }
+
+  @Test("A date display format on a number no calendar holds")
+  func dateOutOfRange() {
+    #expect(
+      readError("bad-date.xpt")
+        == "bad-date.xpt: row 2, variable ADT: the value 1000000000000000 is outside the range of dates (format DATE9.)"
+    )
+  }
+
+  @Test("Text ReadStat cannot convert from the file's character set")
+  func textConversion() {
+    #expect(
+      readError("bad-cp1252.dta")
+        == "bad-cp1252.dta: row 2, variable name: text cannot be converted to UTF-8 from the file's character set (ReadStat: Unable to convert string to the requested encoding (invalid byte sequence))"
+    )
+  }
+
+  @Test("Text that is not UTF-8 in a Stata file")
+  func invalidUTF8InStata() {
+    #expect(
+      readError("latin1.dta")
+        == "latin1.dta: row 2, variable NAME: text is not valid UTF-8: 'caf\\xE9'; write the file with UTF-8 text (SAS: a session with ENCODING=UTF8; R haven: UTF-8 strings)"
+    )
+  }
+}
+
+/// A seeded SplitMix64 generator (Steele, Lea and Flood 2014), so the mutations are the same on
+/// every run.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
