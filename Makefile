@@ -8,7 +8,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
 BIN := .build/$(CONFIG)/survfig
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libreadstat-dev fonts-liberation2 poppler-utils
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libreadstat-dev fonts-liberation2 poppler-utils python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: examples
@@ -149,8 +149,10 @@ FORMAT_PATHS := Package.swift Sources Tests
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
 
+# The format, and the package graph: each target's declared dependencies are what it imports.
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+	python3 Scripts/check-target-imports.py
 
 test: $(DEPS_STAMP) lint
 	$(SWIFT) build --build-tests

@@ -28,7 +28,7 @@ let package = Package(
 
     // MARK: - Figure core and layout (no CSV, no Cairo)
     .target(name: "FigureCore"),
-    .target(name: "SurvivalFigures", dependencies: ["FigureCore", "SurvivalStatistics"]),
+    .target(name: "SurvivalFigures", dependencies: ["FigureCore"]),
 
     // MARK: - Rendering backend
     .systemLibrary(
@@ -48,13 +48,13 @@ let package = Package(
     .target(
       name: "Analyses",
       dependencies: [
-        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "Expressions", "OptionSchema",
+        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "OptionSchema",
       ]),
     // Report templates: YAML with positions, styles, endpoints; requests built from their keys.
     .target(
       name: "ReportTemplates",
       dependencies: [
-        "ClinicalCSV", "FigureCore", "SurvivalFigures", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema",
+        "ClinicalCSV", "FigureCore", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema",
         .product(name: "Yams", package: "Yams"),
       ]),
     // Simulated cohorts from a specification (`survfig simulate`).
@@ -65,8 +65,8 @@ let package = Package(
     .target(
       name: "ReportEngine",
       dependencies: [
-        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "CairoRendering", "Expressions",
-        "Analyses", "ReportTemplates",
+        "ClinicalCSV", "FigureCore", "SurvivalFigures", "CairoRendering", "Expressions", "Analyses",
+        "ReportTemplates",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
@@ -95,12 +95,13 @@ let package = Package(
     .testTarget(name: "SurvivalStatisticsTests", dependencies: ["SurvivalStatistics"]),
     .testTarget(name: "FigureCoreTests", dependencies: ["FigureCore"]),
     .testTarget(name: "SurvivalFiguresTests", dependencies: ["SurvivalFigures", "FigureCore"]),
-    .testTarget(name: "CairoRenderingTests", dependencies: ["CairoRendering", "FigureCore"]),
+    .testTarget(name: "CairoRenderingTests", dependencies: ["CairoRendering", "FigureCore", "CCairo"]),
     .testTarget(
       name: "ReportEngineTests",
       dependencies: [
         "ReportEngine", "ReportTemplates", "Analyses", "Expressions", "SurvivalSimulation", "ClinicalCSV",
-        "SurvivalStatistics", "SurvivalFigures", "FigureCore", .product(name: "Mustache", package: "swift-mustache"),
+        "SurvivalStatistics", "SurvivalFigures", "FigureCore", "CairoRendering",
+        .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .testTarget(
       name: "SurvfigCLITests",
