@@ -44,3 +44,10 @@ struct CoxCommand: ParsableCommand {
     if json { printJSON(analysis.json) } else { print(analysis.textTable) }
   }
 }
+
+extension CoxCommand: DocumentedCommand {
+  static var referencePage: String {
+    ReferenceDocumentation.commandPage(
+      self, CoxRequest.options, templateNote: ReferenceDocumentation.coxNote, own: ReferenceDocumentation.jsonFlag)
+  }
+}

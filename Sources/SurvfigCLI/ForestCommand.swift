@@ -80,3 +80,11 @@ struct ForestFigureOptions: ParsableArguments {
   @Option(help: ForestRequest.options.help("x-title")) var xTitle: String?
   @Option(help: ForestRequest.options.help("x-breaks")) var xBreaks: String?
 }
+
+extension ForestCommand: DocumentedCommand {
+  static var referencePage: String {
+    ReferenceDocumentation.commandPage(
+      self, ForestRequest.options, templateNote: ReferenceDocumentation.forestNote, own: ReferenceDocumentation.jsonFlag
+    )
+  }
+}

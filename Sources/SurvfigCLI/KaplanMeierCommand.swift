@@ -92,3 +92,11 @@ struct KaplanMeierFigureOptions: ParsableArguments {
   @Option(help: KaplanMeierRequest.options.help("legend")) var legend: String?
   @Option(help: KaplanMeierRequest.options.help("legend-title")) var legendTitle: String?
 }
+
+extension KaplanMeierCommand: DocumentedCommand {
+  static var referencePage: String {
+    ReferenceDocumentation.commandPage(
+      self, KaplanMeierRequest.options, templateNote: ReferenceDocumentation.kaplanMeierNote,
+      own: ReferenceDocumentation.jsonFlag)
+  }
+}

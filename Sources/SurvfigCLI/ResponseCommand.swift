@@ -106,3 +106,11 @@ extension ProportionInterval.Method: ExpressibleByArgument {}
 #if canImport(Foundation)
   import Foundation
 #endif
+
+extension ResponseCommand: DocumentedCommand {
+  static var referencePage: String {
+    ReferenceDocumentation.commandPage(
+      self, ResponseRequest.options, templateNote: ReferenceDocumentation.responseNote,
+      own: ReferenceDocumentation.jsonFlag)
+  }
+}

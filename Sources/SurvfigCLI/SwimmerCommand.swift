@@ -66,3 +66,10 @@ struct SwimmerFigureOptions: ParsableArguments {
   @Option(help: SwimmerRequest.options.help("legend-title")) var legendTitle: String?
   @Flag(help: SwimmerRequest.options.help("no-ids")) var noIds = false
 }
+
+extension SwimmerCommand: DocumentedCommand {
+  static var referencePage: String {
+    ReferenceDocumentation.commandPage(
+      self, SwimmerRequest.options, templateNote: ReferenceDocumentation.swimmerNote, own: [])
+  }
+}

@@ -79,7 +79,7 @@ public struct KaplanMeierContent: StepCurveContent {
       ),
     ])
     return [
-      ("type", .string("km")), ("methods", .string(analysis.methods(request))),
+      ("type", .string(KaplanMeierKind.name)), ("methods", .string(analysis.methods(request))),
     ] + TimeUnit.sidecarEntries(data: request.figure.dataTimeUnit, display: request.figure.displayTimeUnit) + [
       ("printed", printed), ("statistics", analysis.json),
     ]

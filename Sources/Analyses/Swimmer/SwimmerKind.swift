@@ -125,7 +125,7 @@ public struct SwimmerContent: FigureContent {
       ("lanes_top_to_bottom", .array(layout.lanes.map { .string($0.id) })),
     ])
     return [
-      ("type", .string("swimmer")), ("methods", .string(methods)),
+      ("type", .string(SwimmerKind.name)), ("methods", .string(methods)),
     ] + TimeUnit.sidecarEntries(data: request.dataTimeUnit, display: request.displayTimeUnit) + [
       ("printed", printed),
       ("patients", .int(input.lanes.count)),
