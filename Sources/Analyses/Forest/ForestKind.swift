@@ -117,7 +117,8 @@ public struct ForestContent: FigureContent {
       printed += [("n", .int(counts.patients)), ("events", .int(counts.events)), ("excluded", .int(counts.excluded))]
     }
     return [
-      ("type", .string(ForestKind.name)), ("methods", .string(analysis.methods(request))), ("printed", .object(printed)),
+      ("type", .string(ForestKind.name)), ("methods", .string(analysis.methods(request))),
+      ("printed", .object(printed)),
       ("forest", analysis.json),
     ]
   }
