@@ -1,0 +1,43 @@
+import ArgumentParser
+import Testing
+
+@testable import SurvfigCLI
+
+/// The usage messages the commands own (the option schema's are in `OptionParityTests`), each
+/// asserted verbatim with its exit status 64.
+@Suite("Usage messages of the commands themselves")
+struct UsageMessageTests {
+  static let lung = Survfig.data("lung.csv")
+  static let cases: [(arguments: [String], message: String)] = [
+    (
+      ["km", "--data", lung, "--time", "time", "--event", "status"],
+      "Nothing to do: give '--out <file>' for a figure, '--json' for statistics, or both."
+    ),
+    (
+      ["forest", "--data", lung, "--model", "Surv(time, status) ~ age"],
+      "Nothing to do: give '--out <file>', '--json', or both."
+    ),
+    (["swimmer", "--data", lung, "--id", "inst", "--end", "time"], "Nothing to do: give '--out <file>' for the figure."),
+    (["ci", "--successes", "0", "--trials", "0"], "'--trials' must be at least 1."),
+    (["ci", "--successes", "5", "--trials", "3"], "'--successes' must be between 0 and '--trials' (3)."),
+    (
+      ["ci", "--successes", "1", "--trials", "3", "--conf-level", "1"],
+      "Please give a '--conf-level' between 0 and 1 (e.g. 0.95)."
+    ),
+    (["build", "t.yaml", "--jobs", "0"], "'--jobs' must be 1 or more."),
+    (["km", "--data", lung, "--event", "status", "--json"], "missing '--time': column with the follow-up time"),
+    (["cox", "--data", lung], "missing '--model': the model, e.g. \"Surv(time, status) ~ age + factor(stage)\""),
+  ]
+
+  @Test("each usage error says what to write, with status 64", arguments: cases.indices)
+  func message(_ index: Int) {
+    let (arguments, message) = Self.cases[index]
+    do {
+      _ = try SurvfigCommand.parseAsRoot(arguments)
+      Issue.record("\(arguments) was accepted")
+    } catch {
+      #expect(SurvfigCommand.exitCode(for: error) == .validationFailure)
+      #expect(SurvfigCommand.message(for: error) == message)
+    }
+  }
+}
