@@ -17,7 +17,9 @@ struct UsageMessageTests {
       ["forest", "--data", lung, "--model", "Surv(time, status) ~ age"],
       "Nothing to do: give '--out <file>', '--json', or both."
     ),
-    (["swimmer", "--data", lung, "--id", "inst", "--end", "time"], "Nothing to do: give '--out <file>' for the figure."),
+    (
+      ["swimmer", "--data", lung, "--id", "inst", "--end", "time"], "Nothing to do: give '--out <file>' for the figure."
+    ),
     (["ci", "--successes", "0", "--trials", "0"], "'--trials' must be at least 1."),
     (["ci", "--successes", "5", "--trials", "3"], "'--successes' must be between 0 and '--trials' (3)."),
     (
