@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each depending only on those above it:
-//   ClinicalCSV, StatisticalFiles (data input) → SurvivalStatistics (pure) → FigureCore / SurvivalFigures (layout → Scene)
+//   ClinicalData, StatisticalFiles (data input) → SurvivalStatistics (pure) → FigureCore / SurvivalFigures (layout → Scene)
 //   → CairoRendering (Canvas on Cairo + Pango) → ReportEngine (orchestration) → SurvfigCLI → survfig
 let package = Package(
   name: "survfig",
@@ -17,7 +17,7 @@ let package = Package(
   ],
   targets: [
     // MARK: - Data input
-    .target(name: "ClinicalCSV"),
+    .target(name: "ClinicalData"),
     // SAS transport, SAS, Stata and SPSS files through ReadStat. Debian's libreadstat-dev has no
     // pkg-config file: the module map links the library by name.
     .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
@@ -41,38 +41,38 @@ let package = Package(
 
     // MARK: - Analyses, templates and reports
     // The options of requests, declared once for the command line and templates.
-    .target(name: "OptionSchema", dependencies: ["ClinicalCSV"]),
+    .target(name: "OptionSchema", dependencies: ["ClinicalData"]),
     // The expression language of filters and derived columns.
-    .target(name: "Expressions", dependencies: ["ClinicalCSV", "SurvivalStatistics"]),
+    .target(name: "Expressions", dependencies: ["ClinicalData", "SurvivalStatistics"]),
     // One request type per analysis and figure kind, its analysis, JSON, captions and figure.
     .target(
       name: "Analyses",
       dependencies: [
-        "ClinicalCSV", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "OptionSchema",
+        "ClinicalData", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "OptionSchema",
       ]),
     // Report templates: YAML with positions, styles, endpoints; requests built from their keys.
     .target(
       name: "ReportTemplates",
       dependencies: [
-        "ClinicalCSV", "FigureCore", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema",
+        "ClinicalData", "FigureCore", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema",
         .product(name: "Yams", package: "Yams"),
       ]),
     // Simulated cohorts from a specification (`survfig simulate`).
     .target(
       name: "SurvivalSimulation",
-      dependencies: ["ClinicalCSV", "SurvivalStatistics", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["ClinicalData", "SurvivalStatistics", .product(name: "Yams", package: "Yams")]),
     // Orchestration: data in, figures and tables computed, files rendered and written.
     .target(
       name: "ReportEngine",
       dependencies: [
-        "ClinicalCSV", "FigureCore", "SurvivalFigures", "CairoRendering", "Expressions", "Analyses",
+        "ClinicalData", "FigureCore", "SurvivalFigures", "CairoRendering", "Expressions", "Analyses",
         "ReportTemplates",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "SurvfigCLI",
       dependencies: [
-        "ReportEngine", "ReportTemplates", "Analyses", "OptionSchema", "SurvivalSimulation", "ClinicalCSV",
+        "ReportEngine", "ReportTemplates", "Analyses", "OptionSchema", "SurvivalSimulation", "ClinicalData",
         "FigureCore",
         "SurvivalFigures",
         "SurvivalStatistics",
@@ -82,13 +82,13 @@ let package = Package(
     // `make bench`: a synthetic million-patient cohort, timed stage by stage.
     .executableTarget(
       name: "survfig-bench",
-      dependencies: ["ClinicalCSV", "SurvivalStatistics", "Analyses", "ReportTemplates", "ReportEngine"]),
+      dependencies: ["ClinicalData", "SurvivalStatistics", "Analyses", "ReportTemplates", "ReportEngine"]),
     // Scripts/time-statistical-files.sh: a 1,000,000-row transport file against the same CSV.
     .executableTarget(
-      name: "statistical-files-timing", dependencies: ["StatisticalFiles", "ClinicalCSV"]),
+      name: "statistical-files-timing", dependencies: ["StatisticalFiles", "ClinicalData"]),
 
     // MARK: - Tests
-    .testTarget(name: "ClinicalCSVTests", dependencies: ["ClinicalCSV"]),
+    .testTarget(name: "ClinicalDataTests", dependencies: ["ClinicalData"]),
     .testTarget(
       name: "StatisticalFilesTests", dependencies: ["StatisticalFiles"],
       exclude: ["Fixtures"]),
@@ -99,7 +99,7 @@ let package = Package(
     .testTarget(
       name: "ReportEngineTests",
       dependencies: [
-        "ReportEngine", "ReportTemplates", "Analyses", "Expressions", "SurvivalSimulation", "ClinicalCSV",
+        "ReportEngine", "ReportTemplates", "Analyses", "Expressions", "SurvivalSimulation", "ClinicalData",
         "SurvivalStatistics", "SurvivalFigures", "FigureCore", "CairoRendering",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),

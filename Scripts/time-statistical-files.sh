@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times reading a 1,000,000-row × 7-variable SAS transport file through StatisticalFiles, and the
-# same data as CSV through ClinicalCSV, in a release build. A manual check, not part of the tests.
+# same data as CSV through ClinicalData, in a release build. A manual check, not part of the tests.
 # Needs Rscript with haven to write the data (once) into Output/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 # Writes a synthetic ADTTE-like data set of 1,000,000 rows and 7 variables as a SAS transport file
-# (v5) and as CSV, for timing the StatisticalFiles and ClinicalCSV readers by hand:
+# (v5) and as CSV, for timing the StatisticalFiles and ClinicalData readers by hand:
 #
 #   Rscript Scripts/write-timing-data.R Output/bench   # then Scripts/time-statistical-files.sh
 #

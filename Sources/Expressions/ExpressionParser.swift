@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 
 /// Reads expressions of the template language (see ``Expression``).
 ///

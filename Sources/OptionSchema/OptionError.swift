@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 
 /// An option value or a combination of options that a request cannot take, with a sentence
 /// that names the option as the front end spells it.

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 
 /// The options of one kind of request, in the order they are applied, with the rules that
 /// involve several of them: the one schema both the command line and templates read.

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import Foundation
 
 /// Reading a value as the type an option takes. `name` is the option as the front end spells

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 
 /// Where a front end received an option, for messages about it.
 public enum OptionOrigin: Hashable, Sendable {

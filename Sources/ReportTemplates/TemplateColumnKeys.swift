@@ -1,5 +1,5 @@
 import Analyses
-import ClinicalCSV
+import ClinicalData
 import Expressions
 import FigureCore
 import Foundation
@@ -64,7 +64,7 @@ public struct TemplateColumnKeys: Sendable {
   package func locating<Value>(_ body: () throws -> Value) throws -> Value {
     do {
       return try body()
-    } catch let error as CSVReadError {
+    } catch let error as DataError {
       guard case .unknownColumn(let name, let suggestion, let available) = error.reason,
         let entry = entries.last(where: { $0.column == name && ($0.file == nil || $0.file == error.file) })
       else { throw error }

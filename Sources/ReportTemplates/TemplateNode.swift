@@ -1,5 +1,5 @@
 import Analyses
-import ClinicalCSV
+import ClinicalData
 import Expressions
 import FigureCore
 import OptionSchema

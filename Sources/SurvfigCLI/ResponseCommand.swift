@@ -1,6 +1,6 @@
 import Analyses
 import ArgumentParser
-import ClinicalCSV
+import ClinicalData
 import ReportEngine
 import ReportTemplates
 import SurvivalFigures

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import SurvivalStatistics
 import Yams
 

@@ -1,14 +1,14 @@
 // statistical-files-timing: times reading a SAS, Stata or SPSS file through StatisticalFiles and,
-// for comparison, the same data as CSV through ClinicalCSV. A manual check, not a test:
+// for comparison, the same data as CSV through ClinicalData. A manual check, not a test:
 //
 //   Rscript Scripts/write-timing-data.R Output/bench
 //   swift build -c release --product statistical-files-timing
 //   .build/release/statistical-files-timing Output/bench/timing-1m.xpt Output/bench/timing-1m.csv
 //
 // Prints the best of five wall-clock times of each reader. For CSV it prints two: the table alone
-// (ClinicalCSV keeps cells as byte ranges) and the table with every column turned into numbers or
+// (ClinicalData keeps cells as byte ranges) and the table with every column turned into numbers or
 // text, the work the statistical file reader does up front.
-import ClinicalCSV
+import ClinicalData
 import Foundation
 import StatisticalFiles
 

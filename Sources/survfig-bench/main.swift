@@ -10,7 +10,7 @@ import Analyses
 // The cohort: three arms of equal size with exponential event times (hazard ratios 1, 0.8 and
 // 0.65 against a median of 12 months) and uniform administrative censoring over 0–60 months,
 // which censors about 30 % of patients; times have 4 decimals, so nearly all are distinct.
-import ClinicalCSV
+import ClinicalData
 import Foundation
 import ReportEngine
 import ReportTemplates

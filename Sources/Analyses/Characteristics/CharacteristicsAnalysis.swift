@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import SurvivalStatistics
 
 /// The statistics of a characteristics table ("Table 1"): per variable and per column (all
@@ -68,7 +68,7 @@ public struct CharacteristicsAnalysis: Sendable {
 
   /// Describes `table` as `request` says.
   ///
-  /// - Throws: `CSVReadError` for unknown columns and non-numeric values of continuous
+  /// - Throws: `DataError` for unknown columns and non-numeric values of continuous
   ///   variables; `ColumnMappingError` for level or group orders that do not fit the data;
   ///   ``CharacteristicsError`` for tests that do not fit the variable or the groups.
   public init(table: DataTable, request: CharacteristicsRequest) throws {

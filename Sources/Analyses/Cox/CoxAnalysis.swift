@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import SurvivalStatistics
 
 /// A Cox model fitted to a table: the fit, its proportional-hazards test and the selection

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 
 /// Reads the data and fits the model of `request`.
 public func runCox(_ request: CoxRequest) throws -> CoxAnalysis {

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import Foundation
 
 /// A table whose columns cannot be turned into survival data as asked.

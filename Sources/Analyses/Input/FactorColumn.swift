@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import SurvivalStatistics
 
 /// A categorical column restricted to the analysed samples: ordered levels and each

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 
 /// Right-censored survival data taken from table columns: one sample per analysed row, as
 /// plain arrays (R: the `Surv` object and factors of a model frame after `na.omit`).
@@ -46,20 +46,20 @@ public struct SurvivalColumns: Sendable {
   ///
   /// Every present time and event value is checked, including those of rows left out for
   /// another column's missing value.
-  /// - Throws: ``CSVReadError`` for an unknown column (with a suggestion) or a time that is
+  /// - Throws: ``DataError`` for an unknown column (with a suggestion) or a time that is
   ///   not a number; ``ColumnMappingError`` for a negative or non-finite time, an event value
   ///   the coding does not accept, an invalid group or strata order, or when no row is left.
   /// - Complexity: O(n) in the number of rows, plus O(k log k) for k distinct groups.
   public init(table: DataTable, mapping: SurvivalColumnMapping) throws {
     let timeColumn = try table.column(named: mapping.time)
     let eventColumn = try table.column(named: mapping.event)
-    let groupColumn = try mapping.group.map { name throws(CSVReadError) in
+    let groupColumn = try mapping.group.map { name throws(DataError) in
       try table.column(named: name)
     }
-    let strataColumn = try mapping.strata.map { name throws(CSVReadError) in
+    let strataColumn = try mapping.strata.map { name throws(DataError) in
       try table.column(named: name)
     }
-    let requiredColumns = try mapping.requiredColumns.map { name throws(CSVReadError) in
+    let requiredColumns = try mapping.requiredColumns.map { name throws(DataError) in
       try table.column(named: name)
     }
 

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import SurvivalStatistics
 
 /// The statistics of a Kaplan–Meier analysis: one curve per group with its quantiles, survival
@@ -38,7 +38,7 @@ public struct KaplanMeierAnalysis: Sendable {
 
   /// Analyses the table as `request` says.
   ///
-  /// - Throws: `CSVReadError` or `ColumnMappingError` (naming file, line and column) for data
+  /// - Throws: `DataError` or `ColumnMappingError` (naming file, line and column) for data
   ///   that cannot be analysed; `SurvivalOptionError` for invalid options.
   public init(table: DataTable, request: KaplanMeierRequest) throws {
     let mapping = SurvivalColumnMapping(

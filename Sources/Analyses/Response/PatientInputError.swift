@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import Foundation
 
 /// Patient-level input for response statistics or a swimmer plot that cannot be used as given.

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import Foundation
 import SurvivalFigures
 import SurvivalStatistics
@@ -38,16 +38,16 @@ public struct ResponseAnalysis: Sendable {
 
   /// Analyses the table as `request` says.
   ///
-  /// - Throws: `CSVReadError` for unknown columns and non-numeric times, `PatientInputError`
+  /// - Throws: `DataError` for unknown columns and non-numeric times, `PatientInputError`
   ///   (with file, line and column) for unknown codes, negative times, repeated patients without
   ///   a time column, conflicting groups and a responder's death before the first response;
   ///   `ResponseStatisticsError` for invalid options.
   public init(table: DataTable, request: ResponseRequest) throws {
     let idColumn = try table.column(named: request.idColumn)
     let responseColumn = try table.column(named: request.responseColumn)
-    let timeColumn = try request.timeColumn.map { name throws(CSVReadError) in try table.column(named: name) }
-    let groupColumn = try request.groupColumn.map { name throws(CSVReadError) in try table.column(named: name) }
-    let deathColumn = try request.deathTimeColumn.map { name throws(CSVReadError) in try table.column(named: name) }
+    let timeColumn = try request.timeColumn.map { name throws(DataError) in try table.column(named: name) }
+    let groupColumn = try request.groupColumn.map { name throws(DataError) in try table.column(named: name) }
+    let deathColumn = try request.deathTimeColumn.map { name throws(DataError) in try table.column(named: name) }
     let times = try timeColumn?.numericValues()
     let patients = try _PatientRows(column: idColumn)
     let deathValues = try deathColumn?.numericValues()

@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import SurvivalStatistics
 
 /// What the `response` command analyses: where the responses are, how the columns map, and

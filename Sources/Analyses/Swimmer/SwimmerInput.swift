@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import FigureCore
 import Foundation
 import SurvivalFigures
@@ -12,18 +12,18 @@ public struct SwimmerInput: Sendable {
 
   /// Reads the tables as `request` maps them.
   ///
-  /// - Throws: `CSVReadError` for unknown columns and non-numbers; `PatientInputError`, located
+  /// - Throws: `DataError` for unknown columns and non-numbers; `PatientInputError`, located
   ///   at the offending cell, for a repeated patient, a missing or negative time, an end before
   ///   the start, an ongoing flag that is not yes/no, and events of unknown patients.
   public init(patients table: DataTable, events: DataTable?, request: SwimmerRequest) throws {
     let scale = request.timeScale
     let idColumn = try table.column(named: request.idColumn)
     let endColumn = try table.column(named: request.endColumn)
-    let startColumn = try request.startColumn.map { n throws(CSVReadError) in try table.column(named: n) }
-    let groupColumn = try request.groupColumn.map { n throws(CSVReadError) in try table.column(named: n) }
-    let ongoingColumn = try request.ongoingColumn.map { n throws(CSVReadError) in try table.column(named: n) }
-    let spanStart = try request.responseStartColumn.map { n throws(CSVReadError) in try table.column(named: n) }
-    let spanEnd = try request.responseEndColumn.map { n throws(CSVReadError) in try table.column(named: n) }
+    let startColumn = try request.startColumn.map { n throws(DataError) in try table.column(named: n) }
+    let groupColumn = try request.groupColumn.map { n throws(DataError) in try table.column(named: n) }
+    let ongoingColumn = try request.ongoingColumn.map { n throws(DataError) in try table.column(named: n) }
+    let spanStart = try request.responseStartColumn.map { n throws(DataError) in try table.column(named: n) }
+    let spanEnd = try request.responseEndColumn.map { n throws(DataError) in try table.column(named: n) }
     let patients = try _PatientRows(column: idColumn)
     try patients.requireOneRowEach(column: idColumn, hint: "the patients file needs one row per patient")
 

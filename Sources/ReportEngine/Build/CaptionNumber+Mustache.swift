@@ -1,5 +1,5 @@
 import Analyses
-import ClinicalCSV
+import ClinicalData
 import Mustache
 
 /// Caption numbers render as their text and take the number helpers as Mustache transforms.

@@ -1,6 +1,6 @@
 import Analyses
 import CairoRendering
-import ClinicalCSV
+import ClinicalData
 import Expressions
 import FigureCore
 import Foundation

@@ -1,5 +1,5 @@
 import Analyses
-import ClinicalCSV
+import ClinicalData
 import Expressions
 import FigureCore
 import ReportTemplates
@@ -14,7 +14,7 @@ import SurvivalFigures
 public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerInput {
   let writer = try FigureWriter(paths: request.output.outputs, dpi: request.output.dpi, title: request.output.title)
   let patients = try DataTable(contentsOfFile: request.dataPath)
-  let events = try request.eventsPath.map { path throws(CSVReadError) in try DataTable(contentsOfFile: path) }
+  let events = try request.eventsPath.map { path throws(DataError) in try DataTable(contentsOfFile: path) }
   let input = try SwimmerInput(patients: patients, events: events, request: request)
   let figure = input.figure(request)
   try writer.write { measurer in figure.layout(measurer: measurer).scene }

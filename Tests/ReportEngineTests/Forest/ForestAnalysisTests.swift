@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import FigureCore
 import Foundation
 import SurvivalFigures

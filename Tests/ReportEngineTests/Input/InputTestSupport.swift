@@ -1,4 +1,4 @@
-import ClinicalCSV
+import ClinicalData
 import Foundation
 import Testing
 
@@ -37,7 +37,7 @@ func mappingError(
     return nil
   } catch let error as ColumnMappingError {
     return error.description
-  } catch let error as CSVReadError {
+  } catch let error as DataError {
     return error.description
   }
 }

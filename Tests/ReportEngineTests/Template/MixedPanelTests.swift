@@ -1,5 +1,5 @@
 import CairoRendering
-import ClinicalCSV
+import ClinicalData
 import FigureCore
 import Foundation
 import Testing

@@ -37,15 +37,15 @@ public struct DataTable: Sendable {
   let columnIndices: [String: Int]
 
   /// Reads CSV text held in memory; `file` names it in messages.
-  /// - Throws: ``CSVReadError`` for malformed CSV, an empty file, a header without data rows,
+  /// - Throws: ``DataError`` for malformed CSV, an empty file, a header without data rows,
   ///   and empty or duplicate column names.
   public init(bytes: [UInt8], file: String, options: CSVReadOptions = CSVReadOptions())
-    throws(CSVReadError)
+    throws(DataError)
   {
     guard bytes.count < 1 << 31 else {
-      throw CSVReadError(file: file, reason: .fileTooLarge(byteCount: bytes.count))
+      throw DataError(file: file, reason: .fileTooLarge(byteCount: bytes.count))
     }
-    let layout = try bytes.withUnsafeBufferPointer { buffer throws(CSVReadError) in
+    let layout = try bytes.withUnsafeBufferPointer { buffer throws(DataError) in
       try _parse(buffer, file: file, options: options)
     }
     self.file = file
@@ -64,7 +64,7 @@ public struct DataTable: Sendable {
 
   /// Reads CSV text; `file` names it in messages.
   public init(text: String, file: String, options: CSVReadOptions = CSVReadOptions())
-    throws(CSVReadError)
+    throws(DataError)
   {
     try self.init(bytes: Array(text.utf8), file: file, options: options)
   }
@@ -75,12 +75,12 @@ public struct DataTable: Sendable {
   }
 
   /// The column called `name`.
-  /// - Throws: ``CSVReadError/Reason/unknownColumn(_:suggestion:available:)`` at the header
+  /// - Throws: ``DataError/Reason/unknownColumn(_:suggestion:available:)`` at the header
   ///   line, with the closest column name as a suggestion, e.g. `lung.csv:1: unknown column
   ///   'tmie'. Did you mean 'time'? Available columns: inst, time, status`.
-  public func column(named name: String) throws(CSVReadError) -> DataColumn {
+  public func column(named name: String) throws(DataError) -> DataColumn {
     guard let index = columnIndices[name] else {
-      throw CSVReadError(
+      throw DataError(
         file: file, line: headerLine,
         reason: .unknownColumn(
           name, suggestion: SpellingSuggestion.closest(to: name, among: columnNames),

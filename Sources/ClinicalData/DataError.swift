@@ -5,7 +5,7 @@ import Foundation
 /// The description is compiler-style, location first, with values in single quotes:
 /// `lung.csv:14:3: column 'time' expects a number, found 'abc'`. The column of a location is
 /// the 1-based field index.
-public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
+public struct DataError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
   /// What went wrong.
   public enum Reason: Hashable, Sendable {
     /// The file could not be opened or read; the associated value is the system's reason.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ClinicalCSV
+@testable import ClinicalData
 
 @Suite("Reading CSV (RFC 4180)")
 struct CSVParsingTests {
@@ -148,7 +148,7 @@ struct CSVParsingTests {
       let table = try DataTable(contentsOfFile: path)
       #expect(table.file == path)
       #expect(
-        messageOf { () throws(CSVReadError) in try table.column(named: "a").numericValues() }
+        messageOf { () throws(DataError) in try table.column(named: "a").numericValues() }
           == "\(path):2:1: column 'a' expects a number, found 'x'")
     }
   }

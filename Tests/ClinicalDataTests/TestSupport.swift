@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ClinicalCSV
+@testable import ClinicalData
 
 /// Writes `bytes` to `name` in a fresh temporary directory, calls `body` with the file's path
 /// and removes the directory afterwards.
@@ -34,20 +34,20 @@ func readTable(
   }
 }
 
-/// The message of the CSVReadError that reading `text` throws, or nil when it reads.
+/// The message of the DataError that reading `text` throws, or nil when it reads.
 func readError(
   _ text: String, named name: String = "data.csv", options: CSVReadOptions = CSVReadOptions()
 ) throws -> String? {
   do {
     _ = try readTable(text, named: name, options: options)
     return nil
-  } catch let error as CSVReadError {
+  } catch let error as DataError {
     return error.description
   }
 }
 
-/// The message of the CSVReadError `body` throws, or nil when it throws none.
-func messageOf<Result>(_ body: () throws(CSVReadError) -> Result) -> String? {
+/// The message of the DataError `body` throws, or nil when it throws none.
+func messageOf<Result>(_ body: () throws(DataError) -> Result) -> String? {
   do {
     _ = try body()
     return nil

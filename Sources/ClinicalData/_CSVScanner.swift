@@ -60,15 +60,15 @@ struct _CSVScanner {
 
   /// Calls `body` with the byte-class table for `delimiter`.
   static func withByteClasses<Result>(
-    delimiter: UInt8, _ body: (UnsafePointer<UInt8>) throws(CSVReadError) -> Result
-  ) throws(CSVReadError) -> Result {
+    delimiter: UInt8, _ body: (UnsafePointer<UInt8>) throws(DataError) -> Result
+  ) throws(DataError) -> Result {
     var table = [UInt8](repeating: 0, count: 256)
     table[Int(0x20)] = _isBlank
     if delimiter != 0x09 { table[0x09] = _isBlank }
     table[Int(delimiter)] = _endsField
     table[Int(_lineFeed)] = _endsField
     table[Int(_carriageReturn)] = _endsField
-    return try table.withUnsafeBufferPointer { (buffer) throws(CSVReadError) -> Result in
+    return try table.withUnsafeBufferPointer { (buffer) throws(DataError) -> Result in
       try body(buffer.baseAddress.unsafelyUnwrapped)
     }
   }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ClinicalCSV
+@testable import ClinicalData
 
 @Suite("Spelling suggestions")
 struct SpellingSuggestionTests {

@@ -14,21 +14,21 @@ extension DataTable {
   ///   - path: The file's path.
   ///   - displayName: The name used in messages; defaults to `path` as given.
   ///   - options: Delimiter and missing-value tokens.
-  /// - Throws: ``CSVReadError`` when the file cannot be read or is not a valid table (see
+  /// - Throws: ``DataError`` when the file cannot be read or is not a valid table (see
   ///   ``init(bytes:file:options:)``).
   public init(
     contentsOfFile path: String, displayName: String? = nil,
     options: CSVReadOptions = CSVReadOptions()
-  ) throws(CSVReadError) {
+  ) throws(DataError) {
     let file = displayName ?? path
     try self.init(bytes: _readFile(path, file: file), file: file, options: options)
   }
 }
 
 /// The bytes of a file: one `read` sized by `fstat` for regular files, chunks otherwise.
-func _readFile(_ path: String, file: String) throws(CSVReadError) -> [UInt8] {
-  func failure(_ code: Int32) -> CSVReadError {
-    CSVReadError(file: file, reason: .unreadableFile(String(cString: strerror(code))))
+func _readFile(_ path: String, file: String) throws(DataError) -> [UInt8] {
+  func failure(_ code: Int32) -> DataError {
+    DataError(file: file, reason: .unreadableFile(String(cString: strerror(code))))
   }
   let descriptor = open(path, O_RDONLY)
   guard descriptor >= 0 else { throw failure(errno) }
@@ -38,7 +38,7 @@ func _readFile(_ path: String, file: String) throws(CSVReadError) -> [UInt8] {
   if status.st_mode & S_IFMT == S_IFDIR { throw failure(EISDIR) }
   let expected = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : 0
   guard expected < 1 << 31 else {
-    throw CSVReadError(file: file, reason: .fileTooLarge(byteCount: expected))
+    throw DataError(file: file, reason: .fileTooLarge(byteCount: expected))
   }
 
   var result: [UInt8] = []
@@ -70,7 +70,7 @@ func _readFile(_ path: String, file: String) throws(CSVReadError) -> [UInt8] {
     if readError != 0 { throw failure(readError) }
     if reachedEnd { break }
     guard result.count < 1 << 31 else {
-      throw CSVReadError(file: file, reason: .fileTooLarge(byteCount: result.count))
+      throw DataError(file: file, reason: .fileTooLarge(byteCount: result.count))
     }
     capacity *= 2
   }

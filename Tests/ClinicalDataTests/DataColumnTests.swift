@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ClinicalCSV
+@testable import ClinicalData
 
 @Suite("Typed access to columns")
 struct DataColumnTests {

@@ -10,27 +10,27 @@ struct _TableLayout {
 
 /// Parses a whole file: optional UTF-8 byte-order mark, header row, data rows.
 func _parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String, options: CSVReadOptions)
-  throws(CSVReadError) -> _TableLayout
+  throws(DataError) -> _TableLayout
 {
   let count = buffer.count
   var start = 0
   if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
   guard let base = buffer.baseAddress, start < count else {
-    throw CSVReadError(file: file, line: 1, reason: .emptyFile)
+    throw DataError(file: file, line: 1, reason: .emptyFile)
   }
   var first = start
   var firstLine = 1
-  try _CSVScanner.withByteClasses(delimiter: 0x2C) { (classes) throws(CSVReadError) in
+  try _CSVScanner.withByteClasses(delimiter: 0x2C) { (classes) throws(DataError) in
     var probe = _CSVScanner(
       base: base, count: count, delimiter: 0x2C, classes: classes, start: start)
-    guard probe.skipBlankLines() else { throw CSVReadError(file: file, line: 1, reason: .emptyFile) }
+    guard probe.skipBlankLines() else { throw DataError(file: file, line: 1, reason: .emptyFile) }
     first = probe.position
     firstLine = probe.line
   }
   let delimiter =
     options.delimiter ?? _CSVScanner.detectDelimiter(base: base, count: count, start: first)
   return try _CSVScanner.withByteClasses(delimiter: delimiter.byte) {
-    (classes) throws(CSVReadError) in
+    (classes) throws(DataError) in
     var scanner = _CSVScanner(
       base: base, count: count, delimiter: delimiter.byte, classes: classes, start: first)
     scanner.line = firstLine
@@ -42,7 +42,7 @@ func _parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String, options: CSVRead
 func _parseRecords(
   _ scanner: inout _CSVScanner, buffer: UnsafeBufferPointer<UInt8>, file: String,
   delimiter: CSVDelimiter
-) throws(CSVReadError) -> _TableLayout {
+) throws(DataError) -> _TableLayout {
   let count = buffer.count
 
   // Header.
@@ -57,9 +57,9 @@ func _parseRecords(
   for (index, field) in header.fields.enumerated() {
     let name = _decode(buffer, field.start, field.end, hasEscapedQuotes: field.hasEscapedQuotes)
     let location = SourceLocation(file: file, line: field.line, column: index + 1)
-    guard !name.isEmpty else { throw CSVReadError(at: location, .emptyColumnName) }
+    guard !name.isEmpty else { throw DataError(at: location, .emptyColumnName) }
     if let first = indices[name] {
-      throw CSVReadError(at: location, .duplicateColumnName(name, firstColumn: first + 1))
+      throw DataError(at: location, .duplicateColumnName(name, firstColumn: first + 1))
     }
     indices[name] = index
     names.append(name)
@@ -68,7 +68,7 @@ func _parseRecords(
 
   // Data rows: at most one more than the line breaks left, so storage is allocated once.
   let maxRows = _lineBreakBound(buffer, from: scanner.position, to: count) + 1
-  var failure: CSVReadError?
+  var failure: DataError?
   var rowLines: [UInt32] = []
   let fields = [UInt32](unsafeUninitializedCapacity: maxRows * columnCount * 2) {
     storage, initialized in
@@ -86,10 +86,10 @@ func _parseRecords(
           break
         }
         guard found == columnCount else {
-          let mismatch = CSVReadError.Reason.fieldCountMismatch(
+          let mismatch = DataError.Reason.fieldCountMismatch(
             expected: columnCount, found: found, delimiter: delimiter)
           let line = found > columnCount ? sink.surplusLine : sink.lastLine
-          failure = CSVReadError(
+          failure = DataError(
             file: file, line: line, column: min(found, columnCount) + 1, reason: mismatch)
           break
         }
@@ -102,7 +102,7 @@ func _parseRecords(
   }
   if let failure { throw failure }
   guard !rowLines.isEmpty else {
-    throw CSVReadError(file: file, line: header.fields[0].line, reason: .noDataRows)
+    throw DataError(file: file, line: header.fields[0].line, reason: .noDataRows)
   }
   return _TableLayout(
     columnNames: names, columnIndices: indices, headerLine: header.fields[0].line,
@@ -148,12 +148,12 @@ func _lineBreakBound(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -
   return breaks
 }
 
-func _error(_ failure: _ScanFailure, file: String) -> CSVReadError {
+func _error(_ failure: _ScanFailure, file: String) -> DataError {
   switch failure {
   case .unterminatedQuote(let line, let field):
-    CSVReadError(file: file, line: line, column: field, reason: .unterminatedQuote)
+    DataError(file: file, line: line, column: field, reason: .unterminatedQuote)
   case .characterAfterQuote(let character, let line, let field):
-    CSVReadError(
+    DataError(
       file: file, line: line, column: field, reason: .unexpectedCharacterAfterQuote(character))
   }
 }

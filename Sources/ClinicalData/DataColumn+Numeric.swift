@@ -4,11 +4,11 @@ extension DataColumn {
   /// Numbers are decimal: an optional sign, digits with an optional `.`, an optional exponent
   /// (`1e-3`), or `Inf`, `Infinity`, `NaN` in any letter case (as R writes them). Conversion
   /// is correctly rounded, the same as `Double(String)`.
-  /// - Throws: ``CSVReadError/Reason/notANumber(column:value:moreCount:)`` at the first cell
+  /// - Throws: ``DataError/Reason/notANumber(column:value:moreCount:)`` at the first cell
   ///   that is neither missing nor a number, e.g. `lung.csv:14:3: column 'time' expects a
   ///   number, found 'abc'`, counting the other such rows.
   /// - Complexity: O(n) with no allocation besides the result.
-  public func numericValues() throws(CSVReadError) -> [Double?] {
+  public func numericValues() throws(DataError) -> [Double?] {
     var firstBadRow = -1
     var badCount = 0
     let values = table.bytes.withUnsafeBufferPointer { buffer in
@@ -36,9 +36,9 @@ extension DataColumn {
   }
 
   /// The number in `row`, or nil when the cell is missing.
-  /// - Throws: ``CSVReadError/Reason/notANumber(column:value:moreCount:)`` when the cell is
+  /// - Throws: ``DataError/Reason/notANumber(column:value:moreCount:)`` when the cell is
   ///   not a number (`moreCount` is 0: other rows are not examined).
-  public func number(atRow row: Int) throws(CSVReadError) -> Double? {
+  public func number(atRow row: Int) throws(DataError) -> Double? {
     let cell = _cell(row)
     let value = table.bytes.withUnsafeBufferPointer { buffer -> Double?? in
       if _isMissing(buffer, cell.start, cell.end, hasEscapedQuotes: cell.hasEscapedQuotes) {
@@ -76,8 +76,8 @@ extension DataColumn {
     }
   }
 
-  func notANumberError(atRow row: Int, moreCount: Int) -> CSVReadError {
-    CSVReadError(
+  func notANumberError(atRow row: Int, moreCount: Int) -> DataError {
+    DataError(
       at: location(ofRow: row),
       .notANumber(column: name, value: _abbreviated(rawText(atRow: row)), moreCount: moreCount))
   }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ClinicalCSV
+@testable import ClinicalData
 
 @Suite("CSV error messages, verbatim")
 struct CSVErrorMessageTests {
@@ -10,7 +10,7 @@ struct CSVErrorMessageTests {
     #expect(try readError("", named: "empty.csv") == message)
     #expect(try readError("\n \r\n", named: "empty.csv") == message)
     let bom = try withTemporaryFile([0xEF, 0xBB, 0xBF]) { path in
-      messageOf { () throws(CSVReadError) in
+      messageOf { () throws(DataError) in
         try DataTable(contentsOfFile: path, displayName: "empty.csv")
       }
     }
@@ -93,20 +93,20 @@ struct CSVErrorMessageTests {
   @Test("A file that cannot be read")
   func unreadableFile() throws {
     #expect(
-      messageOf { () throws(CSVReadError) in
+      messageOf { () throws(DataError) in
         try DataTable(contentsOfFile: "/nonexistent/survfig/lung.csv", displayName: "lung.csv")
       } == "lung.csv: cannot read the file: No such file or directory")
     try withTemporaryFile([]) { path in
       let directory = String(path.dropLast("/data.csv".count))
       #expect(
-        messageOf { () throws(CSVReadError) in try DataTable(contentsOfFile: directory) }
+        messageOf { () throws(DataError) in try DataTable(contentsOfFile: directory) }
           == "\(directory): cannot read the file: Is a directory")
     }
   }
 
   @Test("A file of 2 GiB or more")
   func fileTooLarge() {
-    let error = CSVReadError(file: "huge.csv", reason: .fileTooLarge(byteCount: 3_000_000_000))
+    let error = DataError(file: "huge.csv", reason: .fileTooLarge(byteCount: 3_000_000_000))
     #expect(
       error.description
         == "huge.csv: the file has 3000000000 bytes; files of 2 GiB or more are not supported")
@@ -117,15 +117,15 @@ struct CSVErrorMessageTests {
     let table = try readTable(
       "inst,time,status,age,sex,ph.ecog\n3,306,2,74,1,1\n", named: "lung.csv")
     #expect(
-      messageOf { () throws(CSVReadError) in try table.column(named: "tmie") }
+      messageOf { () throws(DataError) in try table.column(named: "tmie") }
         == "lung.csv:1: unknown column 'tmie'. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog"
     )
     #expect(
-      messageOf { () throws(CSVReadError) in try table.column(named: "Status") }
+      messageOf { () throws(DataError) in try table.column(named: "Status") }
         == "lung.csv:1: unknown column 'Status'. Did you mean 'status'? Available columns: inst, time, status, age, sex, ph.ecog"
     )
     #expect(
-      messageOf { () throws(CSVReadError) in try table.column(named: "arm") }
+      messageOf { () throws(DataError) in try table.column(named: "arm") }
         == "lung.csv:1: unknown column 'arm'. Available columns: inst, time, status, age, sex, ph.ecog"
     )
   }
@@ -134,7 +134,7 @@ struct CSVErrorMessageTests {
   func unknownColumnLine() throws {
     let table = try readTable("\n\ntime,status\n1,0\n", named: "ok.csv")
     #expect(
-      messageOf { () throws(CSVReadError) in try table.column(named: "tiem") }
+      messageOf { () throws(DataError) in try table.column(named: "tiem") }
         == "ok.csv:3: unknown column 'tiem'. Did you mean 'time'? Available columns: time, status")
   }
 
@@ -144,7 +144,7 @@ struct CSVErrorMessageTests {
     let table = try readTable(
       names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ","))
     #expect(
-      messageOf { () throws(CSVReadError) in try table.column(named: "arm") }
+      messageOf { () throws(DataError) in try table.column(named: "arm") }
         == "data.csv:1: unknown column 'arm'. Available columns: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, … (5 more)"
     )
   }
@@ -155,22 +155,22 @@ struct CSVErrorMessageTests {
     let table = try readTable(text, named: "lung.csv")
     let time = try table.column(named: "time")
     #expect(
-      messageOf { () throws(CSVReadError) in try time.numericValues() }
+      messageOf { () throws(DataError) in try time.numericValues() }
         == "lung.csv:3:2: column 'time' expects a number, found 'abc'")
     #expect(
-      messageOf { () throws(CSVReadError) in try time.number(atRow: 1) }
+      messageOf { () throws(DataError) in try time.number(atRow: 1) }
         == "lung.csv:3:2: column 'time' expects a number, found 'abc'")
     let more = try readTable("time\n1\nN/A\n2\n?\nx\n")
     #expect(
-      messageOf { () throws(CSVReadError) in try more.column(named: "time").numericValues() }
+      messageOf { () throws(DataError) in try more.column(named: "time").numericValues() }
         == "data.csv:3:1: column 'time' expects a number, found 'N/A' (and 2 more rows)")
     let one = try readTable("time\n1 2\n-\n")
     #expect(
-      messageOf { () throws(CSVReadError) in try one.column(named: "time").numericValues() }
+      messageOf { () throws(DataError) in try one.column(named: "time").numericValues() }
         == "data.csv:2:1: column 'time' expects a number, found '1 2' (and 1 more row)")
     let long = try readTable("time\n\(String(repeating: "x", count: 60))\n")
     #expect(
-      messageOf { () throws(CSVReadError) in try long.column(named: "time").numericValues() }
+      messageOf { () throws(DataError) in try long.column(named: "time").numericValues() }
         == "data.csv:2:1: column 'time' expects a number, found '\(String(repeating: "x", count: 39))…'"
     )
   }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ClinicalCSV
+@testable import ClinicalData
 
 @Suite("CSV round trips")
 struct CSVRoundTripTests {

@@ -6,7 +6,7 @@ extension DataTable {
   /// Values are text as a CSV cell holds them, one per kept row; nil is missing.
   /// - Complexity: O(size of the table).
   public func deriving(columns: [(name: String, values: [String?])], rows: [Int]? = nil)
-    throws(CSVReadError) -> DataTable
+    throws(DataError) -> DataTable
   {
     let kept = rows ?? Array(0..<rowCount)
     let replaced = Set(columns.map(\.name))
