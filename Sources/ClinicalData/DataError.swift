@@ -38,6 +38,10 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible, Loc
   public var line: Int?
   /// The 1-based field index, when the problem has one.
   public var column: Int?
+  /// The 1-based observation of a data set file, when the problem has one.
+  public var row: Int?
+  /// The variable of a data set file, when the problem has one.
+  public var variable: String?
   /// What went wrong.
   public var reason: Reason
 
@@ -51,10 +55,21 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible, Loc
 
   init(at location: SourceLocation, _ reason: Reason) {
     self.init(file: location.file, line: location.line, column: location.column, reason: reason)
+    self.row = location.row
+    self.variable = location.variable
   }
 
-  /// The location prefix, `file:line:col`, `file:line` or `file`.
-  var prefix: String { SourceLocation.prefix(file: file, line: line, column: column) }
+  /// Where the problem is.
+  public var location: SourceLocation {
+    var location = SourceLocation(file: file, line: line)
+    location.column = line == nil ? nil : column
+    location.row = row
+    location.variable = variable
+    return location
+  }
+
+  /// The location prefix, `file:line:col`, `file:line`, `file: row r, variable v` or `file`.
+  var prefix: String { location.description }
 
   /// The message, location first: `file:line:col: message`.
   public var description: String {

@@ -7,6 +7,7 @@ public struct ExpressionEvaluator {
   public let table: DataTable
   private var numeric: [String: [Double?]] = [:]
   private var text: [String: [String?]] = [:]
+  private var dates: [String: [Int?]] = [:]
 
   /// An evaluator over `table`.
   public init(table: DataTable) { self.table = table }
@@ -16,20 +17,22 @@ public struct ExpressionEvaluator {
   /// - Throws: ``ExpressionError`` for an unknown column (with the closest name), a value of
   ///   the wrong type (naming the row's line), an unknown function or wrong arguments.
   public mutating func values(of expression: Expression, source: String) throws(ExpressionError) -> [ExpressionValue] {
-    for (name, offset) in expression.columns where numeric[name] == nil && text[name] == nil {
+    for (name, offset) in expression.columns where numeric[name] == nil && text[name] == nil && dates[name] == nil {
       guard let column = try? table.column(named: name) else {
         let hint = SpellingSuggestion.closest(to: name, among: table.columnNames).map { " Did you mean '\($0)'?" } ?? ""
         throw ExpressionError(
           "unknown column '\(name)' in \(table.file).\(hint) Available columns: \(table.columnNames.joined(separator: ", "))",
           offset: offset, source: source)
       }
-      if let values = try? column.numericValues() {
+      if let values = column.dateValues() {
+        dates[name] = values
+      } else if let values = try? column.numericValues() {
         numeric[name] = values
       } else {
         text[name] = column.textValues()
       }
     }
-    var context = Context(numeric: numeric, text: text, source: source, table: table, row: 0)
+    var context = Context(numeric: numeric, text: text, dates: dates, source: source, table: table, row: 0)
     var out: [ExpressionValue] = []
     out.reserveCapacity(table.rowCount)
     for row in 0..<table.rowCount {
@@ -59,6 +62,7 @@ public struct ExpressionEvaluator {
   struct Context {
     let numeric: [String: [Double?]]
     let text: [String: [String?]]
+    let dates: [String: [Int?]]
     let source: String
     let table: DataTable
     var row: Int
@@ -75,6 +79,7 @@ public struct ExpressionEvaluator {
       case .missing: return .missing
       case .column(let name, _):
         if let values = numeric[name] { return values[row].map { .number($0) } ?? .missing }
+        if let values = dates[name] { return values[row].map { .date($0) } ?? .missing }
         return text[name]?[row].map { .text($0) } ?? .missing
       case .negate(let inner):
         switch try value(inner) {

@@ -23,6 +23,39 @@ public enum ExpressionValue: Hashable, Sendable {
     }
   }
 
+  /// Values as a table column called `name`: numbers, text, dates or true/false values when every
+  /// present value is of that kind (all missing: numbers), text of their cells otherwise.
+  public static func column(named name: String, _ values: [ExpressionValue]) -> DataTable.NewColumn {
+    var numbers: [Double?] = []
+    var texts: [String?] = []
+    var dates: [Int?] = []
+    var logicals: [Bool?] = []
+    var kinds = Set<Int>()
+    for value in values {
+      switch value {
+      case .missing: break
+      case .number: kinds.insert(0)
+      case .text: kinds.insert(1)
+      case .date: kinds.insert(2)
+      case .boolean: kinds.insert(3)
+      }
+    }
+    switch kinds.count == 1 ? kinds.first! : (kinds.isEmpty ? 0 : 1) {
+    case 0:
+      numbers = values.map { if case .number(let v) = $0, v.isFinite { return v } else { return nil } }
+      return DataTable.NewColumn(name: name, numbers: numbers)
+    case 2:
+      dates = values.map { if case .date(let d) = $0 { return d } else { return nil } }
+      return DataTable.NewColumn(name: name, dates: dates)
+    case 3:
+      logicals = values.map { if case .boolean(let b) = $0 { return b } else { return nil } }
+      return DataTable.NewColumn(name: name, logicals: logicals)
+    default:
+      texts = values.map(\.cell)
+      return DataTable.NewColumn(name: name, texts: texts)
+    }
+  }
+
   var typeName: String {
     switch self {
     case .missing: return "missing"

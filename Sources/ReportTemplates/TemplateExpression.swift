@@ -31,11 +31,12 @@ public struct TemplateExpression: Sendable {
     }
   }
 
-  /// The expression's value in each row of `table`, as CSV cells.
-  package func cells(of table: DataTable) throws(TemplateError) -> [String?] {
+  /// The expression's values in the rows of `table`, as a column called `name`: numbers, text,
+  /// dates or true/false values, as the values are (text when they are of several kinds).
+  package func column(named name: String, of table: DataTable) throws(TemplateError) -> DataTable.NewColumn {
     var evaluator = ExpressionEvaluator(table: table)
     do {
-      return try evaluator.values(of: expression, source: source).map(\.cell)
+      return ExpressionValue.column(named: name, try evaluator.values(of: expression, source: source))
     } catch {
       throw self.error(error)
     }

@@ -60,7 +60,7 @@ extension ForestAnalysis {
       cox.testsProportionalHazards = request.testsProportionalHazards
       let analysis = try CoxAnalysis(table: table, request: cox)
       full = analysis
-      if let selection = analysis.selection { univariableTable = try table.deriving(columns: [], rows: selection.rows) }
+      if let selection = analysis.selection { univariableTable = table.rows(selection.rows) }
     }
     var univariableFits: [String: CoxAnalysis] = [:]
     if showsUnivariable {

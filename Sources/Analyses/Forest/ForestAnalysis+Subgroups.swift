@@ -74,7 +74,7 @@ extension ForestAnalysis {
     func row(_ label: String, indent: Int, kind: ForestRow.Kind, rows: [Int]?, model: String) throws -> (
       ForestRow, JSONValue
     ) {
-      let subset = try rows.map { try table.deriving(columns: [], rows: $0) } ?? table
+      let subset = rows.map { table.rows($0) } ?? table
       let formula = "\(response) ~ \(arm)"
       let analysis = try? fit(subset, request, formula: formula)
       // Events and patients per arm, over the rows with complete data.

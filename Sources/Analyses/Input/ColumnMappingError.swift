@@ -50,6 +50,10 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
   public var line: Int?
   /// The 1-based field index, when the problem has one.
   public var column: Int?
+  /// The 1-based observation of a data set file, when the problem has one.
+  public var row: Int?
+  /// The variable of a data set file, when the problem has one.
+  public var variable: String?
   /// What went wrong.
   public var reason: Reason
 
@@ -63,9 +67,20 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
 
   init(at location: SourceLocation, _ reason: Reason) {
     self.init(file: location.file, line: location.line, column: location.column, reason: reason)
+    self.row = location.row
+    self.variable = location.variable
   }
 
-  var prefix: String { SourceLocation.prefix(file: file, line: line, column: column) }
+  /// Where the problem is.
+  public var location: SourceLocation {
+    var location = SourceLocation(file: file, line: line)
+    location.column = line == nil ? nil : column
+    location.row = row
+    location.variable = variable
+    return location
+  }
+
+  var prefix: String { location.description }
 
   /// The message, location first: `file:line:col: message`.
   public var description: String {

@@ -48,8 +48,7 @@ public struct SwimmerContent: FigureContent {
       let kept = Set(try ids(patients, request.idColumn))
       let all = Set(try ids(try data.unfilteredTable(request.dataPath), request.idColumn))
       let eventIds = try ids(table, request.eventIdColumn)
-      eventRows = try table.deriving(
-        columns: [], rows: eventIds.indices.filter { kept.contains(eventIds[$0]) || !all.contains(eventIds[$0]) })
+      eventRows = table.rows(eventIds.indices.filter { kept.contains(eventIds[$0]) || !all.contains(eventIds[$0]) })
     }
     self.input = try SwimmerInput(patients: patients, events: eventRows, request: request)
   }
@@ -73,7 +72,7 @@ public struct SwimmerContent: FigureContent {
     let rows = (0..<table.rowCount).filter { row in
       found.allSatisfy { !($0.text(atRow: row)?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
     }
-    return try table.deriving(columns: [], rows: rows)
+    return table.rows(rows)
   }
 
   /// The plot laid out `width` × `height` points (nil: the request's width, and its height or

@@ -116,7 +116,7 @@ extension BuiltFigure {
       let kept = Set(try filter.rows(of: table))
       rows = rows.filter { kept.contains($0) }
     }
-    return try table.deriving(columns: [], rows: rows)
+    return table.rows(rows)
   }
 
   /// The scene, caption values, sidecar entries, data files read, lint findings of the layout

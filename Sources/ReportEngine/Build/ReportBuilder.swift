@@ -107,7 +107,7 @@ public struct ReportBuilder: Sendable {
     for (name, path) in template.data.sorted(by: { $0.key < $1.key }) where used.contains(path) {
       var table = try tables[path] ?? DataTable(contentsOfFile: path)
       for derivation in template.derivations[name] ?? [] {
-        table = try table.deriving(columns: [(derivation.name, try derivation.expression.cells(of: table))])
+        table = table.appending(try derivation.expression.column(named: derivation.name, of: table))
       }
       tables[path] = table
     }

@@ -141,12 +141,17 @@ struct ExpressionTests {
     var evaluator = ExpressionEvaluator(table: table)
     let rows = try evaluator.rows(where: try ExpressionParser.parse("sex == 2"), source: "sex == 2")
     #expect(rows == [1, 2])
-    let derived = try table.deriving(columns: [("older", [nil, "no"])], rows: rows)
+    let derived = table.rows(rows).appending(DataTable.NewColumn(name: "older", texts: [nil, "no"]))
     #expect(derived.rowCount == 2)
     #expect(derived.columnNames.last == "older")
     #expect(try derived.column(named: "older").textValues() == [nil, "no"])
     #expect(try derived.column(named: "id").textValues() == ["2", "3"])
     #expect(derived.line(ofRow: 1) == 4)
     #expect(derived.location(row: 1, column: 1).description == "cohort.csv:4:2")
+    // A derived value is at its row's line; no field of the file holds it.
+    #expect(derived.location(row: 1, column: derived.columnNames.count - 1).description == "cohort.csv:4")
+    // Views of views compose.
+    let last = derived.rows([1])
+    #expect(try last.column(named: "older").textValues() == ["no"] && last.line(ofRow: 0) == 4)
   }
 }

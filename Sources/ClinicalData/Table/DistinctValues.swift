@@ -30,17 +30,36 @@ public struct DistinctValues: Hashable, Sendable {
 
 extension DataColumn {
   /// The column's distinct present values and each row's code.
-  /// - Complexity: O(n) expected, hashing each cell's bytes without making a String; one
-  ///   String per distinct value.
+  /// - Complexity: O(n) expected; for CSV cells hashing each cell's bytes without making a
+  ///   String; one String per distinct value.
   public func distinctValues() -> DistinctValues {
-    table.bytes.withUnsafeBufferPointer { buffer in
+    let column = storage
+    guard case .csv(let cells, let field) = column.cells else {
       var index = _ByteStringIndex()
       var firstRows: [Int] = []
       var counts: [Int] = []
+      var codes = [Int32](repeating: DistinctValues.missingCode, count: count)
+      for row in 0..<count where !isMissing(atRow: row) {
+        let code = Array(rawText(atRow: row).utf8).withUnsafeBufferPointer { index.code(of: $0) }
+        if code == counts.count {
+          firstRows.append(row)
+          counts.append(0)
+        }
+        counts[code] += 1
+        codes[row] = Int32(truncatingIfNeeded: code)
+      }
+      let values = index.keys.map { String(decoding: $0, as: UTF8.self) }
+      return DistinctValues(values: values, codes: codes, firstRows: firstRows, counts: counts)
+    }
+    return cells.bytes.withUnsafeBufferPointer { buffer in
+      var index = _ByteStringIndex()
+      var firstRows: [Int] = []
+      var counts: [Int] = []
+      let count = self.count
       let codes = [Int32](unsafeUninitializedCapacity: count) { codes, initialized in
         for row in 0..<count {
-          let cell = _cell(row)
-          if _isMissing(buffer, cell.start, cell.end, hasEscapedQuotes: cell.hasEscapedQuotes) {
+          let cell = cells.cell(column.cellIndex(row), field)
+          if cells.isMissing(buffer, cell.start, cell.end, hasEscapedQuotes: cell.hasEscapedQuotes) {
             codes[row] = DistinctValues.missingCode
             continue
           }
