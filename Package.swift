@@ -17,7 +17,7 @@ let package = Package(
   ],
   targets: [
     // MARK: - Data input
-    .target(name: "ClinicalData"),
+    .target(name: "ClinicalData", dependencies: ["StatisticalFiles"]),
     // SAS transport, SAS, Stata and SPSS files through ReadStat. Debian's libreadstat-dev has no
     // pkg-config file: the module map links the library by name.
     .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
@@ -48,7 +48,7 @@ let package = Package(
     .target(
       name: "Analyses",
       dependencies: [
-        "ClinicalData", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "OptionSchema",
+        "ClinicalData", "SurvivalStatistics", "FigureCore", "SurvivalFigures", "Expressions", "OptionSchema",
       ]),
     // Report templates: YAML with positions, styles, endpoints; requests built from their keys.
     .target(

@@ -30,6 +30,10 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible, Loc
     case unknownColumn(String, suggestion: String?, available: [String])
     /// A value in a numeric column that is not a number; `moreCount` other rows have one too.
     case notANumber(column: String, value: String, moreCount: Int)
+    /// A file named as CSV whose content is a data set file of another format.
+    case notText(format: String, fileExtension: String)
+    /// A SAS, Stata or SPSS file that cannot be read, with the reader's sentence.
+    case dataSet(String)
   }
 
   /// The file name as given by the caller.
@@ -107,6 +111,11 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible, Loc
     case .notANumber(let name, let value, let moreCount):
       let more = moreCount > 0 ? " (and \(moreCount) more \(moreCount == 1 ? "row" : "rows"))" : ""
       return "\(prefix): column '\(name)' expects a number, found '\(value)'\(more)"
+    case .notText(let format, let fileExtension):
+      return
+        "\(prefix): the file is a \(format), not text of comma-separated values; give it the extension .\(fileExtension) to read it as one"
+    case .dataSet(let message):
+      return "\(prefix): \(message)"
     }
   }
 

@@ -46,3 +46,12 @@ extension StatisticalDataFile {
     var withArticle: String { (self == .spss ? "an " : "a ") + description }
   }
 }
+
+extension StatisticalDataFile.Format {
+  /// The format the first bytes of a file say it is (at least its first 32 bytes), or nil when
+  /// they are none of the four.
+  public init?(content bytes: [UInt8]) {
+    guard let format = bytes.withUnsafeBytes({ _ContentSignature.format(of: $0) }) else { return nil }
+    self = format
+  }
+}

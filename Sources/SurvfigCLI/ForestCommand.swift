@@ -20,6 +20,7 @@ struct ForestCommand: ParsableCommand {
       """)
 
   @OptionGroup(title: "Data and forms") var data: ForestDataOptions
+  @OptionGroup(title: "Rows") var rows: RowSelectionOptions
   @OptionGroup(title: "Models") var models: ForestModelOptions
   @OptionGroup(title: "Forest plot") var figure: ForestFigureOptions
   @OptionGroup(title: "Figure") var output: FigureOutputOptions<ForestKind>

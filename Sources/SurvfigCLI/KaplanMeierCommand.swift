@@ -22,6 +22,7 @@ struct KaplanMeierCommand: ParsableCommand {
       """)
 
   @OptionGroup(title: "Data") var data: KaplanMeierDataOptions
+  @OptionGroup(title: "Rows") var rows: RowSelectionOptions
   @OptionGroup(title: "Statistics") var statistics: KaplanMeierStatisticsOptions
   @OptionGroup(title: "Kaplan–Meier figure") var figure: KaplanMeierFigureOptions
   @OptionGroup(title: "Figure") var output: FigureOutputOptions<KaplanMeierKind>
@@ -52,6 +53,7 @@ struct KaplanMeierDataOptions: ParsableArguments {
   @Option(help: KaplanMeierRequest.options.help("data")) var data: String?
   @Option(help: KaplanMeierRequest.options.help("time")) var time: String?
   @Option(help: KaplanMeierRequest.options.help("event")) var event: String?
+  @Option(help: KaplanMeierRequest.options.help("censor")) var censor: String?
   @Option(help: KaplanMeierRequest.options.help("event-value")) var eventValue: String?
   @Option(help: KaplanMeierRequest.options.help("censor-value")) var censorValue: [String] = []
   @Option(help: KaplanMeierRequest.options.help("group")) var group: String?

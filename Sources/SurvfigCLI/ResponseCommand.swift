@@ -32,6 +32,7 @@ struct ResponseCommand: ParsableCommand {
   @Option(help: ResponseRequest.options.help("time")) var time: String?
   @Option(help: ResponseRequest.options.help("time-unit")) var timeUnit: String?
   @Option(help: ResponseRequest.options.help("group")) var group: String?
+  @OptionGroup(title: "Rows") var rows: RowSelectionOptions
   @Option(help: ResponseRequest.options.help("death-time")) var deathTime: String?
   @Option(help: ResponseRequest.options.help("confirm-weeks")) var confirmWeeks: String?
   @Option(help: ResponseRequest.options.help("sd-min-weeks")) var sdMinWeeks: String?

@@ -22,6 +22,7 @@ struct SwimmerCommand: ParsableCommand {
       """)
 
   @OptionGroup(title: "Data") var data: SwimmerDataOptions
+  @OptionGroup(title: "Rows") var rows: RowSelectionOptions
   @OptionGroup(title: "Swimmer plot") var figure: SwimmerFigureOptions
   @OptionGroup(title: "Figure") var output: FigureOutputOptions<SwimmerKind>
 

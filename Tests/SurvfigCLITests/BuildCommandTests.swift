@@ -1,10 +1,17 @@
+import Analyses
 import Foundation
+import ReportTemplates
 import Testing
 
 @testable import SurvfigCLI
 
 @Suite("survfig build, end to end and under make")
 struct BuildCommandTests {
+  /// The keys of a Kaplan–Meier figure, as an unknown key's message lists them.
+  static let kaplanMeierKeys =
+    (FigureSpec.keyDescriptions.map(\.key).filter { $0 != "title" }
+    + KaplanMeierRequest.options.templateKeys).joined(separator: ", ")
+
   static func template(id: String, data: String) -> String {
     """
     title: Example \(id)
@@ -63,7 +70,7 @@ struct BuildCommandTests {
     #expect(bad.status != 0)
     #expect(
       bad.standardError
-        == "Error: bad.yaml:7:5: 'figures[0].evnt': unknown key 'evnt'. Did you mean 'event'? Valid keys: id, type, endpoint, filter, caption, formats, label, data, time, event, event-value, censor-value, group, group-order, group-labels, strata, time-unit, display-unit, conf-type, conf-level, times, rmst-tau, rho, pairwise, trend, hazard-ratio, hr-adjust, x-title, y-title, fun, percent, x-breaks, x-by, x-max, confidence-bands, censor-marks, median-lines, p-value, medians, risk-table, risk-times, legend, legend-title, width, height, dpi, title, palette, font, font-size, line-width\n"
+        == "Error: bad.yaml:7:5: 'figures[0].evnt': unknown key 'evnt'. Did you mean 'event'? Valid keys: \(Self.kaplanMeierKeys)\n"
     )
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/bad-out"))
   }

@@ -27,7 +27,30 @@ struct UsageMessageTests {
       "Please give a '--conf-level' between 0 and 1 (e.g. 0.95)."
     ),
     (["build", "t.yaml", "--jobs", "0"], "'--jobs' must be 1 or more."),
-    (["km", "--data", lung, "--event", "status", "--json"], "missing '--time': column with the follow-up time"),
+    (
+      ["km", "--data", lung, "--event", "status", "--json"],
+      "'--event' needs '--time', the column of the follow-up time"
+    ),
+    (
+      ["km", "--data", lung, "--time", "time", "--json"],
+      "'--time' needs '--event' or '--censor': the column that says which times are events"
+    ),
+    (
+      ["km", "--data", lung, "--time", "AVAL", "--event", "CNSR", "--json"],
+      "'--event CNSR' would count ADaM's censorings as events: CNSR is 0 for an event and 1 or more for a censoring. Write '--censor CNSR' instead, or give the codes: '--event-value 0'"
+    ),
+    (
+      ["km", "--data", lung, "--time", "AVAL", "--event", "status", "--censor", "CNSR", "--json"],
+      "give either '--event' (the events' column) or '--censor' (the censorings' column), not both"
+    ),
+    (
+      ["cox", "--data", lung, "--model", "Surv(AVAL, CNSR) ~ AGE"],
+      "the model's event CNSR would count ADaM's censorings as events: CNSR is 0 for an event and 1 or more for a censoring. Write Surv(AVAL, CNSR == 0), or give the codes: '--event-value 0'"
+    ),
+    (
+      ["km", "--data", lung, "--where", "AGE >", "--json"],
+      "'--where' is not a valid expression: expected a value, a column or '(', found the end of the expression\n    AGE >\n         ^"
+    ),
     (["cox", "--data", lung], "missing '--model': the model, e.g. \"Surv(time, status) ~ age + factor(stage)\""),
   ]
 

@@ -71,7 +71,8 @@ public struct CharacteristicsAnalysis: Sendable {
   /// - Throws: `DataError` for unknown columns and non-numeric values of continuous
   ///   variables; `ColumnMappingError` for level or group orders that do not fit the data;
   ///   ``CharacteristicsError`` for tests that do not fit the variable or the groups.
-  public init(table: DataTable, request: CharacteristicsRequest) throws {
+  public init(table source: DataTable, request: CharacteristicsRequest) throws {
+    let table = try request.rowSelection.apply(to: source)
     var rows = Array(0..<table.rowCount)
     var groupOf: [Int] = []
     var columns: [Column] = []

@@ -14,47 +14,50 @@ extension CharacteristicsRequest {
   ///     - {column: ecog, label: ECOG PS, type: categorical, levels: {0: "0", 1: "1"}}
   ///     - {column: bmi, summary: mean-sd, test: t-test, decimals: 1}
   /// ```
-  public static let options = OptionTable<CharacteristicsRequest>([
-    .dataFile(example: "data: ima") { $0.dataPath = $1 },
-    .column("group", "Column of the groups: one column per group, all patients first.", example: "group: arm") {
-      $0.groupColumn = $1
-    },
-    .texts(
-      "group-order", section: .data, "Group values in the order to show them.", valueName: "values",
-      example: "group-order: [B, A]"
-    ) { $0.groupOrder = $1 },
-    .labels("group-labels", section: .data, "Display labels of the groups.", example: "group-labels: {0: No, 1: Yes}") {
-      request, pairs in for (code, label) in pairs { request.groupLabels[code] = label }
-    },
-    .flag(
-      "overall", section: .statistics, "A column of all patients beside the groups.", defaultValue: true,
-      example: "overall: false"
-    ) { $0.showsOverall = $1 },
-    .flag(
-      "p-values", section: .statistics, "A P value per variable (with a group).", defaultValue: true,
-      example: "p-values: false"
-    ) { $0.showsTests = $1 },
-    OptionDeclaration(
-      "missing", section: .statistics, summary: "A \"Missing\" row under variables with missing values.",
-      valueDescription: "show or hide", valueName: "show|hide", defaultText: "show", example: "missing: hide"
-    ) { value, name, request throws(OptionError) in
-      request.showsMissing = try value.choice(name, ["show", "hide"]) == "show"
-    }
-    .with(choices: ["show", "hide"]),
-    OptionDeclaration(
-      "variables", commandLine: .none, section: .data,
-      summary: "The variables, in order: a column name, or a mapping of the variable keys.",
-      valueDescription: "a list of column names or mappings", valueName: "list",
-      example: "variables: [age, {column: sex, show: female}]", isRequired: true, namesColumns: true
-    ) { value, name, request throws(OptionError) in
-      guard case .list(let items) = value.content, !items.isEmpty else {
-        throw OptionError("\(name) expects a list of at least one variable", at: value.origin)
+  public static let options = OptionTable<CharacteristicsRequest>(
+    [
+      .dataFile(example: "data: ima") { $0.dataPath = $1 }
+    ] + RowSelection.declarations(\CharacteristicsRequest.rowSelection) + [
+      .column("group", "Column of the groups: one column per group, all patients first.", example: "group: arm") {
+        $0.groupColumn = $1
+      },
+      .texts(
+        "group-order", section: .data, "Group values in the order to show them.", valueName: "values",
+        example: "group-order: [B, A]"
+      ) { $0.groupOrder = $1 },
+      .labels("group-labels", section: .data, "Display labels of the groups.", example: "group-labels: {0: No, 1: Yes}")
+      {
+        request, pairs in for (code, label) in pairs { request.groupLabels[code] = label }
+      },
+      .flag(
+        "overall", section: .statistics, "A column of all patients beside the groups.", defaultValue: true,
+        example: "overall: false"
+      ) { $0.showsOverall = $1 },
+      .flag(
+        "p-values", section: .statistics, "A P value per variable (with a group).", defaultValue: true,
+        example: "p-values: false"
+      ) { $0.showsTests = $1 },
+      OptionDeclaration(
+        "missing", section: .statistics, summary: "A \"Missing\" row under variables with missing values.",
+        valueDescription: "show or hide", valueName: "show|hide", defaultText: "show", example: "missing: hide"
+      ) { value, name, request throws(OptionError) in
+        request.showsMissing = try value.choice(name, ["show", "hide"]) == "show"
       }
-      var variables: [Variable] = []
-      for item in items { variables.append(try Variable(item)) }
-      request.variables = variables
-    },
-  ])
+      .with(choices: ["show", "hide"]),
+      OptionDeclaration(
+        "variables", commandLine: .none, section: .data,
+        summary: "The variables, in order: a column name, or a mapping of the variable keys.",
+        valueDescription: "a list of column names or mappings", valueName: "list",
+        example: "variables: [age, {column: sex, show: female}]", isRequired: true, namesColumns: true
+      ) { value, name, request throws(OptionError) in
+        guard case .list(let items) = value.content, !items.isEmpty else {
+          throw OptionError("\(name) expects a list of at least one variable", at: value.origin)
+        }
+        var variables: [Variable] = []
+        for item in items { variables.append(try Variable(item)) }
+        request.variables = variables
+      },
+    ])
 }
 
 extension CharacteristicsRequest.Variable {

@@ -72,6 +72,8 @@ public struct CharacteristicsRequest: Sendable {
 
   /// The CSV file (for messages and dependencies).
   public var dataPath: String
+  /// The patients described: a population, an expression.
+  public var rowSelection = RowSelection()
   /// The grouping column; nil for a single column of all patients.
   public var groupColumn: String?
   /// The groups' order (R's factor order when nil).

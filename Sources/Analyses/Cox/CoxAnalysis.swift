@@ -14,7 +14,8 @@ public struct CoxAnalysis: Sendable {
   /// Fits `request` to `table`.
   ///
   /// - Throws: `CoxAnalysisError` naming the file for formula, data and fitting errors.
-  public init(table: DataTable, request: CoxRequest) throws {
+  public init(table source: DataTable, request: CoxRequest) throws {
+    let table = try request.rowSelection.apply(to: source)
     let data = try Self.modelData(table, request: request)
     let file = table.file
     func wrap(_ error: CoxModelError) -> CoxAnalysisError {

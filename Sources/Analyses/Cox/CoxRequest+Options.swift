@@ -29,8 +29,11 @@ extension CoxRequest {
         "ph-test", section: .statistics, "Test proportional hazards (scaled Schoenfeld residuals, R cox.zph).",
         example: "ph-test: true"
       ) { $0.testsProportionalHazards = $1 },
-    ] + CoxModelSelection.Options.declarations(selects: \CoxRequest.selectsBackward, options: \.selectionOptions),
+    ] + RowSelection.declarations(\CoxRequest.rowSelection)
+      + CoxModelSelection.Options.declarations(selects: \CoxRequest.selectsBackward, options: \.selectionOptions),
     rules: { request, context throws(OptionError) in
+      try ADaM.checkFormulaEvent(
+        request.formula, eventValue: request.eventValue, censorValues: request.censorValues, context)
       try CoxModelSelection.Options.checkCombinations(
         selects: request.selectsBackward, fitsMultivariable: true, context)
     })

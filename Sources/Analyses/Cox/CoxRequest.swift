@@ -3,6 +3,8 @@ import SurvivalStatistics
 /// A Cox model to fit on a CSV file (`survfig cox`, and forest plots in templates).
 public struct CoxRequest: Sendable {
   public var dataPath: String
+  /// The rows analysed: one ADaM parameter, a population, an expression.
+  public var rowSelection = RowSelection()
   /// The model in R's formula syntax: `Surv(time, status) ~ age + factor(stage) + strata(site)`.
   public var formula: String
   /// The event code of the formula's event column (as km's `--event-value`); nil for R's rules.

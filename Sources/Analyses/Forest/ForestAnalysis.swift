@@ -24,7 +24,8 @@ public struct ForestAnalysis: Sendable {
   /// Display names of the terms backward elimination kept; nil without selection.
   public var selectedTerms: [String]?
 
-  public init(table: DataTable, request: ForestRequest) throws {
+  public init(table source: DataTable, request: ForestRequest) throws {
+    let table = try request.rowSelection.apply(to: source)
     switch request.source {
     case .models(let formula, let univariable, let multivariable):
       self = try Self.models(table, request, formula: formula, univariable: univariable, multivariable: multivariable)

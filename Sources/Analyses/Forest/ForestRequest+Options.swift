@@ -13,51 +13,53 @@ extension ForestRequest {
   /// The keys a template's Cox table takes: those of the data and the models.
   public static let tableOptions = options.sections([.data, .statistics])
 
-  static let formDeclarations: [OptionDeclaration<ForestRequest>] = [
-    .dataFile(example: "data: lung") { $0.dataPath = $1 },
-    .text(
-      "model", section: .data, "Cox model formula (the first form): univariable and multivariable fits side by side.",
-      valueName: "formula", example: "model: Surv(time, status) ~ age + sex + ph.ecog"
-    ) { $0.form.formula = $1 },
-    .flag(
-      "univariable", commandLine: .negatedFlag("multivariable-only", help: "Only the multivariable fit."),
-      section: .data,
-      "Models form: show the univariable fits.", defaultValue: true, example: "univariable: false"
-    ) { $0.form.fitsUnivariable = $1 },
-    .flag(
-      "multivariable",
-      commandLine: .negatedFlag(
-        "univariable-only", help: "Only the univariable fits (default: both when the model has more than one term)."),
-      section: .data,
-      "Models form: show the multivariable fit.", defaultValue: true, example: "multivariable: false"
-    ) { $0.form.fitsMultivariable = $1 },
-    .column("time", "Subgroup form: the follow-up time column.", example: "time: os_months") { $0.form.time = $1 },
-    .column("event", "Subgroup form: the event column.", example: "event: os_event") { $0.form.event = $1 },
-    .column("treatment", "Subgroup form: the two-level treatment column.", example: "treatment: arm") {
-      $0.form.treatment = $1
-    },
-    .columns("subgroups", "Subgroup form: the subgroup columns.", example: "subgroups: [sex, stage]") {
-      $0.form.subgroups = $1
-    },
-    .column("label", "Estimates form: the label column.", example: "label: name") { $0.form.label = $1 },
-    .column("estimate", "Estimates form: the estimate column.", example: "estimate: hr") { $0.form.estimate = $1 },
-    .column("lower", "Estimates form: the lower limit column.", example: "lower: lo") { $0.form.lower = $1 },
-    .column("upper", "Estimates form: the upper limit column.", example: "upper: hi") { $0.form.upper = $1 },
-    .column("p", "Estimates form: the P value column.", example: "p: p") { $0.form.p = $1 },
-    .column("n", "Estimates form: the patients column.", example: "n: patients") { $0.form.n = $1 },
-    .column("group", "Estimates form: the group header column.", example: "group: category") { $0.form.group = $1 },
-    .text(
-      "event-value", section: .data, "Code of the event in the event column.", valueName: "code",
-      example: "event-value: 2"
-    ) { $0.eventValue = $1 },
-    .texts(
-      "censor-value", section: .data, "Code(s) of censoring in the event column.", example: "censor-value: 0"
-    ) { $0.censorValues = $1 },
-    .labels(
-      "labels", section: .data, "Display labels of variables and levels.",
-      example: "labels: {ph.ecog: ECOG PS, '1': Male}"
-    ) { request, pairs in for (key, label) in pairs { request.labels[key] = label } },
-  ]
+  static let formDeclarations: [OptionDeclaration<ForestRequest>] =
+    [
+      .dataFile(example: "data: lung") { $0.dataPath = $1 }
+    ] + RowSelection.declarations(\ForestRequest.rowSelection) + [
+      .text(
+        "model", section: .data, "Cox model formula (the first form): univariable and multivariable fits side by side.",
+        valueName: "formula", example: "model: Surv(time, status) ~ age + sex + ph.ecog"
+      ) { $0.form.formula = $1 },
+      .flag(
+        "univariable", commandLine: .negatedFlag("multivariable-only", help: "Only the multivariable fit."),
+        section: .data,
+        "Models form: show the univariable fits.", defaultValue: true, example: "univariable: false"
+      ) { $0.form.fitsUnivariable = $1 },
+      .flag(
+        "multivariable",
+        commandLine: .negatedFlag(
+          "univariable-only", help: "Only the univariable fits (default: both when the model has more than one term)."),
+        section: .data,
+        "Models form: show the multivariable fit.", defaultValue: true, example: "multivariable: false"
+      ) { $0.form.fitsMultivariable = $1 },
+      .column("time", "Subgroup form: the follow-up time column.", example: "time: os_months") { $0.form.time = $1 },
+      .column("event", "Subgroup form: the event column.", example: "event: os_event") { $0.form.event = $1 },
+      .column("treatment", "Subgroup form: the two-level treatment column.", example: "treatment: arm") {
+        $0.form.treatment = $1
+      },
+      .columns("subgroups", "Subgroup form: the subgroup columns.", example: "subgroups: [sex, stage]") {
+        $0.form.subgroups = $1
+      },
+      .column("label", "Estimates form: the label column.", example: "label: name") { $0.form.label = $1 },
+      .column("estimate", "Estimates form: the estimate column.", example: "estimate: hr") { $0.form.estimate = $1 },
+      .column("lower", "Estimates form: the lower limit column.", example: "lower: lo") { $0.form.lower = $1 },
+      .column("upper", "Estimates form: the upper limit column.", example: "upper: hi") { $0.form.upper = $1 },
+      .column("p", "Estimates form: the P value column.", example: "p: p") { $0.form.p = $1 },
+      .column("n", "Estimates form: the patients column.", example: "n: patients") { $0.form.n = $1 },
+      .column("group", "Estimates form: the group header column.", example: "group: category") { $0.form.group = $1 },
+      .text(
+        "event-value", section: .data, "Code of the event in the event column.", valueName: "code",
+        example: "event-value: 2"
+      ) { $0.eventValue = $1 },
+      .texts(
+        "censor-value", section: .data, "Code(s) of censoring in the event column.", example: "censor-value: 0"
+      ) { $0.censorValues = $1 },
+      .labels(
+        "labels", section: .data, "Display labels of variables and levels.",
+        example: "labels: {ph.ecog: ECOG PS, '1': Male}"
+      ) { request, pairs in for (key, label) in pairs { request.labels[key] = label } },
+    ]
 
   static let modelDeclarations: [OptionDeclaration<ForestRequest>] =
     CoxModelSelection.Options.declarations(selects: \ForestRequest.selectsBackward, options: \.selectionOptions)
@@ -133,6 +135,9 @@ extension ForestRequest {
         throw context.error(key, "\(context.name(key)) applies to the Cox-model form; give \(context.name("model"))")
       }
     }
+    try ADaM.checkFormulaEvent(form.formula, eventValue: eventValue, censorValues: censorValues, context)
+    try ADaM.checkEventColumn(
+      form.event, eventValue: eventValue, censorValues: censorValues, context, takesCensorColumn: false)
     try CoxModelSelection.Options.checkCombinations(
       selects: selectsBackward, fitsMultivariable: form.fitsMultivariable, context)
   }

@@ -18,6 +18,8 @@ public struct ForestRequest: Sendable {
   }
 
   public var dataPath: String
+  /// The rows analysed: one ADaM parameter, a population, an expression.
+  public var rowSelection = RowSelection()
   /// The columns and formula of the three forms; ``source`` is the form they make.
   public var form = Form()
   public var eventValue: String?

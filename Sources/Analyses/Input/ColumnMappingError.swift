@@ -158,6 +158,7 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
       ]
       .compactMap { $0 }.joined(separator: " and ")
     case .automatic: "0/1, 1/2 or TRUE/FALSE"
+    case .censorIndicator: "'0' (event) and whole numbers of 1 or more (censored)"
     }
   }
 }

@@ -48,6 +48,11 @@ extension EventCoding {
       }
     case .logical:
       return try Self.classify(distinct, column, coding: self, _logicalValue)
+    case .censorIndicator:
+      return try Self.classify(distinct, column, coding: self) { value in
+        guard let number = CSVNumber.parse(value), number == number.rounded(), number >= 0 else { return nil }
+        return number == 0
+      }
 
     case .values(let event, let censored):
       if let event, censored.contains(where: { _codesMatch($0, event) }) {

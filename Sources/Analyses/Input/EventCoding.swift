@@ -33,6 +33,8 @@ public enum EventCoding: Hashable, Sendable, CustomStringConvertible {
   ///   (R: `!(status %in% censored)`).
   /// - Both: those values and no others are accepted; any other value is an error.
   case values(event: String?, censored: [String])
+  /// A censoring indicator (ADaM's `CNSR`): 0 = event, 1, 2, … = censored, each a reason.
+  case censorIndicator
 
   /// The coding for the `--event-value` and `--censor-value` options.
   ///
@@ -57,6 +59,8 @@ public enum EventCoding: Hashable, Sendable, CustomStringConvertible {
       "\(_quotedList(censored)) = censored, other values events"
     case .values(let event?, let censored):
       "'\(event)' = event, \(_quotedList(censored)) = censored"
+    case .censorIndicator:
+      "0 = event, 1 or more = censored (ADaM CNSR)"
     }
   }
 }

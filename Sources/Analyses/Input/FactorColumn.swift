@@ -46,12 +46,13 @@ extension FactorColumn {
   ///   - rows: The analysed table rows, none of them missing in `column`.
   ///   - role: Groups or strata, for messages.
   ///   - order: Level labels in the order wanted, or nil for R's order.
+  ///   - preferred: Without `order`, levels to put first in this order (the others after them).
   /// - Throws: ``ColumnMappingError`` when `order` is empty, lists a value twice, lists a
   ///   value the column does not have or has only in excluded rows, or leaves out a value of
   ///   the analysed rows.
   init(
     column: DataColumn, distinct: DistinctValues, rows: [Int], role: GroupingRole,
-    order: [String]?
+    order: [String]?, preferred: [String]? = nil
   ) throws(ColumnMappingError) {
     let numbers = distinct.values.map { CSVNumber.parse($0) }
     let isNumeric = !numbers.isEmpty && !numbers.contains(nil)
@@ -92,7 +93,17 @@ extension FactorColumn {
       }
       return Factor.precedes(uniqueLabels[a], uniqueLabels[b])
     }
-    let present = byDefault.filter { keptCounts[$0] > 0 }
+    // A preferred order (an ADaM treatment's numeric twin) ranks the levels it names first.
+    let ranked =
+      preferred.map { preferred in
+        byDefault.enumerated().sorted { a, b in
+          let (x, y) = (
+            preferred.firstIndex(of: uniqueLabels[a.element]), preferred.firstIndex(of: uniqueLabels[b.element])
+          )
+          return (x ?? Int.max, a.offset) < (y ?? Int.max, b.offset)
+        }.map(\.element)
+      } ?? byDefault
+    let present = ranked.filter { keptCounts[$0] > 0 }
 
     let ordered: [Int]
     if let order {

@@ -11,6 +11,9 @@ public struct SurvivalColumnMapping: Hashable, Sendable {
   public var group: String?
   /// The group labels in the order wanted; nil for R's factor order.
   public var groupOrder: [String]?
+  /// Without ``groupOrder``, group labels to put first in this order (an ADaM treatment's
+  /// numeric twin); levels it does not name follow in R's order.
+  public var preferredGroupOrder: [String]?
   /// The column of strata, if any.
   public var strata: String?
   /// The strata labels in the order wanted; nil for R's factor order.

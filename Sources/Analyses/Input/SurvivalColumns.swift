@@ -107,7 +107,7 @@ public struct SurvivalColumns: Sendable {
     if let groupColumn, let groupValues {
       group = try FactorColumn(
         column: groupColumn, distinct: groupValues, rows: rows, role: .group,
-        order: mapping.groupOrder)
+        order: mapping.groupOrder, preferred: mapping.preferredGroupOrder)
     }
     if let strataColumn, let strataValues {
       strata = try FactorColumn(

@@ -138,6 +138,13 @@ extension KaplanMeierAnalysis {
       "medians and quartiles by R's quantile.survfit rule, NR when not reached",
       "patients censored at a time are at risk at that time",
     ]
+    if let censor = request.censorColumn {
+      let codes =
+        request.censorValues.isEmpty
+        ? "0 and a censoring where it is 1 or more (CDISC ADaM)"
+        : "not \(_quotedList(request.censorValues)) and a censoring where it is"
+      parts.insert("times from '\(request.timeColumn)', an event where '\(censor)' is \(codes)", at: 0)
+    }
     if let test = logRank {
       let name =
         test.rho == 0 ? "log-rank test" : "Fleming–Harrington G-rho test (rho = \(JournalFormat.tick(test.rho)))"

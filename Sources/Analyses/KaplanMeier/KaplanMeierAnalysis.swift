@@ -5,6 +5,9 @@ import SurvivalStatistics
 /// at the requested times and restricted mean, the (stratified) Fleming–Harrington test between
 /// the groups and the median follow-up. Everything the `km` command prints and draws.
 public struct KaplanMeierAnalysis: Sendable {
+  /// The request as analysed: the one asked, with what the data say filled in
+  /// (``KaplanMeierRequest/resolved(for:)``).
+  public let request: KaplanMeierRequest
   /// The analysed samples and the rows left out.
   public let columns: SurvivalColumns
   /// The samples by group (a single group "All" when no group column was given).
@@ -40,11 +43,15 @@ public struct KaplanMeierAnalysis: Sendable {
   ///
   /// - Throws: `DataError` or `ColumnMappingError` (naming file, line and column) for data
   ///   that cannot be analysed; `SurvivalOptionError` for invalid options.
-  public init(table: DataTable, request: KaplanMeierRequest) throws {
-    let mapping = SurvivalColumnMapping(
-      time: request.timeColumn, event: request.eventColumn,
-      eventCoding: EventCoding(eventValue: request.eventValue, censorValues: request.censorValues),
+  public init(table source: DataTable, request asked: KaplanMeierRequest) throws {
+    let table = try asked.rowSelection.apply(to: source)
+    let request = try asked.resolved(for: table)
+    var mapping = SurvivalColumnMapping(
+      time: request.timeColumn, event: request.statusColumn, eventCoding: request.eventCoding,
       group: request.groupColumn, groupOrder: request.groupOrder, strata: request.strataColumn)
+    if request.groupOrder == nil, let group = request.groupColumn {
+      mapping.preferredGroupOrder = ADaM.twinOrder(of: group, in: table)
+    }
     let columns = try SurvivalColumns(table: table, mapping: mapping)
     let group = columns.group
     let sample = try GroupedSample(
@@ -55,6 +62,7 @@ public struct KaplanMeierAnalysis: Sendable {
     let confidence = try ConfidenceBand(request.confidenceType, level: request.confidenceLevel)
     let estimates = KaplanMeierEstimate.byGroup(sample, confidence: confidence)
 
+    self.request = request
     self.columns = columns
     self.sample = sample
     self.confidence = confidence
@@ -87,8 +95,11 @@ public struct KaplanMeierAnalysis: Sendable {
   static func hazardRatioModel(_ request: KaplanMeierRequest, group: String, levels: [String]) -> CoxRequest {
     func name(_ column: String) -> String { ForestAnalysis.term(column) }
     let reference = levels.first.map { ", ref = \"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" } ?? ""
-    var formula =
-      "Surv(\(name(request.timeColumn)), \(name(request.eventColumn))) ~ relevel(factor(\(name(group)))\(reference))"
+    // A censoring indicator is an event where it is 0 (ADaM's CNSR), unless codes are given.
+    let status =
+      request.censorColumn.map { request.censorValues.isEmpty ? "\(name($0)) == 0" : name($0) }
+      ?? name(request.eventColumn)
+    var formula = "Surv(\(name(request.timeColumn)), \(status)) ~ relevel(factor(\(name(group)))\(reference))"
     if let adjustment = request.hazardRatioAdjustment, !adjustment.isEmpty { formula += " + " + adjustment }
     if let strata = request.strataColumn { formula += " + strata(\(name(strata)))" }
     return CoxRequest(

@@ -40,8 +40,8 @@ public struct KaplanMeierContent: StepCurveContent {
   public var figure: KaplanMeierFigure
 
   public init(request: KaplanMeierRequest, table: DataTable) throws {
-    self.request = request
     self.analysis = try KaplanMeierAnalysis(table: table, request: request)
+    self.request = analysis.request
     self.figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
   }
 

@@ -16,38 +16,49 @@ extension KaplanMeierRequest {
   /// The data a survival table takes from a template: the data and statistics keys.
   public static let tableOptions = options.sections([.data, .statistics])
 
-  static let dataDeclarations: [OptionDeclaration<KaplanMeierRequest>] = [
-    .dataFile(example: "data: lung") { $0.dataPath = $1 },
-    .column("time", "Column with the follow-up time.", example: "time: time", isRequired: true) { $0.timeColumn = $1 },
-    .column("event", "Column with the event status.", example: "event: status", isRequired: true) {
-      $0.eventColumn = $1
-    },
-    .text(
-      "event-value", section: .data, "Code of the event in the event column (e.g. 2, 'Dead').", valueName: "code",
-      example: "event-value: 2"
-    ) { $0.eventValue = $1 },
-    .texts(
-      "censor-value", section: .data, "Code(s) of censoring in the event column (e.g. CNSR: 1).",
-      example: "censor-value: [1, 2]"
-    ) { $0.censorValues = $1 },
-    .column("group", "Column defining the groups to compare.", example: "group: sex") { $0.groupColumn = $1 },
-    .texts(
-      "group-order", section: .data, "Group codes in the order to show them.", example: "group-order: [2, 1]"
-    ) { $0.groupOrder = $1 },
-    .labels(
-      "group-labels", section: .data, "Display labels for group codes.", example: "group-labels: {1: Male, 2: Female}"
-    ) { request, pairs in for (code, label) in pairs { request.groupLabels[code] = label } },
-    .column("strata", "Column of strata for a stratified log-rank test.", example: "strata: inst") {
-      $0.strataColumn = $1
-    },
-    .choice(
-      "time-unit", TimeUnit.self, section: .data, "Unit of the time column.", example: "time-unit: days"
-    ) { $0.figure.dataTimeUnit = $1 },
-    .choice(
-      "display-unit", TimeUnit.self, section: .data, "Unit to show on the time axis; converts from the time unit.",
-      example: "display-unit: months"
-    ) { $0.figure.displayTimeUnit = $1 },
-  ]
+  static let dataDeclarations: [OptionDeclaration<KaplanMeierRequest>] =
+    [
+      .dataFile(example: "data: lung") { $0.dataPath = $1 },
+      .column(
+        "time", "Column with the follow-up time (default for an ADaM time-to-event data set: AVAL).",
+        example: "time: time"
+      ) { $0.timeColumn = $1 },
+      .column(
+        "event", "Column with the event status, in R's Surv() codes unless event-value or censor-value say otherwise.",
+        example: "event: status"
+      ) { $0.eventColumn = $1 },
+      .column(
+        "censor",
+        "Instead of an event column, a censoring column: 0 for an event, 1 or more for a censoring (ADaM's CNSR, the default for an ADaM time-to-event data set); with censor-value, those codes are censorings and every other value an event.",
+        example: "censor: CNSR"
+      ) { $0.censorColumn = $1 },
+      .text(
+        "event-value", section: .data, "Code of the event in the event column (e.g. 2, 'Dead').", valueName: "code",
+        example: "event-value: 2"
+      ) { $0.eventValue = $1 },
+      .texts(
+        "censor-value", section: .data, "Code(s) of censoring in the event column (e.g. CNSR: 1).",
+        example: "censor-value: [1, 2]"
+      ) { $0.censorValues = $1 },
+      .column("group", "Column defining the groups to compare.", example: "group: sex") { $0.groupColumn = $1 },
+      .texts(
+        "group-order", section: .data, "Group codes in the order to show them.", example: "group-order: [2, 1]"
+      ) { $0.groupOrder = $1 },
+      .labels(
+        "group-labels", section: .data, "Display labels for group codes.", example: "group-labels: {1: Male, 2: Female}"
+      ) { request, pairs in for (code, label) in pairs { request.groupLabels[code] = label } },
+      .column("strata", "Column of strata for a stratified log-rank test.", example: "strata: inst") {
+        $0.strataColumn = $1
+      },
+    ] + RowSelection.declarations(\KaplanMeierRequest.rowSelection) + [
+      .choice(
+        "time-unit", TimeUnit.self, section: .data, "Unit of the time column.", example: "time-unit: days"
+      ) { $0.figure.dataTimeUnit = $1 },
+      .choice(
+        "display-unit", TimeUnit.self, section: .data, "Unit to show on the time axis; converts from the time unit.",
+        example: "display-unit: months"
+      ) { $0.figure.displayTimeUnit = $1 },
+    ]
 
   static let statisticsDeclarations: [OptionDeclaration<KaplanMeierRequest>] = [
     .choice(
@@ -154,6 +165,9 @@ extension KaplanMeierRequest {
 
   /// Options that make no sense together.
   func checkCombinations(_ context: OptionContext) throws(OptionError) {
+    try ADaM.checkSurvivalColumns(
+      time: timeColumn, event: eventColumn, censor: censorColumn, eventValue: eventValue,
+      censorValues: censorValues, context)
     if strataColumn != nil && groupColumn == nil {
       throw context.error(
         "strata",

@@ -9,8 +9,13 @@ import SurvivalStatistics
 public struct KaplanMeierRequest: Hashable, Sendable {
   // Data
   public var dataPath: String
+  /// The follow-up time column; empty: `AVAL` of an ADaM time-to-event data set.
   public var timeColumn: String
+  /// The event column; empty with ``censorColumn``, or for an ADaM data set (`CNSR`).
   public var eventColumn: String
+  /// A censoring column instead of an event column: 0 for an event, 1 or more for a censoring
+  /// (ADaM's `CNSR`), or, with ``censorValues``, those codes censored and every other an event.
+  public var censorColumn: String?
   /// The code that marks an event; nil detects R's conventions (0/1, 1/2, logical).
   public var eventValue: String?
   /// Codes that mark censoring; empty with an event code means its complement in R's codings
@@ -22,6 +27,8 @@ public struct KaplanMeierRequest: Hashable, Sendable {
   /// Display labels for group codes ("1" → "Male").
   public var groupLabels: [String: String]
   public var strataColumn: String?
+  /// The rows analysed: one ADaM parameter, a population, an expression.
+  public var rowSelection = RowSelection()
 
   // Statistics
   public var confidenceType: ConfidenceBand.Transform

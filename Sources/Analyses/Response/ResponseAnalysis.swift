@@ -42,7 +42,8 @@ public struct ResponseAnalysis: Sendable {
   ///   (with file, line and column) for unknown codes, negative times, repeated patients without
   ///   a time column, conflicting groups and a responder's death before the first response;
   ///   `ResponseStatisticsError` for invalid options.
-  public init(table: DataTable, request: ResponseRequest) throws {
+  public init(table source: DataTable, request: ResponseRequest) throws {
+    let table = try request.rowSelection.apply(to: source)
     let idColumn = try table.column(named: request.idColumn)
     let responseColumn = try table.column(named: request.responseColumn)
     let timeColumn = try request.timeColumn.map { name throws(DataError) in try table.column(named: name) }

@@ -7,7 +7,8 @@ extension ResponseRequest {
   /// `type: response` tables.
   public static let options = OptionTable<ResponseRequest>(
     [
-      .dataFile(example: "data: scans") { $0.dataPath = $1 },
+      .dataFile(example: "data: scans") { $0.dataPath = $1 }
+    ] + RowSelection.declarations(\ResponseRequest.rowSelection) + [
       .column(
         "id-column", commandLine: .named("id"), "Column identifying the patient.", example: "id-column: patient",
         isRequired: true

@@ -5,6 +5,8 @@ import SurvivalStatistics
 /// which rules and interval to use.
 public struct ResponseRequest: Hashable, Sendable {
   public var dataPath: String
+  /// The rows analysed: one ADaM parameter (BOR), a population, an expression.
+  public var rowSelection = RowSelection()
   /// The column identifying the patient.
   public var idColumn: String
   /// The column with a RECIST code (CR, PR, SD, PD, NE) per row.

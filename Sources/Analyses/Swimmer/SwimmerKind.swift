@@ -33,13 +33,13 @@ public struct SwimmerContent: FigureContent {
 
   public init(request: SwimmerRequest, data: FigureData) throws {
     self.request = request
-    let patients = try data.table(request.dataPath)
+    let patients = try request.rowSelection.apply(to: try data.table(request.dataPath))
     var eventRows = try request.eventsPath.map { try data.unfilteredTable($0) }
     if request.eventsPath == request.dataPath {
       // Events on the patients' own rows (one marker per patient): the figure's filter applies
       // to them too, and a row without an event time or type has no marker.
       eventRows = try Self.rows(of: patients, withValuesIn: [request.eventTimeColumn, request.eventTypeColumn])
-    } else if data.isFiltered, let table = eventRows {
+    } else if data.isFiltered || !request.rowSelection.isEmpty, let table = eventRows {
       // The events of patients the filter leaves out go too; an event of a patient who is not
       // in the data at all is still an error.
       func ids(_ table: DataTable, _ column: String) throws -> [String?] {

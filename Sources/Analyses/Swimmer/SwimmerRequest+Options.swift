@@ -10,7 +10,8 @@ extension SwimmerRequest {
         summary:
           "The patients, one row per patient: a CSV file on the command line, a name under 'data' in a template.",
         example: "data: patients"
-      ) { $0.dataPath = $1 },
+      ) { $0.dataPath = $1 }
+    ] + RowSelection.declarations(\SwimmerRequest.rowSelection) + [
       .column(
         "id-column", commandLine: .named("id"), "Column identifying the patient.", example: "id-column: patient",
         isRequired: true

@@ -6,6 +6,8 @@ import SurvivalFigures
 /// events file (one row per event), the column mapping and how to draw it.
 public struct SwimmerRequest: Hashable, Sendable {
   public var dataPath: String
+  /// The patients drawn: one ADaM parameter, a population, an expression.
+  public var rowSelection = RowSelection()
   public var idColumn: String
   /// End of treatment or follow-up.
   public var endColumn: String

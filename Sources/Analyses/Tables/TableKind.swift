@@ -94,7 +94,7 @@ public enum SurvivalTableKind: TableKind {
   public static func dataFiles(_ request: KaplanMeierRequest) -> [String] { [request.dataPath] }
   public static func table(_ request: KaplanMeierRequest, title: String?, data: FigureData) throws -> ComputedTable {
     let analysis = try KaplanMeierAnalysis(table: try data.table(request.dataPath), request: request)
-    return ComputedTable(table: analysis.summaryTable(request, title: title), statistics: analysis.json)
+    return ComputedTable(table: analysis.summaryTable(analysis.request, title: title), statistics: analysis.json)
   }
 }
 

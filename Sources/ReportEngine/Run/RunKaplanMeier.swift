@@ -24,11 +24,12 @@ public struct KaplanMeierRun: Sendable {
 ///
 /// Output paths are checked before any work is done, and every file is written atomically:
 /// on an error no new or partial file is left behind.
-public func runKaplanMeier(_ request: KaplanMeierRequest) throws -> KaplanMeierRun {
-  let outputs = request.figure.output.outputs
-  let writer = try FigureWriter(paths: outputs, dpi: request.figure.output.dpi, title: request.figure.output.title)
-  let table = try DataTable(contentsOfFile: request.dataPath)
-  let analysis = try KaplanMeierAnalysis(table: table, request: request)
+public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun {
+  let outputs = asked.figure.output.outputs
+  let writer = try FigureWriter(paths: outputs, dpi: asked.figure.output.dpi, title: asked.figure.output.title)
+  let table = try DataTable(contentsOfFile: asked.dataPath)
+  let analysis = try KaplanMeierAnalysis(table: table, request: asked)
+  let request = analysis.request
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
     let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)

@@ -13,9 +13,9 @@ import SurvivalFigures
 @discardableResult
 public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerInput {
   let writer = try FigureWriter(paths: request.output.outputs, dpi: request.output.dpi, title: request.output.title)
-  let patients = try DataTable(contentsOfFile: request.dataPath)
-  let events = try request.eventsPath.map { path throws(DataError) in try DataTable(contentsOfFile: path) }
-  let input = try SwimmerInput(patients: patients, events: events, request: request)
+  var tables = [request.dataPath: try DataTable(contentsOfFile: request.dataPath)]
+  if let path = request.eventsPath, tables[path] == nil { tables[path] = try DataTable(contentsOfFile: path) }
+  let input = try SwimmerContent(request: request, data: .files(tables)).input
   let figure = input.figure(request)
   try writer.write { measurer in figure.layout(measurer: measurer).scene }
   return input

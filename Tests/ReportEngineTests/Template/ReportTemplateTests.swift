@@ -55,6 +55,11 @@ final class TemplateFolder {
 
 @Suite("Report templates: schema and messages")
 struct ReportTemplateTests {
+  /// The keys of a Kaplan–Meier figure, as an unknown key's message lists them.
+  static let kaplanMeierKeys =
+    (FigureSpec.keyDescriptions.map(\.key).filter { $0 != "title" }
+    + KaplanMeierRequest.options.templateKeys).joined(separator: ", ")
+
   static let valid = """
     title: AML maintenance trial
     data:
@@ -169,7 +174,7 @@ struct ReportTemplateTests {
     arguments: [
       (
         "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    time: time\n    event: status\n    grup: x\n",
-        "report.yaml:8:5: 'figures[0].grup': unknown key 'grup'. Did you mean 'group'? Valid keys: id, type, endpoint, filter, caption, formats, label, data, time, event, event-value, censor-value, group, group-order, group-labels, strata, time-unit, display-unit, conf-type, conf-level, times, rmst-tau, rho, pairwise, trend, hazard-ratio, hr-adjust, x-title, y-title, fun, percent, x-breaks, x-by, x-max, confidence-bands, censor-marks, median-lines, p-value, medians, risk-table, risk-times, legend, legend-title, width, height, dpi, title, palette, font, font-size, line-width"
+        "report.yaml:8:5: 'figures[0].grup': unknown key 'grup'. Did you mean 'group'? Valid keys: \(Self.kaplanMeierKeys)"
       ),
       (
         "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    time: time\n    event: status\n    width: wide\n",
@@ -193,7 +198,7 @@ struct ReportTemplateTests {
       ),
       (
         "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    event: status\n",
-        "report.yaml:4:5: 'figures[0]': missing 'time': column with the follow-up time"
+        "report.yaml:6:12: 'figures[0].event': 'event' needs 'time', the column of the follow-up time"
       ),
       (
         "data:\n  aml: data/aml.csv\nfigures:\n  - {id: a, data: aml, time: time, event: status, strata: x}\n",
