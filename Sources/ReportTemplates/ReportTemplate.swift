@@ -57,7 +57,10 @@ public struct ReportTemplate: Sendable {
   ]
   static let rootKeys = rootKeyDescriptions.map(\.key)
   /// The keys of an endpoint: what a Kaplan–Meier figure or survival table takes from it.
-  public static let endpointKeyNames = ["data", "time", "event", "event-value", "censor-value", "time-unit", "filter"]
+  public static let endpointKeyNames = [
+    "data", "time", "event", "censor", "event-value", "censor-value", "time-unit", "param", "population", "where",
+    "filter",
+  ]
   static let endpointKeys = endpointKeyNames
 
   /// Reads and checks the template at `path`.

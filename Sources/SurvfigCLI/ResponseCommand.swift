@@ -36,6 +36,7 @@ struct ResponseCommand: ParsableCommand {
   @Option(help: ResponseRequest.options.help("death-time")) var deathTime: String?
   @Option(help: ResponseRequest.options.help("confirm-weeks")) var confirmWeeks: String?
   @Option(help: ResponseRequest.options.help("sd-min-weeks")) var sdMinWeeks: String?
+  @Option(help: ResponseRequest.options.help("denominator")) var denominator: String?
   @Option(help: ResponseRequest.options.help("method")) var method: String?
   @Option(help: ResponseRequest.options.help("conf-level")) var confLevel: String?
   @Flag(help: "Print the statistics as one JSON object on standard output.")

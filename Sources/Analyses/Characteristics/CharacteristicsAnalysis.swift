@@ -81,7 +81,8 @@ public struct CharacteristicsAnalysis: Sendable {
       let distinct = column.distinctValues()
       rows = rows.filter { distinct.codes[$0] != DistinctValues.missingCode }
       let factor = try FactorColumn(
-        column: column, distinct: distinct, rows: rows, role: .group, order: request.groupOrder)
+        column: column, distinct: distinct, rows: rows, role: .group, order: request.groupOrder,
+        preferred: request.groupOrder == nil ? ADaM.twinOrder(of: name, in: table) : nil)
       groupOf = factor.codes
       let counts = factor.counts
       columns = factor.levels.enumerated().map { index, level in
@@ -114,7 +115,7 @@ public struct CharacteristicsAnalysis: Sendable {
     self.variables = try request.variables.map { variable in
       let column = try table.column(named: variable.column)
       let kind = variable.kind ?? Self.inferredKind(column, rows: rows)
-      let label = variable.label ?? variable.column
+      let label = variable.label ?? column.label ?? variable.column
       var missing = [Int](repeating: 0, count: columns.count)
       switch kind {
       case .categorical:

@@ -137,6 +137,7 @@ public struct KaplanMeierAnalysis: Sendable {
       ("excluded", .int(columns.excludedCount)),
       ("conf_type", .string(confidence.transform.rawValue)),
       ("conf_level", .number(confidence.level)),
+      ("event_coding", .string(columns.eventCoding.description)),
       ("groups", .array(groups)),
       ("logrank", logRankJSON),
       ("trend", trendJSON),

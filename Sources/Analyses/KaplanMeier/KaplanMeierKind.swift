@@ -42,7 +42,7 @@ public struct KaplanMeierContent: StepCurveContent {
   public init(request: KaplanMeierRequest, table: DataTable) throws {
     self.analysis = try KaplanMeierAnalysis(table: table, request: request)
     self.request = analysis.request
-    self.figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
+    self.figure = analysis.figure(analysis.request.figure, groupLabels: analysis.request.groupLabels)
   }
 
   public var stepFigure: KaplanMeierFigure { figure }

@@ -42,8 +42,9 @@ public struct ResponseAnalysis: Sendable {
   ///   (with file, line and column) for unknown codes, negative times, repeated patients without
   ///   a time column, conflicting groups and a responder's death before the first response;
   ///   `ResponseStatisticsError` for invalid options.
-  public init(table source: DataTable, request: ResponseRequest) throws {
-    let table = try request.rowSelection.apply(to: source)
+  public init(table source: DataTable, request asked: ResponseRequest) throws {
+    let table = try asked.rowSelection.apply(to: source)
+    let request = try asked.resolved(for: table)
     let idColumn = try table.column(named: request.idColumn)
     let responseColumn = try table.column(named: request.responseColumn)
     let timeColumn = try request.timeColumn.map { name throws(DataError) in try table.column(named: name) }
@@ -121,17 +122,25 @@ public struct ResponseAnalysis: Sendable {
     }
 
     var groups: [Group] = []
+    let denominator = request.denominator ?? .evaluable
     let all = try ResponseSummary(
-      best.map(\.response), level: request.confidenceLevel, method: request.method)
+      best.map(\.response), level: request.confidenceLevel, method: request.method, denominator: denominator)
     if let groupColumn {
       let labels = try patients.perPatientValues(groupColumn)
-      for level in _factorLevels(labels) {
+      let preferred = ADaM.twinOrder(of: groupColumn.name, in: table) ?? []
+      let levels = _factorLevels(labels).enumerated().sorted {
+        (preferred.firstIndex(of: $0.element) ?? Int.max, $0.offset) < (
+          preferred.firstIndex(of: $1.element) ?? Int.max, $1.offset
+        )
+      }.map(\.element)
+      for level in levels {
         let members = labels.indices.filter { labels[$0] == level }
         groups.append(
           Group(
             label: level,
             summary: try ResponseSummary(
-              members.map { best[$0].response }, level: request.confidenceLevel, method: request.method),
+              members.map { best[$0].response }, level: request.confidenceLevel, method: request.method,
+              denominator: denominator),
             durationOfResponse: duration(members)))
       }
       comparison = try ResponseSummary.objectiveResponseComparison(groups.map(\.summary))
@@ -153,7 +162,7 @@ public struct ResponseAnalysis: Sendable {
   /// The statistics as the `response --json` contract lists them.
   public var json: JSONValue {
     .object([
-      ("groups", .array(groups.map(Self.groupJSON))),
+      ("groups", .array(groups.map { Self.groupJSON($0, categories: listedCategories) })),
       ("comparison", comparison.map { .object([("test", .string("fisher")), ("p", .number($0.pValue))]) } ?? .null),
       ("duration_of_response", durationOfResponseJSON),
     ])
@@ -178,14 +187,15 @@ public struct ResponseAnalysis: Sendable {
     ])
   }
 
-  static func groupJSON(_ group: Group) -> JSONValue {
+  static func groupJSON(_ group: Group, categories: [ResponseCategory]) -> JSONValue {
     let s = group.summary
     return .object([
       ("label", .string(group.label)),
       ("n", .int(s.patientCount)),
       ("evaluable", .int(s.evaluableCount)),
-      ("counts", .object(ResponseCategory.allCases.map { ($0.code, .int(s.count($0))) })),
-      ("percentages", .object(ResponseCategory.allCases.map { ($0.code, .number(s.percentage($0))) })),
+      ("counts", .object(categories.map { ($0.code, .int(s.count($0))) })),
+      ("percentages", .object(categories.map { ($0.code, .number(s.percentage($0))) })),
+      ("denominator", .string(s.denominator.rawValue)),
       ("orr", s.objectiveResponse.json),
       ("dcr", s.diseaseControl.json),
       ("duration_of_response", durationJSON(group.durationOfResponse)),
@@ -198,14 +208,14 @@ public struct ResponseAnalysis: Sendable {
   public var textTable: String {
     let level = JournalFormat.tick((groups.first?.summary.objectiveResponse.level ?? 0.95) * 100)
     let header =
-      ["Group", "n", "Evaluable"] + ResponseCategory.allCases.map { "\($0.code) n (%)" }
+      ["Group", "n", "Evaluable"] + listedCategories.map { "\($0.code) n (%)" }
       + ["ORR % (\(level)% CI)", "DCR % (\(level)% CI)"]
     var rows = [header]
     for group in groups {
       let s = group.summary
       rows.append(
         [group.label, String(s.patientCount), String(s.evaluableCount)]
-          + ResponseCategory.allCases.map { "\(s.count($0)) (\(JournalFormat.percent(s.percentage($0))))" }
+          + listedCategories.map { "\(s.count($0)) (\(JournalFormat.percent(s.percentage($0))))" }
           + [s.objectiveResponse.percentText, s.diseaseControl.percentText])
     }
     let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
@@ -239,11 +249,11 @@ public struct ResponseAnalysis: Sendable {
 }
 
 extension ProportionInterval {
-  /// `{"estimate", "lower", "upper", "method"}`, the `ci --json` contract.
+  /// `{"estimate", "lower", "upper", "method", "successes", "trials"}`, the `ci --json` contract.
   public var json: JSONValue {
     .object([
       ("estimate", .number(estimate)), ("lower", .number(lower)), ("upper", .number(upper)),
-      ("method", .string(method.rawValue)),
+      ("method", .string(method.rawValue)), ("successes", .int(successes)), ("trials", .int(trials)),
     ])
   }
 
@@ -260,4 +270,10 @@ extension ProportionInterval {
 public func runResponse(_ request: ResponseRequest) throws -> ResponseAnalysis {
   let table = try DataTable(contentsOfFile: request.dataPath)
   return try ResponseAnalysis(table: table, request: request)
+}
+
+extension ResponseAnalysis {
+  /// The categories the table and JSON list: CR, PR, SD, PD and NE, and NON-CR/NON-PD and
+  /// MISSING when a patient has them.
+  public var listedCategories: [ResponseCategory] { ResponseCategory.listed(in: bestResponses.map(\.response)) }
 }

@@ -10,12 +10,13 @@ extension ResponseRequest {
       .dataFile(example: "data: scans") { $0.dataPath = $1 }
     ] + RowSelection.declarations(\ResponseRequest.rowSelection) + [
       .column(
-        "id-column", commandLine: .named("id"), "Column identifying the patient.", example: "id-column: patient",
-        isRequired: true
+        "id-column", commandLine: .named("id"), "Column identifying the patient (default for ADaM data: USUBJID).",
+        example: "id-column: patient"
       ) { $0.idColumn = $1 },
       .column(
-        "response", "Column with the RECIST response (CR, PR, SD, PD, NE).", example: "response: bor",
-        isRequired: true
+        "response",
+        "Column with the RECIST response: CR, PR, SD, NON-CR/NON-PD, PD, NE or MISSING (default for ADaM data: AVALC).",
+        example: "response: bor"
       ) { $0.responseColumn = $1 },
       .column("time", "Column with the assessment time: one row per assessment.", example: "time: day") {
         $0.timeColumn = $1
@@ -38,6 +39,11 @@ extension ResponseRequest {
         "sd-min-weeks", section: .statistics, "Minimum time from treatment start for SD, in weeks.",
         in: .atLeast(0), valueName: "N", example: "sd-min-weeks: 6"
       ) { $0.stableDiseaseMinimumWeeks = $1 },
+      .choice(
+        "denominator", ResponseSummary.Denominator.self, section: .statistics,
+        "Who ORR and DCR are over: all patients, or the evaluable ones (best response other than NE and MISSING).",
+        defaultValue: nil, example: "denominator: evaluable"
+      ) { $0.denominator = $1 },
       .choice(
         "method", ProportionInterval.Method.self, section: .statistics,
         "Confidence interval: clopper-pearson (exact) or wilson.", defaultValue: .clopperPearson,

@@ -7,9 +7,10 @@ public struct ResponseRequest: Hashable, Sendable {
   public var dataPath: String
   /// The rows analysed: one ADaM parameter (BOR), a population, an expression.
   public var rowSelection = RowSelection()
-  /// The column identifying the patient.
+  /// The column identifying the patient; empty: `USUBJID` of ADaM data.
   public var idColumn: String
-  /// The column with a RECIST code (CR, PR, SD, PD, NE) per row.
+  /// The column with a RECIST code (CR, PR, SD, NON-CR/NON-PD, PD, NE, MISSING) per row;
+  /// empty: `AVALC` of ADaM data.
   public var responseColumn: String
   /// The column with the assessment time; nil: one precomputed best response per patient.
   public var timeColumn: String?
@@ -25,6 +26,9 @@ public struct ResponseRequest: Hashable, Sendable {
   public var stableDiseaseMinimumWeeks: Double?
   public var method: ProportionInterval.Method
   public var confidenceLevel: Double
+  /// Who the rates are over; nil: every patient for ADaM data (a BDS with `PARAMCD` and
+  /// `AVALC`, as a clinical study report counts), the evaluable patients otherwise.
+  public var denominator: ResponseSummary.Denominator?
 
   public init(
     dataPath: String, idColumn: String, responseColumn: String, timeColumn: String? = nil,
@@ -51,5 +55,40 @@ public struct ResponseRequest: Hashable, Sendable {
     return BestResponseRules(
       confirmationInterval: confirmWeeks.map { $0 * weeks },
       stableDiseaseMinimum: stableDiseaseMinimumWeeks.map { $0 * weeks })
+  }
+}
+
+extension ResponseRequest {
+  /// The request with what ADaM data say filled in where it is silent: `USUBJID` as the
+  /// patient, `AVALC` as the response, and rates over every patient.
+  /// - Throws: ``ResponseDataError`` when the columns are not given and the data are not ADaM.
+  public func resolved(for table: DataTable) throws -> ResponseRequest {
+    var request = self
+    let isADaM = ADaM.hasTextValues(table)
+    if request.idColumn.isEmpty {
+      guard table.index(ofColumn: ADaM.subject) != nil else { throw ResponseDataError.missing("id", file: table.file) }
+      request.idColumn = ADaM.subject
+    }
+    if request.responseColumn.isEmpty {
+      guard isADaM else { throw ResponseDataError.missing("response", file: table.file) }
+      request.responseColumn = ADaM.textValue
+    }
+    if request.denominator == nil { request.denominator = isADaM ? .all : .evaluable }
+    return request
+  }
+}
+
+/// Data a response analysis cannot read.
+public enum ResponseDataError: Error, CustomStringConvertible, Sendable {
+  /// A column neither given nor found among ADaM's.
+  case missing(String, file: String)
+
+  public var description: String {
+    switch self {
+    case .missing(let option, let file):
+      let column = option == "id" ? "USUBJID" : "PARAMCD and AVALC"
+      return
+        "\(file): give the \(option) column (--\(option) on the command line, \(option == "id" ? "id-column" : option): in a template); the data have no \(column) of an ADaM data set"
+    }
   }
 }

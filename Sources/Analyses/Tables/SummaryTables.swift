@@ -65,7 +65,7 @@ extension ResponseAnalysis {
         ? "NE"
         : "\(JournalFormat.fixed(100 * p.estimate, decimals: 1)) (\(JournalFormat.fixed(100 * p.lower, decimals: 1))–\(JournalFormat.fixed(100 * p.upper, decimals: 1)))"
     }
-    var rows = ResponseCategory.allCases.map { category in
+    var rows = listedCategories.map { category in
       ReportTable.Row([category.code] + groups.map { count($0.summary.count(category), $0.summary.patientCount) })
     }
     rows.append(
@@ -76,7 +76,10 @@ extension ResponseAnalysis {
       ReportTable.Row(["ORR, % (\(level)% CI)"] + groups.map { rate($0.summary.objectiveResponse) }, isBold: true))
     rows.append(
       ReportTable.Row(
-        ["Disease control (CR + PR + SD), n/N"]
+        [
+          (listedCategories.contains(.nonCompleteNonProgressive)
+            ? "Disease control (CR + PR + SD + NON-CR/NON-PD)" : "Disease control (CR + PR + SD)") + ", n/N"
+        ]
           + groups.map { "\($0.summary.diseaseControl.successes)/\($0.summary.diseaseControl.trials)" }))
     rows.append(
       ReportTable.Row(["DCR, % (\(level)% CI)"] + groups.map { rate($0.summary.diseaseControl) }, isBold: true))
@@ -95,9 +98,11 @@ extension ResponseAnalysis {
           isBold: true))
     }
     let method = groups.first?.summary.objectiveResponse.method == .wilson ? "Wilson score" : "Clopper–Pearson exact"
-    var notes = [
-      "Counts are n (%) of all patients; rates are over evaluable patients (best response other than NE), with \(method) confidence intervals."
-    ]
+    let over =
+      groups.first?.summary.denominator == .all
+      ? "all patients (N includes NE and MISSING)"
+      : "evaluable patients (best response other than NE\(listedCategories.contains(.missing) ? " and MISSING" : ""))"
+    var notes = ["Counts are n (%) of all patients; rates are over \(over), with \(method) confidence intervals."]
     if let comparison {
       notes.append(
         "Objective response between groups: Fisher's exact test, \(JournalFormat.pValueText(comparison.pValue).plainText)."

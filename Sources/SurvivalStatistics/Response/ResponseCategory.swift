@@ -13,10 +13,15 @@ public enum ResponseCategory: String, Hashable, Sendable, CaseIterable, Comparab
   case partialResponse = "PR"
   /// Stable disease: neither PR nor PD.
   case stableDisease = "SD"
+  /// Non-CR/non-PD: persistence of non-target lesions in a patient with non-measurable disease
+  /// only (RECIST 1.1 §4.3.2, CDISC `NON-CR/NON-PD`); counts towards disease control as SD does.
+  case nonCompleteNonProgressive = "NON-CR/NON-PD"
   /// Progressive disease: at least a 20 % (and 5 mm) increase, or new lesions.
   case progressiveDisease = "PD"
   /// Not evaluable.
   case notEvaluable = "NE"
+  /// No assessment (CDISC ADaM `MISSING`): not evaluable.
+  case missing = "MISSING"
 
   /// The RECIST abbreviation ("CR", …, "NE").
   public var code: String { rawValue }
@@ -31,15 +36,27 @@ public enum ResponseCategory: String, Hashable, Sendable, CaseIterable, Comparab
   /// Whether the category is an objective response (CR or PR).
   public var isObjectiveResponse: Bool { self == .completeResponse || self == .partialResponse }
 
-  /// Whether the category counts towards disease control (CR, PR or SD).
-  public var isDiseaseControl: Bool { isObjectiveResponse || self == .stableDisease }
+  /// Whether the category counts towards disease control (CR, PR, SD or NON-CR/NON-PD).
+  public var isDiseaseControl: Bool {
+    isObjectiveResponse || self == .stableDisease || self == .nonCompleteNonProgressive
+  }
 
-  /// Rank from worst (0, NE) to best (4, CR).
+  /// Whether the category is an evaluated response (not NE or MISSING).
+  public var isEvaluable: Bool { self != .notEvaluable && self != .missing }
+
+  /// The categories a table of `responses` lists: CR, PR, SD, PD and NE always, NON-CR/NON-PD
+  /// and MISSING when one of the responses is one.
+  public static func listed(in responses: some Sequence<ResponseCategory>) -> [ResponseCategory] {
+    let present = Set(responses)
+    return allCases.filter { ![.nonCompleteNonProgressive, .missing].contains($0) || present.contains($0) }
+  }
+
+  /// Rank from worst (0, NE and MISSING) to best (4, CR); NON-CR/NON-PD ranks with SD.
   var rank: Int {
     switch self {
-    case .notEvaluable: 0
+    case .notEvaluable, .missing: 0
     case .progressiveDisease: 1
-    case .stableDisease: 2
+    case .stableDisease, .nonCompleteNonProgressive: 2
     case .partialResponse: 3
     case .completeResponse: 4
     }
