@@ -16,6 +16,8 @@ struct InitCommand: ParsableCommand {
 
   @Flag(help: "Replace the file if it exists.") var force = false
 
+  @Flag(help: "A starter for CDISC ADaM data sets (ADSL, ADTTE, ADRS as SAS transport files).") var adam = false
+
   /// The file exists and `--force` was not given: a plain error (exit 1), not a usage error.
   struct ExistingFileError: Error, CustomStringConvertible {
     var file: String
@@ -26,9 +28,11 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     if !force, FileManager.default.fileExists(atPath: file) { throw ExistingFileError(file: file) }
-    try Array(StarterTemplate.text.utf8).withUnsafeBufferPointer { bytes in
+    let text = adam ? ADaMStarterTemplate.text : StarterTemplate.text
+    try Array(text.utf8).withUnsafeBufferPointer { bytes in
       try Data(buffer: bytes).write(to: URL(fileURLWithPath: file), options: force ? .atomic : .withoutOverwriting)
     }
-    print("wrote \(file); put your data in data/cohort.csv (or edit 'data:') and run: survfig build \(file)")
+    let data = adam ? ADaMStarterTemplate.files.joined(separator: ", ") : "data/cohort.csv"
+    print("wrote \(file); put your data in \(data) (or edit 'data:') and run: survfig build \(file)")
   }
 }

@@ -100,4 +100,30 @@ struct InitCommandTests {
       #expect(text.contains(needle), "the starter lacks \(needle)")
     }
   }
+
+  @Test("init --adam writes the ADaM starter; it builds as written on public pharmaverse ADSL, ADTTE and ADRS")
+  func adamStarterBuilds() throws {
+    let folder = try ScratchFolder()
+    let result = try Survfig.run(["init", "--adam", "report.yaml"], in: folder.path)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardOutput
+        == "wrote report.yaml; put your data in data/adsl.xpt, data/adtte.xpt, data/adrs.xpt (or edit 'data:') and run: survfig build report.yaml\n"
+    )
+    try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
+    let fixtures = Survfig.packageRoot + "/Tests/SurvfigCLITests/Fixtures/adam/"
+    for (source, target) in [
+      ("pharmaverse-adsl.xpt", "adsl.xpt"), ("pharmaverse-adtte.xpt", "adtte.xpt"),
+      ("pharmaverse-adrs-bor.xpt", "adrs.xpt"),
+    ] {
+      try FileManager.default.copyItem(atPath: fixtures + source, toPath: folder.path + "/data/" + target)
+    }
+    let build = try Survfig.run(["build", "report.yaml", "--out", "Output", "--strict", "--quiet"], in: folder.path)
+    #expect(build.status == 0, "\(build.standardError)")
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/Output")) ?? []
+    for id in ["os-by-arm", "pfs-by-arm", "forest-os", "swimmer-responders"] { #expect(files.contains(id + ".pdf")) }
+    for id in ["table-1", "table-2", "table-3", "table-4"] { #expect(files.contains(id + ".md")) }
+    let response = try String(contentsOfFile: folder.path + "/Output/table-4.md", encoding: .utf8)
+    #expect(response.contains("| Responders (CR + PR), n/N | 2/86 | 1/84 | 1/84 | 4/254 |"))
+  }
 }

@@ -72,15 +72,14 @@ public struct RowSelection: Hashable, Sendable {
     var rows = Array(0..<table.rowCount)
     var named: [String] = []
     if let population {
-      let column = try table.column(named: population)
-      rows = rows.filter { column.text(atRow: $0)?.trimmingCharacters(in: .whitespaces) == "Y" }
+      rows = Self.rows(rows, of: try table.column(named: population), equalTo: "Y")
       named.append(population)
     }
     if let parameter {
       guard let column = try? table.column(named: Self.parameterColumn) else {
         throw RowSelectionError.noParameterColumn(file: table.file, parameter: parameter)
       }
-      rows = rows.filter { column.text(atRow: $0)?.trimmingCharacters(in: .whitespaces) == parameter }
+      rows = Self.rows(rows, of: column, equalTo: parameter)
       named.append(Self.parameterColumn)
     }
     if let condition {
@@ -105,6 +104,17 @@ public struct RowSelection: Hashable, Sendable {
       }
     }
     return selected
+  }
+
+  /// The rows among `rows` whose value in `column` is `value` (surrounding spaces aside).
+  /// - Complexity: O(n), comparing each distinct value once rather than each row's text.
+  static func rows(_ rows: [Int], of column: DataColumn, equalTo value: String) -> [Int] {
+    let distinct = column.distinctValues()
+    let matches = distinct.values.map { $0.trimmingCharacters(in: .whitespaces) == value }
+    return rows.filter { row in
+      let code = distinct.codes[row]
+      return code != DistinctValues.missingCode && matches[Int(code)]
+    }
   }
 
   /// The values of a column with their counts, most frequent first (then in order of first
