@@ -113,7 +113,7 @@ extension TimeUnit {
   /// The units of a sidecar's times: `time_unit`, the data's (of the `statistics`), and
   /// `display_unit`, the printed texts' and axes' (the data's when not converted); null when
   /// the request names no unit.
-  static func sidecarEntries(data: TimeUnit?, display: TimeUnit?) -> [(String, JSONValue)] {
+  package static func sidecarEntries(data: TimeUnit?, display: TimeUnit?) -> [(String, JSONValue)] {
     [
       ("time_unit", data.map { .string($0.rawValue) } ?? .null),
       ("display_unit", (display ?? data).map { .string($0.rawValue) } ?? .null),

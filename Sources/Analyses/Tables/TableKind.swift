@@ -26,11 +26,14 @@ public struct ComputedTable: Sendable {
   public var statistics: JSONValue
   /// Statistical caveats of its models.
   public var notes: [String]
+  /// Further sidecar entries: the units of its times.
+  public var sidecar: [(String, JSONValue)]
 
-  public init(table: ReportTable, statistics: JSONValue, notes: [String] = []) {
+  public init(table: ReportTable, statistics: JSONValue, notes: [String] = [], sidecar: [(String, JSONValue)] = []) {
     self.table = table
     self.statistics = statistics
     self.notes = notes
+    self.sidecar = sidecar
   }
 }
 
@@ -94,7 +97,10 @@ public enum SurvivalTableKind: TableKind {
   public static func dataFiles(_ request: KaplanMeierRequest) -> [String] { [request.dataPath] }
   public static func table(_ request: KaplanMeierRequest, title: String?, data: FigureData) throws -> ComputedTable {
     let analysis = try KaplanMeierAnalysis(table: try data.table(request.dataPath), request: request)
-    return ComputedTable(table: analysis.summaryTable(analysis.request, title: title), statistics: analysis.json)
+    let figure = analysis.request.figure
+    return ComputedTable(
+      table: analysis.summaryTable(analysis.request, title: title), statistics: analysis.json,
+      sidecar: TimeUnit.sidecarEntries(data: figure.dataTimeUnit, display: figure.displayTimeUnit))
   }
 }
 
@@ -106,7 +112,9 @@ public enum ResponseTableKind: TableKind {
   public static func dataFiles(_ request: ResponseRequest) -> [String] { [request.dataPath] }
   public static func table(_ request: ResponseRequest, title: String?, data: FigureData) throws -> ComputedTable {
     let analysis = try ResponseAnalysis(table: try data.table(request.dataPath), request: request)
-    return ComputedTable(table: analysis.table(title: title), statistics: analysis.json)
+    return ComputedTable(
+      table: analysis.table(title: title), statistics: analysis.json,
+      sidecar: request.timeColumn == nil ? [] : TimeUnit.sidecarEntries(data: request.timeUnit, display: nil))
   }
 }
 

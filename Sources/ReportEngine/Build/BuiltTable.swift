@@ -38,19 +38,21 @@ struct BuiltTable: Sendable {
     let (table, statistics, files, notes) = (
       computed.table, computed.statistics, spec.request.dataFiles, computed.notes
     )
-    let sidecar = JSONValue.object([
-      ("id", .string(spec.id)),
-      ("label", .string(spec.label)),
-      ("template", .string(spec.location)),
-      ("survfig_version", .string(SurvfigVersion.string)),
-      ("data", .array(files.map { .string($0) })),
-      ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
-      ("title", spec.title.map { .string($0) } ?? .null),
-      ("columns", .array(table.columns.indices.map { .string(table.headerTitle($0)) })),
-      ("rows", .array(table.rows.map { row in .array(table.columns.indices.map { .string(table.cell(row, $0)) }) })),
-      ("footnotes", .array(table.footnotes.map { .string($0) })),
-      ("statistics", statistics),
-    ])
+    let sidecar = JSONValue.object(
+      [
+        ("id", .string(spec.id)),
+        ("label", .string(spec.label)),
+        ("template", .string(spec.location)),
+        ("survfig_version", .string(SurvfigVersion.string)),
+        ("data", .array(files.map { .string($0) })),
+        ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
+        ("title", spec.title.map { .string($0) } ?? .null),
+      ] + computed.sidecar + [
+        ("columns", .array(table.columns.indices.map { .string(table.headerTitle($0)) })),
+        ("rows", .array(table.rows.map { row in .array(table.columns.indices.map { .string(table.cell(row, $0)) }) })),
+        ("footnotes", .array(table.footnotes.map { .string($0) })),
+        ("statistics", statistics),
+      ])
     return BuiltTable(spec: spec, table: table, sidecar: sidecar, dataFiles: files, notes: notes)
   }
 
