@@ -39,16 +39,26 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Print nothing but warnings and errors.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "What the sidecar JSON files hold: summary (what is printed: estimates, risk-table counts, texts; the default, for files that circulate) or full (also every step of each curve and every swimmer lane).",
+      valueName: "summary|full"))
+  var sidecar: String = "summary"
+
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be 1 or more.") }
+    guard SidecarDetail(rawValue: sidecar) != nil else {
+      throw ValidationError("'--sidecar' must be one of 'summary', 'full', found '\(sidecar)'.")
+    }
   }
 
   func run() throws {
     let parsed = try ReportTemplate(contentsOfFile: template)
-    let options = ReportBuildOptions(
+    var options = ReportBuildOptions(
       outputFolder: out, only: only.isEmpty ? nil : only,
       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, depfile: depfile,
       isStrict: strict, executable: Self.executablePath)
+    options.sidecarDetail = SidecarDetail(rawValue: sidecar) ?? .summary
     let builder = ReportBuilder(template: parsed, options: options)
     let total = builder.progressStepCount
     let counter = ProgressCounter(total: total)

@@ -65,7 +65,7 @@ struct SwimmerFigureOptions: ParsableArguments {
   @Option(help: SwimmerRequest.options.help("x-title")) var xTitle: String?
   @Option(help: SwimmerRequest.options.help("y-title")) var yTitle: String?
   @Option(help: SwimmerRequest.options.help("legend-title")) var legendTitle: String?
-  @Flag(help: SwimmerRequest.options.help("no-ids")) var noIds = false
+  @Flag(help: SwimmerRequest.options.help("show-ids")) var showIds = false
 }
 
 extension SwimmerCommand: DocumentedCommand {

@@ -8,7 +8,7 @@ struct ShowcaseTests {
   static func build(_ template: String) throws -> ScratchFolder {
     let folder = try ScratchFolder()
     let result = try Survfig.run([
-      "build", "Templates/\(template).yaml", "--out", folder.path, "--quiet", "--strict",
+      "build", "Templates/\(template).yaml", "--out", folder.path, "--quiet", "--strict", "--sidecar", "full",
     ])
     #expect(result.status == 0, "\(result.standardError)")
     return folder

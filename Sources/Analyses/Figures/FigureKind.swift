@@ -87,19 +87,35 @@ public struct LaidOutFigure {
   public var requiredWidth: Double
   /// What layout found: a plot area below its share of the height.
   public var findings: [LintFinding]
-  /// The sidecar entries: the methods, everything printed and the statistics.
+  /// The sidecar entries: the methods, everything printed and the statistics, without
+  /// row-level data.
   public var sidecar: [(String, JSONValue)]
+  /// The same with the row-level data (`--sidecar full`): every step of a curve, every lane.
+  public var fullSidecar: [(String, JSONValue)]
 
   public init(
     scene: Scene, requiredHeight: Double, requiredWidth: Double, findings: [LintFinding] = [],
-    sidecar: [(String, JSONValue)]
+    sidecar: [(String, JSONValue)], fullSidecar: [(String, JSONValue)]? = nil
   ) {
     self.scene = scene
     self.requiredHeight = requiredHeight
     self.requiredWidth = requiredWidth
     self.findings = findings
     self.sidecar = sidecar
+    self.fullSidecar = fullSidecar ?? sidecar
   }
+
+  /// The sidecar entries at `detail`.
+  public func sidecar(_ detail: SidecarDetail) -> [(String, JSONValue)] { detail == .full ? fullSidecar : sidecar }
+}
+
+/// How much a sidecar holds.
+public enum SidecarDetail: String, Hashable, Sendable, CaseIterable {
+  /// What the figure or table prints: estimates, counts of the risk table, texts (the default,
+  /// for files that circulate).
+  case summary
+  /// Also the row-level data behind it: every step of a curve, every lane of a swimmer plot.
+  case full
 }
 
 /// A request of any kind, as a template holds it.

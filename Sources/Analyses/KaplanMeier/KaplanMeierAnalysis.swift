@@ -127,10 +127,15 @@ public struct KaplanMeierAnalysis: Sendable {
   }
 
   /// The statistics as the `km --json` contract lists them.
-  public var json: JSONValue {
+  public var json: JSONValue { json(withTables: true) }
+
+  /// The statistics as the `km --json` contract lists them; without `withTables`, each group
+  /// leaves out its `table` of every event and censoring time, from which the data could be
+  /// rebuilt (a sidecar that circulates keeps what the figure and tables print).
+  public func json(withTables: Bool) -> JSONValue {
     var groups: [JSONValue] = []
     for index in estimates.indices {
-      groups.append(groupJSON(index))
+      groups.append(groupJSON(index, withTable: withTables))
     }
     return .object([
       ("n", .int(columns.count)),
@@ -154,7 +159,7 @@ public struct KaplanMeierAnalysis: Sendable {
     ])
   }
 
-  private func groupJSON(_ index: Int) -> JSONValue {
+  private func groupJSON(_ index: Int, withTable: Bool) -> JSONValue {
     let estimate = estimates[index]
     func quantile(_ q: KaplanMeierEstimate.Quantile, withProbability: Bool) -> JSONValue {
       var pairs: [(String, JSONValue)] = withProbability ? [("p", .number(q.probability))] : []
@@ -189,7 +194,7 @@ public struct KaplanMeierAnalysis: Sendable {
         "quantiles",
         .array(quantiles.filter { $0.probability != 0.5 }.map { quantile($0, withProbability: true) })
       ),
-      ("table", .array(table)),
+      ("table", withTable ? .array(table) : .null),
       ("at_times", .array(atTimes)),
       (
         "rmst",

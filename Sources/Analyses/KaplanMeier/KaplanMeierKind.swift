@@ -29,8 +29,8 @@ public enum KaplanMeierKind: FigureKind {
 public protocol StepCurveContent: FigureContent {
   /// The figure, not yet laid out.
   var stepFigure: KaplanMeierFigure { get }
-  /// The sidecar entries of the figure as `layout` drew it.
-  func sidecar(for layout: KaplanMeierLayout) -> [(String, JSONValue)]
+  /// The sidecar entries of the figure as `layout` drew it, at `detail`.
+  func sidecar(for layout: KaplanMeierLayout, detail: SidecarDetail) -> [(String, JSONValue)]
 }
 
 /// A Kaplan–Meier figure: its statistics computed and its figure described, not yet laid out.
@@ -59,11 +59,11 @@ public struct KaplanMeierContent: StepCurveContent {
     return LaidOutFigure(
       scene: layout.scene, requiredHeight: layout.requiredSize.height, requiredWidth: layout.requiredSize.width,
       findings: warning.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [],
-      sidecar: sidecar(for: layout))
+      sidecar: sidecar(for: layout, detail: .summary), fullSidecar: sidecar(for: layout, detail: .full))
   }
 
   /// The sidecar entries: the statistics and everything printed on the figure.
-  public func sidecar(for layout: KaplanMeierLayout) -> [(String, JSONValue)] {
+  public func sidecar(for layout: KaplanMeierLayout, detail: SidecarDetail) -> [(String, JSONValue)] {
     let printed = JSONValue.object([
       ("annotations", .array(figure.options.annotations.map { .string($0.plainText) })),
       (
@@ -81,7 +81,7 @@ public struct KaplanMeierContent: StepCurveContent {
     return [
       ("type", .string(KaplanMeierKind.name)), ("methods", .string(analysis.methods(request))),
     ] + TimeUnit.sidecarEntries(data: request.figure.dataTimeUnit, display: request.figure.displayTimeUnit) + [
-      ("printed", printed), ("statistics", analysis.json),
+      ("printed", printed), ("statistics", analysis.json(withTables: detail == .full)),
     ]
   }
 }

@@ -19,7 +19,7 @@ extension SwimmerInput {
     options.breakSteps = request.breakSteps
     options.xMax = request.xMax
     options.order = request.order
-    options.showsIdentifiers = request.showsIdentifiers
+    options.labelsLanesByIdentifier = request.showsIdentifiers
     options.legendTitle = request.legendTitle
     options.lineWidth = request.output.lineWidth
     return SwimmerFigure(lanes: lanes, groups: groups, eventKinds: eventKinds, options: options)

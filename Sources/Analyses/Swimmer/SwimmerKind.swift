@@ -63,7 +63,7 @@ public struct SwimmerContent: FigureContent {
     let layout = swimmerLayout(width: width, height: height, measurer: measurer)
     return LaidOutFigure(
       scene: layout.scene, requiredHeight: layout.requiredHeight, requiredWidth: layout.scene.size.width,
-      sidecar: sidecar(for: layout))
+      sidecar: sidecar(for: layout, detail: .summary), fullSidecar: sidecar(for: layout, detail: .full))
   }
 
   /// The rows of `table` with a value in each of `columns`.
@@ -113,15 +113,17 @@ public struct SwimmerContent: FigureContent {
 
   /// The sidecar entries: the methods, everything printed on the plot as `layout` drew it, and
   /// every lane with its events.
-  func sidecar(for layout: SwimmerLayout) -> [(String, JSONValue)] {
+  func sidecar(for layout: SwimmerLayout, detail: SidecarDetail) -> [(String, JSONValue)] {
     let figure = input.figure(request)
     let printed = JSONValue.object([
       ("title", figure.options.title.map { .string($0.plainText) } ?? .null),
       ("legend", .array(layout.legendLabels.map { .string($0) })),
       ("x_title", .string(figure.options.xTitle.plainText)), ("y_title", .string(figure.options.yTitle.plainText)),
       ("x_ticks", .array(layout.xBreaks.map { .string(JournalFormat.tick($0)) })),
-      ("identifiers", .bool(layout.showsIdentifiers)),
-      ("lanes_top_to_bottom", .array(layout.lanes.map { .string($0.id) })),
+      (
+        "lane_labels", .string(!layout.showsIdentifiers ? "none" : request.showsIdentifiers ? "identifiers" : "numbers")
+      ),
+      ("lanes_top_to_bottom", layout.showsIdentifiers ? .array(layout.lanes.map { .string($0.label) }) : .null),
     ])
     return [
       ("type", .string(SwimmerKind.name)), ("methods", .string(methods)),
@@ -129,24 +131,29 @@ public struct SwimmerContent: FigureContent {
       ("printed", printed),
       ("patients", .int(input.lanes.count)),
       ("groups", .array(input.groups.map { .string($0) })),
-      (
-        "lanes",
-        .array(
-          input.lanes.map { lane in
-            .object([
-              ("id", .string(lane.id)),
-              ("group", .string(input.groups.indices.contains(lane.group) ? input.groups[lane.group] : "")),
-              ("start", .number(lane.start)), ("end", .number(lane.end)), ("ongoing", .bool(lane.isOngoing)),
-              (
-                "events",
-                .array(
-                  lane.events.map {
-                    .object([("time", .number($0.time)), ("type", .string(input.eventKinds[$0.kind].label))])
-                  })
-              ),
-            ])
-          })
-      ),
-    ]
+    ] + (detail == .full ? [("lanes", lanesJSON(layout))] : [])
+  }
+
+  /// Every lane top to bottom with its label, bar and events: row-level data, for
+  /// `--sidecar full` only; the patient's identifier only when the figure prints identifiers.
+  func lanesJSON(_ layout: SwimmerLayout) -> JSONValue {
+    .array(
+      layout.lanes.map { drawn in
+        let lane = input.lanes[drawn.index]
+        var entries: [(String, JSONValue)] = [("label", .string(drawn.label))]
+        if request.showsIdentifiers { entries.append(("id", .string(lane.id))) }
+        entries += [
+          ("group", .string(input.groups.indices.contains(lane.group) ? input.groups[lane.group] : "")),
+          ("start", .number(lane.start)), ("end", .number(lane.end)), ("ongoing", .bool(lane.isOngoing)),
+          (
+            "events",
+            .array(
+              lane.events.map {
+                .object([("time", .number($0.time)), ("type", .string(input.eventKinds[$0.kind].label))])
+              })
+          ),
+        ]
+        return .object(entries)
+      })
   }
 }

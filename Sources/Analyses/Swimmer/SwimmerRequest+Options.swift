@@ -70,9 +70,9 @@ extension SwimmerRequest {
         $0.legendTitle = $1
       },
       .flag(
-        "ids", commandLine: .negatedFlag("no-ids", help: "Do not print patient identifiers."), section: .figure,
-        "Print patient identifiers beside the lanes.",
-        defaultValue: true, example: "ids: false"
+        "ids", commandLine: .named("show-ids"), section: .figure,
+        "Label the lanes with the patients' identifiers (by default with their numbers, so that the figure carries no identifiers).",
+        example: "ids: true"
       ) { $0.showsIdentifiers = $1 },
     ] + FigureOutput.declarations(\SwimmerRequest.output, height: "grows with the number of patients"),
     rules: { request, context throws(OptionError) in

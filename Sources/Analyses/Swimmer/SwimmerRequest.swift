@@ -37,7 +37,9 @@ public struct SwimmerRequest: Hashable, Sendable {
   public var xTitle: String?
   public var yTitle: String?
   public var xMax: Double?
-  public var showsIdentifiers = true
+  /// Label lanes by the patients' identifiers; by default by their numbers, so that figures
+  /// that circulate carry no identifiers.
+  public var showsIdentifiers = false
   public var legendTitle: String?
 
   public init(

@@ -22,16 +22,22 @@ public protocol TableKind: Sendable {
 /// A table computed, with the statistics behind it.
 public struct ComputedTable: Sendable {
   public var table: ReportTable
-  /// The statistics as the command's `--json` gives them.
+  /// The statistics as the command's `--json` gives them, without row-level data.
   public var statistics: JSONValue
+  /// The same with the row-level data (`--sidecar full`).
+  public var fullStatistics: JSONValue
   /// Statistical caveats of its models.
   public var notes: [String]
   /// Further sidecar entries: the units of its times.
   public var sidecar: [(String, JSONValue)]
 
-  public init(table: ReportTable, statistics: JSONValue, notes: [String] = [], sidecar: [(String, JSONValue)] = []) {
+  public init(
+    table: ReportTable, statistics: JSONValue, fullStatistics: JSONValue? = nil, notes: [String] = [],
+    sidecar: [(String, JSONValue)] = []
+  ) {
     self.table = table
     self.statistics = statistics
+    self.fullStatistics = fullStatistics ?? statistics
     self.notes = notes
     self.sidecar = sidecar
   }
@@ -99,7 +105,8 @@ public enum SurvivalTableKind: TableKind {
     let analysis = try KaplanMeierAnalysis(table: try data.table(request.dataPath), request: request)
     let figure = analysis.request.figure
     return ComputedTable(
-      table: analysis.summaryTable(analysis.request, title: title), statistics: analysis.json,
+      table: analysis.summaryTable(analysis.request, title: title), statistics: analysis.json(withTables: false),
+      fullStatistics: analysis.json,
       sidecar: TimeUnit.sidecarEntries(data: figure.dataTimeUnit, display: figure.displayTimeUnit))
   }
 }

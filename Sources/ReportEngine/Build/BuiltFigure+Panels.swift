@@ -19,7 +19,7 @@ extension BuiltFigure {
   /// is reported by lint.
   static func panelContent(
     _ spec: FigureSpec, columns: Int, panels: [FigureSpec], data: (FigureSpec) -> FigureData,
-    measurer: some TextMeasuring
+    measurer: some TextMeasuring, detail: SidecarDetail
   ) throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String]) {
     let rows = (panels.count + columns - 1) / columns
     let band = panelLetterBand
@@ -124,10 +124,12 @@ extension BuiltFigure {
         {
           findings.append(LintFinding(kind: .crampedPlot, texts: [], message: warning))
         }
-        (scene, context, statistics) = (layout.scene, content.captionValues, content.sidecar(for: layout))
+        (scene, context, statistics) = (
+          layout.scene, content.captionValues, content.sidecar(for: layout, detail: detail)
+        )
       } else if let other = others[index], let requirement = requirements[index] {
         let laid = try other.content.layout(width: cellWidth, height: cellHeight - band, measurer: measurer)
-        (scene, context, statistics) = (laid.scene, other.content.captionValues, laid.sidecar)
+        (scene, context, statistics) = (laid.scene, other.content.captionValues, laid.sidecar(detail))
         notes += other.content.notes.map { "panel \(letter): \($0)" }
         if requirement.requiredHeight > cellHeight - band + 1e-6 {
           findings.append(

@@ -47,9 +47,10 @@ extension BuiltFigure {
   /// Computes the statistics of `spec`, lays the figure out and fills its caption.
   static func build(
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
-    minimumFontSize: Double
+    minimumFontSize: Double, detail: SidecarDetail = .summary, templateFolder: String = ""
   ) throws -> BuiltFigure {
-    let (scene, context, statistics, files, fitFindings, notes) = try content(spec, tables: tables, measurer: measurer)
+    let (scene, context, statistics, files, fitFindings, notes) = try content(
+      spec, tables: tables, measurer: measurer, detail: detail)
     var caption: String?
     if let text = spec.caption {
       do {
@@ -74,9 +75,9 @@ extension BuiltFigure {
       [
         ("id", .string(spec.id)),
         ("label", .string(spec.label)),
-        ("template", .string(spec.location)),
+        ("template", .string(SidecarPaths.location(spec.location))),
         ("survfig_version", .string(SurvfigVersion.string)),
-        ("data", .array(files.map { .string($0) })),
+        ("data", .array(files.map { .string(SidecarPaths.relative($0, to: templateFolder)) })),
         ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
         ("width_mm", .number(millimetres(scene.size.width))),
         ("height_mm", .number(millimetres(scene.size.height))),
@@ -123,23 +124,28 @@ extension BuiltFigure {
   /// (plot areas that got less than their share of the height, panels too small for their
   /// contents, text off its panel) and the statistical caveats of the models; a column missing
   /// from the data is reported at the template key that names it.
-  static func content(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
+  static func content(
+    _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring, detail: SidecarDetail
+  )
     throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String])
   {
-    try spec.columnKeys.locating { try uncheckedContent(spec, tables: tables, measurer: measurer) }
+    try spec.columnKeys.locating { try uncheckedContent(spec, tables: tables, measurer: measurer, detail: detail) }
   }
 
-  private static func uncheckedContent(_ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring)
+  private static func uncheckedContent(
+    _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring, detail: SidecarDetail
+  )
     throws -> (Scene, [String: Any], [(String, JSONValue)], [String], [LintFinding], [String])
   {
     switch spec.kind {
     case .figure(let request):
       let content = try request.content(data(for: spec, tables: tables))
       let laid = try content.layout(width: nil, height: nil, measurer: measurer)
-      return (laid.scene, content.captionValues, laid.sidecar, request.dataFiles, laid.findings, content.notes)
+      return (laid.scene, content.captionValues, laid.sidecar(detail), request.dataFiles, laid.findings, content.notes)
     case .panels(let columns, let panels):
       return try panelContent(
-        spec, columns: columns, panels: panels, data: { data(for: $0, tables: tables) }, measurer: measurer)
+        spec, columns: columns, panels: panels, data: { data(for: $0, tables: tables) }, measurer: measurer,
+        detail: detail)
     }
   }
 

@@ -16,11 +16,17 @@ struct BuiltTable: Sendable {
 
   /// Computes the table; a column missing from the data is reported at the template key that
   /// names it.
-  static func build(_ spec: TableSpec, tables: [String: DataTable]) throws -> BuiltTable {
-    try spec.columnKeys.locating { try uncheckedBuild(spec, tables: tables) }
+  static func build(
+    _ spec: TableSpec, tables: [String: DataTable], detail: SidecarDetail = .summary, templateFolder: String = ""
+  ) throws -> BuiltTable {
+    try spec.columnKeys.locating {
+      try uncheckedBuild(spec, tables: tables, detail: detail, templateFolder: templateFolder)
+    }
   }
 
-  private static func uncheckedBuild(_ spec: TableSpec, tables: [String: DataTable]) throws -> BuiltTable {
+  private static func uncheckedBuild(
+    _ spec: TableSpec, tables: [String: DataTable], detail: SidecarDetail, templateFolder: String
+  ) throws -> BuiltTable {
     let data = FigureData(
       table: { path in
         guard let table = tables[path] else {
@@ -42,9 +48,9 @@ struct BuiltTable: Sendable {
       [
         ("id", .string(spec.id)),
         ("label", .string(spec.label)),
-        ("template", .string(spec.location)),
+        ("template", .string(SidecarPaths.location(spec.location))),
         ("survfig_version", .string(SurvfigVersion.string)),
-        ("data", .array(files.map { .string($0) })),
+        ("data", .array(files.map { .string(SidecarPaths.relative($0, to: templateFolder)) })),
         ("filter", spec.filters.isEmpty ? .null : .string(spec.filters.map(\.source).joined(separator: " and "))),
         ("title", spec.title.map { .string($0) } ?? .null),
       ] + computed.sidecar + [

@@ -21,6 +21,8 @@ public struct ReportBuildOptions: Sendable {
   public var isStrict: Bool
   /// The survfig executable, listed as a prerequisite in the dependency file.
   public var executable: String?
+  /// How much the sidecars hold: what is printed (the default), or also the row-level data.
+  public var sidecarDetail: SidecarDetail = .summary
 
   public init(
     outputFolder: String = "Output", only: [String]? = nil,
@@ -119,12 +121,17 @@ public struct ReportBuilder: Sendable {
     let minimum = template.style.minimumFontSize
     let folder = options.outputFolder
     let workers = options.jobs
+    let detail = options.sidecarDetail
+    let templateFolder = (template.file as NSString).deletingLastPathComponent
     DispatchQueue.concurrentPerform(iterations: min(workers, max(selected.count, 1))) { _ in
       while let index = results.claim() {
         let spec = selected[index]
         do {
           results.store(
-            .success(try BuiltFigure.build(spec, tables: loaded, measurer: measurer, minimumFontSize: minimum)),
+            .success(
+              try BuiltFigure.build(
+                spec, tables: loaded, measurer: measurer, minimumFontSize: minimum, detail: detail,
+                templateFolder: templateFolder)),
             at: index)
         } catch {
           results.store(
@@ -135,7 +142,7 @@ public struct ReportBuilder: Sendable {
     let built = try results.values.map { try $0!.get() }
     let builtTables = try tableSpecs.map { spec in
       do {
-        return try BuiltTable.build(spec, tables: loaded)
+        return try BuiltTable.build(spec, tables: loaded, detail: detail, templateFolder: templateFolder)
       } catch {
         throw FigureBuildError(figure: spec.id, location: spec.location, underlying: error, noun: "table")
       }

@@ -140,7 +140,9 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
     let yTitleWidth = options.yTitle.isEmpty ? 0 : lineHeight(body) + 3
     let showsGroupColumn = groupCount > 1
     let groupColumnWidth = showsGroupColumn ? lineHeight(small.bold()) + 4 : 0
-    let idWidth = showsIds ? (figure.lanes.map { width(StyledText($0.id), idFont) }.max() ?? 0) + 4 : 0
+    let laneLabels =
+      options.labelsLanesByIdentifier ? figure.lanes.map(\.id) : figure.lanes.indices.map { String($0 + 1) }
+    let idWidth = showsIds ? (laneLabels.map { width(StyledText($0), idFont) }.max() ?? 0) + 4 : 0
     let left = pad + yTitleWidth + groupColumnWidth + idWidth + 2
     let barHeight = pitch * 0.56
     let arrowLength = barHeight * 0.9 + 2
@@ -175,9 +177,11 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
         width: max(0, xScale.map(lane.end) - xScale.map(lane.start)), height: barHeight)
       let (cmds, markers) = laneDrawing(lane, bar: bar, pitchTop: y, xScale: xScale)
       laneCommands.append(.group("lane:\(lane.id)", cmds))
-      laneLayouts.append(SwimmerLayout.Lane(index: index, id: lane.id, group: lane.group, bar: bar, markers: markers))
+      let label = options.labelsLanesByIdentifier ? lane.id : String(position + 1)
+      laneLayouts.append(
+        SwimmerLayout.Lane(index: index, id: lane.id, label: label, group: lane.group, bar: bar, markers: markers))
       if showsIds {
-        let run = TextRun(StyledText(lane.id), font: idFont, color: theme.textColor, anchor: .trailingMiddle)
+        let run = TextRun(StyledText(label), font: idFont, color: theme.textColor, anchor: .trailingMiddle)
         labelCommands.append(.text(run, at: Point(x: plot.minX - 4, y: center)))
       }
       y += pitch

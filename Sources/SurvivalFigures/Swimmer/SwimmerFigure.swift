@@ -151,9 +151,12 @@ public struct SwimmerFigureOptions: Hashable, Sendable {
   /// Right end of the axis; nil fits the data.
   public var xMax: Double?
   public var order: SwimmerOrder
-  /// Print patient identifiers on the y axis (dropped automatically when the lanes are too
-  /// thin to carry legible type).
+  /// Label the lanes on the y axis (dropped automatically when the lanes are too thin to
+  /// carry legible type).
   public var showsIdentifiers: Bool
+  /// Label lanes by the patients' identifiers; otherwise by their number from the top (1, 2,
+  /// …), so that a figure that circulates does not carry identifiers.
+  public var labelsLanesByIdentifier = true
   /// Labels of the legend entries for ongoing lanes and response spans.
   public var ongoingLabel: String
   public var responseLabel: String

@@ -7,6 +7,8 @@ public struct SwimmerLayout: Sendable {
     /// The index of the lane in ``SwimmerFigure/lanes``.
     public var index: Int
     public var id: String
+    /// The label printed beside the lane: the identifier, or its number from the top.
+    public var label: String
     public var group: Int
     /// The bar, from x(start) to x(end).
     public var bar: Rect

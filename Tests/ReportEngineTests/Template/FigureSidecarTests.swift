@@ -76,8 +76,12 @@ struct FigureSidecarTests {
     let printed = try #require(json["printed"] as? [String: Any])
     #expect(printed["x_title"] as? String == "Time (months)")
     #expect(printed["y_title"] as? String == "Patients")
-    #expect(printed["identifiers"] as? Bool == true)
+    // Lanes are numbered, not labelled with patient identifiers, unless `ids: true`.
+    #expect(printed["lane_labels"] as? String == "numbers")
+    #expect((printed["lanes_top_to_bottom"] as? [String])?.prefix(3) == ["1", "2", "3"])
     #expect((printed["lanes_top_to_bottom"] as? [String])?.count == 38)
+    // Row-level lanes only with `--sidecar full`.
+    #expect(json["lanes"] == nil)
     let legend = try #require(printed["legend"] as? [String])
     #expect(Array(legend.prefix(3)) == ["A", "M", "O"])
     #expect(legend.suffix(2) == ["Response duration", "Ongoing"])
@@ -93,14 +97,15 @@ struct SwimmerFilterTests {
         patients: \(FigureStyleTests.root)/Templates/data/swimmer-patients.csv
         events: data/events.csv
 
-      """ + "figures:\n" + FigureStyleTests.swimmer("swimmer", "\n    filter: group == \"A\"")
+      """ + "figures:\n" + FigureStyleTests.swimmer("swimmer", "\n    filter: group == \"A\"\n    ids: true")
     let folder = try TemplateFolder(template: yaml)
     let events = try String(
       contentsOfFile: FigureStyleTests.root + "/Templates/data/swimmer-events.csv", encoding: .utf8)
     try events.write(toFile: folder.path + "/data/events.csv", atomically: true, encoding: .utf8)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
-      .run()
+    var options = ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)
+    options.sidecarDetail = .full
+    _ = try ReportBuilder(template: template, options: options).run()
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/swimmer.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let lanes = try #require(json["lanes"] as? [[String: Any]])

@@ -292,12 +292,14 @@ struct SwimmerTemplateTests {
           event-time: month
           event-type: event
           time-unit: months
+          ids: true
           caption: "{{patients}} patients."
       """
     let folder = try TemplateFolder(template: yaml)
     let template = try ReportTemplate(contentsOfFile: folder.templatePath)
-    _ = try ReportBuilder(template: template, options: ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1))
-      .run()
+    var options = ReportBuildOptions(outputFolder: folder.path + "/out", jobs: 1)
+    options.sidecarDetail = .full
+    _ = try ReportBuilder(template: template, options: options).run()
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/swimmer.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(json["type"] as? String == "swimmer")
