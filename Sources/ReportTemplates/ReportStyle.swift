@@ -29,6 +29,9 @@ public struct ReportStyle: Hashable, Sendable {
   public var lineWidth: Double?
   /// Append each figure's methods statement to its caption.
   public var methodsInCaption = false
+  /// Small-cell suppression of every risk table and characteristics table: counts from 1 to one
+  /// below this print as `<N`.
+  public var suppressBelow: Int?
 
   public var width: Double { columns == 1 ? singleColumnWidth : doubleColumnWidth }
 
@@ -70,6 +73,7 @@ public struct ReportStyle: Hashable, Sendable {
     output.fontFamily = fontFamily
     output.lineWidth = lineWidth
     output.dpi = dpi
+    output.suppressBelow = suppressBelow
     return output
   }
 
@@ -123,6 +127,7 @@ public struct ReportStyle: Hashable, Sendable {
       "dpi", commandLine: .none, section: .output, "Resolution of PNG files.", in: FigureOutput.dpiRange,
       what: "a resolution in dots per inch", example: "dpi: 600"
     ) { $0.dpi = $1 },
+    FigureOutput.suppressBelowDeclaration(commandLine: .none) { $0.suppressBelow = $1 },
     .flag(
       "methods-in-caption", commandLine: .none, section: .output,
       "Append each figure's methods statement to its caption.", example: "methods-in-caption: true"

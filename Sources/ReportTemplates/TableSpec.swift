@@ -55,7 +55,8 @@ public struct TableSpec: Sendable {
     let values = try SpecOptionValues(m, options: kind.options, context: context, noun: "\(kind.name) table")
     let request: AnyTableRequest
     do {
-      request = try kind.request(values.values, spelling: .template, container: TemplateOrigin.of(node))
+      request = try kind.request(
+        values.values, defaults: context.style.figureOutput, spelling: .template, container: TemplateOrigin.of(node))
     } catch {
       throw error.templateError(at: node)
     }

@@ -93,6 +93,7 @@ struct KaplanMeierFigureOptions: ParsableArguments {
   @Option(help: KaplanMeierRequest.options.help("risk-times")) var riskTimes: String?
   @Option(help: KaplanMeierRequest.options.help("legend")) var legend: String?
   @Option(help: KaplanMeierRequest.options.help("legend-title")) var legendTitle: String?
+  @Option(help: KaplanMeierRequest.options.help("suppress-below")) var suppressBelow: String?
 }
 
 extension KaplanMeierCommand: DocumentedCommand {

@@ -149,7 +149,7 @@ extension _KaplanMeierLayoutEngine {
         out.append(
           .text(
             TextRun(
-              StyledText(String(n)), font: small, color: theme.textColor, anchor: .centerMiddle),
+              StyledText(options.printedCount(n)), font: small, color: theme.textColor, anchor: .centerMiddle),
             at: Point(x: c.x, y: mid)))
       }
       rows.append(

@@ -180,6 +180,9 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
   /// Times of the risk-table columns; nil uses the x breaks.
   public var riskTableTimes: [Double]?
   public var riskTableTitle: String
+  /// Counts from 1 to one below this print as `<N` (small-cell suppression); nil prints every
+  /// count.
+  public var suppressedBelow: Int?
   public var legend: LegendPlacement
   public var legendTitle: String?
   /// Lines of an inset (test results, medians, hazard ratios), placed where no curve runs.
@@ -237,5 +240,14 @@ public struct KaplanMeierFigure: Hashable, Sendable {
   public init(curves: [KaplanMeierCurveData], options: KaplanMeierFigureOptions = .init()) {
     self.curves = curves
     self.options = options
+  }
+}
+
+extension KaplanMeierFigureOptions {
+  /// A count as the risk table prints it: `<N` for counts from 1 to N − 1 under small-cell
+  /// suppression, the number otherwise (0 stays 0: an empty row identifies no one).
+  public func printedCount(_ count: Int) -> String {
+    if let threshold = suppressedBelow, count > 0, count < threshold { return "<\(threshold)" }
+    return String(count)
   }
 }

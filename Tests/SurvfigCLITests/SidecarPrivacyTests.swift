@@ -16,7 +16,7 @@ struct SidecarPrivacyTests {
       ["build", folder.path + "/templates/report.yaml", "--out", folder.path + "/out", "--quiet"] + arguments)
     #expect(result.status == 0, "\(result.standardError)")
     var sidecars: [String: [String: Any]] = [:]
-    for id in ["km", "swimmer"] {
+    for id in ["km", "swimmer"] where FileManager.default.fileExists(atPath: "\(folder.path)/out/\(id).json") {
       let data = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/out/\(id).json"))
       sidecars[id] = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
@@ -73,5 +73,35 @@ struct SidecarPrivacyTests {
     let printed = try #require(sidecars["swimmer"]?["printed"] as? [String: Any])
     #expect(printed["lane_labels"] as? String == "identifiers")
     #expect(((printed["lanes_top_to_bottom"] as? [String]) ?? []).contains("P01"))
+  }
+
+  @Test("small-cell suppression: risk-table and Table 1 counts below N print as <N, stated in footnotes and sidecars")
+  func smallCells() throws {
+    let folder = try ScratchFolder()
+    let run = try Survfig.run([
+      "km", "--data", Survfig.data("lung.csv"), "--time", "time", "--event", "status", "--group", "sex",
+      "--suppress-below", "10", "--out", folder.path + "/km.pdf",
+    ])
+    #expect(run.status == 0, "\(run.standardError)")
+    let text = try ConventionTests.pdfText(folder.path + "/km.pdf")
+    #expect(text.contains("<10") && !text.contains("\n7\n"))
+    let yaml = """
+      data:
+        lung: data/lung.csv
+      style: {preset: two-column, suppress-below: 5}
+      figures:
+        - {id: km, data: lung, time: time, event: status, group: sex, formats: [pdf]}
+      tables:
+        - {id: t1, type: characteristics, data: lung, group: sex, variables: [ph.ecog], formats: [md]}
+
+      """
+    let (built, sidecars) = try Self.build(
+      yaml.replacingOccurrences(of: "patients: data/swimmer-patients.csv", with: ""))
+    let table = try String(contentsOfFile: built.path + "/out/t1.md", encoding: .utf8)
+    #expect(table.contains("| <5 |") || table.contains("<5 |"))
+    #expect(table.contains("Counts from 1 to 4 are shown as <5, without their percentage."))
+    let riskTable = try #require((sidecars["km"]?["printed"] as? [String: Any])?["risk_table"] as? [[String: Any]])
+    #expect(riskTable.contains { ($0["counts"] as? [String])?.contains("<5") == true })
+    #expect((sidecars["km"]?["methods"] as? String)?.contains("risk-table counts from 1 to 4 shown as <5") == true)
   }
 }

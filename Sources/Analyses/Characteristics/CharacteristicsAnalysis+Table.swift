@@ -10,7 +10,7 @@ extension CharacteristicsAnalysis {
     let showsP = variables.contains { $0.test != nil }
     var header = [ReportTable.Column("Characteristic")]
     header += columns.map {
-      ReportTable.Column("\($0.label)\n(n = \($0.patientCount))", alignment: .trailing)
+      ReportTable.Column("\($0.label)\n(n = \(printed($0.patientCount)))", alignment: .trailing)
     }
     if showsP { header.append(ReportTable.Column(styled: .italic("P"), alignment: .trailing)) }
     var rows: [ReportTable.Row] = []
@@ -27,7 +27,8 @@ extension CharacteristicsAnalysis {
       case .categorical(let levels, let shown):
         let known = columns.indices.map { c in levels.reduce(0) { $0 + $1.counts[c] } }
         func count(_ n: Int, _ c: Int) -> String {
-          known[c] == 0
+          if isSuppressed(n) { return printed(n) }
+          return known[c] == 0
             ? "0" : "\(n) (\(JournalFormat.fixed(100 * Double(n) / Double(known[c]), decimals: 1)))"
         }
         if let shown {
@@ -57,7 +58,7 @@ extension CharacteristicsAnalysis {
           withP: true)
       }
       if showsMissing, variable.missing.contains(where: { $0 > 0 }) {
-        row("Missing", variable.missing.map(String.init), indent: 1)
+        row("Missing", variable.missing.map(printed), indent: 1)
       }
     }
     return ReportTable(title: title, columns: header, rows: rows, footnotes: footnotes)
@@ -108,6 +109,9 @@ extension CharacteristicsAnalysis {
         "Two-sided P values: "
           + byTest.map { "\($0.0), \($0.1.joined(separator: "; "))" }.joined(separator: ". ") + ".")
     }
+    if let threshold = suppressBelow {
+      notes.append("Counts from 1 to \(threshold - 1) are shown as <\(threshold), without their percentage.")
+    }
     if excludedCount > 0, let groupColumn {
       notes.append(
         "\(excludedCount) patient\(excludedCount == 1 ? "" : "s") with a missing '\(groupColumn)' not shown."
@@ -115,6 +119,12 @@ extension CharacteristicsAnalysis {
     }
     return notes
   }
+
+  /// Whether small-cell suppression hides `count`.
+  func isSuppressed(_ count: Int) -> Bool { suppressBelow.map { count > 0 && count < $0 } ?? false }
+
+  /// A count as the table prints it: `<N` when suppressed.
+  func printed(_ count: Int) -> String { isSuppressed(count) ? "<\(suppressBelow ?? 0)" : String(count) }
 
   static func testName(_ test: CharacteristicsRequest.Test) -> String {
     switch test {

@@ -63,6 +63,8 @@ public struct CharacteristicsAnalysis: Sendable {
   /// Whether variables with missing values get a "Missing" row.
   public let showsMissing: Bool
   public let variables: [Variable]
+  /// Small-cell suppression: counts from 1 to one below this print as `<N`.
+  public var suppressBelow: Int?
 
   public static let allPatientsLabel = "All"
 
@@ -102,6 +104,7 @@ public struct CharacteristicsAnalysis: Sendable {
     self.excludedCount = table.rowCount - rows.count
     self.groupColumn = request.groupColumn
     self.showsMissing = request.showsMissing
+    self.suppressBelow = request.suppressBelow
     let groupCount = hasGroups ? (columns.count - (overall == nil ? 0 : 1)) : 0
     let firstGroup = overall == nil ? 0 : 1
     /// The table columns of the sample at position `i` of `rows`.

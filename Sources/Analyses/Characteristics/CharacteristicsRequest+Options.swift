@@ -44,6 +44,7 @@ extension CharacteristicsRequest {
         request.showsMissing = try value.choice(name, ["show", "hide"]) == "show"
       }
       .with(choices: ["show", "hide"]),
+      FigureOutput.suppressBelowDeclaration(commandLine: .none) { $0.suppressBelow = $1 },
       OptionDeclaration(
         "variables", commandLine: .none, section: .data,
         summary: "The variables, in order: a column name, or a mapping of the variable keys.",

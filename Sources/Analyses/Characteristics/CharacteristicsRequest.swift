@@ -86,6 +86,8 @@ public struct CharacteristicsRequest: Sendable {
   public var showsTests = true
   /// A "Missing" row under variables with missing values.
   public var showsMissing = true
+  /// Small-cell suppression: counts from 1 to one below this print as `<N`; nil prints every count.
+  public var suppressBelow: Int?
   /// The variables, in order.
   public var variables: [Variable]
 

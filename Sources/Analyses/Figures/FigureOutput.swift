@@ -25,6 +25,9 @@ public struct FigureOutput: Hashable, Sendable {
   public var fontFamily: FontFamily = .sans
   /// Width of the data lines in points; nil: the theme's.
   public var lineWidth: Double?
+  /// Small-cell suppression: counts from 1 to one below this print as `<N` in risk tables and
+  /// characteristics tables, as a footnote says; nil prints every count.
+  public var suppressBelow: Int?
 
   public init() {}
 
@@ -85,6 +88,16 @@ public struct FigureOutput: Hashable, Sendable {
         example: "line-width: 1"
       ) { $0[keyPath: path].lineWidth = $1 },
     ]
+  }
+
+  /// The small-cell suppression option, for figures, tables and the style.
+  public static func suppressBelowDeclaration<Request>(
+    commandLine: CommandLineName = .same, set: @escaping OptionDeclaration<Request>.Setter<Int>
+  ) -> OptionDeclaration<Request> {
+    .integer(
+      "suppress-below", commandLine: commandLine, section: .output,
+      "Small-cell suppression: counts from 1 to one below this print as <N in risk tables and characteristics tables (stated in a footnote).",
+      in: .between(2, 1000), what: "a count", valueName: "N", example: "suppress-below: 5", set: set)
   }
 
   /// `okabe-ito`, `grayscale`, or `#RRGGBB` colours.

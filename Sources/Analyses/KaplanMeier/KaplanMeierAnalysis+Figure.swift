@@ -46,6 +46,7 @@ extension KaplanMeierAnalysis {
     options.showsMedianLines = request.showsMedianLines && request.function != .cumhaz
     options.riskTable = request.riskTable
     options.riskTableTimes = request.riskTableTimes
+    options.suppressedBelow = request.output.suppressBelow
     options.legend = estimates.count > 1 ? request.legend : .none
     options.legendTitle = request.legendTitle
     (options.annotations, options.annotationHeadings) = annotations(request, scale: scale, labels: curves.map(\.label))

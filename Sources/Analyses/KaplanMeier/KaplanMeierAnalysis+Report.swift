@@ -152,6 +152,9 @@ extension KaplanMeierAnalysis {
       parts.append("groups compared by the \(name)\(strata) (R survdiff)")
     }
     parts.append("median follow-up by the reverse Kaplan–Meier method")
+    if let threshold = request.figure.output.suppressBelow {
+      parts.append("risk-table counts from 1 to \(threshold - 1) shown as <\(threshold)")
+    }
     parts.append("computed with survfig \(SurvfigVersion.string)")
     return parts.joined(separator: "; ") + "."
   }

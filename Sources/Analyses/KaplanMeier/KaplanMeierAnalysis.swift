@@ -127,15 +127,18 @@ public struct KaplanMeierAnalysis: Sendable {
   }
 
   /// The statistics as the `km --json` contract lists them.
-  public var json: JSONValue { json(withTables: true) }
+  public var json: JSONValue { json(withTables: true, suppressingBelow: nil) }
 
   /// The statistics as the `km --json` contract lists them; without `withTables`, each group
   /// leaves out its `table` of every event and censoring time, from which the data could be
   /// rebuilt (a sidecar that circulates keeps what the figure and tables print).
-  public func json(withTables: Bool) -> JSONValue {
+  ///
+  /// With `suppressingBelow`, the numbers at risk of `at_times` from 1 to one below it are null,
+  /// as the risk table prints them `<N`.
+  public func json(withTables: Bool, suppressingBelow threshold: Int? = nil) -> JSONValue {
     var groups: [JSONValue] = []
     for index in estimates.indices {
-      groups.append(groupJSON(index, withTable: withTables))
+      groups.append(groupJSON(index, withTable: withTables, suppressingBelow: threshold))
     }
     return .object([
       ("n", .int(columns.count)),
@@ -159,7 +162,7 @@ public struct KaplanMeierAnalysis: Sendable {
     ])
   }
 
-  private func groupJSON(_ index: Int, withTable: Bool) -> JSONValue {
+  private func groupJSON(_ index: Int, withTable: Bool, suppressingBelow threshold: Int?) -> JSONValue {
     let estimate = estimates[index]
     func quantile(_ q: KaplanMeierEstimate.Quantile, withProbability: Bool) -> JSONValue {
       var pairs: [(String, JSONValue)] = withProbability ? [("p", .number(q.probability))] : []
@@ -180,7 +183,9 @@ public struct KaplanMeierAnalysis: Sendable {
     }
     let atTimes = survivalAtTimes[index].map { s -> JSONValue in
       .object([
-        ("time", .number(s.time)), ("n_risk", .int(s.atRisk)), ("survival", .number(s.survival)),
+        ("time", .number(s.time)),
+        ("n_risk", threshold.map { s.atRisk > 0 && s.atRisk < $0 } == true ? .null : .int(s.atRisk)),
+        ("survival", .number(s.survival)),
         ("lower", .number(s.lower)), ("upper", .number(s.upper)),
       ])
     }

@@ -73,7 +73,13 @@ public struct KaplanMeierContent: StepCurveContent {
             .object([
               ("group", .string(row.group)), ("quantity", .string(row.quantity)),
               ("times", .array((layout.riskTable?.columns ?? []).map { .number($0.time) })),
-              ("counts", .array(row.counts.map { .int($0) })),
+              (
+                "counts",
+                .array(
+                  row.counts.map {
+                    figure.options.suppressedBelow == nil ? .int($0) : .string(figure.options.printedCount($0))
+                  })
+              ),
             ])
           })
       ),
@@ -81,7 +87,13 @@ public struct KaplanMeierContent: StepCurveContent {
     return [
       ("type", .string(KaplanMeierKind.name)), ("methods", .string(analysis.methods(request))),
     ] + TimeUnit.sidecarEntries(data: request.figure.dataTimeUnit, display: request.figure.displayTimeUnit) + [
-      ("printed", printed), ("statistics", analysis.json(withTables: detail == .full)),
+      ("printed", printed),
+      (
+        "statistics",
+        analysis.json(
+          withTables: detail == .full,
+          suppressingBelow: detail == .full ? nil : request.figure.output.suppressBelow)
+      ),
     ]
   }
 }

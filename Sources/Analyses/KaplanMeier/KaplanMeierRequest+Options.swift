@@ -161,6 +161,7 @@ extension KaplanMeierRequest {
     .text("legend-title", section: .figure, "Legend title.", example: "legend-title: Sex") {
       $0.figure.legendTitle = $1
     },
+    FigureOutput.suppressBelowDeclaration { $0.figure.output.suppressBelow = $1 },
   ]
 
   /// Options that make no sense together.

@@ -11,8 +11,8 @@ public protocol TableKind: Sendable {
   static var name: String { get }
   /// Every key, with the rules that involve several.
   static var options: OptionTable<Request> { get }
-  /// A request before its options.
-  static func request() -> Request
+  /// A request before its options, with the defaults of a template's style.
+  static func request(defaults: FigureOutput) -> Request
   /// The data files the request reads.
   static func dataFiles(_ request: Request) -> [String]
   /// Computes the table from `data`.
@@ -85,9 +85,10 @@ extension TableKind {
 
   /// A request from option values, through the options and their rules.
   public static func request(
-    _ values: [(key: String, value: OptionValue)], spelling: OptionSpelling, container: OptionOrigin?
+    _ values: [(key: String, value: OptionValue)], defaults: FigureOutput = FigureOutput(), spelling: OptionSpelling,
+    container: OptionOrigin?
   ) throws(OptionError) -> AnyTableRequest {
-    var request = request()
+    var request = request(defaults: defaults)
     try options.apply(values, to: &request, spelling: spelling, container: container)
     return AnyTableRequest(Self.self, request)
   }
@@ -97,7 +98,7 @@ extension TableKind {
 public enum SurvivalTableKind: TableKind {
   public static let name = "survival"
   public static var options: OptionTable<KaplanMeierRequest> { KaplanMeierRequest.tableOptions }
-  public static func request() -> KaplanMeierRequest {
+  public static func request(defaults: FigureOutput) -> KaplanMeierRequest {
     KaplanMeierRequest(dataPath: "", timeColumn: "", eventColumn: "")
   }
   public static func dataFiles(_ request: KaplanMeierRequest) -> [String] { [request.dataPath] }
@@ -115,7 +116,9 @@ public enum SurvivalTableKind: TableKind {
 public enum ResponseTableKind: TableKind {
   public static let name = "response"
   public static var options: OptionTable<ResponseRequest> { ResponseRequest.options }
-  public static func request() -> ResponseRequest { ResponseRequest(dataPath: "", idColumn: "", responseColumn: "") }
+  public static func request(defaults: FigureOutput) -> ResponseRequest {
+    ResponseRequest(dataPath: "", idColumn: "", responseColumn: "")
+  }
   public static func dataFiles(_ request: ResponseRequest) -> [String] { [request.dataPath] }
   public static func table(_ request: ResponseRequest, title: String?, data: FigureData) throws -> ComputedTable {
     let analysis = try ResponseAnalysis(table: try data.table(request.dataPath), request: request)
@@ -130,7 +133,9 @@ public enum ResponseTableKind: TableKind {
 public enum CoxTableKind: TableKind {
   public static let name = "cox"
   public static var options: OptionTable<ForestRequest> { ForestRequest.tableOptions }
-  public static func request() -> ForestRequest { ForestKind.request(defaults: FigureOutput(), height: 0) }
+  public static func request(defaults: FigureOutput) -> ForestRequest {
+    ForestKind.request(defaults: FigureOutput(), height: 0)
+  }
   public static func dataFiles(_ request: ForestRequest) -> [String] { [request.dataPath] }
   public static func table(_ request: ForestRequest, title: String?, data: FigureData) throws -> ComputedTable {
     let analysis = try ForestAnalysis(table: try data.table(request.dataPath), request: request)
@@ -145,12 +150,19 @@ public enum CoxTableKind: TableKind {
 public enum CharacteristicsTableKind: TableKind {
   public static let name = "characteristics"
   public static var options: OptionTable<CharacteristicsRequest> { CharacteristicsRequest.options }
-  public static func request() -> CharacteristicsRequest { CharacteristicsRequest(dataPath: "", variables: []) }
+  public static func request(defaults: FigureOutput) -> CharacteristicsRequest {
+    var request = CharacteristicsRequest(dataPath: "", variables: [])
+    request.suppressBelow = defaults.suppressBelow
+    return request
+  }
   public static func dataFiles(_ request: CharacteristicsRequest) -> [String] { [request.dataPath] }
   public static func table(_ request: CharacteristicsRequest, title: String?, data: FigureData) throws
     -> ComputedTable
   {
     let analysis = try CharacteristicsAnalysis(table: try data.table(request.dataPath), request: request)
-    return ComputedTable(table: analysis.table(title: title), statistics: analysis.json)
+    // Under small-cell suppression the summary sidecar keeps the printed rows only.
+    return ComputedTable(
+      table: analysis.table(title: title), statistics: request.suppressBelow == nil ? analysis.json : .null,
+      fullStatistics: analysis.json)
   }
 }
