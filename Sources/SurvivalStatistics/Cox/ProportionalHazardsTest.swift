@@ -10,6 +10,12 @@ import Foundation
 /// uᵀ I⁻¹ u with u = (0, U_θ,J) on the rows and columns (β, θ_J); GLOBAL uses all θ. Multi-column
 /// terms are tested jointly with df = number of columns.
 ///
+/// The statistics are invariant to rescaling a covariate (x → c·x), as R's are in exact
+/// arithmetic: the generalized inverse uses a pivot tolerance relative to each column's own
+/// diagonal entry. R solves the system with `solve()`, which refuses it as "computationally
+/// singular" once covariate scales differ by about 10⁵ (reciprocal condition number below
+/// ε); the values here are then those R gives for the same model on a moderate scale.
+///
 /// Transforms: `km` uses g(t) = 1 − Ŝ(t−) from the pooled Kaplan–Meier estimate (R's default),
 /// `identity` t, `rank` the average rank of t, `log` log t.
 ///
@@ -98,8 +104,13 @@ public struct ProportionalHazardsTest: Sendable {
         .submatrix(indices)
       var vector = [Double](repeating: 0, count: indices.count)
       for (k, column) in columns.enumerated() { vector[p + k] = u[column + p] }
+      // The covariates are not scaled here (unlike in the fit), so the pivot tolerance must be
+      // relative to each column's own diagonal: with R's rule (relative to the largest
+      // diagonal) a covariate on a scale 10⁵ times smaller than another is dropped as if
+      // redundant, and its test, and GLOBAL's, come out wrong.
       let cholesky = _Cholesky(
-        symmetric: sub.elements, size: indices.count, tolerance: fit.options.choleskyTolerance)
+        symmetric: sub.elements, size: indices.count, tolerance: fit.options.choleskyTolerance,
+        pivoting: .relativeToOwnDiagonal)
       return cholesky.quadraticFormOfInverse(vector)
     }
 
