@@ -5,8 +5,10 @@
 /// indicator columns against its first level; in an interaction, a factor is coded by contrasts
 /// when the term without it is also in the model (the empty term counts, since the baseline
 /// hazard plays the intercept's role) and by indicators for all levels otherwise; interaction
-/// columns are products with the first variable varying fastest. Coefficient names are R's:
-/// `celltypesmallcell`, `factor(x)2`, `log(bili)`, `sex:ph.ecog`.
+/// columns are products with the first variable varying fastest. A logical term (a comparison
+/// such as `I(age > 60)`) is a factor with levels `FALSE`, `TRUE`, as R's `model.matrix` codes
+/// logical variables. Coefficient names are R's: `celltypesmallcell`, `factor(x)2`,
+/// `log(bili)`, `sex:ph.ecog`, `I(age > 60)TRUE`, `I(age > 60)FALSE:sexm`.
 ///
 /// The event variable follows `Surv()`: values 0/1 (1 = event), or 1/2 (2 = event) when the
 /// largest value is 2; a comparison (`status == 2`) selects the event explicitly.
@@ -45,7 +47,9 @@ public struct ModelFrame: Sendable {
     }
   }
 
-  private init(evaluating formula: ModelFormula, data: ModelData, rows: [Int]?) throws(ModelFrameError) {
+  private init(evaluating formula: ModelFormula, data: ModelData, rows: [Int]?)
+    throws(ModelFrameError)
+  {
     let evaluator = _ModelEvaluator(data: data)
     let n = data.rowCount
     var keep = [Bool](repeating: rows == nil, count: n)
@@ -65,7 +69,8 @@ public struct ModelFrame: Sendable {
           throw .wrongKind(expression: variable, message: "is a constant, not a variable")
         }
         if case .logical(let flags) = value {
-          value = .numeric(flags.map { $0 == 2 ? .nan : Double($0) })
+          // R codes a logical term as a factor with levels FALSE, TRUE: `I(age > 60)TRUE`.
+          value = _ModelEvaluator.factor(logical: flags, keepingUnusedLevels: true)
         }
         values[variable.description] = value
       }
@@ -74,6 +79,9 @@ public struct ModelFrame: Sendable {
     for variable in formula.strata {
       var value = try evaluator.evaluate(variable)
       if case .numeric(let numbers) = value { value = _ModelEvaluator.factor(numbers: numbers) }
+      if case .logical(let flags) = value {
+        value = _ModelEvaluator.factor(logical: flags, keepingUnusedLevels: false)
+      }
       guard case .factor(let codes, let levels) = value else {
         throw .wrongKind(expression: variable, message: "cannot define strata")
       }
@@ -154,12 +162,14 @@ public struct ModelFrame: Sendable {
     case .scalar:
       throw .wrongKind(expression: expression, message: "the event must be a variable")
     case .factor(_, let levels):
-      let example = levels.last.map { FormulaExpression(.string($0), column: 0).description } ?? "\"dead\""
+      let example =
+        levels.last.map { FormulaExpression(.string($0), column: 0).description } ?? "\"dead\""
       let list = levels.map { "'\($0)'" }.joined(separator: ", ")
       throw .wrongKind(
         expression: expression,
         message:
-          "a categorical event needs a comparison naming the event value, e.g. \(expression) == \(example) (the levels are \(list))")
+          "a categorical event needs a comparison naming the event value, e.g. \(expression) == \(example) (the levels are \(list))"
+      )
     }
   }
 
@@ -197,9 +207,10 @@ public struct ModelFrame: Sendable {
         }
       }
       // Kronecker product, first variable varying fastest.
-      var combined: [(values: [Double], names: [String], components: [CoefficientLabel.Component])] = [
-        ([Double](repeating: 1, count: rows.count), [], [])
-      ]
+      var combined:
+        [(values: [Double], names: [String], components: [CoefficientLabel.Component])] = [
+          ([Double](repeating: 1, count: rows.count), [], [])
+        ]
       for piece in pieces {
         var next: [([Double], [String], [CoefficientLabel.Component])] = []
         for column in piece {
@@ -207,7 +218,8 @@ public struct ModelFrame: Sendable {
             let product =
               existing.names.isEmpty
               ? column.values : zip(existing.values, column.values).map { $0 * $1 }
-            next.append((product, existing.names + [column.name], existing.components + [column.component]))
+            next.append(
+              (product, existing.names + [column.name], existing.components + [column.component]))
           }
         }
         combined = next

@@ -38,10 +38,12 @@ struct ModelFrameTests {
         "x": .numeric([1, 2, 5, 6, 7, 3]),
       ]))
     // factor(dose):x without a factor(dose) main effect: x is in the model? No, so the factor is
-    // fully indicator coded, as R does.
+    // fully indicator coded, as R does. factor() of a comparison has the levels FALSE, TRUE.
+    // R: colnames(model.matrix(coxph(Surv(time, status == 2) ~ relevel(factor(x > 4), ref = 2)
+    //   + factor(dose):x, data = d)))
     #expect(
       frame.design.columnNames == [
-        "relevel(factor(x > 4), ref = 2)0", "factor(dose)a:x", "factor(dose)b:x",
+        "relevel(factor(x > 4), ref = 2)FALSE", "factor(dose)a:x", "factor(dose)b:x",
       ])
     #expect(frame.design.labels[1].components.map(\.reference) == [nil, nil])
     #expect(frame.design.labels[1].levels == "a" && frame.design.labels[1].references == nil)
@@ -80,13 +82,31 @@ struct ModelFrameTests {
     "data errors name the offender",
     arguments: [
       ("Surv(time, status) ~ xx", "unknown variable 'xx'. Did you mean 'x'?"),
-      ("Surv(time, status) ~ relevel(grade, ref = \"z\")", "'relevel(grade, ref = \"z\")': 'z' is not a level; the levels are '10', '2', 'B', 'a', 'b'"),
-      ("Surv(time, status) ~ relevel(x, \"1\")", "'relevel(x, \"1\")': relevel() needs a factor; use relevel(factor(x), ref = …)"),
-      ("Surv(time, grade) ~ x", "'grade': a categorical event needs a comparison naming the event value, e.g. grade == \"b\" (the levels are '10', '2', 'B', 'a', 'b')"),
-      ("Surv(time, x) ~ grade", "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"),
+      (
+        "Surv(time, status) ~ relevel(grade, ref = \"z\")",
+        "'relevel(grade, ref = \"z\")': 'z' is not a level; the levels are '10', '2', 'B', 'a', 'b'"
+      ),
+      (
+        "Surv(time, status) ~ relevel(x, \"1\")",
+        "'relevel(x, \"1\")': relevel() needs a factor; use relevel(factor(x), ref = …)"
+      ),
+      (
+        "Surv(time, grade) ~ x",
+        "'grade': a categorical event needs a comparison naming the event value, e.g. grade == \"b\" (the levels are '10', '2', 'B', 'a', 'b')"
+      ),
+      (
+        "Surv(time, x) ~ grade",
+        "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"
+      ),
       ("Surv(time, status) ~ log(grade)", "'log(grade)': log() needs a numeric variable"),
-      ("Surv(time, grade == \"c\") ~ x", "'grade == \"c\"': 'c' is not a level; the levels are '10', '2', 'B', 'a', 'b'"),
-      ("Surv(time, status == \"two\") ~ x", "'status == \"two\"': compares status with the text \"two\"; compare a numeric variable with a number, e.g. status == 1"),
+      (
+        "Surv(time, grade == \"c\") ~ x",
+        "'grade == \"c\"': 'c' is not a level; the levels are '10', '2', 'B', 'a', 'b'"
+      ),
+      (
+        "Surv(time, status == \"two\") ~ x",
+        "'status == \"two\"': compares status with the text \"two\"; compare a numeric variable with a number, e.g. status == 1"
+      ),
     ])
   func errors(_ formula: String, _ message: String) throws {
     let parsed = try ModelFormula(parsing: formula)
@@ -101,10 +121,22 @@ struct ModelFrameTests {
   @Test(
     "errors about one expression point at it with a caret, as syntax errors do",
     arguments: [
-      ("Surv(time, status) ~ x + xx", "unknown variable 'xx' at column 26. Did you mean 'x'?\n  Surv(time, status) ~ x + xx\n                           ^"),
-      ("Surv(time, status) ~ factor(grade, 2)", "'factor(grade, 2)': factor() takes one argument, found 2 at column 22\n  Surv(time, status) ~ factor(grade, 2)\n                       ^"),
-      ("Surv(time, status) ~ x + log(grade)", "'log(grade)': log() needs a numeric variable at column 26\n  Surv(time, status) ~ x + log(grade)\n                           ^"),
-      ("Surv(time, x) ~ grade", "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"),
+      (
+        "Surv(time, status) ~ x + xx",
+        "unknown variable 'xx' at column 26. Did you mean 'x'?\n  Surv(time, status) ~ x + xx\n                           ^"
+      ),
+      (
+        "Surv(time, status) ~ factor(grade, 2)",
+        "'factor(grade, 2)': factor() takes one argument, found 2 at column 22\n  Surv(time, status) ~ factor(grade, 2)\n                       ^"
+      ),
+      (
+        "Surv(time, status) ~ x + log(grade)",
+        "'log(grade)': log() needs a numeric variable at column 26\n  Surv(time, status) ~ x + log(grade)\n                           ^"
+      ),
+      (
+        "Surv(time, x) ~ grade",
+        "event 'x' must be coded 0/1 or 1/2 (1 or 2 = event), found '2' at row 2. Use a comparison such as x == 1 to choose the event value"
+      ),
     ])
   func locatedErrors(_ formula: String, _ description: String) throws {
     do {
