@@ -17,6 +17,9 @@ extension CoxRegression {
     case aliasedCoefficients(names: [String])
     /// Distinct times closer than √ε were merged (R `aeqSurv`).
     case nearTiesMerged(count: Int)
+    /// Rows of `Surv(start, stop, event)` whose stop was not after their start were dropped as
+    /// missing. R: "Stop time must be > start time, NA created".
+    case emptyIntervalsDropped(count: Int)
 
     /// A sentence for a `warning: …` line.
     public var description: String {
@@ -31,9 +34,14 @@ extension CoxRegression {
         return "one or more coefficients may be infinite"
       case .aliasedCoefficients(let names):
         let list = names.map { "'\($0)'" }.joined(separator: ", ")
-        return "\(list) \(names.count == 1 ? "is a linear combination" : "are linear combinations") of other covariates; coefficient set to NA"
+        return
+          "\(list) \(names.count == 1 ? "is a linear combination" : "are linear combinations") of other covariates; coefficient set to NA"
       case .nearTiesMerged(let count):
-        return "\(count) time \(count == 1 ? "value was" : "values were") within rounding error of another and treated as tied"
+        return
+          "\(count) time \(count == 1 ? "value was" : "values were") within rounding error of another and treated as tied"
+      case .emptyIntervalsDropped(let count):
+        return
+          "\(count) \(count == 1 ? "row was" : "rows were") dropped because the stop time was not after the start time"
       }
     }
 
@@ -47,6 +55,8 @@ extension CoxRegression {
         return "Ran out of iterations and did not converge"
       case .coefficientsMayBeInfinite:
         return "one or more coefficients may be infinite"
+      case .emptyIntervalsDropped:
+        return "Stop time must be > start time, NA created"
       case .aliasedCoefficients, .nearTiesMerged:
         return nil
       }

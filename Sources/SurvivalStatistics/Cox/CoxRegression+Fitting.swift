@@ -1,28 +1,39 @@
 import Foundation
 
 extension CoxRegression {
-  /// Fits a Cox model to right-censored data.
+  /// Fits a Cox model to right-censored or counting-process data.
+  ///
+  /// With `entryTimes`, observation i covers the interval (entryᵢ, timesᵢ] and is in the risk set
+  /// of an event at t when entryᵢ < t ≤ timesᵢ: time-dependent covariates (one row per interval
+  /// of constant covariates), recurrent events (Andersen–Gill: one row per interval between
+  /// events) and delayed entry (left truncation). R: `coxph(Surv(start, stop, event) ~ x)`,
+  /// fitted as `agreg.fit` does (its iteration rules, its reported means `colMeans(x)`).
   ///
   /// - Parameters:
-  ///   - times: follow-up time of each observation (finite).
-  ///   - events: true for an event, false for censoring.
+  ///   - entryTimes: start of each observation's interval (R's `tstart`), nil for
+  ///     right-censored data (every subject at risk from time 0, or −∞).
+  ///   - times: follow-up time, or the end of the interval (`tstop`), of each observation.
+  ///   - events: true for an event at `times`, false for censoring.
   ///   - design: the covariate columns and their terms (see ``ModelFrame`` for formulas).
   ///   - strata: optional stratum code per observation; each stratum gets its own baseline
   ///     hazard (R: `strata()`).
   ///   - options: settings, R's defaults unless given.
-  /// - Throws: ``CoxRegressionError`` for inconsistent lengths, non-finite values, no rows or no
-  ///   events. Statistical problems (separation, aliasing, non-convergence) do not throw; they
-  ///   are listed in ``diagnostics``.
+  /// - Throws: ``CoxRegressionError`` for inconsistent lengths, non-finite values, an interval
+  ///   that does not end after it starts, no rows or no events. Statistical problems
+  ///   (separation, aliasing, non-convergence) do not throw; they are listed in
+  ///   ``diagnostics``.
   public init(
-    times: [Double], events: [Bool], design: DesignMatrix, strata: [Int]? = nil,
-    options: CoxRegressionOptions = CoxRegressionOptions()
+    entryTimes: [Double]? = nil, times: [Double], events: [Bool], design: DesignMatrix,
+    strata: [Int]? = nil, options: CoxRegressionOptions = CoxRegressionOptions()
   ) throws(CoxRegressionError) {
     let n = times.count
-    try Self.validate(times: times, events: events, design: design, strata: strata, options: options)
-    let data = _CoxData(
-      times: times, events: events, columns: design.columns, strata: strata,
-      mergesNearTies: options.mergesNearTies)
-    let input = _FitInput(times: times, events: events, strata: strata, design: design, data: data)
+    try Self.validate(
+      entryTimes: entryTimes, times: times, events: events, design: design, strata: strata,
+      options: options)
+    let input = _FitInput(
+      entryTimes: entryTimes, times: times, events: events, strata: strata, design: design,
+      options: options)
+    let data = input.data
     let fit = _newtonRaphson(data, options: options)
     let p = design.columnCount
 
@@ -39,13 +50,13 @@ extension CoxRegression {
           label: design.labels[j], estimate: estimate, standardError: se,
           hazardRatio: exp(estimate), z: zValue,
           p: Distributions.chiSquareUpperTail(zValue * zValue, degreesOfFreedom: 1),
-          mean: data.centers[j], confidenceLevel: options.confidenceLevel,
+          mean: data.reportedMeans[j], confidenceLevel: options.confidenceLevel,
           hazardRatioLower: exp(estimate - z * se), hazardRatioUpper: exp(estimate + z * se)))
     }
 
     // Linear predictors in input order (R: x %*% coef - sum(coef * means)).
     var offset = 0.0
-    for j in 0..<p { offset += fit.beta[j] * data.centers[j] }
+    for j in 0..<p { offset += fit.beta[j] * data.reportedMeans[j] }
     var linearPredictors = [Double](repeating: -offset, count: n)
     for j in 0..<p where fit.beta[j] != 0 {
       let b = fit.beta[j]
@@ -68,10 +79,14 @@ extension CoxRegression {
         remaining[j] = abs(total)
       }
       if fit.isConverged {
+        // coxph.fit: |step| > eps and > toler.inf·|β|; agreg.fit: |step| > toler.inf·(1 + |β|).
         let flagged = (0..<p).filter { j in
-          !fit.score[j].isFinite
-            || (remaining[j] > options.convergenceTolerance
-              && remaining[j] > options.infiniteCoefficientTolerance * abs(fit.beta[j]))
+          if !fit.score[j].isFinite { return true }
+          if data.isCountingProcess {
+            return remaining[j] > options.infiniteCoefficientTolerance * (1 + abs(fit.beta[j]))
+          }
+          return remaining[j] > options.convergenceTolerance
+            && remaining[j] > options.infiniteCoefficientTolerance * abs(fit.beta[j])
         }
         if !flagged.isEmpty {
           diagnostics.append(
@@ -80,7 +95,9 @@ extension CoxRegression {
         }
       } else {
         diagnostics.append(.didNotConverge(iterations: fit.iterations))
-        if (linearPredictors.max() ?? 0) > 500 || remaining.contains(where: { !$0.isFinite }) {
+        if !data.isCountingProcess,
+          (linearPredictors.max() ?? 0) > 500 || remaining.contains(where: { !$0.isFinite })
+        {
           diagnostics.append(.coefficientsMayBeInfinite)
         }
       }
@@ -112,7 +129,7 @@ extension CoxRegression {
     self.linearPredictors = linearPredictors
     self.input = input
 
-    if p > 0 {
+    if p > 0 && !data.isCountingProcess {
       let sortedScores = data.order.map { linearPredictors[$0] }
       self.concordance = _concordance(data: data, sortedScores: sortedScores)
     } else {
@@ -149,9 +166,7 @@ extension CoxRegression {
         var reducedOptions = options
         reducedOptions.termTests = .wald
         let reducedDesign = design.keepingTerms(at: others)
-        let reducedData = _CoxData(
-          times: input.times, events: input.events, columns: reducedDesign.columns,
-          strata: input.strata, mergesNearTies: options.mergesNearTies)
+        let reducedData = input.data(columns: reducedDesign.columns)
         let reduced = _newtonRaphson(reducedData, options: reducedOptions)
         let reducedDF = reduced.isRedundant.filter { !$0 }.count
         let fullDF = isRedundant.filter { !$0 }.count
@@ -167,10 +182,13 @@ extension CoxRegression {
   }
 
   private static func validate(
-    times: [Double], events: [Bool], design: DesignMatrix, strata: [Int]?,
-    options: CoxRegressionOptions
+    entryTimes: [Double]?, times: [Double], events: [Bool], design: DesignMatrix,
+    strata: [Int]?, options: CoxRegressionOptions
   ) throws(CoxRegressionError) {
     let n = times.count
+    if let entryTimes, entryTimes.count != n {
+      throw .lengthMismatch(what: "entry times", expected: n, found: entryTimes.count)
+    }
     if events.count != n {
       throw .lengthMismatch(what: "events", expected: n, found: events.count)
     }
@@ -204,5 +222,22 @@ extension CoxRegression {
       }
     }
     if !events.contains(true) { throw .noEvents(observations: n) }
+    if var entries = entryTimes {
+      let badEntries = entries.indices.filter { !entries[$0].isFinite }
+      if let first = badEntries.first {
+        throw .invalidTime(row: first, value: entries[first], count: badEntries.count)
+      }
+      let empty = entries.indices.filter { !(entries[$0] < times[$0]) }
+      if let first = empty.first {
+        throw .emptyInterval(
+          row: first, start: entries[first], stop: times[first], count: empty.count)
+      }
+      if options.mergesNearTies {
+        var exits = times
+        if let row = _mergeNearTiesJointly(entries: &entries, exits: &exits).collapsedRow {
+          throw .intervalMergedToZeroLength(row: row, start: entryTimes![row], stop: times[row])
+        }
+      }
+    }
   }
 }

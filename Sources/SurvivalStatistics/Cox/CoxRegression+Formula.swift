@@ -19,7 +19,8 @@ public enum CoxModelError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension CoxRegression {
   /// Fits a Cox model given by an R formula, e.g.
-  /// `Surv(time, status) ~ age + sex + factor(ph.ecog) + strata(inst)`, on the complete cases.
+  /// `Surv(time, status) ~ age + sex + factor(ph.ecog) + strata(inst)` or, for counting-process
+  /// data, `Surv(start, stop, event) ~ age + transplant`, on the complete cases.
   ///
   /// R: `coxph(formula, data, ties = options.ties)`.
   public init(
@@ -37,8 +38,11 @@ extension CoxRegression {
     throws(CoxRegressionError)
   {
     try self.init(
-      times: frame.times, events: frame.events, design: frame.design, strata: frame.strata,
-      options: options)
+      entryTimes: frame.entryTimes, times: frame.times, events: frame.events,
+      design: frame.design, strata: frame.strata, options: options)
     droppedRowCount = frame.droppedRowCount
+    if frame.emptyIntervalCount > 0 {
+      diagnostics.insert(.emptyIntervalsDropped(count: frame.emptyIntervalCount), at: 0)
+    }
   }
 }

@@ -159,7 +159,7 @@ public struct CoxRegression: Sendable {
   /// False when the iteration limit was reached.
   public let isConverged: Bool
   /// Statistical caveats, in the order found.
-  public let diagnostics: [Diagnostic]
+  public internal(set) var diagnostics: [Diagnostic]
   /// Linear predictors xᵢᵀβ̂ − x̄ᵀβ̂ in input row order (R: `fit$linear.predictors`).
   public let linearPredictors: [Double]
 
@@ -192,17 +192,34 @@ public struct CoxRegression: Sendable {
 
 /// What a fit needs to keep for later tests (proportional hazards, refits).
 final class _FitInput: Sendable {
+  let entryTimes: [Double]?
   let times: [Double]
   let events: [Bool]
   let strata: [Int]?
   let design: DesignMatrix
+  let mergesNearTies: Bool
+  /// The sorted, centred and scaled data of the full design.
   let data: _CoxData
 
-  init(times: [Double], events: [Bool], strata: [Int]?, design: DesignMatrix, data: _CoxData) {
+  init(
+    entryTimes: [Double]?, times: [Double], events: [Bool], strata: [Int]?, design: DesignMatrix,
+    options: CoxRegressionOptions
+  ) {
+    self.entryTimes = entryTimes
     self.times = times
     self.events = events
     self.strata = strata
     self.design = design
-    self.data = data
+    self.mergesNearTies = options.mergesNearTies
+    self.data = _CoxData(
+      entries: entryTimes, times: times, events: events, columns: design.columns, strata: strata,
+      mergesNearTies: options.mergesNearTies)
+  }
+
+  /// The same observations with other covariate columns (a reduced model).
+  func data(columns: [[Double]]) -> _CoxData {
+    _CoxData(
+      entries: entryTimes, times: times, events: events, columns: columns, strata: strata,
+      mergesNearTies: mergesNearTies)
   }
 }

@@ -12,6 +12,11 @@ public enum CoxRegressionError: Error, Equatable, Sendable, CustomStringConverti
   case noEvents(observations: Int)
   /// An invalid option value.
   case invalidOption(String)
+  /// A counting-process interval (start, stop] that does not end after it starts.
+  case emptyInterval(row: Int, start: Double, stop: Double, count: Int)
+  /// An interval whose start and stop became equal when near-tied times were merged (R:
+  /// "aeqSurv exception, an interval has effective length 0").
+  case intervalMergedToZeroLength(row: Int, start: Double, stop: Double)
 
   /// A one-line message naming the offender.
   public var description: String {
@@ -30,6 +35,13 @@ public enum CoxRegressionError: Error, Equatable, Sendable, CustomStringConverti
       return "no events among the \(observations) observations; check the event coding"
     case .invalidOption(let message):
       return message
+    case .emptyInterval(let row, let start, let stop, let count):
+      let more = count > 1 ? " (and \(count - 1) more rows)" : ""
+      return
+        "the interval (start, stop] must end after it starts, found start '\(start)' and stop '\(stop)' at row \(row + 1)\(more)"
+    case .intervalMergedToZeroLength(let row, let start, let stop):
+      return
+        "the interval ('\(start)', '\(stop)'] at row \(row + 1) has effective length 0: its ends differ by less than rounding error; remove the row or turn off near-tie merging"
     }
   }
 }

@@ -19,7 +19,11 @@ import Foundation
 /// Transforms: `km` uses g(t) = 1 − Ŝ(t−) from the pooled Kaplan–Meier estimate (R's default),
 /// `identity` t, `rank` the average rank of t, `log` log t.
 ///
-/// Reference: Grambsch & Therneau (1994), Biometrika 81:515–526; survival's `zph1.c`.
+/// For counting-process fits (`Surv(start, stop, event)`) the sums run over the risk sets
+/// {start < t ≤ stop} (R's `zph2.c`) and the `km` transform uses the Kaplan–Meier estimate of
+/// those risk sets.
+///
+/// Reference: Grambsch & Therneau (1994), Biometrika 81:515–526; survival's `zph1.c`, `zph2.c`.
 ///
 /// - Complexity: O(n log n + n·p²).
 public struct ProportionalHazardsTest: Sendable {
@@ -71,7 +75,13 @@ public struct ProportionalHazardsTest: Sendable {
     case .identity: g = times
     case .log: g = times.map { Foundation.log($0) }
     case .rank: g = Self.averageRanks(times)
-    case .km: g = Self.oneMinusKaplanMeierBefore(times: times, events: data.events)
+    case .km:
+      if let counting = data.counting {
+        g = Self.oneMinusKaplanMeierBefore(
+          entries: counting.entries, times: times, events: data.events)
+      } else {
+        g = Self.oneMinusKaplanMeierBefore(times: times, events: data.events)
+      }
     }
     var eventSum = 0.0
     var eventCount = 0.0
@@ -82,10 +92,13 @@ public struct ProportionalHazardsTest: Sendable {
     let gMean = eventSum / eventCount
     for k in 0..<n { g[k] -= gMean }
 
-    // Linear predictor and covariates in sorted order, centred.
+    // Linear predictor and covariates in sorted order, centred (R's zph2 keeps the linear
+    // predictor as the fit reports it).
     var eta = order.map { fit.linearPredictors[$0] }
-    let etaMean = eta.reduce(0, +) / Double(n)
-    for k in 0..<n { eta[k] -= etaMean }
+    if !data.isCountingProcess {
+      let etaMean = eta.reduce(0, +) / Double(n)
+      for k in 0..<n { eta[k] -= etaMean }
+    }
     var x = [Double](repeating: 0, count: n * p)
     for (c, j) in kept.enumerated() {
       let column = design.columns[j]
@@ -95,8 +108,12 @@ public struct ProportionalHazardsTest: Sendable {
       for k in 0..<n { x[k * p + c] = column[order[k]] - mean }
     }
 
-    let (u, information) = Self.scoreAndInformation(
-      data: data, x: x, p: p, eta: eta, g: g, efron: fit.options.ties == .efron)
+    let (u, information) =
+      data.isCountingProcess
+      ? Self.countingScoreAndInformation(
+        data: data, x: x, p: p, eta: eta, g: g, efron: fit.options.ties == .efron)
+      : Self.scoreAndInformation(
+        data: data, x: x, p: p, eta: eta, g: g, efron: fit.options.ties == .efron)
 
     func test(_ columns: [Int]) -> Double {
       let indices = Array(0..<p) + columns.map { $0 + p }

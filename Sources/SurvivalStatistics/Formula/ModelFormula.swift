@@ -1,5 +1,5 @@
-/// A parsed survival model formula, `Surv(time, status) ~ terms`, expanded into model terms the
-/// way R's `terms()` does.
+/// A parsed survival model formula, `Surv(time, status) ~ terms` or, for counting-process data,
+/// `Surv(start, stop, status) ~ terms`, expanded into model terms the way R's `terms()` does.
 ///
 /// Supported right-hand sides: variable names (`ph.ecog`, `` `weird name` ``), `factor(x)`,
 /// `relevel(x, "B")`, `relevel(factor(x), ref = "B")`, `log(x)` (also `log2`, `log10`,
@@ -26,9 +26,13 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
 
   /// The formula text as given.
   public let text: String
-  /// The survival time expression (first argument of `Surv`).
+  /// The start of the interval of `Surv(start, stop, event)` (counting-process data: time-
+  /// dependent covariates, recurrent events, delayed entry); nil for `Surv(time, event)`.
+  public let entry: FormulaExpression?
+  /// The survival time expression: the first argument of `Surv(time, event)`, the stop time
+  /// of `Surv(start, stop, event)`.
   public let time: FormulaExpression
-  /// The event expression (second argument of `Surv`): a 0/1 or 1/2 coded variable or a
+  /// The event expression (the last argument of `Surv`): a 0/1 or 1/2 coded variable or a
   /// comparison such as `status == 2`.
   public let event: FormulaExpression
   /// The covariate terms, in R's order.
@@ -57,13 +61,15 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
     guard case .call("Surv", let arguments) = left.kind else {
       throw fail("the left-hand side must be Surv(time, status)", left.column)
     }
-    guard arguments.count == 2 else {
+    guard arguments.count == 2 || arguments.count == 3 else {
       throw fail(
-        "Surv() takes 2 arguments (time, status) here, found \(arguments.count)", left.column)
+        "Surv() takes 2 arguments (time, status) or 3 (start, stop, status), found \(arguments.count)",
+        left.column)
     }
     self.text = text
-    self.time = arguments[0].value
-    self.event = arguments[1].value
+    self.entry = arguments.count == 3 ? arguments[0].value : nil
+    self.time = arguments[arguments.count - 2].value
+    self.event = arguments[arguments.count - 1].value
 
     var expansion = _TermExpansion(text: text)
     let expanded = try expansion.expand(right)
@@ -94,22 +100,26 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
   /// `Surv(time, event) ~ term + term + strata(…)`, normalised as R prints it.
   public var description: String {
     var parts = terms.map(\.label)
-    if !strata.isEmpty { parts.append("strata(\(strata.map(\.description).joined(separator: ", ")))") }
-    return "Surv(\(time), \(event)) ~ \(parts.isEmpty ? "1" : parts.joined(separator: " + "))"
+    if !strata.isEmpty {
+      parts.append("strata(\(strata.map(\.description).joined(separator: ", ")))")
+    }
+    let response = entry.map { "Surv(\($0), \(time), \(event))" } ?? "Surv(\(time), \(event))"
+    return "\(response) ~ \(parts.isEmpty ? "1" : parts.joined(separator: " + "))"
   }
 
   /// A formula with the same response and strata and only the given terms.
   public func keepingTerms(_ labels: [String]) -> ModelFormula {
     ModelFormula(
-      text: text, time: time, event: event, terms: terms.filter { labels.contains($0.label) },
-      strata: strata)
+      text: text, entry: entry, time: time, event: event,
+      terms: terms.filter { labels.contains($0.label) }, strata: strata)
   }
 
   private init(
-    text: String, time: FormulaExpression, event: FormulaExpression, terms: [Term],
-    strata: [FormulaExpression]
+    text: String, entry: FormulaExpression?, time: FormulaExpression, event: FormulaExpression,
+    terms: [Term], strata: [FormulaExpression]
   ) {
     self.text = text
+    self.entry = entry
     self.time = time
     self.event = event
     self.terms = terms

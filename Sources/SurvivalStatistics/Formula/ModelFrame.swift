@@ -11,13 +11,18 @@
 /// `log(bili)`, `sex:ph.ecog`, `I(age > 60)TRUE`, `I(age > 60)FALSE:sexm`.
 ///
 /// The event variable follows `Surv()`: values 0/1 (1 = event), or 1/2 (2 = event) when the
-/// largest value is 2; a comparison (`status == 2`) selects the event explicitly.
+/// largest value is 2; a comparison (`status == 2`) selects the event explicitly. With
+/// `Surv(start, stop, event)` a row whose stop is not after its start is missing, as R's
+/// `Surv()` makes it (see ``emptyIntervalCount``).
 ///
 /// - Complexity: O(n · c) for n rows and c columns.
 public struct ModelFrame: Sendable {
   /// The formula.
   public let formula: ModelFormula
-  /// Follow-up times of the rows used.
+  /// Interval starts of the rows used for `Surv(start, stop, event)`; nil for
+  /// `Surv(time, event)`.
+  public let entryTimes: [Double]?
+  /// Follow-up times (interval stops for counting-process data) of the rows used.
   public let times: [Double]
   /// Event indicators of the rows used.
   public let events: [Bool]
@@ -30,8 +35,13 @@ public struct ModelFrame: Sendable {
   public let design: DesignMatrix
   /// The data rows used (0-based), in data order.
   public let rows: [Int]
-  /// Rows dropped because a model variable was missing (R: `n_dropped_na`).
+  /// Rows dropped because a model variable was missing (R: `n_dropped_na`), including the
+  /// ``emptyIntervalCount`` rows.
   public let droppedRowCount: Int
+  /// Rows of `Surv(start, stop, event)` whose stop is not after their start: R's `Surv()` makes
+  /// such an interval missing ("Stop time must be > start time, NA created") and the row is
+  /// dropped with the other incomplete rows, as here.
+  public let emptyIntervalCount: Int
 
   /// Evaluates `formula` on `data`.
   ///
@@ -59,6 +69,20 @@ public struct ModelFrame: Sendable {
     let rawTimes = try evaluator.numeric(formula.time, rows: n)
     let rawEvents = try Self.eventIndicator(formula.event, evaluator: evaluator, rows: n)
     for i in 0..<n where keep[i] && (rawTimes[i].isNaN || rawEvents[i] == 2) { keep[i] = false }
+    var rawEntries: [Double]?
+    var emptyIntervals = 0
+    if let entry = formula.entry {
+      let starts = try evaluator.numeric(entry, rows: n)
+      for i in 0..<n where keep[i] {
+        if starts[i].isNaN {
+          keep[i] = false
+        } else if !(starts[i] < rawTimes[i]) {
+          keep[i] = false
+          emptyIntervals += 1
+        }
+      }
+      rawEntries = starts
+    }
 
     // Evaluate each distinct variable once.
     var values: [String: _ModelValue] = [:]
@@ -105,6 +129,8 @@ public struct ModelFrame: Sendable {
     self.formula = formula
     self.rows = used
     self.droppedRowCount = candidateCount - used.count
+    self.entryTimes = rawEntries.map { starts in used.map { starts[$0] } }
+    self.emptyIntervalCount = emptyIntervals
     self.times = used.map { rawTimes[$0] }
     self.events = used.map { rawEvents[$0] == 1 }
 

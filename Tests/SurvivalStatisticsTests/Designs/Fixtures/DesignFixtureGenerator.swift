@@ -128,3 +128,35 @@
 // }
 // cat("]\n")
 //
+// ---- counting.R ----
+// # Output: CountingCoxReference.swift
+// source("/tmp/designs/common.R")
+// # Cox models of counting-process data Surv(start, stop, event): coxph(formula, data, ties).
+// cases <- list(
+//   list("heart_efron", "heart", "Surv(start, stop, event) ~ age + year + surgery + transplant", "efron"),
+//   list("heart_breslow", "heart", "Surv(start, stop, event) ~ age + year + surgery + transplant", "breslow"),
+//   list("heart_interaction", "heart", "Surv(start, stop, event) ~ age * transplant + strata(surgery)", "efron"),
+//   list("bladder2_ag", "bladder2", "Surv(start, stop, event) ~ rx + number + size", "efron"),
+//   list("bladder2_ag_breslow", "bladder2", "Surv(start, stop, event) ~ rx + number + size", "breslow"),
+//   list("cgd_pwp", "cgd", "Surv(tstart, tstop, status) ~ treat + inherit + steroids + age + strata(enum)", "efron"),
+//   list("cgd_ag", "cgd", "Surv(tstart, tstop, status) ~ treat + sex + propylac + age", "breslow"),
+//   list("mgus2_entry", "mgus2", "Surv(entry, exit, death) ~ sex + hgb", "efron"),
+//   list("mgus2_entry_breslow", "mgus2", "Surv(entry, exit, death) ~ sex + hgb", "breslow")
+// )
+// cat("/// Cox models of counting-process data: `fit <- coxph(formula, data = <data>, ties = <ties>)`;\n")
+// cat("/// `zph` is `cox.zph(fit)$table[, \"chisq\"]` (terms, then GLOBAL).\n")
+// cat("let countingCoxReferences: [CountingCoxReference] = [\n")
+// for (cs in cases) {
+//   id <- cs[[1]]; dn <- cs[[2]]; f <- cs[[3]]; ties <- cs[[4]]
+//   fit <- coxph(as.formula(f), data = D[[dn]], ties = ties)
+//   z <- cox.zph(fit)$table
+//   cat(sprintf('  CountingCoxReference(\n    id: "%s", data: "%s", ties: .%s,\n    formula: "%s",\n', id, dn, ties, esc(f)))
+//   cat(sprintf('    n: %d, events: %d, iterations: %d,\n', fit$n, fit$nevent, fit$iter))
+//   cat(sprintf('    names: %s,\n    coef: %s,\n    se: %s,\n    variance: %s,\n    means: %s,\n',
+//     sarr(names(coef(fit))), arr(coef(fit)), arr(sqrt(diag(vcov(fit)))), arr(as.vector(vcov(fit))), arr(fit$means)))
+//   cat(sprintf('    logLikelihood: %s, score: %s, wald: %s,\n', arr(fit$loglik), f17(fit$score), f17(fit$wald.test)))
+//   cat(sprintf('    linearPredictors: %s,\n', arr(head(fit$linear.predictors, 5))))
+//   cat(sprintf('    zphTerms: %s, zph: %s),\n', sarr(rownames(z)), arr(z[, "chisq"])))
+// }
+// cat("]\n")
+//

@@ -30,3 +30,40 @@ struct ScaledZPHReference: Sendable, CustomStringConvertible {
 
   var description: String { "scale \(scale)" }
 }
+
+/// A Cox model of counting-process data fitted by R's `coxph`.
+struct CountingCoxReference: Sendable, CustomStringConvertible {
+  let id: String
+  /// The name of the data set in ``DesignReferenceData``.
+  let data: String
+  let ties: CoxRegressionOptions.Ties
+  let formula: String
+  let n, events, iterations: Int
+  let names: [String]
+  let coef, se, variance, means: [Double]
+  /// R: `fit$loglik`.
+  let logLikelihood: [Double]
+  /// R: `fit$score`, `fit$wald.test`.
+  let score, wald: Double
+  /// R: `head(fit$linear.predictors, 5)`.
+  let linearPredictors: [Double]
+  let zphTerms: [String]
+  let zph: [Double]
+
+  var description: String { id }
+}
+
+extension DesignReferenceData {
+  /// The data set with the given fixture name.
+  static func named(_ name: String) -> ModelData {
+    switch name {
+    case "pbc": return pbc
+    case "heart": return heart
+    case "bladder2": return bladder2
+    case "cgd": return cgd
+    case "rats": return rats
+    case "mgus2": return mgus2
+    default: fatalError("no fixture data set '\(name)'")
+    }
+  }
+}
