@@ -887,7 +887,7 @@ enum DesignReferenceData {
     ], levels: nil),
   ])
 
-  /// `mgus2[seq(1, nrow(mgus2), by = 5), ]` (277 subjects) with delayed entry on the age scale in months: `entry = age * 12`, `exit = age * 12 + futime`.
+  /// `mgus2[seq(1, nrow(mgus2), by = 5), ]` (277 subjects) with delayed entry on the age scale in months: `entry = age * 12`, `exit = age * 12 + futime`, and `hgbgrp = cut(hgb, c(0, 11, 13, 100), labels = c('low', 'mid', 'high'))`.
   static let mgus2 = ModelData(columns: [
     "id": .numeric([
       1, 6, 11, 16, 21, 26, 31, 36, 41, 46, 51, 56, 61, 66, 71, 76, 81, 86, 91, 96, 101, 106, 111,
@@ -1044,6 +1044,32 @@ enum DesignReferenceData {
       945, 964, 868, 775, 713, 816, 828, 1083, 1089, 1116, 704, 1082, 1007, 1070, 758, 973, 979,
       967, 845, 971
     ]),
+    "hgbgrp": .categorical([
+      "high", "mid", "mid", "high", "mid", "high", "low", "mid", "mid", "high", "high", "low",
+      "high", "high", "high", "low", "low", "high", "high", "high", "high", "mid", "mid", "high",
+      "high", "low", "high", "high", "high", "high", "high", "mid", "high", nil, "mid", "high",
+      "high", "mid", "high", "low", "high", "mid", nil, "high", "low", "high", "high", "high",
+      "high", nil, "high", "high", "high", "mid", "high", "mid", "mid", "high", "mid", "high",
+      "mid", "high", "mid", "high", "high", "mid", "mid", "low", "high", "high", "mid", "mid",
+      "high", "high", "high", "low", "high", "high", "high", "mid", "high", "high", "high", "high",
+      "high", "high", "high", "mid", "mid", "high", "mid", "mid", "mid", "high", "low", "mid",
+      "high", "high", "mid", "high", "mid", "high", "low", "low", "high", "high", "mid", "mid",
+      "high", "mid", "mid", "high", "high", "high", "low", "high", "high", "low", "high", "low",
+      "high", "mid", "high", "mid", "mid", "high", "low", "low", "low", "high", "mid", "mid",
+      "high", "high", "mid", "mid", "mid", "high", "high", "high", "low", "high", "high", "high",
+      "mid", "high", "mid", "mid", "high", "high", "high", "high", "high", "high", "mid", "high",
+      "mid", "high", "low", "high", "high", "high", "high", "high", "high", "high", "mid", "mid",
+      "high", "mid", "high", "high", "mid", "high", "high", "high", "high", "high", "mid", "high",
+      "mid", "low", "high", nil, "high", "high", "high", "high", "high", "high", "mid", "mid",
+      "high", "high", "high", "low", "mid", "mid", "high", "high", "high", "mid", "mid", "low",
+      "high", "high", "high", "high", "high", "high", "mid", "high", "high", "high", "high", "mid",
+      "high", "mid", "high", "mid", "mid", "mid", "high", "high", "high", "high", "low", "high",
+      "high", "high", "high", "mid", "mid", "high", "mid", "mid", "high", "low", "high", "high",
+      "high", "high", "mid", "mid", "high", "low", "low", "high", "high", "high", "low", "low",
+      "high", "high", "high", "mid", "low", "high", "high", "high", "high", "low", "high", "mid",
+      "high", "high", "high", "high", "low", "mid", "mid", "low", "high", "high", "low", "high",
+      "high"
+    ], levels: ["low", "mid", "high"]),
   ])
 
 }

@@ -67,3 +67,46 @@ extension DesignReferenceData {
     }
   }
 }
+
+/// Kaplan–Meier curves of R's `survfit` with entry times or case weights.
+struct EntryKaplanMeierReference: Sendable, CustomStringConvertible {
+  struct Curve: Sendable {
+    let time, atRisk, events, censored, survival, standardError, cumulativeHazard,
+      cumulativeHazardStandardError: [Double]
+  }
+  let id: String
+  let data: String
+  let rCall: String
+  let curves: [Curve]
+
+  var description: String { id }
+}
+
+/// The log-rank statistic with entry times (R: the exact-likelihood Cox score test).
+struct EntryLogRankReference: Sendable, CustomStringConvertible {
+  let id: String
+  let data: String
+  let rCall: String
+  let chisq: Double
+  let df: Int
+  /// R: `survdiff(...)$chisq` for right-censored data.
+  var survdiff: Double? = nil
+
+  var description: String { id }
+}
+
+/// Columns of a fixture data set as arrays.
+enum FixtureColumns {
+  static func numbers(_ data: ModelData, _ name: String) -> [Double] {
+    guard case .numeric(let values)? = data[name] else { fatalError("no numeric column '\(name)'") }
+    return values
+  }
+
+  static func labels(_ data: ModelData, _ name: String) -> [String?] {
+    switch data[name] {
+    case .categorical(let values, _)?: return values
+    case .numeric(let values)?: return values.map { $0.isNaN ? nil : Factor.label($0) }
+    default: fatalError("no column '\(name)'")
+    }
+  }
+}
