@@ -17,25 +17,53 @@ extension CoxRegression {
   ///   - design: the covariate columns and their terms (see ``ModelFrame`` for formulas).
   ///   - strata: optional stratum code per observation; each stratum gets its own baseline
   ///     hazard (R: `strata()`).
-  ///   - options: settings, R's defaults unless given.
+  ///   - weights: optional case weights, finite and > 0 (R: `weights =`); each observation's
+  ///     contributions to the partial likelihood, score and information are multiplied by its
+  ///     weight (Efron's steps by the tied deaths' mean weight).
+  ///   - clusters: optional cluster code per observation (R: `cluster(id)`): observations of a
+  ///     cluster may be correlated; the robust variance sums their dfbeta residuals.
+  ///   - options: settings, R's defaults unless given; ``CoxRegressionOptions/robustVariance``
+  ///     decides whether the robust (sandwich) variance replaces the model-based one.
   /// - Throws: ``CoxRegressionError`` for inconsistent lengths, non-finite values, an interval
   ///   that does not end after it starts, no rows or no events. Statistical problems
   ///   (separation, aliasing, non-convergence) do not throw; they are listed in
   ///   ``diagnostics``.
   public init(
     entryTimes: [Double]? = nil, times: [Double], events: [Bool], design: DesignMatrix,
-    strata: [Int]? = nil, options: CoxRegressionOptions = CoxRegressionOptions()
+    strata: [Int]? = nil, weights: [Double]? = nil, clusters: [Int]? = nil,
+    options: CoxRegressionOptions = CoxRegressionOptions()
   ) throws(CoxRegressionError) {
     let n = times.count
     try Self.validate(
       entryTimes: entryTimes, times: times, events: events, design: design, strata: strata,
-      options: options)
+      weights: weights, clusters: clusters, options: options)
     let input = _FitInput(
-      entryTimes: entryTimes, times: times, events: events, strata: strata, design: design,
-      options: options)
+      entryTimes: entryTimes, times: times, events: events, strata: strata, weights: weights,
+      design: design, options: options)
     let data = input.data
     let fit = _newtonRaphson(data, options: options)
     let p = design.columnCount
+    let modelVariance = DenseMatrix(rowCount: p, columnCount: p, elements: fit.variance)
+
+    // The robust variance, when R would compute it.
+    let hasFractionalWeights = weights?.contains { $0 != $0.rounded(.down) } ?? false
+    let isRobust: Bool
+    switch options.robustVariance {
+    case .automatic: isRobust = clusters != nil || hasFractionalWeights
+    case .robust: isRobust = true
+    case .modelBased: isRobust = false
+    }
+    if isRobust && clusters == nil && entryTimes != nil
+      && options.robustVariance == .robust
+    {
+      throw .robustVarianceNeedsClusters
+    }
+    var robust: (variance: DenseMatrix, score: ChiSquareTest, clusterCount: Int)?
+    if isRobust && p > 0 && fit.isRedundant.contains(false) {
+      robust = Self.robustVariance(
+        data: data, fit: fit, clusters: clusters, options: options)
+    }
+    let inferenceVariance = robust?.variance ?? modelVariance
 
     // Coefficients.
     let z = Distributions.normalQuantile(1 - (1 - options.confidenceLevel) / 2)
@@ -43,7 +71,9 @@ extension CoxRegression {
     for j in 0..<p {
       let aliased = fit.isRedundant[j]
       let estimate = aliased ? Double.nan : fit.beta[j]
-      let se = aliased ? Double.nan : fit.variance[j * p + j].squareRoot()
+      let naive = aliased ? Double.nan : fit.variance[j * p + j].squareRoot()
+      let robustSE = robust.map { aliased ? Double.nan : $0.variance[j, j].squareRoot() }
+      let se = robustSE ?? naive
       let zValue = estimate / se
       coefficients.append(
         Coefficient(
@@ -51,7 +81,8 @@ extension CoxRegression {
           hazardRatio: exp(estimate), z: zValue,
           p: Distributions.chiSquareUpperTail(zValue * zValue, degreesOfFreedom: 1),
           mean: data.reportedMeans[j], confidenceLevel: options.confidenceLevel,
-          hazardRatioLower: exp(estimate - z * se), hazardRatioUpper: exp(estimate + z * se)))
+          hazardRatioLower: exp(estimate - z * se), hazardRatioUpper: exp(estimate + z * se),
+          modelStandardError: naive, robustStandardError: robustSE))
     }
 
     // Linear predictors in input order (R: x %*% coef - sum(coef * means)).
@@ -68,6 +99,9 @@ extension CoxRegression {
     // Diagnostics.
     var diagnostics: [Diagnostic] = []
     if data.mergedTimeCount > 0 { diagnostics.append(.nearTiesMerged(count: data.mergedTimeCount)) }
+    if clusters != nil && options.robustVariance == .modelBased {
+      diagnostics.append(.clustersIgnored)
+    }
     let aliasedNames = (0..<p).filter { fit.isRedundant[$0] }.map { design.labels[$0].name }
     if !aliasedNames.isEmpty { diagnostics.append(.aliasedCoefficients(names: aliasedNames)) }
     if p > 0 && options.maximumIterations > 1 {
@@ -106,7 +140,7 @@ extension CoxRegression {
     // Global tests over the non-aliased coefficients.
     let kept = (0..<p).filter { !fit.isRedundant[$0] }
     let df = kept.count
-    let variance = DenseMatrix(rowCount: p, columnCount: p, elements: fit.variance)
+    let variance = inferenceVariance
     let wald = Self.waldStatistic(
       indices: kept, beta: fit.beta, variance: variance, tolerance: options.choleskyTolerance)
 
@@ -114,6 +148,10 @@ extension CoxRegression {
     self.coefficients = coefficients
     self.terms = design.terms
     self.variance = variance
+    self.modelVariance = modelVariance
+    self.robustVariance = robust?.variance
+    self.robustScoreTest = robust?.score
+    self.clusterCount = robust?.clusterCount
     self.nullLogLikelihood = fit.initialLogLikelihood
     self.logLikelihood = fit.finalLogLikelihood
     self.likelihoodRatioTest = ChiSquareTest(
@@ -122,6 +160,9 @@ extension CoxRegression {
     self.scoreTest = ChiSquareTest(statistic: fit.scoreStatistic, degreesOfFreedom: df)
     self.observationCount = n
     self.eventCount = events.reduce(0) { $0 + ($1 ? 1 : 0) }
+    self.weightedEventCount = weights.map { w in
+      zip(w, events).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
+    }
     self.stratumCount = data.stratumCount
     self.iterations = fit.iterations
     self.isConverged = fit.isConverged
@@ -129,9 +170,11 @@ extension CoxRegression {
     self.linearPredictors = linearPredictors
     self.input = input
 
-    if p > 0 && !data.isCountingProcess {
+    if p > 0 && !data.isCountingProcess && data.weights == nil {
       let sortedScores = data.order.map { linearPredictors[$0] }
-      self.concordance = _concordance(data: data, sortedScores: sortedScores)
+      let sortedClusters = robust == nil ? nil : clusters.map { c in data.order.map { c[$0] } }
+      self.concordance = _concordance(
+        data: data, sortedScores: sortedScores, sortedClusters: sortedClusters)
     } else {
       self.concordance = nil
     }
@@ -183,9 +226,21 @@ extension CoxRegression {
 
   private static func validate(
     entryTimes: [Double]?, times: [Double], events: [Bool], design: DesignMatrix,
-    strata: [Int]?, options: CoxRegressionOptions
+    strata: [Int]?, weights: [Double]?, clusters: [Int]?, options: CoxRegressionOptions
   ) throws(CoxRegressionError) {
     let n = times.count
+    if let weights {
+      if weights.count != n {
+        throw .lengthMismatch(what: "weights", expected: n, found: weights.count)
+      }
+      let bad = weights.indices.filter { !(weights[$0].isFinite && weights[$0] > 0) }
+      if let first = bad.first {
+        throw .invalidWeight(row: first, value: weights[first], count: bad.count)
+      }
+    }
+    if let clusters, clusters.count != n {
+      throw .lengthMismatch(what: "clusters", expected: n, found: clusters.count)
+    }
     if let entryTimes, entryTimes.count != n {
       throw .lengthMismatch(what: "entry times", expected: n, found: entryTimes.count)
     }
@@ -239,5 +294,79 @@ extension CoxRegression {
         }
       }
     }
+  }
+}
+
+extension CoxRegression {
+  /// The robust (sandwich) variance and robust score test, as `coxph` computes them when
+  /// `robust = TRUE` or with `cluster()`.
+  ///
+  /// With Uₖ the weighted score residuals (see `_scoreResiduals`) and V = I(β̂)⁻¹, the dfbeta
+  /// residual of observation k is Dₖ = Uₖ V; summed within clusters (each observation its own
+  /// cluster without `cluster()`), the robust variance is Σ_c D_cᵀ D_c (Lin & Wei 1989). The
+  /// robust score test uses the score residuals at β = 0, summed within clusters as T_c:
+  /// uᵀ (Σ_c T_cᵀ T_c)⁻ u with u = Σ_c T_c, the generalized inverse by R's tolerant Cholesky
+  /// decomposition (`coxph.wtest`).
+  ///
+  /// R: `fit$var` (and `fit$naive.var`), `fit$rscore`.
+  ///
+  /// - Complexity: O(n log n + n·p²).
+  static func robustVariance(
+    data: _CoxData, fit: _NewtonRaphsonResult, clusters: [Int]?, options: CoxRegressionOptions
+  ) -> (variance: DenseMatrix, score: ChiSquareTest, clusterCount: Int) {
+    let n = data.count
+    let p = data.covariateCount
+    let efron = options.ties == .efron
+    // x̃ = (x − c)·s, so β̃ = β / s.
+    let scaledBeta = (0..<p).map { fit.beta[$0] / data.scales[$0] }
+    let residuals = _scoreResiduals(data: data, beta: scaledBeta, efron: efron)
+    let nullResiduals = _scoreResiduals(
+      data: data, beta: [Double](repeating: 0, count: p), efron: efron)
+    // Dense cluster numbers in order of first appearance (the sums do not depend on it).
+    var clusterOfRow = [Int](repeating: 0, count: n)
+    var clusterCount = n
+    if let clusters {
+      var dense: [Int: Int] = [:]
+      for i in 0..<n {
+        if let code = dense[clusters[i]] {
+          clusterOfRow[i] = code
+        } else {
+          dense[clusters[i]] = dense.count
+          clusterOfRow[i] = dense.count - 1
+        }
+      }
+      clusterCount = dense.count
+    } else {
+      for i in 0..<n { clusterOfRow[i] = i }
+    }
+    var collapsed = [Double](repeating: 0, count: clusterCount * p)
+    var collapsedNull = [Double](repeating: 0, count: clusterCount * p)
+    for i in 0..<n {
+      let c = clusterOfRow[i]
+      for j in 0..<p {
+        var dfbeta = 0.0
+        for k in 0..<p { dfbeta += residuals[i * p + k] * fit.variance[k * p + j] }
+        collapsed[c * p + j] += dfbeta
+        collapsedNull[c * p + j] += nullResiduals[i * p + j]
+      }
+    }
+    var variance = DenseMatrix(rowCount: p, columnCount: p)
+    var nullCrossProduct = [Double](repeating: 0, count: p * p)
+    var u = [Double](repeating: 0, count: p)
+    for c in 0..<clusterCount {
+      for a in 0..<p {
+        u[a] += collapsedNull[c * p + a]
+        for b in 0..<p {
+          variance[a, b] += collapsed[c * p + a] * collapsed[c * p + b]
+          nullCrossProduct[a * p + b] += collapsedNull[c * p + a] * collapsedNull[c * p + b]
+        }
+      }
+    }
+    let cholesky = _Cholesky(
+      symmetric: nullCrossProduct, size: p, tolerance: options.choleskyTolerance)
+    let score = ChiSquareTest(
+      statistic: cholesky.quadraticFormOfInverse(u),
+      degreesOfFreedom: fit.isRedundant.filter { !$0 }.count)
+    return (variance, score, clusterCount)
   }
 }

@@ -23,13 +23,25 @@ extension CoxRegression {
   /// data, `Surv(start, stop, event) ~ age + transplant`, on the complete cases.
   ///
   /// R: `coxph(formula, data, ties = options.ties)`.
+  ///
+  /// - Parameter weights: case weights as an expression on the data, usually a column name (R:
+  ///   `weights = w`); rows with a missing weight are dropped.
   public init(
-    formula: String, data: ModelData, options: CoxRegressionOptions = CoxRegressionOptions()
+    formula: String, data: ModelData, weights: String? = nil,
+    options: CoxRegressionOptions = CoxRegressionOptions()
   ) throws(CoxModelError) {
     let parsed: ModelFormula
     do { parsed = try ModelFormula(parsing: formula) } catch { throw .formula(error) }
+    var weightExpression: FormulaExpression?
+    if let weights {
+      do { weightExpression = try ModelFormula.expression(parsing: weights) } catch {
+        throw .formula(error)
+      }
+    }
     let frame: ModelFrame
-    do { frame = try ModelFrame(formula: parsed, data: data) } catch { throw .modelFrame(error) }
+    do { frame = try ModelFrame(formula: parsed, data: data, weights: weightExpression) } catch {
+      throw .modelFrame(error)
+    }
     do { try self.init(frame: frame, options: options) } catch { throw .regression(error) }
   }
 
@@ -39,7 +51,8 @@ extension CoxRegression {
   {
     try self.init(
       entryTimes: frame.entryTimes, times: frame.times, events: frame.events,
-      design: frame.design, strata: frame.strata, options: options)
+      design: frame.design, strata: frame.strata, weights: frame.weights,
+      clusters: frame.clusters, options: options)
     droppedRowCount = frame.droppedRowCount
     if frame.emptyIntervalCount > 0 {
       diagnostics.insert(.emptyIntervalsDropped(count: frame.emptyIntervalCount), at: 0)

@@ -12,6 +12,11 @@ public enum CoxRegressionError: Error, Equatable, Sendable, CustomStringConverti
   case noEvents(observations: Int)
   /// An invalid option value.
   case invalidOption(String)
+  /// A case weight that is not a finite number > 0 (R: "Invalid weights, must be >0").
+  case invalidWeight(row: Int, value: Double, count: Int)
+  /// `robust = TRUE` for counting-process data without clusters (R: "one of cluster or id is
+  /// needed": the rows of one subject must be grouped).
+  case robustVarianceNeedsClusters
   /// A counting-process interval (start, stop] that does not end after it starts.
   case emptyInterval(row: Int, start: Double, stop: Double, count: Int)
   /// An interval whose start and stop became equal when near-tied times were merged (R:
@@ -35,6 +40,12 @@ public enum CoxRegressionError: Error, Equatable, Sendable, CustomStringConverti
       return "no events among the \(observations) observations; check the event coding"
     case .invalidOption(let message):
       return message
+    case .invalidWeight(let row, let value, let count):
+      let more = count > 1 ? " (and \(count - 1) more rows)" : ""
+      return "case weights must be finite and > 0, found '\(value)' at row \(row + 1)\(more)"
+    case .robustVarianceNeedsClusters:
+      return
+        "the robust variance of counting-process data needs clusters (the subject of each row), e.g. cluster(id)"
     case .emptyInterval(let row, let start, let stop, let count):
       let more = count > 1 ? " (and \(count - 1) more rows)" : ""
       return

@@ -19,6 +19,19 @@ public struct CoxRegressionOptions: Equatable, Sendable {
     case waldAndLikelihoodRatio
   }
 
+  /// Which variance the fit reports for inference.
+  public enum RobustVariance: String, Equatable, Sendable, CaseIterable {
+    /// R's default: the robust variance with `cluster()` or with non-integer case weights,
+    /// the model-based one otherwise.
+    case automatic
+    /// The model-based variance I(β̂)⁻¹ (R: `robust = FALSE`; `cluster()` is then ignored with
+    /// a diagnostic, as R warns).
+    case modelBased
+    /// The robust (sandwich) variance, per observation without `cluster()` (R: `robust =
+    /// TRUE`).
+    case robust
+  }
+
   /// Ties handling. Default `.efron`.
   public var ties: Ties
   /// Maximum number of Newton–Raphson iterations. R: `iter.max`, default 20.
@@ -36,13 +49,17 @@ public struct CoxRegressionOptions: Equatable, Sendable {
   public var confidenceLevel: Double
   /// Per-term tests. Default `.wald`.
   public var termTests: TermTests
+  /// Model-based or robust variance. Default `.automatic` (R's rule).
+  public var robustVariance: RobustVariance
 
   /// Creates options; every argument defaults to R's `coxph` default.
   public init(
     ties: Ties = .efron, maximumIterations: Int = 20, convergenceTolerance: Double = 1e-9,
     choleskyTolerance: Double? = nil, infiniteCoefficientTolerance: Double? = nil,
-    mergesNearTies: Bool = true, confidenceLevel: Double = 0.95, termTests: TermTests = .wald
+    mergesNearTies: Bool = true, confidenceLevel: Double = 0.95, termTests: TermTests = .wald,
+    robustVariance: RobustVariance = .automatic
   ) {
+    self.robustVariance = robustVariance
     self.ties = ties
     self.maximumIterations = maximumIterations
     self.convergenceTolerance = convergenceTolerance

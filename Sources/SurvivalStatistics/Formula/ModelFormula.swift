@@ -6,7 +6,9 @@
 /// `log1p`), `sqrt(x)`, `exp(x)`, `abs(x)`, `I(…)` with arithmetic (`+ - * / ^`), interactions
 /// `a:b`, crossing `a*b` (= `a + b + a:b`), nesting `a/b` (= `a + a:b`), powers `(a + b)^2`,
 /// removal `- a`, intercept markers `1`, `0`, `- 1` (ignored: a Cox model has no intercept), and
-/// `strata(x, …)` terms (several allowed; they define strata instead of columns).
+/// `strata(x, …)` terms (several allowed; they define strata instead of columns), and one
+/// `cluster(id)` term (it groups correlated observations for the robust variance instead of
+/// adding a column, as in R's `coxph`).
 ///
 /// Terms are ordered as R orders them: by the number of variables, then by first appearance;
 /// the variables of an interaction are ordered by their first appearance in the formula
@@ -39,10 +41,13 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
   public let terms: [Term]
   /// The variables of the `strata()` terms (each `strata(a, b)` contributes `a` and `b`).
   public let strata: [FormulaExpression]
+  /// The variable of the `cluster()` term, if any (R: `coxph(... + cluster(id))`).
+  public let cluster: FormulaExpression?
 
   /// Functions that may appear in a formula.
   public static let supportedFunctions: [String] = [
-    "Surv", "strata", "factor", "relevel", "I", "log", "log2", "log10", "log1p", "sqrt", "exp",
+    "Surv", "strata", "cluster", "factor", "relevel", "I", "log", "log2", "log10", "log1p", "sqrt",
+    "exp",
     "abs",
   ]
 
@@ -75,11 +80,27 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
     let expanded = try expansion.expand(right)
     var terms: [Term] = []
     var strata: [FormulaExpression] = []
+    var cluster: FormulaExpression?
     let ordered = expanded.enumerated().sorted { a, b in
       a.element.count != b.element.count ? a.element.count < b.element.count : a.offset < b.offset
     }.map(\.element)
     for indices in ordered {
       let variables = indices.sorted().map { expansion.variables[$0] }
+      if let clusterVariable = variables.first(where: { $0.functionName == "cluster" }) {
+        guard variables.count == 1 else {
+          throw fail("cluster() cannot be part of an interaction", clusterVariable.column)
+        }
+        guard case .call(_, let clusterArguments) = clusterVariable.kind,
+          clusterArguments.count == 1
+        else {
+          throw fail("cluster() takes one variable, e.g. cluster(id)", clusterVariable.column)
+        }
+        guard cluster == nil else {
+          throw fail("only one cluster() term is allowed", clusterVariable.column)
+        }
+        cluster = clusterArguments[0].value
+        continue
+      }
       if let strataVariable = variables.first(where: { $0.functionName == "strata" }) {
         guard variables.count == 1 else {
           throw fail("strata() cannot be part of an interaction", strataVariable.column)
@@ -95,6 +116,19 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
     }
     self.terms = terms
     self.strata = strata
+    self.cluster = cluster
+  }
+
+  /// Parses a single expression on the data, such as the `weights` of a model (`w`,
+  /// `1/p`).
+  ///
+  /// - Throws: ``FormulaParseError`` pointing at the offending character.
+  public static func expression(parsing text: String) throws(FormulaParseError) -> FormulaExpression
+  {
+    var parser = try _FormulaParser(text)
+    let expression = try parser.parseStandaloneExpression()
+    try checkFunctions(expression, text: text)
+    return expression
   }
 
   /// `Surv(time, event) ~ term + term + strata(…)`, normalised as R prints it.
@@ -103,6 +137,7 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
     if !strata.isEmpty {
       parts.append("strata(\(strata.map(\.description).joined(separator: ", ")))")
     }
+    if let cluster { parts.append("cluster(\(cluster))") }
     let response = entry.map { "Surv(\($0), \(time), \(event))" } ?? "Surv(\(time), \(event))"
     return "\(response) ~ \(parts.isEmpty ? "1" : parts.joined(separator: " + "))"
   }
@@ -111,13 +146,14 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
   public func keepingTerms(_ labels: [String]) -> ModelFormula {
     ModelFormula(
       text: text, entry: entry, time: time, event: event,
-      terms: terms.filter { labels.contains($0.label) }, strata: strata)
+      terms: terms.filter { labels.contains($0.label) }, strata: strata, cluster: cluster)
   }
 
   private init(
     text: String, entry: FormulaExpression?, time: FormulaExpression, event: FormulaExpression,
-    terms: [Term], strata: [FormulaExpression]
+    terms: [Term], strata: [FormulaExpression], cluster: FormulaExpression?
   ) {
+    self.cluster = cluster
     self.text = text
     self.entry = entry
     self.time = time

@@ -31,6 +31,13 @@ public struct ModelFrame: Sendable {
   public let strata: [Int]?
   /// Stratum labels as R prints them (`ph.ecog=1`; `a=1, b=2` for several variables).
   public let strataLabels: [String]
+  /// Cluster number per row used (0-based, in the order of `clusterLabels`), nil without
+  /// `cluster()`.
+  public let clusters: [Int]?
+  /// The cluster values, in R's order (`sort(unique(id))`, or the factor's levels).
+  public let clusterLabels: [String]
+  /// Case weights of the rows used (R: `coxph(..., weights = w)`), nil without weights.
+  public let weights: [Double]?
   /// The covariate columns of the rows used.
   public let design: DesignMatrix
   /// The data rows used (0-based), in data order.
@@ -51,15 +58,22 @@ public struct ModelFrame: Sendable {
   ///     dropped within them.
   /// - Throws: ``ModelFrameError`` for unknown variables, wrong variable kinds, unknown levels,
   ///   invalid event codes, or when no complete row remains.
-  public init(formula: ModelFormula, data: ModelData, rows: [Int]? = nil) throws(ModelFrameError) {
-    do { try self.init(evaluating: formula, data: data, rows: rows) } catch {
+  ///   - weights: an expression for the case weights, evaluated on the data like a formula
+  ///     term (R: the `weights =` argument, e.g. `w`); rows with a missing weight are dropped.
+  ///     Its columns in errors count within its own text.
+  public init(
+    formula: ModelFormula, data: ModelData, rows: [Int]? = nil,
+    weights: FormulaExpression? = nil
+  ) throws(ModelFrameError) {
+    do { try self.init(evaluating: formula, data: data, rows: rows, weights: weights) } catch {
       throw error.located(in: formula.text)
     }
   }
 
-  private init(evaluating formula: ModelFormula, data: ModelData, rows: [Int]?)
-    throws(ModelFrameError)
-  {
+  private init(
+    evaluating formula: ModelFormula, data: ModelData, rows: [Int]?,
+    weights weightExpression: FormulaExpression?
+  ) throws(ModelFrameError) {
     let evaluator = _ModelEvaluator(data: data)
     let n = data.rowCount
     var keep = [Bool](repeating: rows == nil, count: n)
@@ -123,6 +137,25 @@ public struct ModelFrame: Sendable {
     for factor in strataFactors {
       for i in 0..<n where keep[i] && factor.codes[i] < 0 { keep[i] = false }
     }
+    var clusterFactor: (codes: [Int32], levels: [String])?
+    if let variable = formula.cluster {
+      var value = try evaluator.evaluate(variable)
+      if case .numeric(let numbers) = value { value = _ModelEvaluator.factor(numbers: numbers) }
+      if case .logical(let flags) = value {
+        value = _ModelEvaluator.factor(logical: flags, keepingUnusedLevels: false)
+      }
+      guard case .factor(let codes, let levels) = value else {
+        throw .wrongKind(expression: variable, message: "cannot define clusters")
+      }
+      for i in 0..<n where keep[i] && codes[i] < 0 { keep[i] = false }
+      clusterFactor = (codes, levels)
+    }
+    var rawWeights: [Double]?
+    if let weightExpression {
+      let values = try evaluator.numeric(weightExpression, rows: n)
+      for i in 0..<n where keep[i] && values[i].isNaN { keep[i] = false }
+      rawWeights = values
+    }
     let used = (0..<n).filter { keep[$0] }
     if used.isEmpty { throw ModelFrameError(.noCompleteRows(dropped: candidateCount)) }
 
@@ -133,6 +166,23 @@ public struct ModelFrame: Sendable {
     self.emptyIntervalCount = emptyIntervals
     self.times = used.map { rawTimes[$0] }
     self.events = used.map { rawEvents[$0] == 1 }
+    self.weights = rawWeights.map { w in used.map { w[$0] } }
+    if let clusterFactor {
+      // Dense codes over the clusters present, in level order (R: sort(unique(cluster))).
+      var present = [Bool](repeating: false, count: clusterFactor.levels.count)
+      for row in used { present[Int(clusterFactor.codes[row])] = true }
+      var dense = [Int](repeating: -1, count: present.count)
+      var labels: [String] = []
+      for (level, isPresent) in present.enumerated() where isPresent {
+        dense[level] = labels.count
+        labels.append(clusterFactor.levels[level])
+      }
+      clusters = used.map { dense[Int(clusterFactor.codes[$0])] }
+      clusterLabels = labels
+    } else {
+      clusters = nil
+      clusterLabels = []
+    }
 
     // Strata: combinations of the strata variables' levels, first variable slowest.
     if strataFactors.isEmpty {

@@ -214,3 +214,32 @@
 //    survdiff(Surv(futime, death) ~ hgbgrp, data = mg)$chisq)
 // cat("]\n")
 //
+// ---- robust.R ----
+// # Output: RobustCoxReference.swift
+// source("/tmp/designs/common.R")
+// # Robust (sandwich) variance: coxph(formula, data, ties, robust) with cluster() or robust = TRUE.
+// cases <- list(
+//   list("bladder2_cluster", "bladder2", "Surv(start, stop, event) ~ rx + number + size + cluster(id)", "efron", NA),
+//   list("bladder2_cluster_breslow", "bladder2", "Surv(start, stop, event) ~ rx + number + size + cluster(id)", "breslow", NA),
+//   list("cgd_cluster", "cgd", "Surv(tstart, tstop, status) ~ treat + inherit + steroids + cluster(id)", "efron", NA),
+//   list("heart_cluster", "heart", "Surv(start, stop, event) ~ age + surgery + transplant + cluster(id)", "efron", NA),
+//   list("rats_litter", "rats", "Surv(time, status) ~ rx + cluster(litter)", "efron", NA),
+//   list("rats_litter_strata", "rats", "Surv(time, status) ~ rx + strata(sex) + cluster(litter)", "breslow", NA),
+//   list("rats_robust", "rats", "Surv(time, status) ~ rx + sex", "efron", TRUE),
+//   list("pbc_robust", "pbc", "Surv(time, status == 2) ~ age + factor(edema) + log(bili)", "efron", TRUE),
+//   list("pbc_robust_breslow", "pbc", "Surv(time, status == 2) ~ age + factor(edema) + log(bili)", "breslow", TRUE)
+// )
+// cat("/// Robust variance: `fit <- coxph(formula, data = <data>, ties = <ties>[, robust = TRUE])`; `naiveSE` is\n")
+// cat("/// `sqrt(diag(fit$naive.var))`, `robustSE` `sqrt(diag(fit$var))`, `wald` `fit$wald.test` (robust),\n")
+// cat("/// `robustScore` `fit$rscore`, `score` `fit$score`, `concordanceSE` `fit$concordance[\"std\"]`.\n")
+// cat("let robustCoxReferences: [RobustCoxReference] = [\n")
+// for (cs in cases) {
+//   id <- cs[[1]]; dn <- cs[[2]]; f <- cs[[3]]; ties <- cs[[4]]; rob <- cs[[5]]
+//   fit <- if (is.na(rob)) coxph(as.formula(f), data = D[[dn]], ties = ties) else coxph(as.formula(f), data = D[[dn]], ties = ties, robust = TRUE)
+//   cat(sprintf('  RobustCoxReference(\n    id: "%s", data: "%s", ties: .%s, robust: %s,\n    formula: "%s",\n', id, dn, ties, if (is.na(rob)) "false" else "true", esc(f)))
+//   cat(sprintf('    names: %s,\n    coef: %s,\n    naiveSE: %s,\n    robustSE: %s,\n    robustVariance: %s,\n',
+//     sarr(names(coef(fit))), arr(coef(fit)), arr(sqrt(diag(fit$naive.var))), arr(sqrt(diag(fit$var))), arr(as.vector(fit$var))))
+//   cat(sprintf('    wald: %s, robustScore: %s, score: %s, concordanceSE: %s),\n', f17(fit$wald.test), f17(fit$rscore), f17(fit$score), f17(fit$concordance["std"])))
+// }
+// cat("]\n")
+//

@@ -110,3 +110,18 @@ enum FixtureColumns {
     }
   }
 }
+
+/// A robust Cox fit of R's `coxph` (`cluster()` or `robust = TRUE`).
+struct RobustCoxReference: Sendable, CustomStringConvertible {
+  let id: String
+  let data: String
+  let ties: CoxRegressionOptions.Ties
+  /// Whether R was called with `robust = TRUE` (otherwise the formula has `cluster()`).
+  let robust: Bool
+  let formula: String
+  let names: [String]
+  let coef, naiveSE, robustSE, robustVariance: [Double]
+  let wald, robustScore, score, concordanceSE: Double
+
+  var description: String { id }
+}
