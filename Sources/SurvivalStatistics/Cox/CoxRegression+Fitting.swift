@@ -19,7 +19,10 @@ extension CoxRegression {
   ///     hazard (R: `strata()`).
   ///   - weights: optional case weights, finite and > 0 (R: `weights =`); each observation's
   ///     contributions to the partial likelihood, score and information are multiplied by its
-  ///     weight (Efron's steps by the tied deaths' mean weight).
+  ///     weight (Efron's steps by the tied deaths' mean weight, so that with Efron's method, as
+  ///     in R, a row of weight k is not the same as k copies of it; with Breslow's it is). As
+  ///     in R, the variance is robust by default when a weight is not an integer (see
+  ///     ``CoxRegressionOptions/RobustVariance/automatic``).
   ///   - clusters: optional cluster code per observation (R: `cluster(id)`): observations of a
   ///     cluster may be correlated; the robust variance sums their dfbeta residuals.
   ///   - options: settings, R's defaults unless given; ``CoxRegressionOptions/robustVariance``

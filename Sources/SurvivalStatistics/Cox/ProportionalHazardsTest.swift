@@ -172,8 +172,11 @@ public struct ProportionalHazardsTest: Sendable {
       let weight = g[person]
       var deaths = 0
       var deathRisk = 0.0
+      var deathWeight = 0.0
       while person >= 0 && data.times[person] == time && data.strata[person] == stratum {
-        let risk = exp(eta[person])
+        // Case weights multiply exactly when they are 1, so unweighted fits are unchanged.
+        let caseWeight = data.weights?[person] ?? 1
+        let risk = exp(eta[person]) * caseWeight
         let row = person * p
         if data.events[person] == 0 {
           denom += risk
@@ -184,9 +187,10 @@ public struct ProportionalHazardsTest: Sendable {
         } else {
           deaths += 1
           deathRisk += risk
+          deathWeight += caseWeight
           for i in 0..<p {
-            u[i] += x[row + i]
-            u[i + p] += weight * x[row + i]
+            u[i] += caseWeight * x[row + i]
+            u[i + p] += weight * (caseWeight * x[row + i])
             a2[i] += risk * x[row + i]
             for j in 0...i { c2[i * p + j] += risk * x[row + i] * x[row + j] }
           }
@@ -197,7 +201,9 @@ public struct ProportionalHazardsTest: Sendable {
       let d = Double(deaths)
       let steps = efron ? deaths : 1
       let share = efron ? 1 / d : 1
-      let stepWeight = efron ? 1 : d
+      // The deaths' mean weight per Efron step, their total weight for Breslow (1 and d when
+      // unweighted).
+      let stepWeight = efron ? deathWeight / d : deathWeight
       for _ in 0..<steps {
         denom += deathRisk * share
         for i in 0..<p {

@@ -243,3 +243,37 @@
 // }
 // cat("]\n")
 //
+// ---- weights.R ----
+// # Output: WeightedCoxReference.swift
+// source("/tmp/designs/common.R")
+// # Case weights: coxph(formula, data, weights, ties[, robust = FALSE]); R makes the variance robust
+// # by default when a weight is not an integer.
+// cases <- list(
+//   list("pbc_integer", "pbc", "Surv(time, status == 2) ~ age + log(bili) + edema", "w", "efron", NA),
+//   list("pbc_integer_breslow", "pbc", "Surv(time, status == 2) ~ age + log(bili) + edema", "w", "breslow", NA),
+//   list("pbc_fractional", "pbc", "Surv(time, status == 2) ~ age + log(bili) + edema", "wf", "efron", NA),
+//   list("pbc_fractional_model", "pbc", "Surv(time, status == 2) ~ age + log(bili) + edema", "wf", "efron", FALSE),
+//   list("pbc_fractional_strata_breslow", "pbc", "Surv(time, status == 2) ~ age + log(bili) + strata(sex)", "wf", "breslow", NA),
+//   list("bladder2_number", "bladder2", "Surv(start, stop, event) ~ rx + size", "number", "efron", NA),
+//   list("cgd_fractional", "cgd", "Surv(tstart, tstop, status) ~ treat + steroids", "age / 10", "efron", NA),
+//   list("rats_fractional_cluster", "rats", "Surv(time, status) ~ rx + cluster(litter)", "1 + litter / 100", "efron", NA)
+// )
+// cat("/// Weighted Cox fits: `fit <- coxph(formula, data = <data>, weights = <weights>, ties = <ties>)`\n")
+// cat("/// (`robust = FALSE` where `robust` is false); `se` is `sqrt(diag(vcov(fit)))`, `naiveSE`\n")
+// cat("/// `sqrt(diag(fit$naive.var))` (nil when R did not make the fit robust); `zph` is\n")
+// cat("/// `cox.zph(fit)$table[, \"chisq\"]` for the fits without robust variance.\n")
+// cat("let weightedCoxReferences: [WeightedCoxReference] = [\n")
+// for (cs in cases) {
+//   id <- cs[[1]]; dn <- cs[[2]]; f <- cs[[3]]; wexp <- cs[[4]]; ties <- cs[[5]]; rob <- cs[[6]]
+//   d <- D[[dn]]; d$.w <- as.numeric(eval(parse(text = wexp), d))  # cox.zph fails on an integer weight column
+//   fit <- if (is.na(rob)) coxph(as.formula(f), data = d, weights = .w, ties = ties) else coxph(as.formula(f), data = d, weights = .w, ties = ties, robust = FALSE)
+//   z <- if (is.null(fit$naive.var)) cox.zph(fit)$table[, "chisq"] else NULL
+//   cat(sprintf('  WeightedCoxReference(\n    id: "%s", data: "%s", weights: "%s", ties: .%s, robustFalse: %s,\n    formula: "%s",\n', id, dn, wexp, ties, if (is.na(rob)) "false" else "true", esc(f)))
+//   cat(sprintf('    n: %d, weightedEvents: %s, iterations: %d,\n    names: %s,\n    coef: %s,\n    se: %s,\n    naiveSE: %s,\n    means: %s,\n',
+//     fit$n, f17(sum(d$.w[fit$y[, ncol(fit$y)] == 1 & !is.na(d$.w)])), fit$iter, sarr(names(coef(fit))), arr(coef(fit)), arr(sqrt(diag(vcov(fit)))),
+//     if (is.null(fit$naive.var)) "nil" else arr(sqrt(diag(fit$naive.var))), arr(fit$means)))
+//   cat(sprintf('    logLikelihood: %s, score: %s, wald: %s, robustScore: %s,\n    zph: %s),\n', arr(fit$loglik), f17(fit$score), f17(fit$wald.test),
+//     if (is.null(fit$rscore)) "nil" else f17(fit$rscore), if (is.null(z)) "nil" else arr(z)))
+// }
+// cat("]\n")
+//

@@ -125,3 +125,30 @@ struct RobustCoxReference: Sendable, CustomStringConvertible {
 
   var description: String { id }
 }
+
+/// A weighted Cox fit of R's `coxph`.
+struct WeightedCoxReference: Sendable, CustomStringConvertible {
+  let id: String
+  let data: String
+  /// The weights expression, evaluated on the data.
+  let weights: String
+  let ties: CoxRegressionOptions.Ties
+  /// Whether R was called with `robust = FALSE`.
+  let robustFalse: Bool
+  let formula: String
+  let n: Int
+  /// Σ w over the events.
+  let weightedEvents: Double
+  let iterations: Int
+  let names: [String]
+  let coef, se: [Double]
+  /// R: `sqrt(diag(fit$naive.var))` of a fit R made robust.
+  let naiveSE: [Double]?
+  let means: [Double]
+  let logLikelihood: [Double]
+  let score, wald: Double
+  let robustScore: Double?
+  let zph: [Double]?
+
+  var description: String { id }
+}
