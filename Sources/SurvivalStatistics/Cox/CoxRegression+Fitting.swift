@@ -61,6 +61,7 @@ extension CoxRegression {
     {
       throw .robustVarianceNeedsClusters
     }
+    if isRobust && options.ties == .exact { throw .robustVarianceWithExactTies }
     var robust: (variance: DenseMatrix, score: ChiSquareTest, clusterCount: Int)?
     if isRobust && p > 0 && fit.isRedundant.contains(false) {
       robust = Self.robustVariance(
@@ -244,6 +245,7 @@ extension CoxRegression {
     if let clusters, clusters.count != n {
       throw .lengthMismatch(what: "clusters", expected: n, found: clusters.count)
     }
+    if weights != nil && options.ties == .exact { throw .weightsWithExactTies }
     if let entryTimes, entryTimes.count != n {
       throw .lengthMismatch(what: "entry times", expected: n, found: entryTimes.count)
     }

@@ -14,17 +14,26 @@ import Foundation
 /// Cox proportional hazards regression fitted by maximum partial likelihood.
 ///
 /// The model is λ(t | x) = λ₀ₛ(t) exp(xᵀβ), with a separate baseline hazard λ₀ₛ per stratum s.
-/// β̂ maximizes the partial log-likelihood with Efron's (default) or Breslow's handling of
-/// tied event times; its variance is the inverse of the observed information I(β̂).
+/// β̂ maximizes the partial log-likelihood with Efron's (default), Breslow's or the exact
+/// handling of tied event times; its variance is the inverse of the observed information
+/// I(β̂), or the robust (sandwich) variance Σ_c D_cᵀD_c of the cluster-summed dfbeta residuals.
+///
+/// Data may be right-censored, `Surv(time, status)`, or in counting-process form,
+/// `Surv(start, stop, status)` (time-dependent covariates, recurrent events, delayed entry),
+/// with optional case weights and clusters.
 ///
 /// Matches `survival::coxph(Surv(time, status) ~ x, ties = "efron")` with the default
-/// `coxph.control()`; the reported tests are R's `logtest`, `waldtest` and `sctest`, and
-/// `concordance` is `fit$concordance`.
+/// `coxph.control()` (and `coxph(Surv(start, stop, event) ~ x + cluster(id), weights = w)`);
+/// the reported tests are R's `logtest`, `waldtest`, `sctest` and, for a robust fit,
+/// `robust`, and `concordance` is `fit$concordance` (not computed for counting-process or
+/// weighted fits).
 ///
-/// Reference: Therneau & Grambsch (2000), *Modeling Survival Data*, ch. 3; Efron (1977),
-/// JASA 72:557–565.
+/// Reference: Therneau & Grambsch (2000), *Modeling Survival Data*, ch. 3, 8; Efron (1977),
+/// JASA 72:557–565; Andersen & Gill (1982), Ann. Statist. 10:1100–1120; Lin & Wei (1989),
+/// JASA 84:1074–1078.
 ///
-/// - Complexity: O(n log n + iterations · n · p²) for n observations and p columns.
+/// - Complexity: O(n log n + iterations · n · p²) for n observations and p columns (exact ties:
+///   O(Σ_t |risk set| · d_t · p²) per iteration).
 public struct CoxRegression: Sendable {
   /// One estimated coefficient.
   public struct Coefficient: Equatable, Sendable {

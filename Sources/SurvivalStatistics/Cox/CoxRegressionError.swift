@@ -17,6 +17,12 @@ public enum CoxRegressionError: Error, Equatable, Sendable, CustomStringConverti
   /// `robust = TRUE` for counting-process data without clusters (R: "one of cluster or id is
   /// needed": the rows of one subject must be grouped).
   case robustVarianceNeedsClusters
+  /// Case weights with the exact partial likelihood (R: "Case weights are not supported for
+  /// the exact method").
+  case weightsWithExactTies
+  /// The robust variance with the exact partial likelihood (R: "score residuals are not
+  /// available for the exact method").
+  case robustVarianceWithExactTies
   /// A counting-process interval (start, stop] that does not end after it starts.
   case emptyInterval(row: Int, start: Double, stop: Double, count: Int)
   /// An interval whose start and stop became equal when near-tied times were merged (R:
@@ -43,6 +49,12 @@ public enum CoxRegressionError: Error, Equatable, Sendable, CustomStringConverti
     case .invalidWeight(let row, let value, let count):
       let more = count > 1 ? " (and \(count - 1) more rows)" : ""
       return "case weights must be finite and > 0, found '\(value)' at row \(row + 1)\(more)"
+    case .weightsWithExactTies:
+      return
+        "case weights are not available with the exact partial likelihood; use ties efron or breslow"
+    case .robustVarianceWithExactTies:
+      return
+        "the robust variance (cluster() or robust) is not available with the exact partial likelihood; use ties efron or breslow"
     case .robustVarianceNeedsClusters:
       return
         "the robust variance of counting-process data needs clusters (the subject of each row), e.g. cluster(id)"

@@ -8,6 +8,11 @@ public struct CoxRegressionOptions: Equatable, Sendable {
     case efron
     /// Breslow's approximation (`ties = "breslow"`).
     case breslow
+    /// The exact partial likelihood (`ties = "exact"`): at a time with d tied events the
+    /// conditional probability that exactly those d of the risk set fail, summing over all
+    /// subsets of size d (the discrete-time logistic model). Costs O(risk set · d · p²) per
+    /// event time; case weights and the robust variance are not available, as in R.
+    case exact
   }
 
   /// Which per-term tests to compute.

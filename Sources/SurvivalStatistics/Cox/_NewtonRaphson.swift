@@ -41,7 +41,8 @@ func _newtonRaphson(
   _ data: _CoxData, options: CoxRegressionOptions
 ) -> _NewtonRaphsonResult {
   let p = data.covariateCount
-  let likelihood = _PartialLikelihood(data: data, usesEfron: options.ties == .efron)
+  let likelihood = _PartialLikelihood(
+    data: data, usesEfron: options.ties == .efron, isExact: options.ties == .exact)
   let eps = options.convergenceTolerance
   let tolerance = options.choleskyTolerance
   let maximumIterations = options.maximumIterations
@@ -82,6 +83,15 @@ func _newtonRaphson(
       converged: p == 0 || maximumIterations == 0)
   }
 
+  if options.ties == .exact {
+    let outcome = _exactIterations(
+      likelihood: likelihood, start: step, initialLogLikelihood: initialLogLikelihood,
+      revertsWhenOutOfIterations: !data.isCountingProcess, options: options)
+    cholesky = outcome.cholesky
+    return finish(
+      beta: outcome.beta, logLikelihood: outcome.logLikelihood, iterations: outcome.iterations,
+      converged: outcome.isConverged)
+  }
   if data.isCountingProcess {
     let outcome = _countingProcessIterations(
       likelihood: likelihood, start: step, initialRank: cholesky.rank,
@@ -169,6 +179,60 @@ private func _countingProcessIterations(
       for i in 0..<p { beta[i] = (oldBeta[i] * halving + beta[i]) / (halving + 1) }
     } else {
       halving = 0
+      best = logLikelihood
+      var newtonStep = likelihood.score
+      cholesky.solve(&newtonStep)
+      for i in 0..<p {
+        oldBeta[i] = beta[i]
+        beta[i] += newtonStep[i]
+      }
+    }
+    iteration += 1
+  }
+}
+
+/// The iterations of R's exact-likelihood fitters (`coxexact`, `agexact`): convergence is only
+/// accepted after a full Newton step (not after a halving); a step that lowers the likelihood or
+/// is not finite is halved once towards the last accepted β (not repeatedly, as `coxfit6`
+/// does); out of iterations, `coxexact` reports the last accepted β re-evaluated and `agexact`
+/// the last proposal.
+private func _exactIterations(
+  likelihood: _PartialLikelihood, start step: [Double], initialLogLikelihood: Double,
+  revertsWhenOutOfIterations: Bool, options: CoxRegressionOptions
+) -> (
+  beta: [Double], logLikelihood: Double, iterations: Int, isConverged: Bool, cholesky: _Cholesky
+) {
+  let p = likelihood.data.covariateCount
+  let eps = options.convergenceTolerance
+  let tolerance = options.choleskyTolerance
+  let maximumIterations = options.maximumIterations
+  var oldBeta = [Double](repeating: 0, count: p)
+  var beta = step
+  var best = initialLogLikelihood
+  var isHalving = false
+  var iteration = 1
+  while true {
+    let logLikelihood = likelihood.evaluate(beta)
+    var cholesky = _Cholesky(symmetric: likelihood.information, size: p, tolerance: tolerance)
+    let isFinite =
+      logLikelihood.isFinite && likelihood.score.allSatisfy(\.isFinite)
+      && likelihood.information.allSatisfy(\.isFinite)
+    if isFinite && abs(1 - best / logLikelihood) <= eps && !isHalving {
+      return (beta, logLikelihood, iteration, true, cholesky)
+    }
+    if iteration >= maximumIterations {
+      if revertsWhenOutOfIterations && maximumIterations > 1 {
+        let previous = likelihood.evaluate(oldBeta)
+        cholesky = _Cholesky(symmetric: likelihood.information, size: p, tolerance: tolerance)
+        return (oldBeta, previous, iteration, false, cholesky)
+      }
+      return (beta, logLikelihood, iteration, false, cholesky)
+    }
+    if !isFinite || logLikelihood < best {
+      isHalving = true
+      for i in 0..<p { beta[i] = (oldBeta[i] + beta[i]) / 2 }
+    } else {
+      isHalving = false
       best = logLikelihood
       var newtonStep = likelihood.score
       cholesky.solve(&newtonStep)

@@ -29,9 +29,13 @@ final class _PartialLikelihood {
   var deathSquares: [Double]
   var packedInformation: [Double]
 
-  init(data: _CoxData, usesEfron: Bool) {
+  /// Whether the exact partial likelihood is used (`ties = "exact"`).
+  let isExact: Bool
+
+  init(data: _CoxData, usesEfron: Bool, isExact: Bool = false) {
     self.data = data
     self.usesEfron = usesEfron
+    self.isExact = isExact
     let p = data.covariateCount
     let packed = p * (p + 1) / 2
     score = Array(repeating: 0, count: p)
@@ -52,7 +56,9 @@ final class _PartialLikelihood {
     let n = data.count
     var logLikelihood = 0.0
     let efron = usesEfron
-    if data.isCountingProcess {
+    if isExact {
+      logLikelihood = evaluateExact(beta)
+    } else if data.isCountingProcess {
       logLikelihood = evaluateCounting(beta)
     } else {
       let unitWeights = data.weights == nil

@@ -46,7 +46,7 @@ struct RobustCoxTests {
     for name in data.columnNames { columns[name] = data[name] }
     columns["id"] = .numeric((0..<n).map { Double(n - $0) })
     let withIDs = ModelData(columns: columns)
-    for ties in CoxRegressionOptions.Ties.allCases {
+    for ties in [CoxRegressionOptions.Ties.efron, .breslow] {
       let clustered = try CoxRegression(
         formula: "Surv(time, status) ~ age + sex + x1 + cluster(id)", data: withIDs,
         options: CoxRegressionOptions(ties: ties))
@@ -92,7 +92,7 @@ struct RobustCoxTests {
       x += [value, value]
       id += [subject, subject]
     }
-    for ties in CoxRegressionOptions.Ties.allCases {
+    for ties in [CoxRegressionOptions.Ties.efron, .breslow] {
       let options = CoxRegressionOptions(ties: ties, convergenceTolerance: 1e-12)
       let whole = try CoxRegression(
         times: wholeTimes, events: wholeEvents,

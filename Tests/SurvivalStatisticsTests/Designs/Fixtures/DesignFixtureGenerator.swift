@@ -277,3 +277,30 @@
 // }
 // cat("]\n")
 //
+// ---- exact.R ----
+// # Output: ExactCoxReference.swift
+// source("/tmp/designs/common.R")
+// # The exact partial likelihood: coxph(formula, data, ties = "exact").
+// mgx <- mg[!is.na(mg$hgb), ]
+// cases <- list(
+//   list("mgus2_exact", "mgus2", "Surv(futime, death) ~ sex + hgb"),
+//   list("mgus2_years_exact", "mgus2", "Surv(ceiling(futime/12), death) ~ sex + hgb"),
+//   list("mgus2_years_strata_exact", "mgus2", "Surv(ceiling(futime/12), death) ~ hgb + strata(sex)"),
+//   list("rats_exact", "rats", "Surv(time, status) ~ rx + sex"),
+//   list("heart_exact", "heart", "Surv(start, stop, event) ~ age + surgery + transplant"),
+//   list("cgd_exact", "cgd", "Surv(tstart, tstop, status) ~ treat + steroids + age")
+// )
+// cat("/// Exact partial likelihood: `fit <- coxph(formula, data = <data>, ties = \"exact\")` (mgus2: the\n")
+// cat("/// rows with a haemoglobin value); `se` is `sqrt(diag(fit$var))`.\n")
+// cat("let exactCoxReferences: [ExactCoxReference] = [\n")
+// # fit$var rather than vcov(fit): agexact.fit leaves a counting-process fit without a class.
+// for (cs in cases) {
+//   id <- cs[[1]]; dn <- cs[[2]]; f <- cs[[3]]
+//   d <- if (dn == "mgus2") mgx else D[[dn]]
+//   fit <- coxph(as.formula(f), data = d, ties = "exact")
+//   cat(sprintf('  ExactCoxReference(\n    id: "%s", data: "%s",\n    formula: "%s",\n    n: %d, iterations: %d,\n', id, dn, esc(f), fit$n, fit$iter))
+//   cat(sprintf('    coef: %s,\n    se: %s,\n    logLikelihood: %s, score: %s, wald: %s),\n',
+//     arr(coef(fit)), arr(sqrt(diag(fit$var))), arr(fit$loglik), f17(fit$score), f17(fit$wald.test)))
+// }
+// cat("]\n")
+//

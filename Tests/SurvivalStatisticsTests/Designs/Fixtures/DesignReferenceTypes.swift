@@ -152,3 +152,16 @@ struct WeightedCoxReference: Sendable, CustomStringConvertible {
 
   var description: String { id }
 }
+
+/// A Cox fit of R's `coxph(..., ties = "exact")`.
+struct ExactCoxReference: Sendable, CustomStringConvertible {
+  let id: String
+  let data: String
+  let formula: String
+  let n, iterations: Int
+  let coef, se: [Double]
+  let logLikelihood: [Double]
+  let score, wald: Double
+
+  var description: String { id }
+}
