@@ -304,3 +304,53 @@
 // }
 // cat("]\n")
 //
+// ---- rmst.R ----
+// # Output: RestrictedMeanComparisonReference.swift
+// source("/tmp/designs/common.R")
+// # survRM2::rmst2 is not installed (nor packaged by Debian); its computation (survRM2 1.0-4,
+// # functions rmst1 and rmst2, unadjusted.result) transcribed on survfit:
+// rmst1 <- function(time, status, tau, alpha = 0.05) {
+//   ft <- survfit(Surv(time, status) ~ 1)
+//   idx <- ft$time <= tau
+//   wk.time <- sort(c(ft$time[idx], tau))
+//   wk.surv <- ft$surv[idx]
+//   wk.n.risk <- ft$n.risk[idx]
+//   wk.n.event <- ft$n.event[idx]
+//   time.diff <- diff(c(0, wk.time))
+//   areas <- time.diff * c(1, wk.surv)
+//   rmst <- sum(areas)
+//   wk.var <- ifelse((wk.n.risk - wk.n.event) == 0, 0, wk.n.event / (wk.n.risk * (wk.n.risk - wk.n.event)))
+//   wk.var <- c(wk.var, 0)
+//   rmst.var <- sum(cumsum(rev(areas[-1]))^2 * rev(wk.var)[-1])
+//   list(rmst = rmst, var = rmst.var, se = sqrt(rmst.var), rmtl = tau - rmst)
+// }
+// rmst2 <- function(time, status, arm, tau = NULL, alpha = 0.05) {
+//   if (is.null(tau)) tau <- min(max(time[arm == 0]), max(time[arm == 1]))
+//   z <- qnorm(1 - alpha / 2)
+//   w1 <- rmst1(time[arm == 1], status[arm == 1], tau); w0 <- rmst1(time[arm == 0], status[arm == 0], tau)
+//   d <- w1$rmst - w0$rmst; dse <- sqrt(w1$var + w0$var)
+//   lr <- log(w1$rmst) - log(w0$rmst); lrse <- sqrt(w1$var / w1$rmst^2 + w0$var / w0$rmst^2)
+//   ll <- log(w1$rmtl) - log(w0$rmtl); llse <- sqrt(w1$var / w1$rmtl^2 + w0$var / w0$rmtl^2)
+//   list(tau = tau, arm1 = c(w1$rmst, w1$se, w1$rmst - z * w1$se, w1$rmst + z * w1$se),
+//        arm0 = c(w0$rmst, w0$se, w0$rmst - z * w0$se, w0$rmst + z * w0$se),
+//        rmtl1 = c(w1$rmtl, w1$rmtl - z * w1$se, w1$rmtl + z * w1$se),
+//        diff = c(d, d - z * dse, d + z * dse, 2 * pnorm(-abs(d) / dse)),
+//        ratio = c(exp(lr), exp(lr - z * lrse), exp(lr + z * lrse), 2 * pnorm(-abs(lr) / lrse)),
+//        rmtlratio = c(exp(ll), exp(ll - z * llse), exp(ll + z * llse), 2 * pnorm(-abs(ll) / llse)))
+// }
+// cases <- list(
+//   list("pbc_trt_3000", "pbc", "rmst2(pbc$time, pbc$status == 2, pbc$trt == 2, tau = 3000)", pbc312$time, pbc312$status == 2, as.numeric(pbc312$trt == 2), 3000),
+//   list("pbc_trt_default", "pbc", "rmst2(pbc$time, pbc$status == 2, pbc$trt == 2)", pbc312$time, pbc312$status == 2, as.numeric(pbc312$trt == 2), NULL),
+//   list("mgus2_sex_240", "mgus2", "rmst2(mgus2$futime, mgus2$death, mgus2$sex == \"M\", tau = 240)", mg$futime, mg$death, as.numeric(mg$sex == "M"), 240)
+// )
+// cat("/// RMST comparisons: `survRM2::rmst2` reproduced by hand (arm 1 the treatment); per case tau, arm 1\n")
+// cat("/// and arm 0 (RMST, se, lower, upper), arm 1's RMTL (est., lower, upper), and the difference,\n")
+// cat("/// ratio and RMTL ratio (est., lower, upper, p).\n")
+// cat("let restrictedMeanComparisonReferences: [RestrictedMeanComparisonReference] = [\n")
+// for (cs in cases) {
+//   r <- rmst2(cs[[4]], cs[[5]], cs[[6]], cs[[7]])
+//   cat(sprintf('  RestrictedMeanComparisonReference(\n    id: "%s", data: "%s", rCall: "%s", tauGiven: %s,\n    tau: %s,\n    arm1: %s,\n    arm0: %s,\n    timeLost1: %s,\n    difference: %s,\n    ratio: %s,\n    timeLostRatio: %s),\n',
+//     cs[[1]], cs[[2]], esc(cs[[3]]), if (is.null(cs[[7]])) "false" else "true", f17(r$tau), arr(r$arm1), arr(r$arm0), arr(r$rmtl1), arr(r$diff), arr(r$ratio), arr(r$rmtlratio)))
+// }
+// cat("]\n")
+//

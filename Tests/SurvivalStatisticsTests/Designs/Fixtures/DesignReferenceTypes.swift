@@ -165,3 +165,21 @@ struct ExactCoxReference: Sendable, CustomStringConvertible {
 
   var description: String { id }
 }
+
+/// A two-group RMST comparison as `survRM2::rmst2` computes it.
+struct RestrictedMeanComparisonReference: Sendable, CustomStringConvertible {
+  let id: String
+  let data: String
+  let rCall: String
+  /// Whether τ was given (otherwise `rmst2`'s default).
+  let tauGiven: Bool
+  let tau: Double
+  /// RMST, se, lower, upper.
+  let arm1, arm0: [Double]
+  /// RMTL, lower, upper of arm 1.
+  let timeLost1: [Double]
+  /// Estimate, lower, upper, p.
+  let difference, ratio, timeLostRatio: [Double]
+
+  var description: String { id }
+}
