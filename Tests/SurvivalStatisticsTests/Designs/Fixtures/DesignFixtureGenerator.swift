@@ -354,3 +354,20 @@
 // }
 // cat("]\n")
 //
+// ---- landmark.R ----
+// # Output: LandmarkReference.swift
+// source("/tmp/designs/common.R")
+// # Landmark analysis at s = 1000 days on pbc: survfit(..., start.time = s), the curves measured
+// # from s, and the log-rank test among those still under observation.
+// s <- 1000
+// f1 <- survfit(Surv(time, status == 2) ~ trt, data = pbc312, start.time = s)
+// f2 <- survfit(Surv(time - s, status == 2) ~ trt, data = subset(pbc312, time >= s))
+// t2 <- survdiff(Surv(time - s, status == 2) ~ trt, data = subset(pbc312, time >= s))
+// cat("/// `survfit(Surv(time, status == 2) ~ trt, data = pbc, start.time = 1000)`: per curve time, n.risk, surv,\n/// std.err.\n")
+// cat("let landmarkCurves: [[[Double]]] = [\n")
+// k <- f1$strata; e <- cumsum(k); b <- e - k + 1
+// for (i in seq_along(k)) { r <- b[i]:e[i]; cat(sprintf("  [%s,\n   %s,\n   %s,\n   %s],\n", arr(f1$time[r]), arr(f1$n.risk[r]), arr(f1$surv[r]), arr(f1$std.err[r]))) }
+// cat("]\n\n")
+// cat(sprintf("/// `survfit(Surv(time - 1000, status == 2) ~ trt, data = subset(pbc, time >= 1000))$surv` equals the\n/// above: %s.\nlet landmarkResetEqual = %s\n\n", all.equal(f1$surv, f2$surv), if (isTRUE(all.equal(f1$surv, f2$surv))) "true" else "false"))
+// cat(sprintf("/// `survdiff(Surv(time - 1000, status == 2) ~ trt, data = subset(pbc, time >= 1000))$chisq`.\nlet landmarkLogRank = %s\n", f17(t2$chisq)))
+//
