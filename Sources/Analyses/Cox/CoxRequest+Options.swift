@@ -18,7 +18,8 @@ extension CoxRequest {
         "censor-value", section: .data, "Code(s) of censoring in the event column.", example: "censor-value: 0"
       ) { $0.censorValues = $1 },
       .choice(
-        "ties", CoxRegressionOptions.Ties.self, section: .statistics, "Tie handling: efron (R's default) or breslow.",
+        "ties", CoxRegressionOptions.Ties.self, section: .statistics,
+        "Tie handling: efron (R's default), breslow, or exact (R's exact partial likelihood, SAS TIES=DISCRETE).",
         defaultValue: .efron, example: "ties: breslow"
       ) { $0.ties = $1 },
       .number(

@@ -43,3 +43,15 @@ public struct CoxRequest: Sendable {
     CoxRegressionOptions(ties: ties, confidenceLevel: confidenceLevel)
   }
 }
+
+extension CoxRegressionOptions.Ties {
+  /// The name methods statements and footnotes give the tie handling: `Efron`, `Breslow`,
+  /// `exact`.
+  public var displayName: String {
+    switch self {
+    case .efron: "Efron"
+    case .breslow: "Breslow"
+    case .exact: "exact"
+    }
+  }
+}

@@ -6,7 +6,7 @@ extension ForestAnalysis {
   /// the model and its tie handling, the interval and the tests behind the P values.
   public func methods(_ request: ForestRequest) -> String {
     let level = JournalFormat.tick(request.confidenceLevel * 100)
-    let ties = request.ties == .efron ? "Efron" : "Breslow"
+    let ties = request.ties.displayName
     let cox =
       "Cox proportional hazards models (\(ties) ties, R coxph ties = \"\(request.ties.rawValue)\") on the patients with complete data; hazard ratios with \(level)% Wald confidence intervals, exp(β ± z·SE)"
     var parts: [String]

@@ -172,7 +172,7 @@ extension ForestAnalysis {
     return ReportTable(
       title: title, columns: columns, spanningHeaders: spanning, rows: rows,
       footnotes: [
-        "HR, hazard ratio (Cox proportional hazards model, \(ties == .efron ? "Efron" : "Breslow") ties); CI, confidence interval\(showsNE ? "; NE, not estimable" : ""). \(tests)"
+        "HR, hazard ratio (Cox proportional hazards model, \(ties.displayName) ties); CI, confidence interval\(showsNE ? "; NE, not estimable" : ""). \(tests)"
       ] + footnotes)
   }
 }

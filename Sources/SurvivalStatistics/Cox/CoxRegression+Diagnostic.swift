@@ -17,6 +17,12 @@ extension CoxRegression {
     case aliasedCoefficients(names: [String])
     /// Distinct times closer than √ε were merged (R `aeqSurv`).
     case nearTiesMerged(count: Int)
+    /// Clusters were given with the model-based variance requested; they were not used. R:
+    /// "cluster specified with robust=FALSE, cluster ignored".
+    case clustersIgnored
+    /// Rows of `Surv(start, stop, event)` whose stop was not after their start were dropped as
+    /// missing. R: "Stop time must be > start time, NA created".
+    case emptyIntervalsDropped(count: Int)
 
     /// A sentence for a `warning: …` line.
     public var description: String {
@@ -36,6 +42,12 @@ extension CoxRegression {
       case .nearTiesMerged(let count):
         return
           "\(count) time \(count == 1 ? "value was" : "values were") within rounding error of another and treated as tied"
+      case .emptyIntervalsDropped(let count):
+        return
+          "\(count) \(count == 1 ? "row was" : "rows were") dropped because the stop time was not after the start time"
+      case .clustersIgnored:
+        return
+          "clusters were given but the model-based variance was requested; the clusters were ignored"
       }
     }
 
@@ -49,6 +61,10 @@ extension CoxRegression {
         return "Ran out of iterations and did not converge"
       case .coefficientsMayBeInfinite:
         return "one or more coefficients may be infinite"
+      case .emptyIntervalsDropped:
+        return "Stop time must be > start time, NA created"
+      case .clustersIgnored:
+        return "cluster specified with robust=FALSE, cluster ignored"
       case .aliasedCoefficients, .nearTiesMerged:
         return nil
       }

@@ -1,30 +1,73 @@
 import Foundation
 
 extension CoxRegression {
-  /// Fits a Cox model to right-censored data.
+  /// Fits a Cox model to right-censored or counting-process data.
+  ///
+  /// With `entryTimes`, observation i covers the interval (entryᵢ, timesᵢ] and is in the risk set
+  /// of an event at t when entryᵢ < t ≤ timesᵢ: time-dependent covariates (one row per interval
+  /// of constant covariates), recurrent events (Andersen–Gill: one row per interval between
+  /// events) and delayed entry (left truncation). R: `coxph(Surv(start, stop, event) ~ x)`,
+  /// fitted as `agreg.fit` does (its iteration rules, its reported means `colMeans(x)`).
   ///
   /// - Parameters:
-  ///   - times: follow-up time of each observation (finite).
-  ///   - events: true for an event, false for censoring.
+  ///   - entryTimes: start of each observation's interval (R's `tstart`), nil for
+  ///     right-censored data (every subject at risk from time 0, or −∞).
+  ///   - times: follow-up time, or the end of the interval (`tstop`), of each observation.
+  ///   - events: true for an event at `times`, false for censoring.
   ///   - design: the covariate columns and their terms (see ``ModelFrame`` for formulas).
   ///   - strata: optional stratum code per observation; each stratum gets its own baseline
   ///     hazard (R: `strata()`).
-  ///   - options: settings, R's defaults unless given.
-  /// - Throws: ``CoxRegressionError`` for inconsistent lengths, non-finite values, no rows or no
-  ///   events. Statistical problems (separation, aliasing, non-convergence) do not throw; they
-  ///   are listed in ``diagnostics``.
+  ///   - weights: optional case weights, finite and > 0 (R: `weights =`); each observation's
+  ///     contributions to the partial likelihood, score and information are multiplied by its
+  ///     weight (Efron's steps by the tied deaths' mean weight, so that with Efron's method, as
+  ///     in R, a row of weight k is not the same as k copies of it; with Breslow's it is). As
+  ///     in R, the variance is robust by default when a weight is not an integer (see
+  ///     ``CoxRegressionOptions/RobustVariance/automatic``).
+  ///   - clusters: optional cluster code per observation (R: `cluster(id)`): observations of a
+  ///     cluster may be correlated; the robust variance sums their dfbeta residuals.
+  ///   - options: settings, R's defaults unless given; ``CoxRegressionOptions/robustVariance``
+  ///     decides whether the robust (sandwich) variance replaces the model-based one.
+  /// - Throws: ``CoxRegressionError`` for inconsistent lengths, non-finite values, an interval
+  ///   that does not end after it starts, no rows or no events. Statistical problems
+  ///   (separation, aliasing, non-convergence) do not throw; they are listed in
+  ///   ``diagnostics``.
   public init(
-    times: [Double], events: [Bool], design: DesignMatrix, strata: [Int]? = nil,
+    entryTimes: [Double]? = nil, times: [Double], events: [Bool], design: DesignMatrix,
+    strata: [Int]? = nil, weights: [Double]? = nil, clusters: [Int]? = nil,
     options: CoxRegressionOptions = CoxRegressionOptions()
   ) throws(CoxRegressionError) {
     let n = times.count
-    try Self.validate(times: times, events: events, design: design, strata: strata, options: options)
-    let data = _CoxData(
-      times: times, events: events, columns: design.columns, strata: strata,
-      mergesNearTies: options.mergesNearTies)
-    let input = _FitInput(times: times, events: events, strata: strata, design: design, data: data)
+    try Self.validate(
+      entryTimes: entryTimes, times: times, events: events, design: design, strata: strata,
+      weights: weights, clusters: clusters, options: options)
+    let input = _FitInput(
+      entryTimes: entryTimes, times: times, events: events, strata: strata, weights: weights,
+      design: design, options: options)
+    let data = input.data
     let fit = _newtonRaphson(data, options: options)
     let p = design.columnCount
+    let modelVariance = DenseMatrix(rowCount: p, columnCount: p, elements: fit.variance)
+
+    // The robust variance, when R would compute it.
+    let hasFractionalWeights = weights?.contains { $0 != $0.rounded(.down) } ?? false
+    let isRobust: Bool
+    switch options.robustVariance {
+    case .automatic: isRobust = clusters != nil || hasFractionalWeights
+    case .robust: isRobust = true
+    case .modelBased: isRobust = false
+    }
+    if isRobust && clusters == nil && entryTimes != nil
+      && options.robustVariance == .robust
+    {
+      throw .robustVarianceNeedsClusters
+    }
+    if isRobust && options.ties == .exact { throw .robustVarianceWithExactTies }
+    var robust: (variance: DenseMatrix, score: ChiSquareTest, clusterCount: Int)?
+    if isRobust && p > 0 && fit.isRedundant.contains(false) {
+      robust = Self.robustVariance(
+        data: data, fit: fit, clusters: clusters, options: options)
+    }
+    let inferenceVariance = robust?.variance ?? modelVariance
 
     // Coefficients.
     let z = Distributions.normalQuantile(1 - (1 - options.confidenceLevel) / 2)
@@ -32,20 +75,23 @@ extension CoxRegression {
     for j in 0..<p {
       let aliased = fit.isRedundant[j]
       let estimate = aliased ? Double.nan : fit.beta[j]
-      let se = aliased ? Double.nan : fit.variance[j * p + j].squareRoot()
+      let naive = aliased ? Double.nan : fit.variance[j * p + j].squareRoot()
+      let robustSE = robust.map { aliased ? Double.nan : $0.variance[j, j].squareRoot() }
+      let se = robustSE ?? naive
       let zValue = estimate / se
       coefficients.append(
         Coefficient(
           label: design.labels[j], estimate: estimate, standardError: se,
           hazardRatio: exp(estimate), z: zValue,
           p: Distributions.chiSquareUpperTail(zValue * zValue, degreesOfFreedom: 1),
-          mean: data.centers[j], confidenceLevel: options.confidenceLevel,
-          hazardRatioLower: exp(estimate - z * se), hazardRatioUpper: exp(estimate + z * se)))
+          mean: data.reportedMeans[j], confidenceLevel: options.confidenceLevel,
+          hazardRatioLower: exp(estimate - z * se), hazardRatioUpper: exp(estimate + z * se),
+          modelStandardError: naive, robustStandardError: robustSE))
     }
 
     // Linear predictors in input order (R: x %*% coef - sum(coef * means)).
     var offset = 0.0
-    for j in 0..<p { offset += fit.beta[j] * data.centers[j] }
+    for j in 0..<p { offset += fit.beta[j] * data.reportedMeans[j] }
     var linearPredictors = [Double](repeating: -offset, count: n)
     for j in 0..<p where fit.beta[j] != 0 {
       let b = fit.beta[j]
@@ -57,6 +103,9 @@ extension CoxRegression {
     // Diagnostics.
     var diagnostics: [Diagnostic] = []
     if data.mergedTimeCount > 0 { diagnostics.append(.nearTiesMerged(count: data.mergedTimeCount)) }
+    if clusters != nil && options.robustVariance == .modelBased {
+      diagnostics.append(.clustersIgnored)
+    }
     let aliasedNames = (0..<p).filter { fit.isRedundant[$0] }.map { design.labels[$0].name }
     if !aliasedNames.isEmpty { diagnostics.append(.aliasedCoefficients(names: aliasedNames)) }
     if p > 0 && options.maximumIterations > 1 {
@@ -68,10 +117,14 @@ extension CoxRegression {
         remaining[j] = abs(total)
       }
       if fit.isConverged {
+        // coxph.fit: |step| > eps and > toler.inf·|β|; agreg.fit: |step| > toler.inf·(1 + |β|).
         let flagged = (0..<p).filter { j in
-          !fit.score[j].isFinite
-            || (remaining[j] > options.convergenceTolerance
-              && remaining[j] > options.infiniteCoefficientTolerance * abs(fit.beta[j]))
+          if !fit.score[j].isFinite { return true }
+          if data.isCountingProcess {
+            return remaining[j] > options.infiniteCoefficientTolerance * (1 + abs(fit.beta[j]))
+          }
+          return remaining[j] > options.convergenceTolerance
+            && remaining[j] > options.infiniteCoefficientTolerance * abs(fit.beta[j])
         }
         if !flagged.isEmpty {
           diagnostics.append(
@@ -80,7 +133,9 @@ extension CoxRegression {
         }
       } else {
         diagnostics.append(.didNotConverge(iterations: fit.iterations))
-        if (linearPredictors.max() ?? 0) > 500 || remaining.contains(where: { !$0.isFinite }) {
+        if !data.isCountingProcess,
+          (linearPredictors.max() ?? 0) > 500 || remaining.contains(where: { !$0.isFinite })
+        {
           diagnostics.append(.coefficientsMayBeInfinite)
         }
       }
@@ -89,7 +144,7 @@ extension CoxRegression {
     // Global tests over the non-aliased coefficients.
     let kept = (0..<p).filter { !fit.isRedundant[$0] }
     let df = kept.count
-    let variance = DenseMatrix(rowCount: p, columnCount: p, elements: fit.variance)
+    let variance = inferenceVariance
     let wald = Self.waldStatistic(
       indices: kept, beta: fit.beta, variance: variance, tolerance: options.choleskyTolerance)
 
@@ -97,6 +152,10 @@ extension CoxRegression {
     self.coefficients = coefficients
     self.terms = design.terms
     self.variance = variance
+    self.modelVariance = modelVariance
+    self.robustVariance = robust?.variance
+    self.robustScoreTest = robust?.score
+    self.clusterCount = robust?.clusterCount
     self.nullLogLikelihood = fit.initialLogLikelihood
     self.logLikelihood = fit.finalLogLikelihood
     self.likelihoodRatioTest = ChiSquareTest(
@@ -105,6 +164,9 @@ extension CoxRegression {
     self.scoreTest = ChiSquareTest(statistic: fit.scoreStatistic, degreesOfFreedom: df)
     self.observationCount = n
     self.eventCount = events.reduce(0) { $0 + ($1 ? 1 : 0) }
+    self.weightedEventCount = weights.map { w in
+      zip(w, events).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
+    }
     self.stratumCount = data.stratumCount
     self.iterations = fit.iterations
     self.isConverged = fit.isConverged
@@ -112,9 +174,11 @@ extension CoxRegression {
     self.linearPredictors = linearPredictors
     self.input = input
 
-    if p > 0 {
+    if p > 0 && !data.isCountingProcess && data.weights == nil {
       let sortedScores = data.order.map { linearPredictors[$0] }
-      self.concordance = _concordance(data: data, sortedScores: sortedScores)
+      let sortedClusters = robust == nil ? nil : clusters.map { c in data.order.map { c[$0] } }
+      self.concordance = _concordance(
+        data: data, sortedScores: sortedScores, sortedClusters: sortedClusters)
     } else {
       self.concordance = nil
     }
@@ -149,9 +213,7 @@ extension CoxRegression {
         var reducedOptions = options
         reducedOptions.termTests = .wald
         let reducedDesign = design.keepingTerms(at: others)
-        let reducedData = _CoxData(
-          times: input.times, events: input.events, columns: reducedDesign.columns,
-          strata: input.strata, mergesNearTies: options.mergesNearTies)
+        let reducedData = input.data(columns: reducedDesign.columns)
         let reduced = _newtonRaphson(reducedData, options: reducedOptions)
         let reducedDF = reduced.isRedundant.filter { !$0 }.count
         let fullDF = isRedundant.filter { !$0 }.count
@@ -167,10 +229,26 @@ extension CoxRegression {
   }
 
   private static func validate(
-    times: [Double], events: [Bool], design: DesignMatrix, strata: [Int]?,
-    options: CoxRegressionOptions
+    entryTimes: [Double]?, times: [Double], events: [Bool], design: DesignMatrix,
+    strata: [Int]?, weights: [Double]?, clusters: [Int]?, options: CoxRegressionOptions
   ) throws(CoxRegressionError) {
     let n = times.count
+    if let weights {
+      if weights.count != n {
+        throw .lengthMismatch(what: "weights", expected: n, found: weights.count)
+      }
+      let bad = weights.indices.filter { !(weights[$0].isFinite && weights[$0] > 0) }
+      if let first = bad.first {
+        throw .invalidWeight(row: first, value: weights[first], count: bad.count)
+      }
+    }
+    if let clusters, clusters.count != n {
+      throw .lengthMismatch(what: "clusters", expected: n, found: clusters.count)
+    }
+    if weights != nil && options.ties == .exact { throw .weightsWithExactTies }
+    if let entryTimes, entryTimes.count != n {
+      throw .lengthMismatch(what: "entry times", expected: n, found: entryTimes.count)
+    }
     if events.count != n {
       throw .lengthMismatch(what: "events", expected: n, found: events.count)
     }
@@ -204,5 +282,22 @@ extension CoxRegression {
       }
     }
     if !events.contains(true) { throw .noEvents(observations: n) }
+    if var entries = entryTimes {
+      let badEntries = entries.indices.filter { !entries[$0].isFinite }
+      if let first = badEntries.first {
+        throw .invalidTime(row: first, value: entries[first], count: badEntries.count)
+      }
+      let empty = entries.indices.filter { !(entries[$0] < times[$0]) }
+      if let first = empty.first {
+        throw .emptyInterval(
+          row: first, start: entries[first], stop: times[first], count: empty.count)
+      }
+      if options.mergesNearTies {
+        var exits = times
+        if let row = _mergeNearTiesJointly(entries: &entries, exits: &exits).collapsedRow {
+          throw .intervalMergedToZeroLength(row: row, start: entryTimes![row], stop: times[row])
+        }
+      }
+    }
   }
 }

@@ -19,16 +19,29 @@ public enum CoxModelError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension CoxRegression {
   /// Fits a Cox model given by an R formula, e.g.
-  /// `Surv(time, status) ~ age + sex + factor(ph.ecog) + strata(inst)`, on the complete cases.
+  /// `Surv(time, status) ~ age + sex + factor(ph.ecog) + strata(inst)` or, for counting-process
+  /// data, `Surv(start, stop, event) ~ age + transplant`, on the complete cases.
   ///
   /// R: `coxph(formula, data, ties = options.ties)`.
+  ///
+  /// - Parameter weights: case weights as an expression on the data, usually a column name (R:
+  ///   `weights = w`); rows with a missing weight are dropped.
   public init(
-    formula: String, data: ModelData, options: CoxRegressionOptions = CoxRegressionOptions()
+    formula: String, data: ModelData, weights: String? = nil,
+    options: CoxRegressionOptions = CoxRegressionOptions()
   ) throws(CoxModelError) {
     let parsed: ModelFormula
     do { parsed = try ModelFormula(parsing: formula) } catch { throw .formula(error) }
+    var weightExpression: FormulaExpression?
+    if let weights {
+      do { weightExpression = try ModelFormula.expression(parsing: weights) } catch {
+        throw .formula(error)
+      }
+    }
     let frame: ModelFrame
-    do { frame = try ModelFrame(formula: parsed, data: data) } catch { throw .modelFrame(error) }
+    do { frame = try ModelFrame(formula: parsed, data: data, weights: weightExpression) } catch {
+      throw .modelFrame(error)
+    }
     do { try self.init(frame: frame, options: options) } catch { throw .regression(error) }
   }
 
@@ -37,8 +50,12 @@ extension CoxRegression {
     throws(CoxRegressionError)
   {
     try self.init(
-      times: frame.times, events: frame.events, design: frame.design, strata: frame.strata,
-      options: options)
+      entryTimes: frame.entryTimes, times: frame.times, events: frame.events,
+      design: frame.design, strata: frame.strata, weights: frame.weights,
+      clusters: frame.clusters, options: options)
     droppedRowCount = frame.droppedRowCount
+    if frame.emptyIntervalCount > 0 {
+      diagnostics.insert(.emptyIntervalsDropped(count: frame.emptyIntervalCount), at: 0)
+    }
   }
 }

@@ -14,17 +14,26 @@ import Foundation
 /// Cox proportional hazards regression fitted by maximum partial likelihood.
 ///
 /// The model is λ(t | x) = λ₀ₛ(t) exp(xᵀβ), with a separate baseline hazard λ₀ₛ per stratum s.
-/// β̂ maximizes the partial log-likelihood with Efron's (default) or Breslow's handling of
-/// tied event times; its variance is the inverse of the observed information I(β̂).
+/// β̂ maximizes the partial log-likelihood with Efron's (default), Breslow's or the exact
+/// handling of tied event times; its variance is the inverse of the observed information
+/// I(β̂), or the robust (sandwich) variance Σ_c D_cᵀD_c of the cluster-summed dfbeta residuals.
+///
+/// Data may be right-censored, `Surv(time, status)`, or in counting-process form,
+/// `Surv(start, stop, status)` (time-dependent covariates, recurrent events, delayed entry),
+/// with optional case weights and clusters.
 ///
 /// Matches `survival::coxph(Surv(time, status) ~ x, ties = "efron")` with the default
-/// `coxph.control()`; the reported tests are R's `logtest`, `waldtest` and `sctest`, and
-/// `concordance` is `fit$concordance`.
+/// `coxph.control()` (and `coxph(Surv(start, stop, event) ~ x + cluster(id), weights = w)`);
+/// the reported tests are R's `logtest`, `waldtest`, `sctest` and, for a robust fit,
+/// `robust`, and `concordance` is `fit$concordance` (not computed for counting-process or
+/// weighted fits).
 ///
-/// Reference: Therneau & Grambsch (2000), *Modeling Survival Data*, ch. 3; Efron (1977),
-/// JASA 72:557–565.
+/// Reference: Therneau & Grambsch (2000), *Modeling Survival Data*, ch. 3, 8; Efron (1977),
+/// JASA 72:557–565; Andersen & Gill (1982), Ann. Statist. 10:1100–1120; Lin & Wei (1989),
+/// JASA 84:1074–1078.
 ///
-/// - Complexity: O(n log n + iterations · n · p²) for n observations and p columns.
+/// - Complexity: O(n log n + iterations · n · p²) for n observations and p columns (exact ties:
+///   O(Σ_t |risk set| · d_t · p²) per iteration).
 public struct CoxRegression: Sendable {
   /// One estimated coefficient.
   public struct Coefficient: Equatable, Sendable {
@@ -32,7 +41,8 @@ public struct CoxRegression: Sendable {
     public let label: CoefficientLabel
     /// β̂ (R: `coef`); NaN when the column is aliased (R: `NA`).
     public let estimate: Double
-    /// √Var(β̂) (R: `se(coef)`).
+    /// √Var(β̂) used for z, p and the intervals: the robust standard error when the fit is
+    /// robust, else the model-based one (R: `sqrt(diag(vcov(fit)))`).
     public let standardError: Double
     /// exp(β̂) (R: `exp(coef)`).
     public let hazardRatio: Double
@@ -50,6 +60,11 @@ public struct CoxRegression: Sendable {
     public let hazardRatioLower: Double
     /// Upper end of the hazard-ratio interval.
     public let hazardRatioUpper: Double
+    /// √ of the model-based variance I(β̂)⁻¹ (R: `se(coef)` in `summary(fit)`, also when the
+    /// robust variance is used).
+    public let modelStandardError: Double
+    /// √ of the robust variance (R: `robust se`); nil when the fit is not robust.
+    public let robustStandardError: Double?
 
     /// The coefficient's R name.
     public var name: String { label.name }
@@ -128,18 +143,35 @@ public struct CoxRegression: Sendable {
   public let coefficients: [Coefficient]
   /// The model terms and their columns.
   public let terms: [DesignMatrix.Term]
-  /// Variance–covariance matrix of β̂, I(β̂)⁻¹ (R: `vcov(fit)`; zero rows and columns for
-  /// aliased coefficients).
+  /// Variance–covariance matrix of β̂ used for inference (R: `vcov(fit)`, `fit$var`; zero rows
+  /// and columns for aliased coefficients): the robust variance when the fit is robust, else
+  /// I(β̂)⁻¹.
   public let variance: DenseMatrix
+  /// The model-based variance I(β̂)⁻¹ (R: `fit$naive.var` of a robust fit, `fit$var` otherwise).
+  public let modelVariance: DenseMatrix
+  /// The robust (sandwich) variance Σ_c D_cᵀ D_c of the cluster-summed dfbeta residuals (R:
+  /// `fit$var` with `cluster()` or `robust = TRUE`); nil when not computed.
+  public let robustVariance: DenseMatrix?
+  /// The robust score test (R: `fit$rscore`, the "Robust" line of `summary(fit)`); nil unless
+  /// the fit is robust.
+  public let robustScoreTest: ChiSquareTest?
+  /// Number of clusters of the robust variance (each observation its own cluster without
+  /// `cluster()`); nil unless the fit is robust.
+  public let clusterCount: Int?
+  /// Σ wᵢ over the events of a weighted fit (R's weighted `nevent` in `summary`); nil without
+  /// weights.
+  public let weightedEventCount: Double?
   /// Partial log-likelihood at β = 0 (R: `fit$loglik[1]`).
   public let nullLogLikelihood: Double
   /// Partial log-likelihood at β̂ (R: `fit$loglik[2]`).
   public let logLikelihood: Double
   /// Likelihood-ratio test 2(ℓ(β̂) − ℓ(0)) (R: `logtest`).
   public let likelihoodRatioTest: ChiSquareTest
-  /// Wald test β̂ᵀ V⁻¹ β̂ (R: `waldtest`, unrounded `fit$wald.test`).
+  /// Wald test β̂ᵀ V⁻¹ β̂ with V = ``variance`` (robust when the fit is) (R: `waldtest`,
+  /// unrounded `fit$wald.test`).
   public let waldTest: ChiSquareTest
-  /// Score (log-rank) test U(0)ᵀ I(0)⁻¹ U(0) (R: `sctest`, `fit$score`).
+  /// Score (log-rank) test U(0)ᵀ I(0)⁻¹ U(0) (R: `sctest`, `fit$score`; model-based also for a
+  /// robust fit, as R's).
   public let scoreTest: ChiSquareTest
   /// Per-term tests, one per term.
   public let termTests: [TermTest]
@@ -159,7 +191,7 @@ public struct CoxRegression: Sendable {
   /// False when the iteration limit was reached.
   public let isConverged: Bool
   /// Statistical caveats, in the order found.
-  public let diagnostics: [Diagnostic]
+  public internal(set) var diagnostics: [Diagnostic]
   /// Linear predictors xᵢᵀβ̂ − x̄ᵀβ̂ in input row order (R: `fit$linear.predictors`).
   public let linearPredictors: [Double]
 
@@ -192,17 +224,36 @@ public struct CoxRegression: Sendable {
 
 /// What a fit needs to keep for later tests (proportional hazards, refits).
 final class _FitInput: Sendable {
+  let entryTimes: [Double]?
   let times: [Double]
   let events: [Bool]
   let strata: [Int]?
+  let weights: [Double]?
   let design: DesignMatrix
+  let mergesNearTies: Bool
+  /// The sorted, centred and scaled data of the full design.
   let data: _CoxData
 
-  init(times: [Double], events: [Bool], strata: [Int]?, design: DesignMatrix, data: _CoxData) {
+  init(
+    entryTimes: [Double]?, times: [Double], events: [Bool], strata: [Int]?, weights: [Double]?,
+    design: DesignMatrix, options: CoxRegressionOptions
+  ) {
+    self.entryTimes = entryTimes
     self.times = times
     self.events = events
     self.strata = strata
+    self.weights = weights
     self.design = design
-    self.data = data
+    self.mergesNearTies = options.mergesNearTies
+    self.data = _CoxData(
+      entries: entryTimes, times: times, events: events, columns: design.columns, strata: strata,
+      weights: weights, mergesNearTies: options.mergesNearTies)
+  }
+
+  /// The same observations with other covariate columns (a reduced model).
+  func data(columns: [[Double]]) -> _CoxData {
+    _CoxData(
+      entries: entryTimes, times: times, events: events, columns: columns, strata: strata,
+      weights: weights, mergesNearTies: mergesNearTies)
   }
 }

@@ -8,6 +8,11 @@ public struct CoxRegressionOptions: Equatable, Sendable {
     case efron
     /// Breslow's approximation (`ties = "breslow"`).
     case breslow
+    /// The exact partial likelihood (`ties = "exact"`): at a time with d tied events the
+    /// conditional probability that exactly those d of the risk set fail, summing over all
+    /// subsets of size d (the discrete-time logistic model). Costs O(risk set · d · p²) per
+    /// event time; case weights and the robust variance are not available, as in R.
+    case exact
   }
 
   /// Which per-term tests to compute.
@@ -17,6 +22,19 @@ public struct CoxRegressionOptions: Equatable, Sendable {
     /// Joint Wald tests and drop-term likelihood-ratio tests (one refit per term, on the same
     /// rows).
     case waldAndLikelihoodRatio
+  }
+
+  /// Which variance the fit reports for inference.
+  public enum RobustVariance: String, Equatable, Sendable, CaseIterable {
+    /// R's default: the robust variance with `cluster()` or with non-integer case weights,
+    /// the model-based one otherwise.
+    case automatic
+    /// The model-based variance I(β̂)⁻¹ (R: `robust = FALSE`; `cluster()` is then ignored with
+    /// a diagnostic, as R warns).
+    case modelBased
+    /// The robust (sandwich) variance, per observation without `cluster()` (R: `robust =
+    /// TRUE`).
+    case robust
   }
 
   /// Ties handling. Default `.efron`.
@@ -36,13 +54,17 @@ public struct CoxRegressionOptions: Equatable, Sendable {
   public var confidenceLevel: Double
   /// Per-term tests. Default `.wald`.
   public var termTests: TermTests
+  /// Model-based or robust variance. Default `.automatic` (R's rule).
+  public var robustVariance: RobustVariance
 
   /// Creates options; every argument defaults to R's `coxph` default.
   public init(
     ties: Ties = .efron, maximumIterations: Int = 20, convergenceTolerance: Double = 1e-9,
     choleskyTolerance: Double? = nil, infiniteCoefficientTolerance: Double? = nil,
-    mergesNearTies: Bool = true, confidenceLevel: Double = 0.95, termTests: TermTests = .wald
+    mergesNearTies: Bool = true, confidenceLevel: Double = 0.95, termTests: TermTests = .wald,
+    robustVariance: RobustVariance = .automatic
   ) {
+    self.robustVariance = robustVariance
     self.ties = ties
     self.maximumIterations = maximumIterations
     self.convergenceTolerance = convergenceTolerance

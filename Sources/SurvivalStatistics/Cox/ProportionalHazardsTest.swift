@@ -10,10 +10,20 @@ import Foundation
 /// uᵀ I⁻¹ u with u = (0, U_θ,J) on the rows and columns (β, θ_J); GLOBAL uses all θ. Multi-column
 /// terms are tested jointly with df = number of columns.
 ///
+/// The statistics are invariant to rescaling a covariate (x → c·x), as R's are in exact
+/// arithmetic: the generalized inverse uses a pivot tolerance relative to each column's own
+/// diagonal entry. R solves the system with `solve()`, which refuses it as "computationally
+/// singular" once covariate scales differ by about 10⁵ (reciprocal condition number below
+/// ε); the values here are then those R gives for the same model on a moderate scale.
+///
 /// Transforms: `km` uses g(t) = 1 − Ŝ(t−) from the pooled Kaplan–Meier estimate (R's default),
 /// `identity` t, `rank` the average rank of t, `log` log t.
 ///
-/// Reference: Grambsch & Therneau (1994), Biometrika 81:515–526; survival's `zph1.c`.
+/// For counting-process fits (`Surv(start, stop, event)`) the sums run over the risk sets
+/// {start < t ≤ stop} (R's `zph2.c`) and the `km` transform uses the Kaplan–Meier estimate of
+/// those risk sets.
+///
+/// Reference: Grambsch & Therneau (1994), Biometrika 81:515–526; survival's `zph1.c`, `zph2.c`.
 ///
 /// - Complexity: O(n log n + n·p²).
 public struct ProportionalHazardsTest: Sendable {
@@ -65,7 +75,13 @@ public struct ProportionalHazardsTest: Sendable {
     case .identity: g = times
     case .log: g = times.map { Foundation.log($0) }
     case .rank: g = Self.averageRanks(times)
-    case .km: g = Self.oneMinusKaplanMeierBefore(times: times, events: data.events)
+    case .km:
+      if let counting = data.counting {
+        g = Self.oneMinusKaplanMeierBefore(
+          entries: counting.entries, times: times, events: data.events)
+      } else {
+        g = Self.oneMinusKaplanMeierBefore(times: times, events: data.events)
+      }
     }
     var eventSum = 0.0
     var eventCount = 0.0
@@ -76,10 +92,13 @@ public struct ProportionalHazardsTest: Sendable {
     let gMean = eventSum / eventCount
     for k in 0..<n { g[k] -= gMean }
 
-    // Linear predictor and covariates in sorted order, centred.
+    // Linear predictor and covariates in sorted order, centred (R's zph2 keeps the linear
+    // predictor as the fit reports it).
     var eta = order.map { fit.linearPredictors[$0] }
-    let etaMean = eta.reduce(0, +) / Double(n)
-    for k in 0..<n { eta[k] -= etaMean }
+    if !data.isCountingProcess {
+      let etaMean = eta.reduce(0, +) / Double(n)
+      for k in 0..<n { eta[k] -= etaMean }
+    }
     var x = [Double](repeating: 0, count: n * p)
     for (c, j) in kept.enumerated() {
       let column = design.columns[j]
@@ -89,8 +108,12 @@ public struct ProportionalHazardsTest: Sendable {
       for k in 0..<n { x[k * p + c] = column[order[k]] - mean }
     }
 
-    let (u, information) = Self.scoreAndInformation(
-      data: data, x: x, p: p, eta: eta, g: g, efron: fit.options.ties == .efron)
+    let (u, information) =
+      data.isCountingProcess
+      ? Self.countingScoreAndInformation(
+        data: data, x: x, p: p, eta: eta, g: g, efron: fit.options.ties == .efron)
+      : Self.scoreAndInformation(
+        data: data, x: x, p: p, eta: eta, g: g, efron: fit.options.ties == .efron)
 
     func test(_ columns: [Int]) -> Double {
       let indices = Array(0..<p) + columns.map { $0 + p }
@@ -98,8 +121,13 @@ public struct ProportionalHazardsTest: Sendable {
         .submatrix(indices)
       var vector = [Double](repeating: 0, count: indices.count)
       for (k, column) in columns.enumerated() { vector[p + k] = u[column + p] }
+      // The covariates are not scaled here (unlike in the fit), so the pivot tolerance must be
+      // relative to each column's own diagonal: with R's rule (relative to the largest
+      // diagonal) a covariate on a scale 10⁵ times smaller than another is dropped as if
+      // redundant, and its test, and GLOBAL's, come out wrong.
       let cholesky = _Cholesky(
-        symmetric: sub.elements, size: indices.count, tolerance: fit.options.choleskyTolerance)
+        symmetric: sub.elements, size: indices.count, tolerance: fit.options.choleskyTolerance,
+        pivoting: .relativeToOwnDiagonal)
       return cholesky.quadraticFormOfInverse(vector)
     }
 
@@ -144,8 +172,11 @@ public struct ProportionalHazardsTest: Sendable {
       let weight = g[person]
       var deaths = 0
       var deathRisk = 0.0
+      var deathWeight = 0.0
       while person >= 0 && data.times[person] == time && data.strata[person] == stratum {
-        let risk = exp(eta[person])
+        // Case weights multiply exactly when they are 1, so unweighted fits are unchanged.
+        let caseWeight = data.weights?[person] ?? 1
+        let risk = exp(eta[person]) * caseWeight
         let row = person * p
         if data.events[person] == 0 {
           denom += risk
@@ -156,9 +187,10 @@ public struct ProportionalHazardsTest: Sendable {
         } else {
           deaths += 1
           deathRisk += risk
+          deathWeight += caseWeight
           for i in 0..<p {
-            u[i] += x[row + i]
-            u[i + p] += weight * x[row + i]
+            u[i] += caseWeight * x[row + i]
+            u[i + p] += weight * (caseWeight * x[row + i])
             a2[i] += risk * x[row + i]
             for j in 0...i { c2[i * p + j] += risk * x[row + i] * x[row + j] }
           }
@@ -169,7 +201,9 @@ public struct ProportionalHazardsTest: Sendable {
       let d = Double(deaths)
       let steps = efron ? deaths : 1
       let share = efron ? 1 / d : 1
-      let stepWeight = efron ? 1 : d
+      // The deaths' mean weight per Efron step, their total weight for Breslow (1 and d when
+      // unweighted).
+      let stepWeight = efron ? deathWeight / d : deathWeight
       for _ in 0..<steps {
         denom += deathRisk * share
         for i in 0..<p {

@@ -20,7 +20,11 @@
 /// subject enters.
 ///
 /// - Complexity: O(n log n).
-func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Concordance {
+/// With clusters (R: `coxph(... + cluster(id))`) the influence values are summed within each
+/// cluster before squaring, as `concordancefit(..., cluster =)` does.
+func _concordance(data: _CoxData, sortedScores: [Double], sortedClusters: [Int]? = nil)
+  -> CoxRegression.Concordance
+{
   var greaterTotal = 0.0  // pairs where the at-risk partner has the larger score
   var smallerTotal = 0.0
   var tiedTotal = 0.0
@@ -134,12 +138,18 @@ func _concordance(data: _CoxData, sortedScores: [Double]) -> CoxRegression.Conco
   let pairs = greaterTotal + smallerTotal + tiedTotal
   let somers = (greaterTotal - smallerTotal) / pairs
   var variance = 0.0
+  var clusterSums: [Int: Double] = [:]
   for k in 0..<n {
     let dfbeta =
       ((influenceGreater[k] - influenceSmaller[k])
         - (influenceGreater[k] + influenceSmaller[k] + influenceTied[k]) * somers) / (2 * pairs)
-    variance += dfbeta * dfbeta
+    if let sortedClusters {
+      clusterSums[sortedClusters[k], default: 0] += dfbeta
+    } else {
+      variance += dfbeta * dfbeta
+    }
   }
+  for value in clusterSums.values { variance += value * value }
   return CoxRegression.Concordance(
     concordance: 1 - (somers + 1) / 2, standardError: variance.squareRoot(),
     concordant: smallerTotal, discordant: greaterTotal, tiedRisk: tiedTotal,

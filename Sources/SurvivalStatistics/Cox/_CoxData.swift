@@ -14,13 +14,13 @@ import Foundation
 /// iterates are unchanged in exact arithmetic, but the information matrix is far better
 /// conditioned and the Cholesky tolerance acts on comparable pivots.
 final class _CoxData: Sendable {
-  /// Number of subjects.
+  /// Number of subjects (rows).
   let count: Int
   /// Number of covariate columns.
   let covariateCount: Int
   /// `order[k]` is the input row at sorted position k.
   let order: [Int]
-  /// Sorted times (after near-tie merging).
+  /// Sorted times (after near-tie merging); for counting-process data the stop times.
   let times: [Double]
   /// Sorted event indicators (1 = event).
   let events: [UInt8]
@@ -30,15 +30,27 @@ final class _CoxData: Sendable {
   let stratumCount: Int
   /// Sorted covariates, row-major (`covariateCount` values per subject), centred and scaled.
   let covariates: [Double]
-  /// Centring values (0 for columns left alone). R: `coxfit6` `means`.
+  /// Centring values used by the kernel (0 for columns left alone). R: `coxfit6` `means`.
   let centers: [Double]
+  /// The column means R reports and centres the linear predictor with (R: `fit$means`): the
+  /// (weighted) centring values for right-censored data; for counting-process data
+  /// `colMeans(x)` over all rows, as `agreg.fit` reports them.
+  let reportedMeans: [Double]
   /// Scale factors sⱼ.
   let scales: [Double]
   /// Number of distinct time values changed by near-tie merging.
   let mergedTimeCount: Int
+  /// Sorted case weights; nil when every weight is 1 (R's default).
+  let weights: [Double]?
+  /// Counting-process layout (R `agreg.fit`); nil for right-censored data.
+  let counting: _CountingLayout?
+
+  /// Whether the data are in (start, stop] form.
+  var isCountingProcess: Bool { counting != nil }
 
   init(
-    times inputTimes: [Double], events inputEvents: [Bool], columns: [[Double]], strata inputStrata: [Int]?,
+    entries inputEntries: [Double]? = nil, times inputTimes: [Double], events inputEvents: [Bool],
+    columns: [[Double]], strata inputStrata: [Int]?, weights inputWeights: [Double]? = nil,
     mergesNearTies: Bool
   ) {
     let n = inputTimes.count
@@ -47,8 +59,15 @@ final class _CoxData: Sendable {
     covariateCount = p
 
     var mergedTimes = inputTimes
+    var mergedEntries = inputEntries
     var merged = 0
-    if mergesNearTies { merged = _mergeNearTies(&mergedTimes) }
+    if mergesNearTies {
+      if mergedEntries != nil {
+        merged = _mergeNearTiesJointly(entries: &mergedEntries!, exits: &mergedTimes).replaced
+      } else {
+        merged = _mergeNearTies(&mergedTimes)
+      }
+    }
     mergedTimeCount = merged
 
     // Dense stratum numbers in ascending order of the caller's codes.
@@ -86,8 +105,18 @@ final class _CoxData: Sendable {
     times = sortedTimes
     events = sortedEvents
     strata = sortedStrata
+    let sortedWeights = inputWeights.map { w in order.map { w[$0] } }
+    weights = sortedWeights
+
+    let layout = mergedEntries.map { entries in
+      _CountingLayout(
+        entries: order.map { entries[$0] }, times: sortedTimes, events: sortedEvents,
+        strata: sortedStrata, order: order)
+    }
+    counting = layout
 
     var centers = [Double](repeating: 0, count: p)
+    var reported = [Double](repeating: 0, count: p)
     var scales = [Double](repeating: 1, count: p)
     var x = [Double](repeating: 0, count: n * p)
     for j in 0..<p {
@@ -99,11 +128,44 @@ final class _CoxData: Sendable {
         if isUnitValued && value != 0 && value != 1 && value != -1 { isUnitValued = false }
       }
       if !isUnitValued && n > 0 {
-        let mean = total / Double(n)
-        var absoluteDeviation = 0.0
-        for value in column { absoluteDeviation += abs(value - mean) }
-        centers[j] = mean
-        scales[j] = absoluteDeviation > 0 ? Double(n) / absoluteDeviation : 1
+        if let layout {
+          // agreg.fit: the kernel centres on the first row of its sort order (agfit4 computes a
+          // per-stratum mean but, as written, subtracts the first row's value from all rows),
+          // scales by Σw / Σw|x − c| over the rows used, and reports colMeans(x).
+          let first = order[layout.stopOrder.first ?? 0]
+          let w0 = inputWeights?[first] ?? 1
+          let center = (w0 * column[first]) / w0
+          var weightSum = 0.0
+          var absoluteDeviation = 0.0
+          for k in layout.stopOrder {
+            let w = sortedWeights?[k] ?? 1
+            absoluteDeviation += w * abs(column[order[k]] - center)
+            weightSum += w
+          }
+          centers[j] = center
+          scales[j] = absoluteDeviation > 0 ? weightSum / absoluteDeviation : 1
+          reported[j] = total / Double(n)
+        } else if let inputWeights {
+          var weightSum = 0.0
+          var weighted = 0.0
+          for i in 0..<n {
+            weighted += inputWeights[i] * column[i]
+            weightSum += inputWeights[i]
+          }
+          let mean = weighted / weightSum
+          var absoluteDeviation = 0.0
+          for i in 0..<n { absoluteDeviation += inputWeights[i] * abs(column[i] - mean) }
+          centers[j] = mean
+          reported[j] = mean
+          scales[j] = absoluteDeviation > 0 ? weightSum / absoluteDeviation : 1
+        } else {
+          let mean = total / Double(n)
+          var absoluteDeviation = 0.0
+          for value in column { absoluteDeviation += abs(value - mean) }
+          centers[j] = mean
+          reported[j] = mean
+          scales[j] = absoluteDeviation > 0 ? Double(n) / absoluteDeviation : 1
+        }
       }
       let center = centers[j]
       let scale = scales[j]
@@ -117,6 +179,7 @@ final class _CoxData: Sendable {
     }
     covariates = x
     self.centers = centers
+    self.reportedMeans = reported
     self.scales = scales
   }
 
@@ -130,6 +193,112 @@ final class _CoxData: Sendable {
     }
     return count == 0 ? [] : ranges
   }
+}
+
+/// The two traversal orders of counting-process data (R `agreg.fit`, `agfit4`), as positions in
+/// the sorted arrays of ``_CoxData``, over the rows used.
+///
+/// A row is used only when some event time of its stratum lies in its interval (start, stop]
+/// (R's `ignore`: rows that are never in a risk set at an event are left out, which changes
+/// nothing but rounding). `stopOrder` is R's `sort.end`, (stratum ↑, stop ↓, row ↑);
+/// `startOrder` is `sort.start`, (stratum ↑, start ↓, row ↑).
+struct _CountingLayout: Sendable {
+  /// Sorted start times, aligned with the sorted arrays of the data.
+  let entries: [Double]
+  /// Positions of the used rows by stratum, then decreasing stop time.
+  let stopOrder: [Int]
+  /// Positions of the used rows by stratum, then decreasing start time.
+  let startOrder: [Int]
+  /// Whether each sorted position is used.
+  let isUsed: [Bool]
+
+  init(entries: [Double], times: [Double], events: [UInt8], strata: [Int32], order: [Int]) {
+    let n = times.count
+    self.entries = entries
+    // Event times per stratum, ascending (the sorted arrays are by stratum, then time).
+    var used = [Bool](repeating: false, count: n)
+    var start = 0
+    while start < n {
+      var end = start
+      var eventTimes: [Double] = []
+      while end < n && strata[end] == strata[start] {
+        if events[end] == 1 && eventTimes.last != times[end] { eventTimes.append(times[end]) }
+        end += 1
+      }
+      // Used when #(event times ≤ start) < #(event times ≤ stop) (R: findInterval).
+      func countAtOrBelow(_ value: Double) -> Int {
+        var low = 0
+        var high = eventTimes.count
+        while low < high {
+          let mid = (low + high) / 2
+          if eventTimes[mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
+      }
+      for k in start..<end {
+        used[k] = countAtOrBelow(entries[k]) < countAtOrBelow(times[k])
+      }
+      start = end
+    }
+    isUsed = used
+    let positions = (0..<n).filter { used[$0] }
+    stopOrder = positions.sorted { a, b in
+      if strata[a] != strata[b] { return strata[a] < strata[b] }
+      if times[a] != times[b] { return times[a] > times[b] }
+      return order[a] < order[b]
+    }
+    startOrder = positions.sorted { a, b in
+      if strata[a] != strata[b] { return strata[a] < strata[b] }
+      if entries[a] != entries[b] { return entries[a] > entries[b] }
+      return order[a] < order[b]
+    }
+  }
+}
+
+/// Merges near-tied values of start and stop times jointly, as R's `aeqSurv` does for
+/// `Surv(start, stop, event)`: the distinct values of both columns are merged by the rule of
+/// ``_mergeNearTies(_:)`` and each time replaced by the largest cut at or below it. Returns the
+/// number of distinct values replaced and the first row whose interval became empty (R stops:
+/// "aeqSurv exception, an interval has effective length 0").
+///
+/// - Complexity: O(n log n).
+func _mergeNearTiesJointly(entries: inout [Double], exits: inout [Double]) -> (
+  replaced: Int, collapsedRow: Int?
+) {
+  let tolerance = Double.ulpOfOne.squareRoot()
+  let unique = Array(Set((entries + exits).filter { $0.isFinite })).sorted()
+  guard unique.count > 1 else { return (0, nil) }
+  let meanAbsolute = unique.reduce(0) { $0 + abs($1) } / Double(unique.count)
+  var cuts = [unique[0]]
+  var replaced = 0
+  for k in 1..<unique.count {
+    let gap = unique[k] - unique[k - 1]
+    if gap <= tolerance || gap / meanAbsolute <= tolerance {
+      replaced += 1
+    } else {
+      cuts.append(unique[k])
+    }
+  }
+  guard replaced > 0 else { return (0, nil) }
+  func cut(_ value: Double) -> Double {
+    guard value.isFinite else { return value }
+    var low = 0
+    var high = cuts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if cuts[mid] <= value { low = mid } else { high = mid - 1 }
+    }
+    return cuts[low]
+  }
+  var collapsed: Int?
+  for i in entries.indices {
+    let start = cut(entries[i])
+    let stop = cut(exits[i])
+    if collapsed == nil && start == stop && entries[i] != exits[i] { collapsed = i }
+    entries[i] = start
+    exits[i] = stop
+  }
+  return (replaced, collapsed)
 }
 
 /// Replaces times that differ by at most √ε (absolutely, or relative to the mean absolute time)

@@ -41,7 +41,8 @@ func _newtonRaphson(
   _ data: _CoxData, options: CoxRegressionOptions
 ) -> _NewtonRaphsonResult {
   let p = data.covariateCount
-  let likelihood = _PartialLikelihood(data: data, usesEfron: options.ties == .efron)
+  let likelihood = _PartialLikelihood(
+    data: data, usesEfron: options.ties == .efron, isExact: options.ties == .exact)
   let eps = options.convergenceTolerance
   let tolerance = options.choleskyTolerance
   let maximumIterations = options.maximumIterations
@@ -82,6 +83,25 @@ func _newtonRaphson(
       converged: p == 0 || maximumIterations == 0)
   }
 
+  if options.ties == .exact {
+    let outcome = _exactIterations(
+      likelihood: likelihood, start: step, initialLogLikelihood: initialLogLikelihood,
+      revertsWhenOutOfIterations: !data.isCountingProcess, options: options)
+    cholesky = outcome.cholesky
+    return finish(
+      beta: outcome.beta, logLikelihood: outcome.logLikelihood, iterations: outcome.iterations,
+      converged: outcome.isConverged)
+  }
+  if data.isCountingProcess {
+    let outcome = _countingProcessIterations(
+      likelihood: likelihood, start: step, initialRank: cholesky.rank,
+      initialLogLikelihood: initialLogLikelihood, options: options)
+    cholesky = outcome.cholesky
+    return finish(
+      beta: outcome.beta, logLikelihood: outcome.logLikelihood, iterations: outcome.iterations,
+      converged: outcome.isConverged)
+  }
+
   var bestLogLikelihood = initialLogLikelihood
   var proposal = (0..<p).map { beta[$0] + step[$0] }
   var halving = 0.0
@@ -114,4 +134,113 @@ func _newtonRaphson(
   cholesky = _Cholesky(symmetric: likelihood.information, size: p, tolerance: tolerance)
   return finish(
     beta: beta, logLikelihood: logLikelihood, iterations: maximumIterations, converged: false)
+}
+
+/// The iterations of R's `agfit4` (counting-process data), which differ from `coxfit6` in three
+/// details that decide iteration counts: convergence is only accepted when the previous
+/// iteration did not halve the step; a change of the Cholesky rank counts as failure (and
+/// halves); and on running out of iterations the last proposal is reported unless it is worse
+/// than the best by more than `eps` (relatively), in which case the last accepted β is
+/// re-evaluated.
+private func _countingProcessIterations(
+  likelihood: _PartialLikelihood, start step: [Double], initialRank: Int,
+  initialLogLikelihood: Double, options: CoxRegressionOptions
+) -> (
+  beta: [Double], logLikelihood: Double, iterations: Int, isConverged: Bool, cholesky: _Cholesky
+) {
+  let p = likelihood.data.covariateCount
+  let eps = options.convergenceTolerance
+  let tolerance = options.choleskyTolerance
+  let maximumIterations = options.maximumIterations
+  var oldBeta = [Double](repeating: 0, count: p)
+  var beta = step
+  var best = initialLogLikelihood
+  var halving = 0.0
+  var iteration = 1
+  while true {
+    let logLikelihood = likelihood.evaluate(beta)
+    var failures = (0..<p).filter { !likelihood.information[$0 * p + $0].isFinite }.count
+    var cholesky = _Cholesky(symmetric: likelihood.information, size: p, tolerance: tolerance)
+    if !logLikelihood.isFinite { failures += 1 }
+    failures += abs(initialRank - cholesky.rank)
+    if failures == 0 && halving == 0 && abs(1 - best / logLikelihood) <= eps {
+      return (beta, logLikelihood, iteration, true, cholesky)
+    }
+    if iteration >= maximumIterations {
+      if maximumIterations > 1 && (logLikelihood - best) / abs(best) < -eps {
+        let previous = likelihood.evaluate(oldBeta)
+        cholesky = _Cholesky(symmetric: likelihood.information, size: p, tolerance: tolerance)
+        return (oldBeta, previous, iteration, false, cholesky)
+      }
+      return (beta, logLikelihood, iteration, false, cholesky)
+    }
+    if failures > 0 || logLikelihood < best {
+      halving += 1
+      for i in 0..<p { beta[i] = (oldBeta[i] * halving + beta[i]) / (halving + 1) }
+    } else {
+      halving = 0
+      best = logLikelihood
+      var newtonStep = likelihood.score
+      cholesky.solve(&newtonStep)
+      for i in 0..<p {
+        oldBeta[i] = beta[i]
+        beta[i] += newtonStep[i]
+      }
+    }
+    iteration += 1
+  }
+}
+
+/// The iterations of R's exact-likelihood fitters (`coxexact`, `agexact`): convergence is only
+/// accepted after a full Newton step (not after a halving); a step that lowers the likelihood or
+/// is not finite is halved once towards the last accepted β (not repeatedly, as `coxfit6`
+/// does); out of iterations, `coxexact` reports the last accepted β re-evaluated and `agexact`
+/// the last proposal.
+private func _exactIterations(
+  likelihood: _PartialLikelihood, start step: [Double], initialLogLikelihood: Double,
+  revertsWhenOutOfIterations: Bool, options: CoxRegressionOptions
+) -> (
+  beta: [Double], logLikelihood: Double, iterations: Int, isConverged: Bool, cholesky: _Cholesky
+) {
+  let p = likelihood.data.covariateCount
+  let eps = options.convergenceTolerance
+  let tolerance = options.choleskyTolerance
+  let maximumIterations = options.maximumIterations
+  var oldBeta = [Double](repeating: 0, count: p)
+  var beta = step
+  var best = initialLogLikelihood
+  var isHalving = false
+  var iteration = 1
+  while true {
+    let logLikelihood = likelihood.evaluate(beta)
+    var cholesky = _Cholesky(symmetric: likelihood.information, size: p, tolerance: tolerance)
+    let isFinite =
+      logLikelihood.isFinite && likelihood.score.allSatisfy(\.isFinite)
+      && likelihood.information.allSatisfy(\.isFinite)
+    if isFinite && abs(1 - best / logLikelihood) <= eps && !isHalving {
+      return (beta, logLikelihood, iteration, true, cholesky)
+    }
+    if iteration >= maximumIterations {
+      if revertsWhenOutOfIterations && maximumIterations > 1 {
+        let previous = likelihood.evaluate(oldBeta)
+        cholesky = _Cholesky(symmetric: likelihood.information, size: p, tolerance: tolerance)
+        return (oldBeta, previous, iteration, false, cholesky)
+      }
+      return (beta, logLikelihood, iteration, false, cholesky)
+    }
+    if !isFinite || logLikelihood < best {
+      isHalving = true
+      for i in 0..<p { beta[i] = (oldBeta[i] + beta[i]) / 2 }
+    } else {
+      isHalving = false
+      best = logLikelihood
+      var newtonStep = likelihood.score
+      cholesky.solve(&newtonStep)
+      for i in 0..<p {
+        oldBeta[i] = beta[i]
+        beta[i] += newtonStep[i]
+      }
+    }
+    iteration += 1
+  }
 }

@@ -23,15 +23,19 @@ final class _PartialLikelihood {
   /// Information matrix I(β) of the last evaluation, full p × p.
   var information: [Double]
 
-  private var riskSum: [Double]  // S₁ of the risk set
-  private var riskSquares: [Double]  // S₂, packed lower triangle
-  private var deathSum: [Double]
-  private var deathSquares: [Double]
-  private var packedInformation: [Double]
+  var riskSum: [Double]  // S₁ of the risk set
+  var riskSquares: [Double]  // S₂, packed lower triangle
+  var deathSum: [Double]
+  var deathSquares: [Double]
+  var packedInformation: [Double]
 
-  init(data: _CoxData, usesEfron: Bool) {
+  /// Whether the exact partial likelihood is used (`ties = "exact"`).
+  let isExact: Bool
+
+  init(data: _CoxData, usesEfron: Bool, isExact: Bool = false) {
     self.data = data
     self.usesEfron = usesEfron
+    self.isExact = isExact
     let p = data.covariateCount
     let packed = p * (p + 1) / 2
     score = Array(repeating: 0, count: p)
@@ -52,21 +56,30 @@ final class _PartialLikelihood {
     let n = data.count
     var logLikelihood = 0.0
     let efron = usesEfron
-    data.times.withUnsafeBufferPointer { time in
-      data.events.withUnsafeBufferPointer { status in
-        data.strata.withUnsafeBufferPointer { stratum in
-          data.covariates.withUnsafeBufferPointer { x in
-            beta.withUnsafeBufferPointer { b in
-              score.withUnsafeMutableBufferPointer { u in
-                riskSum.withUnsafeMutableBufferPointer { a in
-                  riskSquares.withUnsafeMutableBufferPointer { c in
-                    deathSum.withUnsafeMutableBufferPointer { a2 in
-                      deathSquares.withUnsafeMutableBufferPointer { c2 in
-                        packedInformation.withUnsafeMutableBufferPointer { info in
-                          logLikelihood = Self.accumulate(
-                            n: n, p: p, efron: efron, time: time, status: status,
-                            stratum: stratum, x: x, beta: b, u: u, a: a, c: c, a2: a2, c2: c2,
-                            info: info)
+    if isExact {
+      logLikelihood = evaluateExact(beta)
+    } else if data.isCountingProcess {
+      logLikelihood = evaluateCounting(beta)
+    } else {
+      let unitWeights = data.weights == nil
+      (data.weights ?? []).withUnsafeBufferPointer { weight in
+        data.times.withUnsafeBufferPointer { time in
+          data.events.withUnsafeBufferPointer { status in
+            data.strata.withUnsafeBufferPointer { stratum in
+              data.covariates.withUnsafeBufferPointer { x in
+                beta.withUnsafeBufferPointer { b in
+                  score.withUnsafeMutableBufferPointer { u in
+                    riskSum.withUnsafeMutableBufferPointer { a in
+                      riskSquares.withUnsafeMutableBufferPointer { c in
+                        deathSum.withUnsafeMutableBufferPointer { a2 in
+                          deathSquares.withUnsafeMutableBufferPointer { c2 in
+                            packedInformation.withUnsafeMutableBufferPointer { info in
+                              logLikelihood = Self.accumulate(
+                                n: n, p: p, efron: efron, time: time, status: status,
+                                stratum: stratum, x: x, weight: unitWeights ? nil : weight,
+                                beta: b, u: u, a: a, c: c, a2: a2, c2: c2, info: info)
+                            }
+                          }
                         }
                       }
                     }
@@ -93,6 +106,7 @@ final class _PartialLikelihood {
     n: Int, p: Int, efron: Bool,
     time: UnsafeBufferPointer<Double>, status: UnsafeBufferPointer<UInt8>,
     stratum: UnsafeBufferPointer<Int32>, x: UnsafeBufferPointer<Double>,
+    weight: UnsafeBufferPointer<Double>?,
     beta: UnsafeBufferPointer<Double>, u: UnsafeMutableBufferPointer<Double>,
     a: UnsafeMutableBufferPointer<Double>, c: UnsafeMutableBufferPointer<Double>,
     a2: UnsafeMutableBufferPointer<Double>, c2: UnsafeMutableBufferPointer<Double>,
@@ -114,11 +128,14 @@ final class _PartialLikelihood {
       let currentStratum = stratum[person]
       var deaths = 0
       var deathRisk = 0.0
+      var deathWeight = 0.0
       repeat {
         let row = person * p
         var eta = 0.0
         for i in 0..<p { eta += beta[i] * x[row + i] }
-        let risk = exp(eta)
+        // Unit weights multiply exactly, so the unweighted results are unchanged bit for bit.
+        let w = weight?[person] ?? 1
+        let risk = exp(eta) * w
         if status[person] == 0 {
           denom += risk
           var k = 0
@@ -130,12 +147,13 @@ final class _PartialLikelihood {
         } else {
           deaths += 1
           deathRisk += risk
-          loglik += eta
+          deathWeight += w
+          loglik += w * eta
           var k = 0
           for i in 0..<p {
             let xi = x[row + i]
             let rx = risk * xi
-            u[i] += xi
+            u[i] += w * xi
             a2[i] += rx
             for j in 0...i { c2[k] += rx * x[row + j]; k += 1 }
           }
@@ -146,8 +164,9 @@ final class _PartialLikelihood {
       guard deaths > 0 else { continue }
       if !efron || deaths == 1 {
         denom += deathRisk
-        loglik -= Double(deaths) * log(denom)
-        let d = Double(deaths)
+        // d is the deaths' total weight (their count when unweighted).
+        let d = deathWeight
+        loglik -= d * log(denom)
         let weight = d / denom
         var k = 0
         for i in 0..<p {
@@ -168,18 +187,20 @@ final class _PartialLikelihood {
         for i in 0..<p { a2[i] *= share }
         for k in 0..<c2.count { c2[k] *= share }
         let riskShare = deathRisk / d
+        // Each step carries the deaths' mean weight (1 when unweighted: exact).
+        let meanWeight = deathWeight / d
         for _ in 0..<deaths {
           denom += riskShare
-          loglik -= log(denom)
+          loglik -= meanWeight * log(denom)
           let inverseDenominator = 1 / denom
           var k = 0
           for i in 0..<p {
             a[i] += a2[i]
             let mean = a[i] * inverseDenominator
-            u[i] -= mean
+            u[i] -= meanWeight * mean
             for j in 0...i {
               c[k] += c2[k]
-              info[k] += (c[k] - mean * a[j]) * inverseDenominator
+              info[k] += meanWeight * ((c[k] - mean * a[j]) * inverseDenominator)
               k += 1
             }
           }

@@ -1,12 +1,14 @@
-/// A parsed survival model formula, `Surv(time, status) ~ terms`, expanded into model terms the
-/// way R's `terms()` does.
+/// A parsed survival model formula, `Surv(time, status) ~ terms` or, for counting-process data,
+/// `Surv(start, stop, status) ~ terms`, expanded into model terms the way R's `terms()` does.
 ///
 /// Supported right-hand sides: variable names (`ph.ecog`, `` `weird name` ``), `factor(x)`,
 /// `relevel(x, "B")`, `relevel(factor(x), ref = "B")`, `log(x)` (also `log2`, `log10`,
 /// `log1p`), `sqrt(x)`, `exp(x)`, `abs(x)`, `I(…)` with arithmetic (`+ - * / ^`), interactions
 /// `a:b`, crossing `a*b` (= `a + b + a:b`), nesting `a/b` (= `a + a:b`), powers `(a + b)^2`,
 /// removal `- a`, intercept markers `1`, `0`, `- 1` (ignored: a Cox model has no intercept), and
-/// `strata(x, …)` terms (several allowed; they define strata instead of columns).
+/// `strata(x, …)` terms (several allowed; they define strata instead of columns), and one
+/// `cluster(id)` term (it groups correlated observations for the robust variance instead of
+/// adding a column, as in R's `coxph`).
 ///
 /// Terms are ordered as R orders them: by the number of variables, then by first appearance;
 /// the variables of an interaction are ordered by their first appearance in the formula
@@ -26,19 +28,26 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
 
   /// The formula text as given.
   public let text: String
-  /// The survival time expression (first argument of `Surv`).
+  /// The start of the interval of `Surv(start, stop, event)` (counting-process data: time-
+  /// dependent covariates, recurrent events, delayed entry); nil for `Surv(time, event)`.
+  public let entry: FormulaExpression?
+  /// The survival time expression: the first argument of `Surv(time, event)`, the stop time
+  /// of `Surv(start, stop, event)`.
   public let time: FormulaExpression
-  /// The event expression (second argument of `Surv`): a 0/1 or 1/2 coded variable or a
+  /// The event expression (the last argument of `Surv`): a 0/1 or 1/2 coded variable or a
   /// comparison such as `status == 2`.
   public let event: FormulaExpression
   /// The covariate terms, in R's order.
   public let terms: [Term]
   /// The variables of the `strata()` terms (each `strata(a, b)` contributes `a` and `b`).
   public let strata: [FormulaExpression]
+  /// The variable of the `cluster()` term, if any (R: `coxph(... + cluster(id))`).
+  public let cluster: FormulaExpression?
 
   /// Functions that may appear in a formula.
   public static let supportedFunctions: [String] = [
-    "Surv", "strata", "factor", "relevel", "I", "log", "log2", "log10", "log1p", "sqrt", "exp",
+    "Surv", "strata", "cluster", "factor", "relevel", "I", "log", "log2", "log10", "log1p", "sqrt",
+    "exp",
     "abs",
   ]
 
@@ -57,23 +66,41 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
     guard case .call("Surv", let arguments) = left.kind else {
       throw fail("the left-hand side must be Surv(time, status)", left.column)
     }
-    guard arguments.count == 2 else {
+    guard arguments.count == 2 || arguments.count == 3 else {
       throw fail(
-        "Surv() takes 2 arguments (time, status) here, found \(arguments.count)", left.column)
+        "Surv() takes 2 arguments (time, status) or 3 (start, stop, status), found \(arguments.count)",
+        left.column)
     }
     self.text = text
-    self.time = arguments[0].value
-    self.event = arguments[1].value
+    self.entry = arguments.count == 3 ? arguments[0].value : nil
+    self.time = arguments[arguments.count - 2].value
+    self.event = arguments[arguments.count - 1].value
 
     var expansion = _TermExpansion(text: text)
     let expanded = try expansion.expand(right)
     var terms: [Term] = []
     var strata: [FormulaExpression] = []
+    var cluster: FormulaExpression?
     let ordered = expanded.enumerated().sorted { a, b in
       a.element.count != b.element.count ? a.element.count < b.element.count : a.offset < b.offset
     }.map(\.element)
     for indices in ordered {
       let variables = indices.sorted().map { expansion.variables[$0] }
+      if let clusterVariable = variables.first(where: { $0.functionName == "cluster" }) {
+        guard variables.count == 1 else {
+          throw fail("cluster() cannot be part of an interaction", clusterVariable.column)
+        }
+        guard case .call(_, let clusterArguments) = clusterVariable.kind,
+          clusterArguments.count == 1
+        else {
+          throw fail("cluster() takes one variable, e.g. cluster(id)", clusterVariable.column)
+        }
+        guard cluster == nil else {
+          throw fail("only one cluster() term is allowed", clusterVariable.column)
+        }
+        cluster = clusterArguments[0].value
+        continue
+      }
       if let strataVariable = variables.first(where: { $0.functionName == "strata" }) {
         guard variables.count == 1 else {
           throw fail("strata() cannot be part of an interaction", strataVariable.column)
@@ -89,27 +116,45 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
     }
     self.terms = terms
     self.strata = strata
+    self.cluster = cluster
+  }
+
+  /// Parses a single expression on the data, such as the `weights` of a model (`w`,
+  /// `1/p`).
+  ///
+  /// - Throws: ``FormulaParseError`` pointing at the offending character.
+  public static func expression(parsing text: String) throws(FormulaParseError) -> FormulaExpression {
+    var parser = try _FormulaParser(text)
+    let expression = try parser.parseStandaloneExpression()
+    try checkFunctions(expression, text: text)
+    return expression
   }
 
   /// `Surv(time, event) ~ term + term + strata(…)`, normalised as R prints it.
   public var description: String {
     var parts = terms.map(\.label)
-    if !strata.isEmpty { parts.append("strata(\(strata.map(\.description).joined(separator: ", ")))") }
-    return "Surv(\(time), \(event)) ~ \(parts.isEmpty ? "1" : parts.joined(separator: " + "))"
+    if !strata.isEmpty {
+      parts.append("strata(\(strata.map(\.description).joined(separator: ", ")))")
+    }
+    if let cluster { parts.append("cluster(\(cluster))") }
+    let response = entry.map { "Surv(\($0), \(time), \(event))" } ?? "Surv(\(time), \(event))"
+    return "\(response) ~ \(parts.isEmpty ? "1" : parts.joined(separator: " + "))"
   }
 
   /// A formula with the same response and strata and only the given terms.
   public func keepingTerms(_ labels: [String]) -> ModelFormula {
     ModelFormula(
-      text: text, time: time, event: event, terms: terms.filter { labels.contains($0.label) },
-      strata: strata)
+      text: text, entry: entry, time: time, event: event,
+      terms: terms.filter { labels.contains($0.label) }, strata: strata, cluster: cluster)
   }
 
   private init(
-    text: String, time: FormulaExpression, event: FormulaExpression, terms: [Term],
-    strata: [FormulaExpression]
+    text: String, entry: FormulaExpression?, time: FormulaExpression, event: FormulaExpression,
+    terms: [Term], strata: [FormulaExpression], cluster: FormulaExpression?
   ) {
+    self.cluster = cluster
     self.text = text
+    self.entry = entry
     self.time = time
     self.event = event
     self.terms = terms

@@ -5,17 +5,24 @@
 /// indicator columns against its first level; in an interaction, a factor is coded by contrasts
 /// when the term without it is also in the model (the empty term counts, since the baseline
 /// hazard plays the intercept's role) and by indicators for all levels otherwise; interaction
-/// columns are products with the first variable varying fastest. Coefficient names are R's:
-/// `celltypesmallcell`, `factor(x)2`, `log(bili)`, `sex:ph.ecog`.
+/// columns are products with the first variable varying fastest. A logical term (a comparison
+/// such as `I(age > 60)`) is a factor with levels `FALSE`, `TRUE`, as R's `model.matrix` codes
+/// logical variables. Coefficient names are R's: `celltypesmallcell`, `factor(x)2`,
+/// `log(bili)`, `sex:ph.ecog`, `I(age > 60)TRUE`, `I(age > 60)FALSE:sexm`.
 ///
 /// The event variable follows `Surv()`: values 0/1 (1 = event), or 1/2 (2 = event) when the
-/// largest value is 2; a comparison (`status == 2`) selects the event explicitly.
+/// largest value is 2; a comparison (`status == 2`) selects the event explicitly. With
+/// `Surv(start, stop, event)` a row whose stop is not after its start is missing, as R's
+/// `Surv()` makes it (see ``emptyIntervalCount``).
 ///
 /// - Complexity: O(n · c) for n rows and c columns.
 public struct ModelFrame: Sendable {
   /// The formula.
   public let formula: ModelFormula
-  /// Follow-up times of the rows used.
+  /// Interval starts of the rows used for `Surv(start, stop, event)`; nil for
+  /// `Surv(time, event)`.
+  public let entryTimes: [Double]?
+  /// Follow-up times (interval stops for counting-process data) of the rows used.
   public let times: [Double]
   /// Event indicators of the rows used.
   public let events: [Bool]
@@ -24,12 +31,24 @@ public struct ModelFrame: Sendable {
   public let strata: [Int]?
   /// Stratum labels as R prints them (`ph.ecog=1`; `a=1, b=2` for several variables).
   public let strataLabels: [String]
+  /// Cluster number per row used (0-based, in the order of `clusterLabels`), nil without
+  /// `cluster()`.
+  public let clusters: [Int]?
+  /// The cluster values, in R's order (`sort(unique(id))`, or the factor's levels).
+  public let clusterLabels: [String]
+  /// Case weights of the rows used (R: `coxph(..., weights = w)`), nil without weights.
+  public let weights: [Double]?
   /// The covariate columns of the rows used.
   public let design: DesignMatrix
   /// The data rows used (0-based), in data order.
   public let rows: [Int]
-  /// Rows dropped because a model variable was missing (R: `n_dropped_na`).
+  /// Rows dropped because a model variable was missing (R: `n_dropped_na`), including the
+  /// ``emptyIntervalCount`` rows.
   public let droppedRowCount: Int
+  /// Rows of `Surv(start, stop, event)` whose stop is not after their start: R's `Surv()` makes
+  /// such an interval missing ("Stop time must be > start time, NA created") and the row is
+  /// dropped with the other incomplete rows, as here.
+  public let emptyIntervalCount: Int
 
   /// Evaluates `formula` on `data`.
   ///
@@ -39,13 +58,22 @@ public struct ModelFrame: Sendable {
   ///     dropped within them.
   /// - Throws: ``ModelFrameError`` for unknown variables, wrong variable kinds, unknown levels,
   ///   invalid event codes, or when no complete row remains.
-  public init(formula: ModelFormula, data: ModelData, rows: [Int]? = nil) throws(ModelFrameError) {
-    do { try self.init(evaluating: formula, data: data, rows: rows) } catch {
+  ///   - weights: an expression for the case weights, evaluated on the data like a formula
+  ///     term (R: the `weights =` argument, e.g. `w`); rows with a missing weight are dropped.
+  ///     Its columns in errors count within its own text.
+  public init(
+    formula: ModelFormula, data: ModelData, rows: [Int]? = nil,
+    weights: FormulaExpression? = nil
+  ) throws(ModelFrameError) {
+    do { try self.init(evaluating: formula, data: data, rows: rows, weights: weights) } catch {
       throw error.located(in: formula.text)
     }
   }
 
-  private init(evaluating formula: ModelFormula, data: ModelData, rows: [Int]?) throws(ModelFrameError) {
+  private init(
+    evaluating formula: ModelFormula, data: ModelData, rows: [Int]?,
+    weights weightExpression: FormulaExpression?
+  ) throws(ModelFrameError) {
     let evaluator = _ModelEvaluator(data: data)
     let n = data.rowCount
     var keep = [Bool](repeating: rows == nil, count: n)
@@ -55,6 +83,20 @@ public struct ModelFrame: Sendable {
     let rawTimes = try evaluator.numeric(formula.time, rows: n)
     let rawEvents = try Self.eventIndicator(formula.event, evaluator: evaluator, rows: n)
     for i in 0..<n where keep[i] && (rawTimes[i].isNaN || rawEvents[i] == 2) { keep[i] = false }
+    var rawEntries: [Double]?
+    var emptyIntervals = 0
+    if let entry = formula.entry {
+      let starts = try evaluator.numeric(entry, rows: n)
+      for i in 0..<n where keep[i] {
+        if starts[i].isNaN {
+          keep[i] = false
+        } else if !(starts[i] < rawTimes[i]) {
+          keep[i] = false
+          emptyIntervals += 1
+        }
+      }
+      rawEntries = starts
+    }
 
     // Evaluate each distinct variable once.
     var values: [String: _ModelValue] = [:]
@@ -65,7 +107,8 @@ public struct ModelFrame: Sendable {
           throw .wrongKind(expression: variable, message: "is a constant, not a variable")
         }
         if case .logical(let flags) = value {
-          value = .numeric(flags.map { $0 == 2 ? .nan : Double($0) })
+          // R codes a logical term as a factor with levels FALSE, TRUE: `I(age > 60)TRUE`.
+          value = _ModelEvaluator.factor(logical: flags, keepingUnusedLevels: true)
         }
         values[variable.description] = value
       }
@@ -74,6 +117,9 @@ public struct ModelFrame: Sendable {
     for variable in formula.strata {
       var value = try evaluator.evaluate(variable)
       if case .numeric(let numbers) = value { value = _ModelEvaluator.factor(numbers: numbers) }
+      if case .logical(let flags) = value {
+        value = _ModelEvaluator.factor(logical: flags, keepingUnusedLevels: false)
+      }
       guard case .factor(let codes, let levels) = value else {
         throw .wrongKind(expression: variable, message: "cannot define strata")
       }
@@ -91,14 +137,52 @@ public struct ModelFrame: Sendable {
     for factor in strataFactors {
       for i in 0..<n where keep[i] && factor.codes[i] < 0 { keep[i] = false }
     }
+    var clusterFactor: (codes: [Int32], levels: [String])?
+    if let variable = formula.cluster {
+      var value = try evaluator.evaluate(variable)
+      if case .numeric(let numbers) = value { value = _ModelEvaluator.factor(numbers: numbers) }
+      if case .logical(let flags) = value {
+        value = _ModelEvaluator.factor(logical: flags, keepingUnusedLevels: false)
+      }
+      guard case .factor(let codes, let levels) = value else {
+        throw .wrongKind(expression: variable, message: "cannot define clusters")
+      }
+      for i in 0..<n where keep[i] && codes[i] < 0 { keep[i] = false }
+      clusterFactor = (codes, levels)
+    }
+    var rawWeights: [Double]?
+    if let weightExpression {
+      let values = try evaluator.numeric(weightExpression, rows: n)
+      for i in 0..<n where keep[i] && values[i].isNaN { keep[i] = false }
+      rawWeights = values
+    }
     let used = (0..<n).filter { keep[$0] }
     if used.isEmpty { throw ModelFrameError(.noCompleteRows(dropped: candidateCount)) }
 
     self.formula = formula
     self.rows = used
     self.droppedRowCount = candidateCount - used.count
+    self.entryTimes = rawEntries.map { starts in used.map { starts[$0] } }
+    self.emptyIntervalCount = emptyIntervals
     self.times = used.map { rawTimes[$0] }
     self.events = used.map { rawEvents[$0] == 1 }
+    self.weights = rawWeights.map { w in used.map { w[$0] } }
+    if let clusterFactor {
+      // Dense codes over the clusters present, in level order (R: sort(unique(cluster))).
+      var present = [Bool](repeating: false, count: clusterFactor.levels.count)
+      for row in used { present[Int(clusterFactor.codes[row])] = true }
+      var dense = [Int](repeating: -1, count: present.count)
+      var labels: [String] = []
+      for (level, isPresent) in present.enumerated() where isPresent {
+        dense[level] = labels.count
+        labels.append(clusterFactor.levels[level])
+      }
+      clusters = used.map { dense[Int(clusterFactor.codes[$0])] }
+      clusterLabels = labels
+    } else {
+      clusters = nil
+      clusterLabels = []
+    }
 
     // Strata: combinations of the strata variables' levels, first variable slowest.
     if strataFactors.isEmpty {
@@ -154,7 +238,8 @@ public struct ModelFrame: Sendable {
     case .scalar:
       throw .wrongKind(expression: expression, message: "the event must be a variable")
     case .factor(_, let levels):
-      let example = levels.last.map { FormulaExpression(.string($0), column: 0).description } ?? "\"dead\""
+      let example =
+        levels.last.map { FormulaExpression(.string($0), column: 0).description } ?? "\"dead\""
       let list = levels.map { "'\($0)'" }.joined(separator: ", ")
       throw .wrongKind(
         expression: expression,
@@ -208,7 +293,8 @@ public struct ModelFrame: Sendable {
             let product =
               existing.names.isEmpty
               ? column.values : zip(existing.values, column.values).map { $0 * $1 }
-            next.append((product, existing.names + [column.name], existing.components + [column.component]))
+            next.append(
+              (product, existing.names + [column.name], existing.components + [column.component]))
           }
         }
         combined = next

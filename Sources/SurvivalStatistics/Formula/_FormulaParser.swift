@@ -45,10 +45,13 @@ struct _FormulaParser {
       let column = i + 1
       if c == " " || c == "\t" || c == "\n" || c == "\r" {
         i += 1
-      } else if c.isLetter || (c == "." && !(i + 1 < characters.count && characters[i + 1].isNumber)) {
+      } else if c.isLetter
+        || (c == "." && !(i + 1 < characters.count && characters[i + 1].isNumber))
+      {
         var j = i
         while j < characters.count
-          && (characters[j].isLetter || characters[j].isNumber || characters[j] == "." || characters[j] == "_")
+          && (characters[j].isLetter || characters[j].isNumber || characters[j] == "."
+            || characters[j] == "_")
         {
           j += 1
         }
@@ -102,7 +105,8 @@ struct _FormulaParser {
         }
         if c == "`" && text.isEmpty { throw fail("empty backquoted name", column) }
         let raw = String(characters[i...j])
-        tokens.append(Token(kind: c == "`" ? .name(text) : .string(text), column: column, text: raw))
+        tokens.append(
+          Token(kind: c == "`" ? .name(text) : .string(text), column: column, text: raw))
         i = j + 1
       } else {
         let two = i + 1 < characters.count ? String(characters[i...(i + 1)]) : ""
@@ -139,7 +143,9 @@ struct _FormulaParser {
   mutating func parseFormula() throws(FormulaParseError) -> (
     left: FormulaExpression, right: FormulaExpression
   ) {
-    if isSymbol("~") { throw error("expected a response such as Surv(time, status) before '~'", at: current.column) }
+    if isSymbol("~") {
+      throw error("expected a response such as Surv(time, status) before '~'", at: current.column)
+    }
     let left = try parseExpression()
     guard isSymbol("~") else {
       if case .end = current.kind { throw error("expected '~'", at: current.column) }
@@ -149,6 +155,13 @@ struct _FormulaParser {
     let right = try parseExpression()
     guard case .end = current.kind else { throw unexpected() }
     return (left, right)
+  }
+
+  /// One expression consuming all input (no `~`).
+  mutating func parseStandaloneExpression() throws(FormulaParseError) -> FormulaExpression {
+    let expression = try parseExpression()
+    guard case .end = current.kind else { throw unexpected() }
+    return expression
   }
 
   /// A full expression (comparison level).
@@ -187,7 +200,8 @@ struct _FormulaParser {
     while isSymbol(":") {
       position += 1
       let right = try parseUnary()
-      left = FormulaExpression(.binary(operator: ":", left: left, right: right), column: left.column)
+      left = FormulaExpression(
+        .binary(operator: ":", left: left, right: right), column: left.column)
     }
     return left
   }
@@ -207,7 +221,8 @@ struct _FormulaParser {
     if isSymbol("^") {
       position += 1
       let exponent = try parseUnary()
-      return FormulaExpression(.binary(operator: "^", left: base, right: exponent), column: base.column)
+      return FormulaExpression(
+        .binary(operator: "^", left: base, right: exponent), column: base.column)
     }
     return base
   }

@@ -12,6 +12,17 @@ enum _ModelValue {
   case logical([UInt8])
 }
 
+extension _ModelValue {
+  /// A logical value as numbers (TRUE 1, FALSE 0, missing NaN), as R's arithmetic reads it;
+  /// other values unchanged.
+  var numericIfLogical: _ModelValue {
+    if case .logical(let flags) = self {
+      return .numeric(flags.map { $0 == 2 ? .nan : Double($0) })
+    }
+    return self
+  }
+}
+
 /// Evaluates formula expressions on a ``ModelData``.
 struct _ModelEvaluator {
   let data: ModelData
@@ -24,7 +35,8 @@ struct _ModelEvaluator {
     switch expression.kind {
     case .name(let name):
       guard let column = data[name] else {
-        throw .unknownVariable(name: name, suggestion: suggestion(for: name), column: expression.column)
+        throw .unknownVariable(
+          name: name, suggestion: suggestion(for: name), column: expression.column)
       }
       switch column {
       case .numeric(let values):
@@ -91,7 +103,8 @@ struct _ModelEvaluator {
       case .scalar:
         throw fail(expression, "factor() needs a variable")
       case .logical(let flags):
-        return Self.factor(numbers: flags.map { $0 == 2 ? .nan : Double($0) })
+        // factor(c(TRUE, FALSE)) has the levels "FALSE", "TRUE" that occur.
+        return Self.factor(logical: flags, keepingUnusedLevels: false)
       case .factor(let codes, let levels):
         // factor() of a factor drops unused levels, as in R.
         var used = [Bool](repeating: false, count: levels.count)
@@ -138,7 +151,8 @@ struct _ModelEvaluator {
       }
       let reference = Int32(referenceIndex ?? 0)
       let newLevels =
-        [levels[Int(reference)]] + levels.enumerated().filter { $0.offset != Int(reference) }.map(\.element)
+        [levels[Int(reference)]]
+        + levels.enumerated().filter { $0.offset != Int(reference) }.map(\.element)
       let newCodes = codes.map { code -> Int32 in
         if code < 0 { return -1 }
         if code == reference { return 0 }
@@ -159,7 +173,7 @@ struct _ModelEvaluator {
       case "exp": transform = { exp($0) }
       default: transform = { abs($0) }
       }
-      switch try evaluate(argument) {
+      switch try evaluate(argument).numericIfLogical {
       case .numeric(let values): return .numeric(values.map(transform))
       case .scalar(let value): return .scalar(transform(value))
       default: throw fail(expression, "\(function)() needs a numeric variable")
@@ -173,7 +187,8 @@ struct _ModelEvaluator {
     _ expression: FormulaExpression, _ a: _ModelValue, _ b: _ModelValue,
     _ operation: (Double, Double) -> Double
   ) throws(ModelFrameError) -> _ModelValue {
-    switch (a, b) {
+    // R's arithmetic reads TRUE as 1 and FALSE as 0: I((age > 60) * 1).
+    switch (a.numericIfLogical, b.numericIfLogical) {
     case (.scalar(let x), .scalar(let y)):
       return .scalar(operation(x, y))
     case (.numeric(let xs), .scalar(let y)):
@@ -224,10 +239,13 @@ struct _ModelEvaluator {
       switch constant.kind {
       case .string(let text): label = text
       case .number(let value): label = FormulaExpression.formatNumber(value)
-      default: throw fail(expression, "compare a categorical variable with a level such as \"dead\"")
+      default:
+        throw fail(expression, "compare a categorical variable with a level such as \"dead\"")
       }
       var found = levels.firstIndex(of: label)
-      if found == nil, case .number(let value) = constant.kind { found = levels.firstIndex { Double($0) == value } }
+      if found == nil, case .number(let value) = constant.kind {
+        found = levels.firstIndex { Double($0) == value }
+      }
       guard let target = found.map({ Int32($0) }) else {
         throw .unknownLevel(expression: expression, level: label, levels: levels)
       }
@@ -278,6 +296,22 @@ struct _ModelEvaluator {
       index[level] = Int32(position)
     }
     return .factor(codes: values.map { $0.flatMap { index[$0] } ?? -1 }, levels: levels)
+  }
+
+  /// A factor from a comparison: R's logical vector as a factor, levels `FALSE`, `TRUE`.
+  ///
+  /// In a model matrix R codes a logical variable as the factor `factor(x, levels = c(FALSE,
+  /// TRUE))` (both levels always, `contrasts<-`), so `I(age > 60)` gives the column
+  /// `I(age > 60)TRUE`; `factor(age > 60)` keeps only the levels that occur.
+  static func factor(logical flags: [UInt8], keepingUnusedLevels: Bool) -> _ModelValue {
+    var present = [false, false]
+    if !keepingUnusedLevels { for flag in flags where flag < 2 { present[Int(flag)] = true } }
+    let kept = keepingUnusedLevels ? [0, 1] : (0..<2).filter { present[$0] }
+    var remap: [Int32] = [-1, -1]
+    for (position, level) in kept.enumerated() { remap[level] = Int32(position) }
+    return .factor(
+      codes: flags.map { $0 < 2 ? remap[Int($0)] : -1 },
+      levels: kept.map { $0 == 1 ? "TRUE" : "FALSE" })
   }
 
   /// A factor from numbers: levels are the distinct values in numeric order, labelled as R's

@@ -8,6 +8,11 @@ extension KaplanMeierEstimate {
   public static func byGroup(_ sample: GroupedSample, confidence: ConfidenceBand = .rDefault)
     -> [KaplanMeierEstimate]
   {
+    if sample.entryTimes != nil || sample.weights != nil {
+      return (0..<sample.groupLabels.count).map { group in
+        KaplanMeierEstimate(sample.sample(inGroup: group), confidence: confidence)
+      }
+    }
     // A stable counting sort by group makes each group's observations contiguous and sorted.
     let groupCount = sample.groupLabels.count
     var starts = [Int](repeating: 0, count: groupCount + 1)

@@ -41,11 +41,20 @@ extension KaplanMeierEstimate {
     var variance = 0.0
     var row = kept - 1
     while row >= 0 {
-      let n = atRisk[row]
-      let d = events[row]
-      if d > 0 && n != d {
-        let hazardTerm = Double(d) / (Double(n) * Double(n - d))
-        variance += areaAfter * areaAfter * hazardTerm
+      if let weightedAtRisk, let weightedEvents {
+        // A weighted fit: R's survmean uses the weighted n.risk and n.event.
+        let n = weightedAtRisk[row]
+        let d = weightedEvents[row]
+        if d > 0 && n != d {
+          variance += areaAfter * areaAfter * (d / (n * (n - d)))
+        }
+      } else {
+        let n = atRisk[row]
+        let d = events[row]
+        if d > 0 && n != d {
+          let hazardTerm = Double(d) / (Double(n) * Double(n - d))
+          variance += areaAfter * areaAfter * hazardTerm
+        }
       }
       if row > 0 { areaAfter += (times[row] - times[row - 1]) * survival[row - 1] }
       row -= 1

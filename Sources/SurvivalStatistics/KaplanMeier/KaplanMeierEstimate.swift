@@ -15,7 +15,16 @@ import Foundation
 /// Confidence intervals are formed from σ by ``confidence`` (see ``ConfidenceBand``).
 ///
 /// Matches `survival::survfit(Surv(time, status) ~ 1, conf.type = …)`: one row per distinct time as
-/// in `fit$time`, including censoring-only times. The columns are stored as contiguous arrays; the
+/// in `fit$time`, including censoring-only times.
+///
+/// With entry times (left truncation, R `survfit(Surv(entry, time, status) ~ 1)`) a subject is at
+/// risk at t when entry < t ≤ time, so nᵢ counts only those who have entered; the rows are the
+/// distinct (exit) times, as R reports them. With case weights nᵢ and dᵢ are weighted sums (R
+/// `survfit(..., weights = w)`); ``atRisk``, ``events`` and ``censored`` keep the unweighted
+/// counts and ``weightedAtRisk``, ``weightedEvents``, ``weightedCensored`` hold R's weighted
+/// ones. The Greenwood standard error is then R's `robust = FALSE` variance: R's own default
+/// for non-integer weights is the infinitesimal-jackknife variance (`robust = TRUE`), which this
+/// estimate does not compute. The columns are stored as contiguous arrays; the
 /// ``rows`` view assembles a ``Row`` per time with its interval.
 ///
 /// - Complexity: O(n) from a sorted ``RightCensoredSample`` (sorting happened when the sample was
@@ -45,6 +54,15 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
   public let cumulativeHazard: [Double]
   /// The standard error of the Nelson–Aalen cumulative hazard (R: `std.chaz`).
   public let cumulativeHazardStandardError: [Double]
+  /// The weighted number at risk at each time, Σ wᵢ over the subjects at risk (R: `n.risk` of a
+  /// weighted fit); nil for an unweighted sample, whose ``atRisk`` R reports.
+  public let weightedAtRisk: [Double]?
+  /// The weighted number of events at each time (R: `n.event` of a weighted fit); nil when
+  /// unweighted.
+  public let weightedEvents: [Double]?
+  /// The weighted number censored at each time (R: `n.censor` of a weighted fit); nil when
+  /// unweighted.
+  public let weightedCensored: [Double]?
 
   /// Estimates S(t) for a sample.
   ///
@@ -53,6 +71,14 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
   ///   - confidence: the pointwise band; defaults to R's (log, 95 %).
   /// - Complexity: O(n).
   public init(_ sample: RightCensoredSample, confidence: ConfidenceBand = .rDefault) {
+    if sample.entryTimes != nil || sample.weights != nil {
+      self.init(
+        riskSets: _RiskSetCounts(
+          entryTimes: sample.entryTimes, sortedTimes: sample.times, isEvent: sample.isEvent,
+          weights: sample.weights),
+        subjectCount: sample.count, confidence: confidence)
+      return
+    }
     let counts = sample.times.withUnsafeBufferPointer { times in
       sample.isEvent.withUnsafeBufferPointer { isEvent in
         _DistinctTimeCounts(sortedTimes: times, isEvent: isEvent)
@@ -105,6 +131,55 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
     self.standardErrorOfLogSurvival = standardError
     self.cumulativeHazard = hazard
     self.cumulativeHazardStandardError = hazardError
+    self.weightedAtRisk = nil
+    self.weightedEvents = nil
+    self.weightedCensored = nil
+  }
+
+  /// Builds the estimate from risk-set counts of a sample with entry times or weights, with R's
+  /// weighted product limit, Greenwood and Nelson–Aalen sums (`survfitkm.c`): at a time with
+  /// weighted number at risk n and weighted events d (when some event has positive weight)
+  ///
+  ///     S ← S·(n − d)/n,   σ² += d/(n(n − d)),   H += d/n,   σ_H² += d/n².
+  init(riskSets counts: _RiskSetCounts, subjectCount: Int, confidence: ConfidenceBand) {
+    let rowCount = counts.times.count
+    var survival = [Double](repeating: 1, count: rowCount)
+    var standardError = [Double](repeating: 0, count: rowCount)
+    var hazard = [Double](repeating: 0, count: rowCount)
+    var hazardError = [Double](repeating: 0, count: rowCount)
+    var productLimit = 1.0
+    var greenwoodSum = 0.0
+    var nelsonAalen = 0.0
+    var nelsonAalenVariance = 0.0
+    for row in 0..<rowCount {
+      let n = counts.weightedAtRisk[row]
+      let d = counts.weightedEvents[row]
+      if counts.events[row] > 0 && d > 0 {
+        nelsonAalen += d / n
+        nelsonAalenVariance += d / (n * n)
+        productLimit *= (n - d) / n
+        greenwoodSum += d / (n * (n - d))
+      }
+      survival[row] = productLimit
+      standardError[row] = greenwoodSum.squareRoot()
+      hazard[row] = nelsonAalen
+      hazardError[row] = nelsonAalenVariance.squareRoot()
+    }
+    self.confidence = confidence
+    self.subjectCount = subjectCount
+    self.eventCount = counts.events.reduce(0, +)
+    self.times = counts.times
+    self.atRisk = counts.atRisk
+    self.events = counts.events
+    self.censored = counts.censored
+    self.survival = survival
+    self.standardErrorOfLogSurvival = standardError
+    self.cumulativeHazard = hazard
+    self.cumulativeHazardStandardError = hazardError
+    let isWeighted = counts.isWeighted
+    self.weightedAtRisk = isWeighted ? counts.weightedAtRisk : nil
+    self.weightedEvents = isWeighted ? counts.weightedEvents : nil
+    self.weightedCensored = isWeighted ? counts.weightedCensored : nil
   }
 
   /// The same estimate with another confidence band (the intervals are derived on demand, so this

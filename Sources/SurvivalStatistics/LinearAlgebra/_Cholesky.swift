@@ -7,11 +7,28 @@
 /// inverse are zero. The rank is the number of accepted pivots, so rank deficiency of a Cox
 /// information matrix is detected exactly as `coxph` does (`toler.chol`).
 ///
+/// That rule is not invariant to the scale of the columns: with columns whose scales differ by
+/// 10⁶ the small column's pivot falls below `tolerance × max(diag A)` although the matrix is
+/// well conditioned. `coxph` scales its covariates first, so the rule is right there; matrices
+/// built from unscaled covariates (the proportional-hazards test) use
+/// ``Pivoting/relativeToOwnDiagonal`` instead: pivot i is rejected when it is below
+/// `tolerance × Aᵢᵢ`, i.e. when column i is, to that relative precision, a combination of the
+/// earlier ones. This is the max-diagonal rule applied to D A D with D = diag(Aᵢᵢ)^(−1/2), so the
+/// decision and the quadratic forms bᵀA⁻b are unchanged by any rescaling of the columns.
+///
 /// Storage: an n × n array in which entry (row r, column c) lives at `storage[r * n + c]`. The
 /// factor F occupies the strict lower triangle (r > c) and D the diagonal.
 ///
 /// - Complexity: O(n³) for the factorization and the inverse, O(n²) per solve.
 struct _Cholesky {
+  /// How the pivot tolerance is scaled.
+  enum Pivoting {
+    /// `tolerance × max(diag A)` (R `cholesky2`).
+    case relativeToLargestDiagonal
+    /// `tolerance × Aᵢᵢ` for pivot i (scale invariant).
+    case relativeToOwnDiagonal
+  }
+
   let size: Int
   private(set) var storage: [Double]
   /// Number of accepted pivots.
@@ -21,7 +38,10 @@ struct _Cholesky {
 
   /// Factors the symmetric matrix given as a full n × n array (either storage order, since it is
   /// symmetric; only the upper triangle, r ≤ c, is read).
-  init(symmetric matrix: [Double], size n: Int, tolerance: Double) {
+  init(
+    symmetric matrix: [Double], size n: Int, tolerance: Double,
+    pivoting: Pivoting = .relativeToLargestDiagonal
+  ) {
     precondition(matrix.count == n * n, "_Cholesky needs \(n * n) entries, got \(matrix.count)")
     size = n
     var a = matrix
@@ -30,11 +50,19 @@ struct _Cholesky {
       if a[i * n + i] > largest { largest = a[i * n + i] }
       for j in (i + 1)..<max(n, i + 1) { a[j * n + i] = a[i * n + j] }
     }
-    let threshold = largest == 0 ? tolerance : largest * tolerance
+    let commonThreshold = largest == 0 ? tolerance : largest * tolerance
+    let ownDiagonal = pivoting == .relativeToOwnDiagonal ? (0..<n).map { a[$0 * n + $0] } : []
     var rank = 0
     var nonNegative = true
     for i in 0..<n {
       let pivot = a[i * n + i]
+      let threshold: Double
+      if pivoting == .relativeToOwnDiagonal {
+        // A zero or negative diagonal entry is a zero column (or not a covariance at all).
+        threshold = ownDiagonal[i] > 0 ? ownDiagonal[i] * tolerance : .infinity
+      } else {
+        threshold = commonThreshold
+      }
       if !pivot.isFinite || pivot < threshold {
         a[i * n + i] = 0
         if pivot < -8 * threshold { nonNegative = false }

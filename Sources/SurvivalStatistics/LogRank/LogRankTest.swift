@@ -73,9 +73,21 @@ public struct LogRankTest: Equatable, Sendable {
   /// - Parameters:
   ///   - sample: the grouped (and possibly stratified) subjects.
   ///   - rho: the Fleming–Harrington exponent; 0 (default) for the log-rank test.
-  /// - Throws: ``SurvivalOptionError/invalidRho(_:)`` when ρ is not finite.
+  /// With entry times (left truncation) the risk sets are {entry < t ≤ time}: the number at
+  /// risk counts only those who have entered. R's `survdiff` refuses such data ("Right
+  /// censored data only"); the statistic is then the score test of the Cox model with the
+  /// group as a factor and the exact partial likelihood, which is the log-rank test for
+  /// right-censored data (R: `coxph(Surv(entry, time, status) ~ factor(group) +
+  /// strata(stratum), ties = "exact")$score`). Only ρ = 0 is defined there.
+  ///
+  /// - Throws: ``SurvivalOptionError/invalidRho(_:)`` when ρ is not finite,
+  ///   ``SurvivalOptionError/rhoWithEntryTimes(_:)`` for ρ ≠ 0 with entry times,
+  ///   ``SurvivalOptionError/caseWeightsInLogRankTest`` for a weighted sample (R's `survdiff`
+  ///   has no weights).
   public init(_ sample: GroupedSample, rho: Double = 0) throws(SurvivalOptionError) {
     guard rho.isFinite else { throw .invalidRho(rho) }
+    if sample.weights != nil { throw .caseWeightsInLogRankTest }
+    if sample.entryTimes != nil && rho != 0 { throw .rhoWithEntryTimes(rho) }
     let sums = _LogRankKernel.sums(sample, rho: rho)
     let groupCount = sample.groupLabels.count
     self.rho = rho

@@ -28,6 +28,15 @@ enum _LogRankKernel {
     let groupCount = sample.groupLabels.count
     let strataCount = max(sample.strataLabels.count, 1)
     var accumulator = Accumulator(groupCount: groupCount, strataCount: strataCount, rho: rho)
+    if let entryTimes = sample.entryTimes {
+      for stratum in 0..<strataCount {
+        let rows = sample.times.indices.filter { (sample.stratumIndices?[$0] ?? 0) == stratum }
+        accumulator.addStratum(
+          stratum, times: rows.map { sample.times[$0] }, entryTimes: rows.map { entryTimes[$0] },
+          isEvent: rows.map { sample.isEvent[$0] }, groups: rows.map { sample.groupIndices[$0] })
+      }
+      return accumulator.sums
+    }
     guard let strata = sample.stratumIndices else {
       sample.times.withUnsafeBufferPointer { times in
         sample.isEvent.withUnsafeBufferPointer { isEvent in
@@ -110,6 +119,66 @@ enum _LogRankKernel {
           (0..<strataCount).map { expected[$0 * groupCount + g] }
         },
         variance: variance, eventCounts: eventCounts)
+    }
+
+    /// Adds one stratum of left-truncated observations sorted by time: the risk set at t is
+    /// {entry < t ≤ time}, so subjects join when t passes their entry time. ρ = 0 only (the
+    /// caller refuses other weights).
+    mutating func addStratum(
+      _ stratum: Int, times: [Double], entryTimes: [Double], isEvent: [Bool], groups: [Int]
+    ) {
+      let count = times.count
+      if count == 0 { return }
+      let k = groupCount
+      let offset = stratum * k
+      let byEntry = (0..<count).sorted { entryTimes[$0] < entryTimes[$1] }
+      for group in 0..<k { risk[group] = 0 }
+      var atRisk = 0.0
+      var entered = 0
+      var position = 0
+      while position < count {
+        let time = times[position]
+        while entered < count && entryTimes[byEntry[entered]] < time {
+          risk[groups[byEntry[entered]]] += 1
+          atRisk += 1
+          entered += 1
+        }
+        var deaths = 0.0
+        var leaving = 0.0
+        while position < count && times[position] == time {
+          let group = groups[position]
+          leavingByGroup[group] += 1
+          leaving += 1
+          if isEvent[position] {
+            deathsByGroup[group] += 1
+            deaths += 1
+            eventCounts[group] += 1
+          }
+          position += 1
+        }
+        if deaths > 0 {
+          for group in 0..<k {
+            observed[offset + group] += deathsByGroup[group]
+            expected[offset + group] += deaths * risk[group] / atRisk
+          }
+          if atRisk > 1 {
+            for row in 0..<k {
+              let term = deaths * risk[row] * (atRisk - deaths) / (atRisk * (atRisk - 1))
+              variance[row * k + row] += term
+              let termPerSubject = term / atRisk
+              for column in 0..<k {
+                variance[row * k + column] -= termPerSubject * risk[column]
+              }
+            }
+          }
+        }
+        for group in 0..<k {
+          risk[group] -= leavingByGroup[group]
+          leavingByGroup[group] = 0
+          deathsByGroup[group] = 0
+        }
+        atRisk -= leaving
+      }
     }
 
     /// Adds one stratum whose observations are sorted by time.

@@ -1,6 +1,8 @@
-/// A validated right-censored sample with a group for every subject and optional strata.
+/// A validated right-censored sample with a group for every subject and optional strata,
+/// entry times and case weights.
 ///
-/// R: the data of `survfit(Surv(time, status) ~ group)` and
+/// R: the data of `survfit(Surv(time, status) ~ group)` (`survfit(Surv(entry, time, status) ~
+/// group, weights = w)` with entry times and weights) and
 /// `survdiff(Surv(time, status) ~ group + strata(stratum))`. Groups and strata are identified by
 /// index into the ordered ``groupLabels`` and ``strataLabels``; every declared label has at least
 /// one observation. As ``RightCensoredSample``, observations are sorted once by time and
@@ -22,6 +24,12 @@ public struct GroupedSample: Equatable, Sendable {
   public let groupSizes: [Int]
   /// How many observations had their time moved by near-tie merging.
   public let mergedNearTieCount: Int
+  /// Entry times aligned with ``times`` (left truncation, R `Surv(entry, time, status)`); nil
+  /// when every subject is at risk from the start.
+  public let entryTimes: [Double]?
+  /// Case weights aligned with ``times`` (R `survfit(..., weights =)`); nil when every weight
+  /// is 1.
+  public let weights: [Double]?
 
   /// The number of subjects.
   public var count: Int { times.count }
@@ -41,8 +49,9 @@ public struct GroupedSample: Equatable, Sendable {
   /// - Throws: ``SurvivalDataError`` naming the first invalid observation or label.
   /// - Complexity: O(n).
   public init(
-    times: [Double], events: [Bool], groupCodes: [Int], groupLabels: [String],
-    strataCodes: [Int]? = nil, strataLabels: [String] = [], mergingNearTies: Bool = true
+    entryTimes: [Double]? = nil, times: [Double], events: [Bool], groupCodes: [Int],
+    groupLabels: [String], strataCodes: [Int]? = nil, strataLabels: [String] = [],
+    weights: [Double]? = nil, mergingNearTies: Bool = true
   ) throws(SurvivalDataError) {
     guard !times.isEmpty else { throw .noObservations }
     guard events.count == times.count else {
@@ -60,6 +69,19 @@ public struct GroupedSample: Equatable, Sendable {
     let groupSizes = try Self.labelCounts(groupCodes, labels: groupLabels, variable: .group)
     if let strataCodes {
       _ = try Self.labelCounts(strataCodes, labels: strataLabels, variable: .stratum)
+    }
+    if entryTimes != nil || weights != nil {
+      let prepared = try _TimeOrdering.prepare(
+        entryTimes: entryTimes, times: times, weights: weights, mergingNearTies: mergingNearTies)
+      let order = prepared.order
+      self.init(
+        groupLabels: groupLabels, strataLabels: strataCodes == nil ? [] : strataLabels,
+        times: prepared.times, isEvent: order.map { events[$0] },
+        groupIndices: order.map { groupCodes[$0] },
+        stratumIndices: strataCodes.map { codes in order.map { codes[$0] } },
+        groupSizes: groupSizes, mergedNearTieCount: prepared.mergedCount,
+        entryTimes: prepared.entryTimes, weights: prepared.weights)
+      return
     }
     // Payload bits: 0 the event flag, 1–31 the group code, 32–63 the stratum code.
     var payloads = [UInt64](repeating: 0, count: times.count)
@@ -92,8 +114,9 @@ public struct GroupedSample: Equatable, Sendable {
   /// - Throws: ``SurvivalDataError`` naming the first invalid observation or label.
   /// - Complexity: O(n) label look-ups plus O(n) for the sort.
   public init(
-    times: [Double], events: [Bool], groups: [String], groupOrder: [String]? = nil,
-    strata: [String]? = nil, strataOrder: [String]? = nil, mergingNearTies: Bool = true
+    entryTimes: [Double]? = nil, times: [Double], events: [Bool], groups: [String],
+    groupOrder: [String]? = nil, strata: [String]? = nil, strataOrder: [String]? = nil,
+    weights: [Double]? = nil, mergingNearTies: Bool = true
   ) throws(SurvivalDataError) {
     guard events.count == times.count else {
       throw .lengthMismatch(column: "events", count: events.count, timeCount: times.count)
@@ -113,15 +136,19 @@ public struct GroupedSample: Equatable, Sendable {
       strataCodes = try Self.codes(strata, labels: strataLabels, variable: .stratum)
     }
     try self.init(
-      times: times, events: events, groupCodes: groupCodes, groupLabels: groupLabels,
-      strataCodes: strataCodes, strataLabels: strataLabels, mergingNearTies: mergingNearTies)
+      entryTimes: entryTimes, times: times, events: events, groupCodes: groupCodes,
+      groupLabels: groupLabels, strataCodes: strataCodes, strataLabels: strataLabels,
+      weights: weights, mergingNearTies: mergingNearTies)
   }
 
   /// Wraps observations that are already sorted, coded and validated.
   init(
     groupLabels: [String], strataLabels: [String], times: [Double], isEvent: [Bool],
-    groupIndices: [Int], stratumIndices: [Int]?, groupSizes: [Int], mergedNearTieCount: Int
+    groupIndices: [Int], stratumIndices: [Int]?, groupSizes: [Int], mergedNearTieCount: Int,
+    entryTimes: [Double]? = nil, weights: [Double]? = nil
   ) {
+    self.entryTimes = entryTimes
+    self.weights = weights
     self.groupLabels = groupLabels
     self.strataLabels = strataLabels
     self.times = times
@@ -139,20 +166,25 @@ public struct GroupedSample: Equatable, Sendable {
     precondition(groupLabels.indices.contains(group), "group index \(group) is out of range")
     var groupTimes: [Double] = []
     var groupEvents: [Bool] = []
+    var positions: [Int] = []
     groupTimes.reserveCapacity(groupSizes[group])
     groupEvents.reserveCapacity(groupSizes[group])
     for index in times.indices where groupIndices[index] == group {
       groupTimes.append(times[index])
       groupEvents.append(isEvent[index])
+      if entryTimes != nil || weights != nil { positions.append(index) }
     }
     return RightCensoredSample(
-      sortedTimes: groupTimes, isEvent: groupEvents, mergedNearTieCount: mergedNearTieCount)
+      sortedTimes: groupTimes, isEvent: groupEvents, mergedNearTieCount: mergedNearTieCount,
+      entryTimes: entryTimes.map { e in positions.map { e[$0] } },
+      weights: weights.map { w in positions.map { w[$0] } })
   }
 
   /// All subjects regardless of group and stratum (R: `survfit(Surv(time, status) ~ 1)`).
   public var pooled: RightCensoredSample {
     RightCensoredSample(
-      sortedTimes: times, isEvent: isEvent, mergedNearTieCount: mergedNearTieCount)
+      sortedTimes: times, isEvent: isEvent, mergedNearTieCount: mergedNearTieCount,
+      entryTimes: entryTimes, weights: weights)
   }
 
   /// The subjects of the given groups, relabelled 0, 1, … in the order given (strata kept).
@@ -163,9 +195,11 @@ public struct GroupedSample: Equatable, Sendable {
     var keptEvents: [Bool] = []
     var keptGroups: [Int] = []
     var keptStrata: [Int] = []
+    var keptPositions: [Int] = []
     for index in times.indices {
       let position = newIndex[groupIndices[index]]
       if position < 0 { continue }
+      keptPositions.append(index)
       keptTimes.append(times[index])
       keptEvents.append(isEvent[index])
       keptGroups.append(position)
@@ -175,6 +209,8 @@ public struct GroupedSample: Equatable, Sendable {
       groupLabels: groups.map { groupLabels[$0] }, strataLabels: strataLabels, times: keptTimes,
       isEvent: keptEvents, groupIndices: keptGroups,
       stratumIndices: stratumIndices == nil ? nil : keptStrata,
-      groupSizes: groups.map { groupSizes[$0] }, mergedNearTieCount: mergedNearTieCount)
+      groupSizes: groups.map { groupSizes[$0] }, mergedNearTieCount: mergedNearTieCount,
+      entryTimes: entryTimes.map { e in keptPositions.map { e[$0] } },
+      weights: weights.map { w in keptPositions.map { w[$0] } })
   }
 }

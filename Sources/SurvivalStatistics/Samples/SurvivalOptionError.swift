@@ -17,6 +17,11 @@ public enum SurvivalOptionError: Error, Equatable, Sendable, CustomStringConvert
   case scoreCountMismatch(count: Int, groupCount: Int)
   /// A trend-test score that is NaN or infinite.
   case nonFiniteScore(index: Int, value: Double)
+  /// A Fleming–Harrington ρ ≠ 0 with entry times (only the log-rank test, ρ = 0, is defined
+  /// for left-truncated data here).
+  case rhoWithEntryTimes(Double)
+  /// Case weights in a log-rank test (R's `survdiff` takes none).
+  case caseWeightsInLogRankTest
 
   /// The message, naming the offending value and what is allowed.
   public var description: String {
@@ -35,6 +40,12 @@ public enum SurvivalOptionError: Error, Equatable, Sendable, CustomStringConvert
       return "\(count) trend scores were given for \(groupCount) groups; give one score per group"
     case .nonFiniteScore(let index, let value):
       return "trend score at index \(index) is '\(value)'; scores must be finite"
+    case .rhoWithEntryTimes(let rho):
+      return
+        "rho '\(rho)' is not available with entry times; only the log-rank test (rho 0) is defined for left-truncated data"
+    case .caseWeightsInLogRankTest:
+      return
+        "the log-rank test takes no case weights (as R's survdiff); use a Cox model with weights for a weighted comparison"
     }
   }
 }

@@ -164,6 +164,71 @@ enum _TimeOrdering {
   }
 }
 
+extension _TimeOrdering {
+  /// Observations with entry times or weights, validated, merged and sorted.
+  struct Prepared {
+    /// Input positions in ascending (stable) time order.
+    var order: [Int]
+    var times: [Double]
+    var entryTimes: [Double]?
+    var weights: [Double]?
+    /// Observations whose entry or exit time near-tie merging moved.
+    var mergedCount: Int
+  }
+
+  /// Validates entry times and weights, merges near ties (entry and exit times jointly, as
+  /// R's `aeqSurv` does for `Surv(entry, time, status)`), and sorts by time (stable).
+  ///
+  /// - Complexity: O(n log n).
+  static func prepare(
+    entryTimes: [Double]?, times: [Double], weights: [Double]?, mergingNearTies: Bool
+  ) throws(SurvivalDataError) -> Prepared {
+    let n = times.count
+    if let entryTimes {
+      guard entryTimes.count == n else {
+        throw .lengthMismatch(column: "entry times", count: entryTimes.count, timeCount: n)
+      }
+      let bad = entryTimes.indices.filter { !entryTimes[$0].isFinite }
+      if let first = bad.first {
+        throw .invalidEntryTime(index: first, value: entryTimes[first], invalidCount: bad.count)
+      }
+      let empty = entryTimes.indices.filter { !(entryTimes[$0] < times[$0]) }
+      if let first = empty.first {
+        throw .emptyInterval(
+          index: first, entry: entryTimes[first], time: times[first], invalidCount: empty.count)
+      }
+    }
+    if let weights {
+      guard weights.count == n else {
+        throw .lengthMismatch(column: "weights", count: weights.count, timeCount: n)
+      }
+      let bad = weights.indices.filter { !(weights[$0].isFinite && weights[$0] >= 0) }
+      if let first = bad.first {
+        throw .invalidWeight(index: first, value: weights[first], invalidCount: bad.count)
+      }
+    }
+    var exits = times.map { $0 + 0 }
+    var entries = entryTimes
+    var merged = 0
+    if mergingNearTies, var mergedEntries = entries {
+      let result = _mergeNearTiesJointly(entries: &mergedEntries, exits: &exits)
+      if let row = result.collapsedRow {
+        throw .intervalMergedToZeroLength(index: row, entry: entryTimes![row], time: times[row])
+      }
+      for i in 0..<n where mergedEntries[i] != entryTimes![i] || exits[i] != times[i] {
+        merged += 1
+      }
+      entries = mergedEntries
+    }
+    let order = (0..<n).sorted { a, b in exits[a] < exits[b] || (exits[a] == exits[b] && a < b) }
+    var sortedTimes = order.map { exits[$0] }
+    if mergingNearTies && entries == nil { merged = mergeNearTies(&sortedTimes) }
+    return Prepared(
+      order: order, times: sortedTimes, entryTimes: entries.map { e in order.map { e[$0] } },
+      weights: weights.map { w in order.map { w[$0] } }, mergedCount: merged)
+  }
+}
+
 /// A sort key with the payload that travels with it.
 struct _KeyedPayload {
   var key: UInt64

@@ -9,7 +9,10 @@ struct ModelFormulaTests {
 
   @Test("crossing, interactions, powers, removal and nesting expand as R's terms()")
   func termAlgebra() throws {
-    #expect(try labels("Surv(time, status) ~ age + sex * ph.ecog") == ["age", "sex", "ph.ecog", "sex:ph.ecog"])
+    #expect(
+      try labels("Surv(time, status) ~ age + sex * ph.ecog") == [
+        "age", "sex", "ph.ecog", "sex:ph.ecog",
+      ])
     // R: attr(terms(~ b:a + a + b + c), "term.labels")
     #expect(try labels("Surv(t, s) ~ b:a + a + b + c") == ["a", "b", "c", "b:a"])
     // R: attr(terms(~ (a + b + c)^2 - a:b), "term.labels")
@@ -46,13 +49,21 @@ struct ModelFormulaTests {
   @Test(
     "parse errors point at the offending character",
     arguments: [
-      ("Surv(time, status ~ age", "expected ')' at column 19\n  Surv(time, status ~ age\n                    ^"),
+      (
+        "Surv(time, status ~ age",
+        "expected ')' at column 19\n  Surv(time, status ~ age\n                    ^"
+      ),
       (
         "Surv(time, status) ~ age +",
         "unexpected end of formula at column 27\n  Surv(time, status) ~ age +\n                            ^"
       ),
-      ("Surv(time, status) age", "unexpected 'age' at column 20\n  Surv(time, status) age\n                     ^"),
-      ("time ~ age", "the left-hand side must be Surv(time, status) at column 1\n  time ~ age\n  ^"),
+      (
+        "Surv(time, status) age",
+        "unexpected 'age' at column 20\n  Surv(time, status) age\n                     ^"
+      ),
+      (
+        "time ~ age", "the left-hand side must be Surv(time, status) at column 1\n  time ~ age\n  ^"
+      ),
       (
         "Surv(time, status) ~ age + strata(inst):sex",
         "strata() cannot be part of an interaction at column 28\n  Surv(time, status) ~ age + strata(inst):sex\n                             ^"
@@ -75,7 +86,7 @@ struct ModelFormulaTests {
       ),
       (
         "Surv(time, status) ~ age + foo(sex)",
-        "unknown function 'foo'; supported functions are 'Surv', 'strata', 'factor', 'relevel', 'I', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'exp', 'abs' at column 28\n  Surv(time, status) ~ age + foo(sex)\n                             ^"
+        "unknown function 'foo'; supported functions are 'Surv', 'strata', 'cluster', 'factor', 'relevel', 'I', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'exp', 'abs' at column 28\n  Surv(time, status) ~ age + foo(sex)\n                             ^"
       ),
     ])
   func parseErrors(_ text: String, _ message: String) {

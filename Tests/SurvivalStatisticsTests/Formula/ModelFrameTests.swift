@@ -38,10 +38,12 @@ struct ModelFrameTests {
         "x": .numeric([1, 2, 5, 6, 7, 3]),
       ]))
     // factor(dose):x without a factor(dose) main effect: x is in the model? No, so the factor is
-    // fully indicator coded, as R does.
+    // fully indicator coded, as R does. factor() of a comparison has the levels FALSE, TRUE.
+    // R: colnames(model.matrix(coxph(Surv(time, status == 2) ~ relevel(factor(x > 4), ref = 2)
+    //   + factor(dose):x, data = d)))
     #expect(
       frame.design.columnNames == [
-        "relevel(factor(x > 4), ref = 2)0", "factor(dose)a:x", "factor(dose)b:x",
+        "relevel(factor(x > 4), ref = 2)FALSE", "factor(dose)a:x", "factor(dose)b:x",
       ])
     #expect(frame.design.labels[1].components.map(\.reference) == [nil, nil])
     #expect(frame.design.labels[1].levels == "a" && frame.design.labels[1].references == nil)
