@@ -61,7 +61,37 @@ extension Scene {
             kind: .overlappingText, texts: pair, message: "texts '\(pair[0])' and '\(pair[1])' overlap"))
       }
     }
-    return findings
+    return Self.capped(findings)
+  }
+
+  /// The most findings of one kind reported one by one; the rest are counted in one more.
+  public static let maximumFindingsPerKind = 10
+
+  /// `findings` with at most ``maximumFindingsPerKind`` of each kind, and for a kind with more,
+  /// one finding that counts the others, so that a broken figure gives a readable report.
+  static func capped(_ findings: [LintFinding]) -> [LintFinding] {
+    var kept: [LintFinding] = []
+    var reported: [LintFinding.Kind: Int] = [:]
+    var extra: [LintFinding.Kind: Int] = [:]
+    for finding in findings {
+      if reported[finding.kind, default: 0] < maximumFindingsPerKind {
+        kept.append(finding)
+        reported[finding.kind, default: 0] += 1
+      } else {
+        extra[finding.kind, default: 0] += 1
+      }
+    }
+    for (kind, count) in extra.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      let what: String
+      switch kind {
+      case .smallText: what = "texts set below the minimum size"
+      case .clippedText: what = "texts that run off the page"
+      case .overlappingText: what = "pairs of overlapping texts"
+      case .crampedPlot: what = "cramped plot areas"
+      }
+      kept.append(LintFinding(kind: kind, texts: [], message: "and \(count) more \(what)"))
+    }
+    return kept
   }
 
   private static func points(_ value: Double) -> String {

@@ -64,7 +64,7 @@ public struct NumberRange: Hashable, Sendable {
   }
 
   /// A number as messages write it: `30`, `0.95`, `1e-09`.
-  static func text(_ value: Double) -> String {
+  public static func text(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-Inf" : "Inf" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

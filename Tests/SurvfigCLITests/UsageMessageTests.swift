@@ -66,3 +66,27 @@ struct UsageMessageTests {
     }
   }
 }
+
+@Suite("Bounded work: axis breaks and lint findings")
+struct BoundedWorkTests {
+  @Test("an axis step that makes more than 100 breaks is an error naming the step that fits, never a hang")
+  func axisBreaks() throws {
+    let lung = Survfig.data("lung.csv")
+    let folder = try ScratchFolder()
+    let fine = try Survfig.run(
+      ["km", "--data", lung, "--time", "time", "--event", "status", "--x-by", "0.5", "--out", folder.path + "/k.pdf"])
+    #expect(fine.status == 1)
+    #expect(
+      fine.standardError
+        == "Error: an x-axis step of 0.5 up to the last time, 1022, makes 2044 breaks; an axis takes at most 100: use a step of at least 10.22\n"
+    )
+    let tiny = try Survfig.run(
+      ["km", "--data", lung, "--time", "time", "--event", "status", "--x-by", "1e-9", "--x-max", "100", "--json"])
+    #expect(tiny.status == 64)
+    #expect(
+      tiny.standardError.hasPrefix(
+        "Error: '--x-by' 1e-09 up to 100 makes 1.0e+11 axis breaks; an axis takes at most 100: use a step of at least 1\n"
+      ))
+    #expect(folder.files.isEmpty)
+  }
+}

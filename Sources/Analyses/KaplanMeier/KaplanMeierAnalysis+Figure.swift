@@ -149,6 +149,20 @@ extension StyledText {
   }
 }
 
+extension KaplanMeierAnalysis {
+  /// Checks that an axis step without an axis end makes at most
+  /// ``KaplanMeierRequest/maximumAxisBreaks`` breaks up to the last time observed.
+  /// - Throws: ``KaplanMeierDataError/tooManyBreaks(step:end:count:)``.
+  public func checkAxis(_ request: KaplanMeierFigureRequest) throws {
+    guard request.xBreaks == nil, request.xMax == nil, let step = request.xBreakEvery else { return }
+    let end = (estimates.map(\.lastTime).max() ?? 0) * request.timeScale
+    let count = end / step
+    if count > Double(KaplanMeierRequest.maximumAxisBreaks) {
+      throw KaplanMeierDataError.tooManyBreaks(step: step, end: end, count: count)
+    }
+  }
+}
+
 extension KaplanMeierFigureRequest {
   /// The factor from the data's time unit to the displayed one.
   var timeScale: Double {

@@ -42,6 +42,7 @@ public struct KaplanMeierContent: StepCurveContent {
   public init(request: KaplanMeierRequest, table: DataTable) throws {
     self.analysis = try KaplanMeierAnalysis(table: table, request: request)
     self.request = analysis.request
+    try analysis.checkAxis(analysis.request.figure)
     self.figure = analysis.figure(analysis.request.figure, groupLabels: analysis.request.groupLabels)
   }
 

@@ -1,4 +1,5 @@
 import ClinicalData
+import OptionSchema
 
 extension KaplanMeierRequest {
   /// The request with what the data say filled in where the request is silent: for a CDISC
@@ -42,6 +43,8 @@ extension KaplanMeierRequest {
 public enum KaplanMeierDataError: Error, CustomStringConvertible, Sendable {
   /// No time and event columns given, and the data are not an ADaM time-to-event data set.
   case noSurvivalColumns(file: String, columns: [String])
+  /// An axis step that makes more breaks than an axis takes, up to the last time observed.
+  case tooManyBreaks(step: Double, end: Double, count: Double)
 
   public var description: String {
     switch self {
@@ -49,6 +52,10 @@ public enum KaplanMeierDataError: Error, CustomStringConvertible, Sendable {
       let shown = columns.prefix(20).joined(separator: ", ") + (columns.count > 20 ? ", …" : "")
       return
         "\(file): give the time and event columns (--time and --event on the command line, time: and event: in a template); the data have no AVAL and CNSR columns of an ADaM time-to-event data set. Columns: \(shown)"
+    case .tooManyBreaks(let step, let end, let count):
+      let limit = KaplanMeierRequest.maximumAxisBreaks
+      return
+        "an x-axis step of \(NumberRange.text(step)) up to the last time, \(NumberRange.text(end)), makes \(KaplanMeierRequest.count(count)) breaks; an axis takes at most \(limit): use a step of at least \(NumberRange.text(end / Double(limit)))"
     }
   }
 }

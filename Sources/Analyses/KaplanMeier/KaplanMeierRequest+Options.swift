@@ -1,4 +1,5 @@
 import ClinicalData
+import Foundation
 import OptionSchema
 import SurvivalFigures
 import SurvivalStatistics
@@ -182,6 +183,25 @@ extension KaplanMeierRequest {
       )
     }
     try TimeUnit.checkDisplayUnit(figure.displayTimeUnit, of: figure.dataTimeUnit, context)
+    let limit = Self.maximumAxisBreaks
+    for (key, count) in [("x-breaks", figure.xBreaks?.count ?? 0), ("risk-times", figure.riskTableTimes?.count ?? 0)]
+    where count > limit {
+      throw context.error(key, "\(context.name(key)) gives \(count) times; an axis takes at most \(limit)")
+    }
+    if let step = figure.xBreakEvery, let end = figure.xMax, end / step > Double(limit) {
+      throw context.error(
+        "x-by",
+        "\(context.name("x-by")) \(NumberRange.text(step)) up to \(NumberRange.text(end)) makes \(Self.count(end / step)) axis breaks; an axis takes at most \(limit): use a step of at least \(NumberRange.text(end / Double(limit)))"
+      )
+    }
+  }
+
+  /// The most breaks an axis (or columns a risk table) takes: far more than fit at any width.
+  public static let maximumAxisBreaks = 100
+
+  /// A count for a message: whole, or in scientific notation when huge.
+  static func count(_ value: Double) -> String {
+    value < 1e9 ? String(Int(value.rounded(.up))) : String(format: "%.1e", value)
   }
 }
 

@@ -30,6 +30,7 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
   let table = try DataTable(contentsOfFile: asked.dataPath)
   let analysis = try KaplanMeierAnalysis(table: table, request: asked)
   let request = analysis.request
+  if !outputs.isEmpty { try analysis.checkAxis(request.figure) }
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
     let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
