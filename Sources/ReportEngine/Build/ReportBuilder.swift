@@ -224,6 +224,7 @@ public struct ReportBuilder: Sendable {
     }
 
     // 3. Every changed file written, all or none: the output folder is left as it was on failure.
+    assert(Set(files.map(\.0)) == Set(plannedOutputs), "the files written are not those checked before the build")
     var stage = OutputStage(creatingFolders: [folder])
     for (path, bytes) in files where !unchanged.contains(path) { stage.add(bytes, to: path) }
     try stage.commit()

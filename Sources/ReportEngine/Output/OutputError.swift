@@ -169,7 +169,8 @@ extension OutputError {
     if error.domain == NSPOSIXErrorDomain {
       return OutputError(errno: Int32(error.code), operation: "write", path: path)
     }
-    guard error.domain == NSCocoaErrorDomain else { return error }
+    // Cocoa's file-system errors are codes 0–1023 (NSFileErrorMinimum…NSFileErrorMaximum).
+    guard error.domain == NSCocoaErrorDomain, (0...1023).contains(error.code) else { return error }
     if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return OutputError(errno: Int32(underlying.code), operation: "write", path: path)
     }

@@ -12,17 +12,23 @@ extension OutputStage {
   ///
   /// A signal that arrives while a stage renames its files into place waits until the renames
   /// are done (or undone), so that the folder holds either every new file or every old one.
-  /// A signal ignored when the program started (`nohup`, a background job) stays ignored.
+  /// A signal ignored when the program started (`nohup`, a background job) stays ignored; one
+  /// blocked by the mask the program inherited is unblocked.
   /// SIGXFSZ is ignored, so that a file over the size limit (`ulimit -f`) fails with `EFBIG`, is
   /// reported and cleaned up, instead of ending the process with a core dump.
   public static func installSignalHandlers() {
     _StagedFiles.prepare()
     _ = _Interruption.state.load(ordering: .relaxed)
+    var handled = sigset_t()
+    sigemptyset(&handled)
     for number in cleanupSignals {
       var previous = sigaction()
       guard sigaction(number, nil, &previous) == 0, !_Interruption.isIgnored(previous) else { continue }
       _ = signal(number) { _Interruption.received($0) }
+      sigaddset(&handled, number)
     }
+    // A mask inherited from the parent (a thread of a test runner, say) would hold them back.
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     _ = signal(SIGXFSZ, SIG_IGN)
   }
 }
