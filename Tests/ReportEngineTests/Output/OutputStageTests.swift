@@ -103,6 +103,8 @@ struct OutputStageTests {
     let before = folder.snapshot
     #expect(throws: OutputError.exists(path: path)) { try stage.commit() }
     #expect(folder.snapshot == before)
+    #expect(
+      OutputError.exists(path: "report.yaml").description == "report.yaml: the file already exists and is not replaced")
     try FileManager.default.removeItem(atPath: path)
     try stage.commit()
     #expect(folder.snapshot.entries == ["report.yaml": .file(Array("starter".utf8))])
@@ -151,6 +153,13 @@ struct OutputStageTests {
       #expect(throws: error) { try OutputStage.check([path], creatingFolders: folders) }
       #expect(error.description == message)
     }
+    let long = folder.path + "/" + String(repeating: "x", count: 300) + ".pdf"
+    #expect(throws: OutputError.system(path: long, operation: "stat", errno: ENAMETOOLONG)) {
+      try OutputStage.check([long])
+    }
+    #expect(
+      OutputError.system(path: "x.pdf", operation: "open", errno: ENAMETOOLONG).description
+        == "x.pdf: the file name is too long (open: File name too long); choose a shorter name")
     // Folders the stage creates may be missing, with their parents.
     try OutputStage.check([folder.path + "/new/deep/km.pdf"], creatingFolders: [folder.path + "/new/deep/"])
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/new"))
@@ -186,6 +195,13 @@ struct OutputStageTests {
     #expect(
       OutputError.notARegularFile(path: "x.d", kind: .socket).description
         == "x.d: this is a socket, not a regular file, and survfig does not replace it; choose another file name")
+    #expect(
+      OutputError.notARegularFile(path: "x.d", kind: .blockDevice).description
+        == "x.d: this is a block device, not a regular file, and survfig does not replace it; choose another file name")
+    #expect(
+      OutputError.notARegularFile(path: "x.d", kind: .other).description
+        == "x.d: this is an unknown kind of file, not a regular file, and survfig does not replace it; choose another file name"
+    )
     #expect(
       OutputError.notARegularFile(path: "x.d", kind: .characterDevice).description
         == "x.d: this is a character device, not a regular file, and survfig does not replace it; choose another file name"
@@ -249,6 +265,9 @@ struct OutputStageTests {
       "\(OutputError.translating(CairoError(status: .invalidDSCComment, operation: "cairo_ps_surface_dsc_comment"), path: "km.eps", title: title, titleOption: "'--title'"))"
         == "km.eps: the title is too long for an EPS file: its header line '%%Title: …' is 269 bytes, and PostScript allows 255; shorten '--title' to 246 bytes or fewer, or leave out the EPS file"
     )
+    #expect(
+      translated(CocoaError(.fileWriteUnknown))
+        == "Output/km.pdf: cannot write the file (\(CocoaError(.fileWriteUnknown).localizedDescription))")
     let unrelated = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not JSON"))
     #expect(!(OutputError.translating(unrelated, path: path) is OutputError))
   }
