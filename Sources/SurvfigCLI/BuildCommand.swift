@@ -12,7 +12,8 @@ struct BuildCommand: ParsableCommand {
     abstract: "Build every figure of a report template, its sidecar JSON and the report PDF.",
     discussion: """
       Writes <out>/<id>.<format> and <out>/<id>.json for each figure and <out>/<template>.pdf \
-      with all figures and captions. Files are written only when every figure succeeded.
+      with all figures and captions. Files are written only when every figure succeeded, and \
+      all together: a failure, a full disk or Ctrl-C leaves the output folder as it was.
 
       Example:
         survfig build Templates/lung.yaml --out Output --depfile Output/lung.d

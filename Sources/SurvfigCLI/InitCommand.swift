@@ -26,11 +26,19 @@ struct InitCommand: ParsableCommand {
     }
   }
 
+  /// Writes the starter through an `OutputStage`: the file appears complete or not at all, and
+  /// without `--force` an existing file (even one made meanwhile) is never replaced.
   func run() throws {
-    if !force, FileManager.default.fileExists(atPath: file) { throw ExistingFileError(file: file) }
+    var info = stat()
+    if !force, lstat(file, &info) == 0 { throw ExistingFileError(file: file) }
+    try OutputStage.check([file])
     let text = adam ? ADaMStarterTemplate.text : StarterTemplate.text
-    try Array(text.utf8).withUnsafeBufferPointer { bytes in
-      try Data(buffer: bytes).write(to: URL(fileURLWithPath: file), options: force ? .atomic : .withoutOverwriting)
+    var stage = OutputStage()
+    stage.add(Array(text.utf8), to: file, replacingExisting: force)
+    do {
+      try stage.commit()
+    } catch .exists {
+      throw ExistingFileError(file: file)
     }
     let data = adam ? ADaMStarterTemplate.files.joined(separator: ", ") : "data/cohort.csv"
     print("wrote \(file); put your data in \(data) (or edit 'data:') and run: survfig build \(file)")

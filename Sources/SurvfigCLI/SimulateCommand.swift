@@ -35,7 +35,11 @@ struct SimulateCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
-    let summary = try runSimulation(specificationPath: spec, outputPath: out, seed: seed)
+    try OutputStage.check([out])
+    let (csv, summary) = try simulateCohort(specificationPath: spec, seed: seed)
+    var stage = OutputStage()
+    stage.add(Array(csv.utf8), to: out)
+    try stage.commit()
     if !quiet {
       printError(
         "\(out): \(summary.patients) rows, \(summary.columns.count) columns (seed \(summary.seed))")

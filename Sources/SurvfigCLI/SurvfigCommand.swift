@@ -21,4 +21,10 @@ public struct SurvfigCommand: ParsableCommand {
       ReferenceCommand.self,
     ])
   public init() {}
+
+  /// Runs the command line, removing the temporary files of a write interrupted by a signal.
+  public static func main() {
+    OutputStage.installSignalHandlers()
+    main(nil)
+  }
 }

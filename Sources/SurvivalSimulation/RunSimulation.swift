@@ -1,4 +1,3 @@
-import Foundation
 import SurvivalStatistics
 
 /// What `survfig simulate` did.
@@ -8,34 +7,13 @@ public struct SimulationSummary: Sendable, Equatable {
   public let seed: UInt64
 }
 
-/// A simulation output that cannot be written.
-public struct SimulationOutputError: Error, Equatable, Sendable, CustomStringConvertible {
-  public let path: String
-  public let message: String
-  public var description: String { "\(path): \(message)" }
-}
-
-/// Reads a cohort specification, draws the cohort (with `seed`, else the specification's) and
-/// writes it as CSV to `outputPath` atomically (temporary file, then rename), so a failure
-/// leaves no partial file.
-public func runSimulation(specificationPath: String, outputPath: String, seed: UInt64? = nil) throws
-  -> SimulationSummary
+/// Reads a cohort specification and draws the cohort (with `seed`, else the specification's):
+/// its CSV text, for the caller to write, and a summary.
+public func simulateCohort(specificationPath: String, seed: UInt64? = nil) throws
+  -> (csv: String, summary: SimulationSummary)
 {
-  let folder = (outputPath as NSString).deletingLastPathComponent
-  var isDirectory: ObjCBool = false
-  if !folder.isEmpty,
-    !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
-      || !isDirectory.boolValue
-  {
-    throw SimulationOutputError(path: outputPath, message: "the folder '\(folder)' does not exist")
-  }
   let specification = try CohortSpecification(contentsOf: specificationPath)
   let usedSeed = seed ?? specification.seed
   let cohort = try SimulatedCohort(design: specification.design, seed: usedSeed)
-  do {
-    try Data(cohort.csvText.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
-  } catch {
-    throw SimulationOutputError(path: outputPath, message: "cannot be written")
-  }
-  return SimulationSummary(patients: cohort.rows.count, columns: cohort.columns, seed: usedSeed)
+  return (cohort.csvText, SimulationSummary(patients: cohort.rows.count, columns: cohort.columns, seed: usedSeed))
 }

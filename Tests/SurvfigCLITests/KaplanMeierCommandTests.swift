@@ -172,7 +172,7 @@ struct KaplanMeierCommandTests {
       ),
       (
         "time,status\n10,1\n5,0\n", ["--out", "figures/km.pdf"],
-        "Error: figures/km.pdf: the folder 'figures' does not exist\n"
+        "Error: figures/km.pdf: the folder 'figures' does not exist; create it first, or choose another folder\n"
       ),
     ])
   func badInput(csv: String, options: [String], message: String) throws {

@@ -111,7 +111,8 @@ struct SimulateCommandTests {
     let run = try survfig(["simulate", "--spec", spec.path, "--out", missing])
     #expect(run.status == 1)
     #expect(
-      run.standardError == "Error: \(missing): the folder '\(folder.path)/nowhere' does not exist\n"
+      run.standardError
+        == "Error: \(missing): the folder '\(folder.path)/nowhere' does not exist; create it first, or choose another folder\n"
     )
     #expect(try survfig(["simulate", "--spec", spec.path]).status == 64)
     #expect(

@@ -40,6 +40,12 @@ public struct CairoError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The corresponding C value is `CAIRO_STATUS_INVALID_SIZE`.
     public static let invalidSize = Status(CAIRO_STATUS_INVALID_SIZE)
 
+    /// A PostScript DSC comment that does not begin with '%' or is longer than 255 bytes (an EPS
+    /// title that is too long).
+    ///
+    /// The corresponding C value is `CAIRO_STATUS_INVALID_DSC_COMMENT`.
+    public static let invalidDSCComment = Status(CAIRO_STATUS_INVALID_DSC_COMMENT)
+
     /// An operation on a surface that was already finished.
     ///
     /// The corresponding C value is `CAIRO_STATUS_SURFACE_FINISHED`.

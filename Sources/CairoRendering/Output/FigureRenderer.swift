@@ -98,6 +98,8 @@ public struct FigureRenderer: Sendable {
       cairo_surface_set_fallback_resolution(surface.pointer, options.dpi, options.dpi)
       if let title = options.metadata.title {
         cairo_ps_surface_dsc_comment(surface.pointer, "%%Title: " + _EPSHeader.escapedTitle(title))
+        // A title too long for one DSC line (255 bytes) is reported here, not at the next call.
+        try surface.checkStatus("cairo_ps_surface_dsc_comment")
       }
       try drawPage(on: surface, target: vectorTarget, draw)
       return _EPSHeader.normalized(

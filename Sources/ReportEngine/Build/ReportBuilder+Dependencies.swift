@@ -26,10 +26,7 @@ extension ReportBuilder {
   /// that a data file the template stops using (and removes) does not stop make with "No rule
   /// to make target".
   func dependencies(_ groups: [OutputGroup]) -> String {
-    func escape(_ path: String) -> String {
-      path.replacingOccurrences(of: "$", with: "$$").replacingOccurrences(of: " ", with: "\\ ")
-        .replacingOccurrences(of: "#", with: "\\#")
-    }
+    let escape = Self.makeEscaped
     var lines = groups.filter { !$0.targets.isEmpty }.map { group in
       group.targets.map(escape).joined(separator: " ") + ": "
         + prerequisites(group.dataFiles).map(escape).joined(separator: " ")
@@ -37,6 +34,36 @@ extension ReportBuilder {
     let data = Set(groups.flatMap(\.dataFiles)).sorted()
     if !data.isEmpty { lines += [""] + data.map { escape($0) + ":" } }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `path` as GNU make reads a file name in a rule: `$` doubled; a space, `#`, `:` and the
+  /// wildcards `*`, `?`, `[` after a backslash, and the backslashes just before one of them
+  /// doubled (as `gcc -MD` writes them). `data/lung: arm #1 $x.csv` becomes
+  /// `data/lung\:\ arm\ \#1\ $$x.csv`.
+  static func makeEscaped(_ path: String) -> String {
+    var escaped = ""
+    var backslashes = 0
+    for character in path {
+      switch character {
+      case "$":
+        escaped += "$$"
+      case " ", "#", ":", "*", "?", "[":
+        escaped += String(repeating: "\\", count: backslashes + 1) + String(character)
+      default:
+        escaped.append(character)
+      }
+      backslashes = character == "\\" ? backslashes + 1 : 0
+    }
+    return escaped
+  }
+
+  /// The first character of `path` that make cannot read in a rule, whatever the escaping: a
+  /// tab or line break, `%` (a pattern), `;` (a recipe), `=` (a variable), `|` (order-only
+  /// prerequisites); a backslash or `&` at the end (a continued line, grouped targets).
+  static func unnameableCharacter(in path: String) -> Character? {
+    if let character = path.first(where: { "\t\n\r%;=|".contains($0) }) { return character }
+    if let last = path.last, last == "\\" || last == "&" { return last }
+    return nil
   }
 
   /// Whether `path` can be left as it is: it holds `bytes` already and is newer than each of

@@ -9,7 +9,7 @@ import SurvivalFigures
 
 /// Options of `survfig build`.
 public struct ReportBuildOptions: Sendable {
-  /// Folder the outputs go to; created when missing.
+  /// Folder the outputs go to; created when missing (and removed again when the build fails).
   public var outputFolder: String
   /// Build only these figure ids (nil: all). The report PDF is written only for a full build.
   public var only: [String]?
@@ -62,8 +62,11 @@ public struct LintError: Error, CustomStringConvertible {
 /// Builds every figure of a template: statistics, layout, caption, figure files in their
 /// formats, a sidecar JSON per figure, the combined report PDF and the dependency file.
 ///
-/// Everything is computed and rendered in memory first, figures in parallel; files are written
-/// (each atomically) only when all succeeded, so an error leaves no new output behind.
+/// Every output path is checked before any work; everything is computed and rendered in memory,
+/// figures in parallel; then the files are written together through an `OutputStage`, so that
+/// an error (or a signal) leaves the output folder exactly as it was: no new, partial or
+/// temporary file. Files whose bytes are the same and that make finds up to date are left
+/// untouched.
 public struct ReportBuilder: Sendable {
   public var template: ReportTemplate
   public var options: ReportBuildOptions
@@ -97,6 +100,7 @@ public struct ReportBuilder: Sendable {
       }
     }
     let (specs, tableSpecs) = selection
+    try checkOutputs()
     let renderer = try FigureRenderer(
       options: RenderOptions(
         dpi: template.style.dpi,
@@ -160,17 +164,29 @@ public struct ReportBuilder: Sendable {
     if options.only == nil {
       let report = try reportDocument(built, tables: builtTables, measurer: measurer)
       let path = "\(folder)/\(reportName).pdf"
-      jobs.append { [(path, try renderer.render(report))] }
+      let title = (template.title, titleOption)
+      jobs.append {
+        do {
+          return [(path, try renderer.render(report))]
+        } catch {
+          throw OutputError.translating(error, path: path, title: title.0, titleOption: title.1)
+        }
+      }
     }
     for figure in built {
       var renderer = renderer
       renderer.options.dpi = figure.spec.dpi
+      let title = (template.title, titleOption)
       jobs.append { [renderer] in
         let start = DispatchTime.now().uptimeNanoseconds
         var files: [(String, [UInt8])] = []
         for format in figure.spec.formats {
-          files.append(
-            ("\(folder)/\(figure.spec.id).\(format.fileExtension)", try renderer.render(figure.scene, as: format)))
+          let path = "\(folder)/\(figure.spec.id).\(format.fileExtension)"
+          do {
+            files.append((path, try renderer.render(figure.scene, as: format)))
+          } catch {
+            throw OutputError.translating(error, path: path, title: title.0, titleOption: title.1)
+          }
         }
         files.append(("\(folder)/\(figure.spec.id).json", figure.sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
@@ -214,8 +230,11 @@ public struct ReportBuilder: Sendable {
       }
     }
 
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    for (path, bytes) in files where !unchanged.contains(path) { try FigureRenderer.writeFile(bytes, to: path) }
+    // 3. Every changed file written, all or none: the output folder is left as it was on failure.
+    assert(Set(files.map(\.0)) == Set(plannedOutputs), "the files written are not those checked before the build")
+    var stage = OutputStage(creatingFolders: [folder])
+    for (path, bytes) in files where !unchanged.contains(path) { stage.add(bytes, to: path) }
+    try stage.commit()
     return ReportBuildResult(
       files: files.map(\.0), warnings: warnings, unchanged: files.map(\.0).filter(unchanged.contains))
   }

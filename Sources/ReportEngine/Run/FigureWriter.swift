@@ -8,25 +8,17 @@ import ReportTemplates
 
 /// Writes one figure to several files whose extensions choose the formats.
 ///
-/// Paths are validated when the writer is made (known extension, existing folder), so that a
-/// command fails before computing anything; the scene is laid out once with the renderer's own
-/// text measurer and every file is written atomically.
+/// Paths are checked when the writer is made (known extension, a writable folder, no folder,
+/// device or FIFO of that name), so that a command fails before computing anything. The scene is
+/// laid out once with the renderer's own text measurer, rendered in every format in memory, and
+/// the files are written together through an `OutputStage`: all of them, or none.
 public struct FigureWriter: Sendable {
   public let paths: [String]
   public let renderer: FigureRenderer
 
   public init(paths: [String], dpi: Double, title: String?) throws {
-    for path in paths {
-      _ = try OutputFormat(path: path)
-      let folder = (path as NSString).deletingLastPathComponent
-      var isDirectory: ObjCBool = false
-      if !folder.isEmpty,
-        !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
-          || !isDirectory.boolValue
-      {
-        throw FigureOutputError.missingFolder(path: path, folder: folder)
-      }
-    }
+    for path in paths { _ = try OutputFormat(path: path) }
+    try OutputStage.check(paths)
     self.paths = paths
     self.renderer = try FigureRenderer(
       options: RenderOptions(
@@ -34,22 +26,22 @@ public struct FigureWriter: Sendable {
         metadata: DocumentMetadata(title: title, creator: "survfig \(SurvfigVersion.string)")))
   }
 
-  /// Lays the scene out with the renderer's measurer and writes it to every path.
+  /// Lays the scene out with the renderer's measurer, renders it in every format and writes the
+  /// files, all or none.
   public func write(_ scene: (CairoTextMeasurer) throws -> Scene) throws {
     guard !paths.isEmpty else { return }
     let scene = try scene(renderer.measurer)
-    for path in paths { try renderer.write(scene, to: path) }
-  }
-}
-
-/// A figure output that cannot be written.
-public enum FigureOutputError: Error, Equatable, Sendable, CustomStringConvertible {
-  case missingFolder(path: String, folder: String)
-
-  public var description: String {
-    switch self {
-    case .missingFolder(let path, let folder):
-      return "\(path): the folder '\(folder)' does not exist"
+    var stage = OutputStage()
+    for path in paths {
+      let bytes: [UInt8]
+      do {
+        bytes = try renderer.render(scene, as: try OutputFormat(path: path))
+      } catch {
+        throw OutputError.translating(
+          error, path: path, title: renderer.options.metadata.title, titleOption: "'--title'")
+      }
+      stage.add(bytes, to: path)
     }
+    try stage.commit()
   }
 }
