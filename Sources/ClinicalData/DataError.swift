@@ -30,6 +30,9 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible, Loc
     case unknownColumn(String, suggestion: String?, available: [String])
     /// A value in a numeric column that is not a number; `moreCount` other rows have one too.
     case notANumber(column: String, value: String, moreCount: Int)
+    /// A value that is not UTF-8 text; `value` shows the offending bytes as `\xNN`. An empty
+    /// `column` means the value is a column name.
+    case notUTF8(column: String, value: String)
     /// A file named as CSV whose content is a data set file of another format.
     case notText(format: String, fileExtension: String)
     /// A SAS, Stata or SPSS file that cannot be read, with the reader's sentence.
@@ -106,11 +109,25 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible, Loc
         "\(prefix): unexpected '\(character)' after the closing quote; write a quote inside a quoted field as two quotes (\"\")"
     case .unknownColumn(let name, let suggestion, let available):
       let guess = suggestion.map { " Did you mean '\($0)'?" } ?? ""
+      // A file of one column is rarely data: its first line is not echoed (it may be a line
+      // of any file named by mistake).
+      let isDataSet = ["xpt", "sas7bdat", "dta", "sav", "zsav", "por"].contains(
+        file.split(separator: ".").last.map { $0.lowercased() } ?? "")
+      guard available.count > 1 || suggestion != nil || isDataSet else {
+        return
+          "\(prefix): unknown column '\(name)': the file's first line has no comma, semicolon or tab, so it is read as a single column; is it a CSV file with a header row of column names?"
+      }
       return
-        "\(prefix): unknown column '\(name)'.\(guess) Available columns: \(_listing(available))"
+        "\(prefix): unknown column '\(name)'.\(guess) Available columns: \(_listing(available.map { _abbreviated($0) }))"
     case .notANumber(let name, let value, let moreCount):
       let more = moreCount > 0 ? " (and \(moreCount) more \(moreCount == 1 ? "row" : "rows"))" : ""
       return "\(prefix): column '\(name)' expects a number, found '\(value)'\(more)"
+    case .notUTF8(let name, let value):
+      let what =
+        name.isEmpty
+        ? "the column name '\(value)' is not UTF-8" : "column '\(name)' has text that is not UTF-8, '\(value)'"
+      return
+        "\(prefix): \(what); save the file as UTF-8 (Excel: 'CSV UTF-8'; R: write.csv(..., fileEncoding = \"UTF-8\"))"
     case .notText(let format, let fileExtension):
       return
         "\(prefix): the file is a \(format), not text of comma-separated values; give it the extension .\(fileExtension) to read it as one"

@@ -133,8 +133,18 @@ public struct ReportTemplate: Sendable {
     let context = ParseContext(data: data, endpoints: endpoints, style: style)
     var figures: [FigureSpec] = []
     var ids: Set<String> = []
+    // The report is written to <template name>.pdf, next to the figures' <id>.pdf.
+    let reportName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    func checkNotReportName(_ id: String, _ item: TemplateNode) throws(TemplateError) {
+      guard id != reportName else {
+        throw ((try? item.uncheckedMapping())?["id"] ?? item).error(
+          "the id '\(id)' is the template's name: the report is written to \(reportName).pdf, which this output's files would overwrite; choose another id"
+        )
+      }
+    }
     for item in try root["figures"]?.list() ?? [] {
       var figure = try FigureSpec(item, context: context)
+      try checkNotReportName(figure.id, item)
       if figure.label.isEmpty { figure.label = "Figure \(figures.count + 1)" }
       guard ids.insert(figure.id).inserted else {
         throw item.error("the figure id '\(figure.id)' is used twice; ids name the output files and must be unique")
@@ -145,6 +155,7 @@ public struct ReportTemplate: Sendable {
     var tables: [TableSpec] = []
     for item in try root["tables"]?.list() ?? [] {
       var table = try TableSpec(item, context: context)
+      try checkNotReportName(table.id, item)
       if table.label.isEmpty { table.label = "Table \(tables.count + 1)" }
       guard ids.insert(table.id).inserted else {
         throw item.error("the id '\(table.id)' is used twice; ids name the output files and must be unique")

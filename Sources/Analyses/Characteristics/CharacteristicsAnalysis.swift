@@ -117,7 +117,7 @@ public struct CharacteristicsAnalysis: Sendable {
 
     self.variables = try request.variables.map { variable in
       let column = try table.column(named: variable.column)
-      let kind = variable.kind ?? Self.inferredKind(column, rows: rows)
+      let kind = try variable.kind ?? Self.inferredKind(column, rows: rows)
       let label = variable.label ?? column.label ?? variable.column
       var missing = [Int](repeating: 0, count: columns.count)
       switch kind {
@@ -190,8 +190,15 @@ public struct CharacteristicsAnalysis: Sendable {
   }
 
   /// Categorical for text and for numbers with fewer than 10 distinct values among the rows.
-  static func inferredKind(_ column: DataColumn, rows: [Int]) -> CharacteristicsRequest.Kind {
-    guard column.isNumeric else { return .categorical }
+  ///
+  /// - Throws: ``ColumnMappingError`` for numbers with a few stray texts (`15kg`), which would
+  ///   otherwise be counted as a level per value.
+  static func inferredKind(_ column: DataColumn, rows: [Int]) throws -> CharacteristicsRequest.Kind {
+    guard column.isNumeric else {
+      try MixedColumn.check(
+        column, remedy: "to count its values as categories, give the variable 'type: categorical'")
+      return .categorical
+    }
     let distinct = column.distinctValues()
     let used = Set(rows.map { distinct.codes[$0] }).subtracting([DistinctValues.missingCode])
     return used.count < 10 ? .categorical : .continuous

@@ -105,7 +105,7 @@ extension CoxAnalysis {
     }
     var lines = [
       "Cox model, \(fit.observationCount) patients, \(fit.eventCount) events (\(request.ties.rawValue) ties)"
-        + (excludedCount > 0 ? ", \(excludedCount) rows excluded" : ""),
+        + (excludedCount > 0 ? ", \(excludedCount) \(excludedCount == 1 ? "row" : "rows") excluded" : ""),
       line(header),
     ]
     lines += body.map(line)
@@ -128,7 +128,7 @@ extension CoxAnalysis {
     let strata = fit.stratumCount > 1 ? ", \(fit.stratumCount) strata" : ""
     return [
       "Cox null model (no covariates\(strata)), \(fit.observationCount) patients, \(fit.eventCount) events (\(request.ties.rawValue) ties)"
-        + (excludedCount > 0 ? ", \(excludedCount) rows excluded" : ""),
+        + (excludedCount > 0 ? ", \(excludedCount) \(excludedCount == 1 ? "row" : "rows") excluded" : ""),
       "Log likelihood = \(String(format: "%.7g", fit.logLikelihood))",
       "No coefficients and no tests: the model has no covariates.",
     ].joined(separator: "\n")

@@ -53,29 +53,6 @@ public struct CoxAnalysis: Sendable {
     self.proportionalHazards = request.testsProportionalHazards ? ProportionalHazardsTest(fit) : nil
   }
 
-  /// Every column of the table: numeric columns as numbers, the others as categories; the
-  /// formula's event column recoded to 0/1 when event or censoring codes are given.
-  static func modelData(_ table: DataTable, request: CoxRequest) throws -> ModelData {
-    var columns: [String: ModelData.Column] = [:]
-    for column in table.columns {
-      if let values = try? column.numericValues() {
-        columns[column.name] = .numeric(values.map { $0 ?? .nan })
-      } else {
-        columns[column.name] = .categorical(column.textValues(), levels: nil)
-      }
-    }
-    let coding = EventCoding(eventValue: request.eventValue, censorValues: request.censorValues)
-    if coding != .automatic, let formula = try? ModelFormula(parsing: request.formula),
-      case .name(let eventName) = formula.event.kind, let column = try? table.column(named: eventName)
-    {
-      let (_, isEvent) = try coding.resolved(for: column.distinctValues(), in: column)
-      let distinct = column.distinctValues()
-      columns[eventName] = .numeric(
-        distinct.codes.map { code in code == DistinctValues.missingCode ? .nan : (isEvent[Int(code)] ? 1 : 0) })
-    }
-    return ModelData(columns: columns)
-  }
-
   /// Things the reader should know: R's warnings about the fit, rows left out.
   public var warnings: [String] {
     var notes = fit.diagnostics.map(\.description)

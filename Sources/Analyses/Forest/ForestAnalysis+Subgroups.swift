@@ -33,6 +33,10 @@ extension ForestAnalysis {
   ) throws -> ForestAnalysis {
     let response = "Surv(\(term(time)), \(term(event)))"
     let arm = "factor(\(term(treatment)))"
+    // The times and events are checked once here: a subgroup whose fit fails is left empty.
+    if let formula = try? ModelFormula(parsing: "\(response) ~ \(arm)") {
+      try CoxAnalysis.checkColumns(of: formula, in: table)
+    }
     let treatmentColumn = try table.column(named: treatment)
     let arms = levels(treatmentColumn)
     guard arms.count == 2 else {
@@ -47,6 +51,10 @@ extension ForestAnalysis {
       let count = column.distinctValues().values.count
       let numbers = (try? column.numericValues())?.compactMap { $0 }.sorted()
       if count > (numbers != nil ? maximumNumericSubgroupLevels : maximumSubgroupLevels) {
+        if numbers == nil {
+          try MixedColumn.check(
+            column, remedy: "to group its values, derive a grouping of a few categories under the template's derive")
+        }
         // Suggest a split at the median, or lumping the rarer categories.
         let name = term(variable)
         let example: String
@@ -187,6 +195,13 @@ extension ForestAnalysis {
           location: table.location(row: row, column: table.index(ofColumn: estimate) ?? 0),
           message:
             "estimates must be ratios with 0 < lower ≤ estimate ≤ upper, found \(JSONValue.format(v)) (\(JSONValue.format(lo))–\(JSONValue.format(hi)))"
+        )
+      }
+      if let p, let value = ps?[row], !(value >= 0 && value <= 1) {
+        throw ForestInputError(
+          location: table.location(row: row, column: table.index(ofColumn: p) ?? 0),
+          message:
+            "column '\(p)' has the P value \(try table.column(named: p).rawText(atRow: row)); P values lie between 0 and 1 (leave the cell empty when there is none)"
         )
       }
       rows.append(

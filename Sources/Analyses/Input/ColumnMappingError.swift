@@ -14,6 +14,9 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     case negativeTime(column: String, value: String, moreCount: Int)
     /// An infinite or NaN time; `moreCount` other rows have one too.
     case nonFiniteTime(column: String, value: String, moreCount: Int)
+    /// A text in a column of numbers: `numberCount` cells are numbers, `moreCount` other
+    /// cells are texts too; `remedy` says how to ask for categories.
+    case mostlyNumeric(column: String, value: String, moreCount: Int, numberCount: Int, remedy: String)
     /// Automatic detection found a value outside 0/1, 1/2 and TRUE/FALSE; `values` are the
     /// column's distinct present values.
     case undetectableEventCoding(column: String, value: String, values: [String])
@@ -91,6 +94,9 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     case .nonFiniteTime(let name, let value, let moreCount):
       return
         "\(prefix): column '\(name)' has a non-finite time '\(value)'\(_moreRows(moreCount)); times must be finite numbers"
+    case .mostlyNumeric(let name, let value, let moreCount, let numberCount, let remedy):
+      return
+        "\(prefix): column '\(name)' has numbers in \(numberCount) cells but '\(value)' is not a number\(_moreRows(moreCount)); correct the value, leave the cell empty (or NA) if it is missing, or, \(remedy)"
     case .undetectableEventCoding(let name, let value, let values):
       return
         "\(prefix): column '\(name)' has event code '\(value)', but automatic detection accepts only 0/1 (1 = event), 1/2 (2 = event) or TRUE/FALSE; the column has \(_quotedList(values)). Give the event code with '--event-value' and any censoring codes with '--censor-value'"

@@ -116,8 +116,9 @@ public struct SurvivalColumns: Sendable {
     }
   }
 
-  /// Checks that every present time is finite and ≥ 0, naming the first offender.
-  private static func checkTimes(_ times: [Double?], column: DataColumn)
+  /// Checks that every present time is finite and, unless `allowsNegative` (the ends of a
+  /// counting-process interval may precede time 0), ≥ 0, naming the first offender.
+  static func checkTimes(_ times: [Double?], column: DataColumn, allowsNegative: Bool = false)
     throws(ColumnMappingError)
   {
     var firstNonFinite = -1
@@ -129,7 +130,7 @@ public struct SurvivalColumns: Sendable {
       if !time.isFinite {
         if firstNonFinite < 0 { firstNonFinite = row }
         nonFiniteCount += 1
-      } else if time < 0 {
+      } else if time < 0 && !allowsNegative {
         if firstNegative < 0 { firstNegative = row }
         negativeCount += 1
       }

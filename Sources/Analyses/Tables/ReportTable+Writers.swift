@@ -1,12 +1,18 @@
+import ClinicalData
 import SurvivalFigures
 
 extension ReportTable {
   /// RFC 4180 CSV: a header row (spanning headers prefixed, "Multivariable: HR (95% CI)"), then
   /// one line per row with the first cell indented by two spaces per level.
+  ///
+  /// A cell that a spreadsheet would run as a formula (text starting with `=`, `+`, `-`, `@`, a
+  /// tab or a carriage return, after any indentation) is written with a leading `'` inside
+  /// quotes, as OWASP's rule for CSV injection says; numbers such as `-0.35` stay numbers.
   public var csv: String {
     func quote(_ s: String) -> String {
-      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+      let text = Self.neutralisingFormula(s)
+      return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text != s
+        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
     var lines = [columns.indices.map { quote(headerTitle($0)) }.joined(separator: ",")]
     for row in rows {
@@ -15,6 +21,15 @@ extension ReportTable {
           .joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `cell` with a `'` before its first character when a spreadsheet would read it as a formula.
+  static func neutralisingFormula(_ cell: String) -> String {
+    guard let first = cell.firstIndex(where: { $0 != " " }) else { return cell }
+    let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    guard triggers.contains(cell[first]) else { return cell }
+    if CSVNumber.parse(String(cell[first...])) != nil { return cell }
+    return "'" + cell
   }
 
   /// A GitHub-flavoured Markdown table with the title in bold above and footnotes below.

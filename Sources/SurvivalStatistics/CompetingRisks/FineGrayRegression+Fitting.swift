@@ -193,6 +193,9 @@ extension FineGrayRegression {
           name: design.labels[j].name, row: first, value: column[first], count: bad.count)
       }
     }
+    if let (j, spread) = CovariateScale.firstExtreme(design.columns) {
+      throw .extremeCovariateScale(name: design.labels[j].name, spread: spread)
+    }
     if !statuses.contains(.cause(cause)) {
       throw .noEventsOfCause(
         cause: cause, causes: Array(Set(statuses.compactMap(\.cause))).sorted())

@@ -6,6 +6,9 @@ public enum FineGrayRegressionError: Error, Equatable, Sendable, CustomStringCon
   case invalidTime(row: Int, value: Double, count: Int)
   /// A covariate value is missing or infinite.
   case invalidCovariate(name: String, row: Int, value: Double, count: Int)
+  /// A covariate whose spread (mean absolute deviation) is beyond what double precision can
+  /// fit (see ``CovariateScale``).
+  case extremeCovariateScale(name: String, spread: Double)
   /// No rows remain.
   case noObservations
   /// No failure from the cause of interest.
@@ -24,6 +27,8 @@ public enum FineGrayRegressionError: Error, Equatable, Sendable, CustomStringCon
     case .invalidCovariate(let name, let row, let value, let count):
       let more = count > 1 ? " (and \(count - 1) more rows)" : ""
       return "covariate '\(name)' must be finite, found '\(value)' at row \(row + 1)\(more)"
+    case .extremeCovariateScale(let name, let spread):
+      return CovariateScale.message(name: name, spread: spread)
     case .noObservations:
       return "no (non-missing) observations"
     case .noEventsOfCause(let cause, let causes):

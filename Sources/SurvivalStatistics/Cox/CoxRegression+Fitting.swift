@@ -281,6 +281,9 @@ extension CoxRegression {
           name: design.labels[j].name, row: first, value: column[first], count: bad.count)
       }
     }
+    if let (j, spread) = CovariateScale.firstExtreme(design.columns) {
+      throw .extremeCovariateScale(name: design.labels[j].name, spread: spread)
+    }
     if !events.contains(true) { throw .noEvents(observations: n) }
     if var entries = entryTimes {
       let badEntries = entries.indices.filter { !entries[$0].isFinite }

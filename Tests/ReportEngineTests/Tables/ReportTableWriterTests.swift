@@ -77,4 +77,30 @@ struct ReportTableWriterTests {
     #expect(data.markdown.hasPrefix("| \\<i>arm\\</i> | dose\\_mg\\* |\n"))
     #expect(data.csv.hasPrefix("<i>arm</i>,dose_mg*\n"))
   }
+
+  /// OWASP's rule for CSV injection: a cell starting with = + - @ tab or carriage return is
+  /// text to a spreadsheet only with a leading apostrophe; numbers keep their sign.
+  @Test("CSV: cells a spreadsheet would run as formulas get a leading apostrophe; numbers stay numbers")
+  func formulaCells() {
+    let data = ReportTable(
+      columns: [ReportTable.Column("=HYPERLINK(\"x\")"), ReportTable.Column("value")],
+      rows: [
+        ReportTable.Row(["+cmd|' /C calc'!A0", "-0.35"]),
+        ReportTable.Row(["@SUM(A1)", "-1.2 (-3.4 to 1.0)"], indent: 1),
+        ReportTable.Row(["\tx", "+5"]),
+        ReportTable.Row(["-", "=1+1"]),
+        ReportTable.Row(["plain", "1e-3"]),
+      ])
+    #expect(
+      data.csv
+        == """
+        "'=HYPERLINK(""x"")",value
+        "'+cmd|' /C calc'!A0",-0.35
+        "'  @SUM(A1)","'-1.2 (-3.4 to 1.0)"
+        "'\tx",+5
+        "'-","'=1+1"
+        plain,1e-3
+
+        """)
+  }
 }

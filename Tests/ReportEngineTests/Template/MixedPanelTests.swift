@@ -48,7 +48,7 @@ struct MixedPanelTests {
   }
 
   static func build(_ yaml: String) throws -> BuiltFigure {
-    let template = try ReportTemplate(yaml: yaml, file: NSTemporaryDirectory() + "mixed.yaml")
+    let template = try ReportTemplate(yaml: yaml, file: NSTemporaryDirectory() + "panels.yaml")
     var tables: [String: DataTable] = [:]
     for path in template.data.values { tables[path] = try DataTable(contentsOfFile: path) }
     return try BuiltFigure.build(

@@ -112,4 +112,39 @@ struct CoxRegressionPropertyTests {
       CoxRegressionError.noEvents(observations: 3).description
         == "no events among the 3 observations; check the event coding")
   }
+
+  /// R 4.2.2, survival 3.5.3, `set.seed(1); x <- rnorm(100) * 1e200; coxph(Surv(rexp(100),
+  /// rbinom(100, 1, 0.7)) ~ x)` prints se(coef) 0 and p < 2e-16: the variance scaled back by
+  /// the spread squared underflows. Such spreads are refused, for Cox and Fine–Gray alike.
+  @Test("covariates spread beyond 1e±150 are refused; 1e100 still fits and scales exactly")
+  func extremeScales() throws {
+    let times: [Double] = [5, 8, 3, 12, 7, 9, 2, 11, 6, 4]
+    let events = [true, true, false, true, true, false, true, true, false, true]
+    let x: [Double] = [0.3, -1.2, 0.8, 1.5, -0.4, 0.1, -0.9, 2.2, -1.7, 0.6]
+    for factor in [1e200, 1e-200, 1e160] {
+      let design = DesignMatrix(columns: [x.map { $0 * factor }], names: ["x"])
+      #expect {
+        try CoxRegression(times: times, events: events, design: design)
+      } throws: { error in
+        guard case .extremeCovariateScale(let name, let spread) = error as? CoxRegressionError else { return false }
+        return name == "x" && abs(spread / factor - 0.95) < 1e-9
+      }
+      #expect {
+        try FineGrayRegression(
+          times: times, statuses: events.map { $0 ? .cause(1) : .censored }, cause: 1, design: design)
+      } throws: { error in
+        if case .extremeCovariateScale("x", _) = error as? FineGrayRegressionError { true } else { false }
+      }
+    }
+    let unit = try CoxRegression(times: times, events: events, design: DesignMatrix(columns: [x], names: ["x"]))
+    let scaled = try CoxRegression(
+      times: times, events: events, design: DesignMatrix(columns: [x.map { $0 * 1e100 }], names: ["x"]))
+    let (b, b100) = (unit.coefficients[0], scaled.coefficients[0])
+    #expect(abs(b100.estimate * 1e100 / b.estimate - 1) < 1e-12)
+    #expect(abs(b100.standardError * 1e100 / b.standardError - 1) < 1e-12)
+    #expect(abs(b100.p - b.p) < 1e-12)
+    #expect(
+      CoxRegressionError.extremeCovariateScale(name: "x", spread: 9.6e199).description.hasPrefix(
+        "covariate 'x' varies by about 1e200 (mean absolute deviation), beyond the 1e-150 to 1e150"))
+  }
 }

@@ -11,6 +11,7 @@ extension DataTable {
       try _parse(buffer, file: file, options: options)
     }
     let cells = _CSVCells(file: file, bytes: bytes, layout: layout, missingTokens: options.missingTokens)
+    if let error = cells.firstInvalidUTF8Cell(columnNames: layout.columnNames) { throw error }
     self.init(
       file: file,
       columns: layout.columnNames.enumerated().map { index, name in
@@ -28,5 +29,30 @@ extension DataTable {
   public var delimiter: CSVDelimiter? {
     if case .csv(let cells) = rowSource { return cells.delimiter }
     return nil
+  }
+}
+
+extension _CSVCells {
+  /// The error for the first cell whose bytes are not UTF-8 (R would show such text as
+  /// `\xNN` escapes, a spreadsheet as mojibake), nil when the file is UTF-8.
+  ///
+  /// - Complexity: O(n) in the file's size.
+  func firstInvalidUTF8Cell(columnNames: [String]) -> DataError? {
+    bytes.withUnsafeBufferPointer { buffer -> DataError? in
+      guard let offset = _firstInvalidUTF8(buffer), rowCount > 0 else { return nil }
+      // The last cell starting at or before the offset: cells are in file order.
+      var low = 0
+      var high = rowCount * columnCount - 1
+      while low < high {
+        let middle = (low + high + 1) / 2
+        if Int(fields[middle * 2]) <= offset { low = middle } else { high = middle - 1 }
+      }
+      let row = low / columnCount
+      let column = low % columnCount
+      let cell = cell(row, column)
+      let text = _escapingInvalidUTF8(UnsafeBufferPointer(rebasing: buffer[cell.start..<max(cell.start, cell.end)]))
+      return DataError(
+        at: location(row: row, column: column), .notUTF8(column: columnNames[column], value: _abbreviated(text)))
+    }
   }
 }

@@ -55,8 +55,12 @@ func _parseRecords(
   var names: [String] = []
   var indices: [String: Int] = [:]
   for (index, field) in header.fields.enumerated() {
-    let name = _decode(buffer, field.start, field.end, hasEscapedQuotes: field.hasEscapedQuotes)
     let location = SourceLocation(file: file, line: field.line, column: index + 1)
+    let fieldBytes = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
+    if _firstInvalidUTF8(fieldBytes) != nil {
+      throw DataError(at: location, .notUTF8(column: "", value: _abbreviated(_escapingInvalidUTF8(fieldBytes))))
+    }
+    let name = _decode(buffer, field.start, field.end, hasEscapedQuotes: field.hasEscapedQuotes)
     guard !name.isEmpty else { throw DataError(at: location, .emptyColumnName) }
     if let first = indices[name] {
       throw DataError(at: location, .duplicateColumnName(name, firstColumn: first + 1))

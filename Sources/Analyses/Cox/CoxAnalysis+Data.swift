@@ -1,0 +1,83 @@
+import ClinicalData
+import SurvivalStatistics
+
+extension CoxAnalysis {
+  /// Every column of the table: numeric columns as numbers, the others as categories; the
+  /// formula's event column recoded to 0/1 when event or censoring codes are given.
+  ///
+  /// The columns the formula uses are checked as `km` checks its columns: a time must be a
+  /// number, finite and (unless it is the stop of an interval) ≥ 0; a column the formula uses
+  /// as a number must not be numbers with a few stray texts (`15kg`), which would silently
+  /// make it a factor with a level per value.
+  /// - Throws: ``DataError`` for a time that is not a number; ``ColumnMappingError`` for a
+  ///   negative or non-finite time or a mostly numeric column with text cells.
+  static func modelData(_ table: DataTable, request: CoxRequest) throws -> ModelData {
+    let formula = try? ModelFormula(parsing: request.formula)
+    if let formula { try checkColumns(of: formula, in: table) }
+    var columns: [String: ModelData.Column] = [:]
+    for column in table.columns {
+      if let values = try? column.numericValues() {
+        columns[column.name] = .numeric(values.map { $0 ?? .nan })
+      } else {
+        columns[column.name] = .categorical(column.textValues(), levels: nil)
+      }
+    }
+    let coding = EventCoding(eventValue: request.eventValue, censorValues: request.censorValues)
+    if coding != .automatic, let formula, case .name(let eventName) = formula.event.kind,
+      let column = try? table.column(named: eventName)
+    {
+      let (_, isEvent) = try coding.resolved(for: column.distinctValues(), in: column)
+      let distinct = column.distinctValues()
+      columns[eventName] = .numeric(
+        distinct.codes.map { code in code == DistinctValues.missingCode ? .nan : (isEvent[Int(code)] ? 1 : 0) })
+    }
+    return ModelData(columns: columns)
+  }
+
+  /// The checks of ``modelData(_:request:)`` on the columns `formula` names.
+  static func checkColumns(of formula: ModelFormula, in table: DataTable) throws {
+    if case .name(let name) = formula.time.kind, let column = try? table.column(named: name) {
+      try SurvivalColumns.checkTimes(
+        column.numericValues(), column: column, allowsNegative: formula.entry != nil)
+    }
+    if let entry = formula.entry, case .name(let name) = entry.kind, let column = try? table.column(named: name) {
+      try SurvivalColumns.checkTimes(column.numericValues(), column: column, allowsNegative: true)
+    }
+    var seen: Set<String> = []
+    for term in formula.terms {
+      for variable in term.variables {
+        for name in numericUses(variable) where seen.insert(name).inserted {
+          guard let column = try? table.column(named: name) else { continue }
+          try MixedColumn.check(
+            column,
+            remedy:
+              "to use its values as categories, write 'factor(\(ForestAnalysis.term(name)))' in the model")
+        }
+      }
+    }
+  }
+
+  /// The variables an expression reads as they are: not inside `factor()` or `relevel()`, and
+  /// not compared with a text (`arm == "B"`), where a column of text is what is meant.
+  static func numericUses(_ expression: FormulaExpression) -> [String] {
+    switch expression.kind {
+    case .name(let name):
+      return [name]
+    case .number, .string:
+      return []
+    case .call(let function, let arguments):
+      if function == "factor" || function == "relevel" { return [] }
+      return arguments.flatMap { numericUses($0.value) }
+    case .unary(_, let operand):
+      return numericUses(operand)
+    case .parenthesized(let inner):
+      return numericUses(inner)
+    case .binary(let op, let left, let right):
+      if op == "==" || op == "!=" {
+        if case .string = left.kind { return [] }
+        if case .string = right.kind { return [] }
+      }
+      return numericUses(left) + numericUses(right)
+    }
+  }
+}

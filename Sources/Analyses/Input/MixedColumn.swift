@@ -1,0 +1,28 @@
+import ClinicalData
+
+/// The check for a column of numbers with a few stray texts.
+///
+/// R's `read.csv` reads such a column as text, and a model then fits a coefficient per value
+/// (one typo, `15kg`, turns weight into a factor of 53 levels); a table counts each value.
+/// Numbers in more than half of the present cells make the column's texts errors.
+enum MixedColumn {
+  /// Throws at the first text of a column whose present cells are mostly numbers.
+  ///
+  /// - Parameter remedy: how to ask for categories instead, e.g. "write 'factor(weight)' in
+  ///   the model".
+  /// - Throws: ``ColumnMappingError/Reason/mostlyNumeric(column:value:moreCount:numberCount:remedy:)``.
+  /// - Complexity: O(n).
+  static func check(_ column: DataColumn, remedy: String) throws(ColumnMappingError) {
+    do {
+      _ = try column.numericValues()
+    } catch {
+      guard case .notANumber(let name, let value, let moreCount) = error.reason else { return }
+      let textCount = moreCount + 1
+      let numberCount = column.count - column.missingCount - textCount
+      guard numberCount > textCount else { return }
+      throw ColumnMappingError(
+        at: error.location,
+        .mostlyNumeric(column: name, value: value, moreCount: moreCount, numberCount: numberCount, remedy: remedy))
+    }
+  }
+}
