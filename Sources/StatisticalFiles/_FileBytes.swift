@@ -10,8 +10,11 @@
 ///
 /// ReadStat reads through the input handlers of `_MemoryInput` from these bytes: one `read` of the
 /// file instead of one system call per row (a transport file is read a row at a time), and the
-/// signature checks see the same bytes ReadStat parses.
-final class _FileBytes {
+/// signature checks see the same bytes ReadStat parses. A ``SASTransportFile`` keeps them and
+/// reads its values from them.
+///
+/// Sendable: the bytes are written only while the initialiser reads the file, never after.
+final class _FileBytes: @unchecked Sendable {
   let buffer: UnsafeMutableRawBufferPointer
 
   /// Reads the file at `path`; `file` names it in errors.

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Values one at a time. Rows and variables are 0-based; a row must be less than ``rowCount``
+/// and a variable less than `variables.count`, and each accessor is for the kinds it names.
+extension SASTransportFile {
+  /// The number a numeric variable (number, date or datetime) stores in `row`: for a date the
+  /// days since 1960-01-01, for a datetime the seconds since 1960-01-01T00:00, as SAS stores
+  /// them; nil for every missing value (`.`, `._`, `.A`–`.Z`).
+  public func number(atRow row: Int, variable: Int) -> Double? {
+    let length = variables[variable].length
+    precondition(variables[variable].isNumeric, "Variable \(variables[variable].name) is not numeric")
+    return _IBMFloat.value(bytes.base + offset(ofRow: row, variable: variable), length: length)
+  }
+
+  /// The text of a character variable in `row`, without trailing blanks; nil when empty.
+  public func text(atRow row: Int, variable: Int) -> String? {
+    let range = textRange(atRow: row, variable: variable)
+    guard !range.isEmpty else { return nil }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes.bytes[range]), as: UTF8.self)
+  }
+
+  /// The bytes in the file of the text of a character variable in `row`: the value without
+  /// trailing blanks and NUL bytes, up to its first NUL byte (as ReadStat takes it); empty when
+  /// the value is missing. They are valid UTF-8.
+  public func textRange(atRow row: Int, variable: Int) -> Range<Int> {
+    precondition(variables[variable].kind == .text, "Variable \(variables[variable].name) is not text")
+    let start = offset(ofRow: row, variable: variable)
+    return start..<start + _textLength(bytes.base + start, length: variables[variable].length)
+  }
+
+  /// The date of a date variable in `row` as days since 1970-01-01 (R: `as.numeric(date)`); for
+  /// a datetime variable the day it falls on. Nil when missing.
+  public func date(atRow row: Int, variable: Int) -> Int? {
+    let temporal = temporalFormat(of: variable)
+    return number(atRow: row, variable: variable).flatMap { temporal.days($0) }
+  }
+
+  /// The datetime of a datetime variable in `row` as seconds since 1970-01-01T00:00 (R:
+  /// `as.numeric(POSIXct)`); nil when missing.
+  public func dateTime(atRow row: Int, variable: Int) -> Double? {
+    precondition(variables[variable].kind == .dateTime, "Variable \(variables[variable].name) is not a datetime")
+    return number(atRow: row, variable: variable).map { _TemporalFormat.seconds1960.seconds($0) }
+  }
+
+  /// Whether the value of `variable` in `row` is missing: a missing number, or text that is
+  /// empty once trailing blanks are removed.
+  public func isMissing(atRow row: Int, variable: Int) -> Bool {
+    let start = offset(ofRow: row, variable: variable)
+    let length = variables[variable].length
+    if variables[variable].kind == .text { return _textLength(bytes.base + start, length: length) == 0 }
+    return _IBMFloat.isMissing(bytes.base + start, length: length)
+  }
+
+  /// How a date or datetime variable's numbers count time.
+  func temporalFormat(of variable: Int) -> _TemporalFormat {
+    switch variables[variable].kind {
+    case .date: return .days1960
+    case .dateTime: return .seconds1960
+    case .number, .text: preconditionFailure("Variable \(variables[variable].name) is not a date")
+    }
+  }
+}
+
+extension _FileBytes {
+  /// The first byte (the file is never empty).
+  var base: UnsafeRawPointer { UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped) }
+}
+
+/// The length of a blank-padded text value at `bytes` as ReadStat takes it: trailing blanks and
+/// NUL bytes removed, then cut at the first NUL byte.
+@inline(__always)
+func _textLength(_ bytes: UnsafeRawPointer, length: Int) -> Int {
+  var end = length
+  while end > 0 {
+    let byte = bytes.load(fromByteOffset: end - 1, as: UInt8.self)
+    if byte != UInt8(ascii: " ") && byte != 0 { break }
+    end -= 1
+  }
+  if end > 0, let nul = memchr(bytes, 0, end) { end = UnsafeRawPointer(nul) - bytes }
+  return end
+}
