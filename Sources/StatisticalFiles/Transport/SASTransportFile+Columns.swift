@@ -46,25 +46,6 @@ extension SASTransportFile {
     }
   }
 
-  /// Calls `body` with each row's index (in the file) and the bytes of a character variable's
-  /// text in it (see ``textRange(atRow:variable:)``), empty where missing; the bytes are valid
-  /// only inside `body`.
-  public func forEachText<Failure>(
-    ofVariable variable: Int, rows: [Int]? = nil, _ body: (Int, UnsafeRawBufferPointer) throws(Failure) -> Void
-  ) throws(Failure) {
-    let length = variables[variable].length
-    precondition(variables[variable].kind == .text, "Variable \(variables[variable].name) is not text")
-    let start = bytes.base + dataOffset + variables[variable].offset
-    try withExtendedLifetime(bytes) { () throws(Failure) in
-      for index in 0..<(rows?.count ?? rowCount) {
-        let row = rows?[index] ?? index
-        precondition(row >= 0 && row < rowCount, "Row \(row) is out of range 0..<\(rowCount)")
-        let value = start + row * rowWidth
-        try body(row, UnsafeRawBufferPointer(start: value, count: _textLength(value, length: length)))
-      }
-    }
-  }
-
   /// `transform` of the bytes of `variable` in each of `rows` (every row when nil).
   private func values<Value>(of variable: Int, rows: [Int]?, _ transform: (UnsafeRawPointer) -> Value) -> [Value] {
     let count = rows?.count ?? rowCount

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Values one at a time. Rows and variables are 0-based; a row must be less than ``rowCount``
 /// and a variable less than `variables.count`, and each accessor is for the kinds it names.
 extension SASTransportFile {
@@ -76,12 +68,34 @@ extension _FileBytes {
 /// NUL bytes removed, then cut at the first NUL byte.
 @inline(__always)
 func _textLength(_ bytes: UnsafeRawPointer, length: Int) -> Int {
-  var end = length
-  while end > 0 {
-    let byte = bytes.load(fromByteOffset: end - 1, as: UInt8.self)
-    if byte != UInt8(ascii: " ") && byte != 0 { break }
-    end -= 1
+  SASTransportFile.textLength(bytes, length: length)
+}
+
+extension SASTransportFile {
+  /// The number of bytes that are text in a character value of `length` bytes at `bytes`: the
+  /// value without trailing blanks and NUL bytes, up to its first NUL byte, as ReadStat takes
+  /// it; 0 when the value is missing. For reading many values from ``withUnsafeBytes(_:)`` at
+  /// the offsets a row and a variable give (`dataOffset + row × rowWidth + offset`).
+  @inlinable @inline(__always)
+  public static func textLength(_ bytes: UnsafeRawPointer, length: Int) -> Int {
+    var end = length
+    while end > 0 {
+      let byte = bytes.load(fromByteOffset: end - 1, as: UInt8.self)
+      if byte != UInt8(ascii: " ") && byte != 0 { break }
+      end -= 1
+    }
+    // A NUL byte inside the text ends it: look eight bytes at a time (a word has a zero byte
+    // when (w − 0x01…01) & ~w & 0x80…80 is not zero).
+    var index = 0
+    while index + 8 <= end {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+      index += 8
+    }
+    while index < end {
+      if bytes.load(fromByteOffset: index, as: UInt8.self) == 0 { return index }
+      index += 1
+    }
+    return end
   }
-  if end > 0, let nul = memchr(bytes, 0, end) { end = UnsafeRawPointer(nul) - bytes }
-  return end
 }

@@ -59,17 +59,17 @@ enum _IBMFloat {
   static func value(bits: UInt64) -> Double? {
     let fraction = bits & 0x00FF_FFFF_FFFF_FFFF
     guard fraction != 0 else { return bits == 0 ? 0 : nil }
-    let isNegative = bits >> 63 != 0
     if bits & 0x7FFF_FFFF_FFFF_FFFF == 0x7FFF_FFFF_FFFF_FFFF {
-      return isNegative ? -.infinity : .infinity
+      return bits >> 63 != 0 ? -.infinity : .infinity
     }
-    let exponent = Int((bits >> 56) & 0x7F)
-    // Keep the 53 bits from the leading one on (there are up to 56), dropping the rest.
-    let dropped = max(0, 64 - fraction.leadingZeroBitCount - 53)
-    let significand = Double(fraction >> UInt64(dropped))
-    // f / 2^56 × 16^(e − 64), with f shifted right by `dropped`.
-    let magnitude = Double(sign: .plus, exponent: 4 * (exponent - 64) - 56 + dropped, significand: significand)
-    return isNegative ? -magnitude : magnitude
+    // f / 2^56 × 16^(e − 64) is 1.m × 2^(p + 4(e − 64) − 56), where p is the position of f's
+    // leading one (0 to 55); the double's 52-bit m is the bits after it, those beyond dropped.
+    let leading = 63 - fraction.leadingZeroBitCount
+    let exponent = leading + 4 * (Int((bits >> 56) & 0x7F) - 64) - 56 + 1023
+    let mantissa =
+      leading > 52 ? fraction >> UInt64(leading - 52) : fraction << UInt64(52 - leading)
+    return Double(
+      bitPattern: bits & 0x8000_0000_0000_0000 | UInt64(exponent) << 52 | mantissa & 0x000F_FFFF_FFFF_FFFF)
   }
 
   /// Whether the `length` bytes at `bytes` are a missing value (or of a length no number has).
