@@ -60,6 +60,14 @@ final class _FileBytes: @unchecked Sendable {
     buffer = UnsafeMutableRawBufferPointer(rebasing: storage[0..<count])
   }
 
+  /// A copy of `bytes` (at least one), as if read from a file.
+  init(copying bytes: [UInt8]) {
+    precondition(!bytes.isEmpty, "A file has at least one byte")
+    let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+    storage.copyBytes(from: bytes)
+    buffer = storage
+  }
+
   deinit { buffer.deallocate() }
 
   var count: Int { buffer.count }

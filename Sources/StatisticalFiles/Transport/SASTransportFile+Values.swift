@@ -17,9 +17,9 @@ extension SASTransportFile {
     return String(decoding: UnsafeRawBufferPointer(rebasing: bytes.bytes[range]), as: UTF8.self)
   }
 
-  /// The bytes in the file of the text of a character variable in `row`: the value without
-  /// trailing blanks and NUL bytes, up to its first NUL byte (as ReadStat takes it); empty when
-  /// the value is missing. They are valid UTF-8.
+  /// The bytes in the file of the text of a character variable in `row`: the value up to its
+  /// first NUL byte, or without trailing blanks when it has none (see ``textLength(_:length:)``);
+  /// empty when the value is missing. They are valid UTF-8.
   public func textRange(atRow row: Int, variable: Int) -> Range<Int> {
     precondition(variables[variable].kind == .text, "Variable \(variables[variable].name) is not text")
     let start = offset(ofRow: row, variable: variable)
@@ -64,8 +64,8 @@ extension _FileBytes {
   var base: UnsafeRawPointer { UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped) }
 }
 
-/// The length of a blank-padded text value at `bytes` as ReadStat takes it: trailing blanks and
-/// NUL bytes removed, then cut at the first NUL byte.
+/// The length of a blank-padded text value at `bytes` as ReadStat takes it: up to its first NUL
+/// byte, or without trailing blanks when it has none.
 @inline(__always)
 func _textLength(_ bytes: UnsafeRawPointer, length: Int) -> Int {
   SASTransportFile.textLength(bytes, length: length)
@@ -73,29 +73,26 @@ func _textLength(_ bytes: UnsafeRawPointer, length: Int) -> Int {
 
 extension SASTransportFile {
   /// The number of bytes that are text in a character value of `length` bytes at `bytes`: the
-  /// value without trailing blanks and NUL bytes, up to its first NUL byte, as ReadStat takes
-  /// it; 0 when the value is missing. For reading many values from ``withUnsafeBytes(_:)`` at
-  /// the offsets a row and a variable give (`dataOffset + row × rowWidth + offset`).
+  /// value up to its first NUL byte, or without trailing blanks when it has none, as ReadStat
+  /// 1.1.8 takes it (it removes trailing blanks, then reads a C string); 0 when the value is
+  /// missing. For reading many values from ``withUnsafeBytes(_:)`` at the offsets a row and a
+  /// variable give (`dataOffset + row × rowWidth + offset`).
   @inlinable @inline(__always)
   public static func textLength(_ bytes: UnsafeRawPointer, length: Int) -> Int {
-    var end = length
-    while end > 0 {
-      let byte = bytes.load(fromByteOffset: end - 1, as: UInt8.self)
-      if byte != UInt8(ascii: " ") && byte != 0 { break }
-      end -= 1
-    }
-    // A NUL byte inside the text ends it: look eight bytes at a time (a word has a zero byte
-    // when (w − 0x01…01) & ~w & 0x80…80 is not zero).
+    // A NUL byte ends the text: look eight bytes at a time (a word has a zero byte when
+    // (w − 0x01…01) & ~w & 0x80…80 is not zero).
     var index = 0
-    while index + 8 <= end {
+    while index + 8 <= length {
       let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
       if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
       index += 8
     }
-    while index < end {
+    while index < length {
       if bytes.load(fromByteOffset: index, as: UInt8.self) == 0 { return index }
       index += 1
     }
+    var end = length
+    while end > 0 && bytes.load(fromByteOffset: end - 1, as: UInt8.self) == UInt8(ascii: " ") { end -= 1 }
     return end
   }
 }

@@ -23,7 +23,7 @@
 /// informat, and them after the label.
 ///
 /// The header is read as ReadStat reads it, so that a variable means the same through either
-/// reader: text fields lose trailing blanks and NUL bytes and end at a NUL; a format is
+/// reader: text fields end at a NUL byte or lose their trailing blanks; a format is
 /// `nform` + `nfl` + `.nfd` (zeros left out) unless a `LABELV9` entry gives it; offsets are the
 /// lengths of the variables before (ReadStat does not consult `npos`). A name, label or format
 /// that is not UTF-8 is refused, naming the variable.

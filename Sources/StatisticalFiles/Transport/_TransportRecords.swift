@@ -110,13 +110,11 @@ struct _HeaderRecord {
   }
 }
 
-/// The bytes of a text field of a header as ReadStat takes them: trailing blanks and NUL bytes
-/// removed, then cut at the first NUL byte.
+/// The bytes of a text field of a header as ReadStat 1.1.8 takes them: up to the first NUL byte,
+/// or without trailing blanks when there is none.
 func _fieldText(_ field: UnsafeRawBufferPointer) -> [UInt8] {
-  var end = field.count
-  while end > 0 && (field[end - 1] == UInt8(ascii: " ") || field[end - 1] == 0) { end -= 1 }
-  if let nul = field[..<end].firstIndex(of: 0) { end = nul }
-  return Array(field[..<end])
+  guard let base = field.baseAddress else { return [] }
+  return Array(field.prefix(SASTransportFile.textLength(base, length: field.count)))
 }
 
 /// A big-endian 16-bit integer at `offset`.
