@@ -91,7 +91,11 @@ public struct DataColumn: Sendable {
   /// Every value as text, nil where missing.
   /// - Complexity: O(n), one `String` per present value.
   public func textValues() -> [String?] {
-    (0..<count).map { text(atRow: $0) }
+    let column = storage
+    if case .transport(let file, let variable) = column.cells, kind == .text {
+      return file.texts(ofVariable: variable, rows: column.rows)
+    }
+    return (0..<count).map { text(atRow: $0) }
   }
 
   /// The dates of a date column (days since 1970-01-01, nil where missing); nil for a column
