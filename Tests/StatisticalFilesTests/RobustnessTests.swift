@@ -45,10 +45,10 @@ struct RobustnessTests {
   /// fraction's first hexadecimal digit the change made zero (not normalised: ReadStat reads
   /// those wrongly, see `IBMFloatTests`).
   ///
-  /// Where one reads a copy the other refuses, or both refuse it differently, the copy's header
-  /// is damaged in a way ReadStat takes differently: it reads a variable count it cannot parse
-  /// as none and runs out of memory, treats an unknown version 8 header record as the start of
-  /// the rows, does not check a datetime's range.
+  /// Where one reads a copy the other refuses, or both refuse it differently, the copy is damaged
+  /// in a way ReadStat takes differently: it runs out of memory on a variable count it cannot
+  /// parse or a row of more than 16 MB, does not check a datetime's range, and reads namestrs of
+  /// 140 bytes where the member header says 136.
   @Test("Damaged copies of transport files, natively and through ReadStat", arguments: transportFiles)
   func transportMutations(file: String) throws {
     let original = try fixtureBytes(file)

@@ -18,7 +18,11 @@ struct TransportEdgeCaseTests {
   func readAlike(_ writer: TransportFileWriter, sourceLocation: SourceLocation = #_sourceLocation) throws
     -> StatisticalDataFile?
   {
-    let (native, readStat) = try readBoth(writer.bytes)
+    try readAlike(writer.bytes, sourceLocation: sourceLocation)
+  }
+
+  func readAlike(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws -> StatisticalDataFile? {
+    let (native, readStat) = try readBoth(bytes)
     #expect(native == readStat, sourceLocation: sourceLocation)
     return try? native.get()
   }
@@ -158,6 +162,26 @@ struct TransportEdgeCaseTests {
     #expect(native == readStat)
     #expect(native.failure?.variable == "B")
     #expect(native.failure?.reason == .invalidUTF8(Array("caf".utf8) + [0xE9]))
+  }
+
+  @Test("A data set without variables; a version 8 file whose last header record has another name")
+  func headerVariants() throws {
+    var writer = TransportFileWriter()
+    let (native, readStat) = try readBoth(writer.bytes)
+    #expect((try? native.get())?.variables == [])
+    #expect((try? native.get())?.rowCount == 0)
+    #expect(readStat.failure?.reason == .outOfMemory)
+
+    writer.version = 8
+    writer.variables = [.init(name: "N")]
+    writer.data = ibmBytes(1) + ibmBytes(2)
+    var bytes = writer.bytes
+    let header = Array("HEADER RECORD*******OBSV8   HEADER RECORD!!!!!!!".utf8)
+    let position = try #require(
+      stride(from: 0, to: bytes.count, by: 80).first { bytes[$0..<$0 + header.count].elementsEqual(header) })
+    bytes.replaceSubrange(position + 20..<position + 28, with: Array("OBS     ".utf8))
+    let renamed = try readAlike(bytes)
+    #expect(renamed?.numbers("N") == [1, 2])
   }
 
   @Test("VAX/VMS namestrs of 136 bytes")

@@ -17,16 +17,24 @@
 /// bytes (``_IBMFloat``), text is blank-padded bytes. The format does not record the number of
 /// rows: trailing rows of blanks are padding (as ReadStat and SAS read them).
 ///
-/// Values mean what they mean through ReadStat (``StatisticalDataFile``, R's haven): numbers
-/// with every missing value (`.`, `._`, `.A`–`.Z`) nil; text without trailing blanks, nil when
-/// empty; a numeric variable with a SAS date format (`DATE9.`, `E8601DA10.`, …) holds dates,
-/// one with a datetime format (`DATETIME20.`, `E8601DT19.`, …) datetimes, counted from
-/// 1970-01-01 instead of SAS's 1960-01-01.
+/// Values mean what they mean through ReadStat 1.1.8 (``StatisticalDataFile``, R's haven):
+/// numbers with every missing value (`.`, `._`, `.A`–`.Z`) nil; text up to a NUL byte, else
+/// without trailing blanks, nil when empty; a numeric variable with a SAS date format (`DATE9.`,
+/// `E8601DA10.`, …) holds dates, one with a datetime format (`DATETIME20.`, `E8601DT19.`, …)
+/// datetimes, counted from 1970-01-01 instead of SAS's 1960-01-01.
 ///
 /// Reading checks what ReadStat's path checks, with the same errors: the content's signature,
-/// a single data set, the header, a row cut short, a whole number of 80-byte records, every text
-/// value valid UTF-8 and every date (and datetime) within 2^31 days of 1970-01-01. The first
-/// value that fails names its row and variable.
+/// a single data set, the header (its damage in ReadStat's words), a row cut short, a whole
+/// number of 80-byte records, every text value valid UTF-8 and every date within 2^31 days of
+/// 1970-01-01. The first value that fails, in row order, names its row and variable.
+///
+/// Where this reader and ReadStat part: numbers of 2 bytes are read (ReadStat gives them
+/// missing); fractions that are not normalised are read by the definition (``_IBMFloat``); a
+/// datetime must fall on a day within 2^31 days of 1970-01-01, as a date must (ReadStat's path
+/// keeps any), since a table reads a datetime as its day; VAX/VMS namestrs of 136 bytes are read
+/// (ReadStat reads 140); a data set without variables is read (ReadStat runs out of memory). A
+/// damaged header can fail differently: for one, this reader reads the variable count from its
+/// digits where ReadStat can take it for none.
 ///
 /// - Complexity: reading is O(file size): one `read(2)` of the file, a pass over the bytes of
 ///   text variables to validate them and over the first byte of date variables' values.

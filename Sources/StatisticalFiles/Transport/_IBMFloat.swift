@@ -22,9 +22,11 @@
 /// byte the same way (and so does ReadStat), so `80 00 …` (what would be −0) is missing too. A
 /// zero is all zero bytes.
 ///
-/// ReadStat, which writes R's transport files, writes ±∞ as the largest magnitude
-/// `7F FF FF FF FF FF FF FF` (`FF …` negative) and reads that value back as ±∞; so does this
-/// reader, so that an 8-byte number means what it means to R.
+/// ReadStat, which writes R's transport files, writes every magnitude too large for IBM as the
+/// largest, `7F FF FF FF FF FF FF FF` (`FF …` negative), and reads that value back as ±∞; so does
+/// this reader, so that an 8-byte number means what it means to R (haven writes ±∞ themselves as
+/// `.`). Fractions whose first hexadecimal digit is zero, which SAS never writes, are read by the
+/// definition; ReadStat reads them as if that digit were 1.
 ///
 /// Reference: SAS Institute, "Record Layout of a SAS Version 5 or 6 Data Set in SAS Transport
 /// (XPORT) Format", technical note TS-140, and its routine `xpt2ieee`; IBM, "z/Architecture

@@ -75,18 +75,15 @@ struct _TransportHeader {
     if version == .v5 {
       _ = try cursor.expectHeader("OBS", "OBSV8", version: version)
     } else {
+      // The OBSV8 header, or LABELV8/LABELV9 entries and then it. ReadStat takes a header
+      // record of any other name for the OBSV8 header, and so does this reader.
       let next = try _HeaderRecord(try cursor.record(), file: file)
-      switch next.name {
-      case "OBSV8":
-        break
-      case "LABELV8", "LABELV9":
+      if next.name == "LABELV8" || next.name == "LABELV9" {
         try Self.readLabels(
           &raw, count: next.number(at: 48) ?? 0, hasFormats: next.name == "LABELV9", cursor: &cursor,
           failure: next.parseFailure)
         try cursor.skipToRecordEnd()
         _ = try cursor.expectHeader("OBS", "OBSV8", version: version)
-      default:
-        throw next.parseFailure
       }
     }
     dataOffset = cursor.position
