@@ -71,5 +71,7 @@ final class _FileBytes: @unchecked Sendable {
   deinit { buffer.deallocate() }
 
   var count: Int { buffer.count }
+  /// The first byte (a file read has at least one).
+  var base: UnsafeRawPointer { UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped) }
   var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(buffer) }
 }

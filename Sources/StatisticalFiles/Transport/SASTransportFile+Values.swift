@@ -10,7 +10,8 @@ extension SASTransportFile {
     return _IBMFloat.value(bytes.base + offset(ofRow: row, variable: variable), length: length)
   }
 
-  /// The text of a character variable in `row`, without trailing blanks; nil when empty.
+  /// The text of a character variable in `row` (see ``textRange(atRow:variable:)``); nil when
+  /// empty.
   public func text(atRow row: Int, variable: Int) -> String? {
     let range = textRange(atRow: row, variable: variable)
     guard !range.isEmpty else { return nil }
@@ -57,11 +58,6 @@ extension SASTransportFile {
     case .number, .text: preconditionFailure("Variable \(variables[variable].name) is not a date")
     }
   }
-}
-
-extension _FileBytes {
-  /// The first byte (the file is never empty).
-  var base: UnsafeRawPointer { UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped) }
 }
 
 /// The length of a blank-padded text value at `bytes` as ReadStat takes it: up to its first NUL
