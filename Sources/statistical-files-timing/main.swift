@@ -38,12 +38,12 @@ do {
     "\(milliseconds(seconds))  \(data.format): \(data.rowCount) rows × \(data.variables.count) variables (\(path))"
   )
   if path.lowercased().hasSuffix(".xpt") {
-    let (open, transport) = try best(of: 5) { try SASTransportFile(contentsOfFile: path) }
+    let (open, _) = try best(of: 5) { try SASTransportFile(contentsOfFile: path) }
     print("\(milliseconds(open))  SAS transport file, lazy: read and checked, no value decoded")
     let (table, _) = try best(of: 5) { try DataTable(contentsOfFile: path) }
     print("\(milliseconds(table))  transport table (DataTable), lazy")
     let (typed, count) = try best(of: 5) {
-      let table = DataTable(transport)
+      let table = try DataTable(contentsOfFile: path)
       var count = 0
       for column in table.columns {
         switch column.kind {
