@@ -3,7 +3,7 @@
 
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
-.PHONY: all deps build examples gallery test bench clean format lint
+.PHONY: all deps build examples gallery test bench bench-transport clean format lint
 
 SWIFT ?= swift
 CONFIG ?= release
@@ -118,6 +118,33 @@ bench: $(BIN) | $(DEPS_STAMP)
 	  echo "== R survival + survminer + ggplot2: the same 15 figures and 3 tables (whole process)"; \
 	  cd $(BENCH)/template && /usr/bin/time -f "R + survminer: wall %e s, peak memory %M KB" Rscript bench.R; \
 	else echo "(R package survminer not installed: R comparison skipped)"; fi
+	@$(MAKE) --no-print-directory bench-transport
+
+# The same 1,000,000 rows (Scripts/write-timing-data.R) as a SAS transport file and as CSV: `survfig
+# km` whole process on each, best of 3 (target: the .xpt no slower than the .csv). The data are
+# written once when Rscript with haven is installed.
+TIMING := $(BENCH)/timing-1m
+TIMING_KM = $(BIN) km --data $(TIMING).$$format --param OS --group TRTP --out $(TIMING)-km-$$format.pdf
+
+bench-transport: $(BIN) | $(DEPS_STAMP)
+	@echo "== survfig km, whole process: the same 1,000,000 rows as SAS transport (.xpt) and CSV"
+	@mkdir -p $(BENCH)
+	@if [ ! -f $(TIMING).xpt ] || [ ! -f $(TIMING).csv ]; then \
+	  if Rscript -e 'library(haven)' >/dev/null 2>&1; then Rscript Scripts/write-timing-data.R $(BENCH); fi; \
+	fi
+	@if [ -f $(TIMING).xpt ] && [ -f $(TIMING).csv ]; then \
+	  rm -f $(TIMING)-best.txt; \
+	  for format in xpt csv; do \
+	    best=; \
+	    for run in 1 2 3; do \
+	      /usr/bin/time -f "%e %M" -o $(TIMING)-time.txt $(TIMING_KM) >/dev/null || exit 1; \
+	      best=$$(awk -v best="$$best" '{ print (best == "" || $$1 < best + 0) ? $$1 " " $$2 : best }' $(TIMING)-time.txt); \
+	    done; \
+	    printf '%s ' "$$best" >> $(TIMING)-best.txt; \
+	  done; \
+	  awk '{ printf "survfig km --param OS --group TRTP, best of 3: .xpt %s s (peak %d MB), .csv %s s (peak %d MB)\n", $$1, $$2 / 1024, $$3, $$4 / 1024 }' $(TIMING)-best.txt; \
+	  rm -f $(TIMING)-best.txt $(TIMING)-time.txt; \
+	else echo "(Rscript with haven not installed and no $(TIMING).xpt: transport timing skipped)"; fi
 
 # Small PNG thumbnails of the examples for the README, committed under Documentation/.
 GALLERY := Documentation/lung-by-sex.png Documentation/veteran-by-celltype.png \

@@ -1,7 +1,13 @@
 /// Reads the data set in `bytes`, whose signature matched `format`; `file` names it in errors.
-func _readDataSet(_ bytes: _FileBytes, format: StatisticalDataFile.Format, file: String)
-  throws(StatisticalFileError) -> StatisticalDataFile
-{
+///
+/// Transport files are read natively (``SASTransportFile``) unless `transportThroughReadStat`;
+/// the other formats through ReadStat.
+func _readDataSet(
+  _ bytes: _FileBytes, format: StatisticalDataFile.Format, file: String, transportThroughReadStat: Bool = false
+) throws(StatisticalFileError) -> StatisticalDataFile {
+  if format == .sasTransport && !transportThroughReadStat {
+    return StatisticalDataFile(try SASTransportFile(bytes, path: file, file: file))
+  }
   if format == .sasTransport {
     let count = _TransportFileLayout.dataSetCount(bytes.bytes)
     if count > 1 { throw StatisticalFileError(file: file, reason: .multipleDataSets(count: count)) }

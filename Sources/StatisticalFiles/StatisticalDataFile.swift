@@ -1,5 +1,6 @@
 /// One data set read from a SAS transport (`.xpt`, versions 5 and 8), SAS (`.sas7bdat`), Stata
-/// (`.dta`) or SPSS (`.sav`) file through ReadStat, the C library behind R's haven.
+/// (`.dta`) or SPSS (`.sav`) file: transport files natively (``SASTransportFile``), the others
+/// through ReadStat, the C library behind R's haven.
 ///
 /// ```swift
 /// let adtte = try StatisticalDataFile(contentsOfFile: "adtte.xpt")
@@ -10,7 +11,8 @@
 /// kind of missing value; see ``StatisticalVariable/Values``. R equivalent:
 /// `haven::read_xpt()`, `read_sas()`, `read_dta()`, `read_sav()` with `user_na = FALSE`, except
 /// that empty text is `NA` here, value labels are not read, and Stata `%tC` leap seconds are
-/// removed.
+/// removed. A transport file gives the same data set as ReadStat reads from it (the tests compare
+/// the two on every fixture), apart from numbers of 2 bytes, which ReadStat reads as missing.
 ///
 /// A SAS transport file may hold several data sets; a file with more than one is refused. Its
 /// format does not record the number of rows, so in a data set of only text variables, rows at
@@ -19,11 +21,10 @@
 /// blank in the file, so a data set with a numeric variable is not affected.
 ///
 /// - Complexity: O(n) in the file size. The file is read into memory once; values go straight into
-///   arrays reserved from the row count the file gives (or, for transport files, that its size
-///   allows). Text of up to 15 bytes is stored inline; a longer value that repeats one of the
-///   variable's last 8 distinct values shares its string. Reading a 1,000,000-row, 7-variable
-///   transport file takes about half a second, most of it in ReadStat
-///   (`Scripts/time-statistical-files.sh`).
+///   arrays reserved from the row count the file gives (or, for transport files, that its rows
+///   have). Text of up to 15 bytes is stored inline; a longer value that repeats one of the
+///   variable's last 8 distinct values shares its string. For reading a large transport file
+///   lazily, use ``SASTransportFile`` (`Scripts/time-statistical-files.sh` times both).
 public struct StatisticalDataFile: Sendable, Equatable {
   /// The path of the file read, as given.
   public var path: String
@@ -67,6 +68,14 @@ public struct StatisticalDataFile: Sendable, Equatable {
   public init(contentsOfFile path: String, displayName: String? = nil)
     throws(StatisticalFileError)
   {
+    try self.init(contentsOfFile: path, displayName: displayName, transportThroughReadStat: false)
+  }
+
+  /// Reads the data set in the file at `path`, a transport file natively or, when
+  /// `transportThroughReadStat`, through ReadStat (the tests compare the two).
+  init(contentsOfFile path: String, displayName: String?, transportThroughReadStat: Bool)
+    throws(StatisticalFileError)
+  {
     let file = displayName ?? path
     let fileExtension = _extension(of: path)
     let expected = Format(fileExtension: fileExtension)
@@ -89,7 +98,8 @@ public struct StatisticalDataFile: Sendable, Equatable {
     default:
       break
     }
-    self = try _readDataSet(bytes, format: expected, file: file)
+    self = try _readDataSet(
+      bytes, format: expected, file: file, transportThroughReadStat: transportThroughReadStat)
     self.path = path
   }
 

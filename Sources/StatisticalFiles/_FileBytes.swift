@@ -10,8 +10,11 @@
 ///
 /// ReadStat reads through the input handlers of `_MemoryInput` from these bytes: one `read` of the
 /// file instead of one system call per row (a transport file is read a row at a time), and the
-/// signature checks see the same bytes ReadStat parses.
-final class _FileBytes {
+/// signature checks see the same bytes ReadStat parses. A ``SASTransportFile`` keeps them and
+/// reads its values from them.
+///
+/// Sendable: the bytes are written only while the initialiser reads the file, never after.
+final class _FileBytes: @unchecked Sendable {
   let buffer: UnsafeMutableRawBufferPointer
 
   /// Reads the file at `path`; `file` names it in errors.
@@ -57,8 +60,18 @@ final class _FileBytes {
     buffer = UnsafeMutableRawBufferPointer(rebasing: storage[0..<count])
   }
 
+  /// A copy of `bytes` (at least one), as if read from a file.
+  init(copying bytes: [UInt8]) {
+    precondition(!bytes.isEmpty, "A file has at least one byte")
+    let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+    storage.copyBytes(from: bytes)
+    buffer = storage
+  }
+
   deinit { buffer.deallocate() }
 
   var count: Int { buffer.count }
+  /// The first byte (a file read has at least one).
+  var base: UnsafeRawPointer { UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped) }
   var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(buffer) }
 }

@@ -5,9 +5,9 @@
 //   swift build -c release --product statistical-files-timing
 //   .build/release/statistical-files-timing Output/bench/timing-1m.xpt Output/bench/timing-1m.csv
 //
-// Prints the best of five wall-clock times of each reader. For CSV it prints two: the table alone
-// (ClinicalData keeps cells as byte ranges) and the table with every column turned into numbers or
-// text, the work the statistical file reader does up front.
+// Prints the best of five wall-clock times of each reader. For a transport file and for CSV it
+// prints the lazy table alone (ClinicalData keeps the bytes) and the table with every column
+// turned into numbers or text, the work StatisticalDataFile does up front.
 import ClinicalData
 import Foundation
 import StatisticalFiles
@@ -37,6 +37,25 @@ do {
   print(
     "\(milliseconds(seconds))  \(data.format): \(data.rowCount) rows × \(data.variables.count) variables (\(path))"
   )
+  if path.lowercased().hasSuffix(".xpt") {
+    let (open, _) = try best(of: 5) { try SASTransportFile(contentsOfFile: path) }
+    print("\(milliseconds(open))  SAS transport file, lazy: read and checked, no value decoded")
+    let (table, _) = try best(of: 5) { try DataTable(contentsOfFile: path) }
+    print("\(milliseconds(table))  transport table (DataTable), lazy")
+    let (typed, count) = try best(of: 5) {
+      let table = try DataTable(contentsOfFile: path)
+      var count = 0
+      for column in table.columns {
+        switch column.kind {
+        case .numbers: count += try column.numericValues().count
+        case .dates: count += column.dateValues()?.count ?? 0
+        case .text, .logical: count += column.textValues().count
+        }
+      }
+      return count
+    }
+    print("\(milliseconds(typed))  transport table with every column typed (\(count) values)")
+  }
   if let csvPath = arguments.dropFirst().first {
     let (load, table) = try best(of: 5) { try DataTable(contentsOfFile: csvPath) }
     print(

@@ -7,6 +7,10 @@ import Testing
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .appendingPathComponent("Fixtures")
 
+/// The ADaM data sets of the command line's tests (`Tests/SurvfigCLITests/Fixtures/adam`).
+let adamFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("SurvfigCLITests/Fixtures/adam")
+
 /// The path of fixture `name`.
 func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 

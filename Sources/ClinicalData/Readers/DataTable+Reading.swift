@@ -14,9 +14,9 @@ extension DataTable {
   public static let standardInputName = "<stdin>"
 
   /// Reads a data file, its reader chosen by the extension and checked against the content:
-  /// SAS transport (`.xpt`, v5 and v8), SAS (`.sas7bdat`), Stata (`.dta`) and SPSS (`.sav`)
-  /// through ReadStat, anything else as CSV (a `.tsv` file with tabs); `-` reads CSV from
-  /// standard input.
+  /// SAS transport (`.xpt`, v5 and v8) natively and lazily (`DataTable(_: SASTransportFile)`),
+  /// SAS (`.sas7bdat`), Stata (`.dta`) and SPSS (`.sav`) through ReadStat, anything else as CSV
+  /// (a `.tsv` file with tabs); `-` reads CSV from standard input.
   ///
   /// Variables of data set files keep their labels; their date and datetime formats make date
   /// columns (a datetime becomes the day it falls on); missing values of every kind are missing.
@@ -36,9 +36,13 @@ extension DataTable {
       return
     }
     let file = displayName ?? path
-    if StatisticalDataFile.Format(fileExtension: fileExtension) != nil {
+    if let format = StatisticalDataFile.Format(fileExtension: fileExtension) {
       do {
-        self.init(try StatisticalDataFile(contentsOfFile: path, displayName: file))
+        if format == .sasTransport {
+          self.init(try SASTransportFile(contentsOfFile: path, displayName: file))
+        } else {
+          self.init(try StatisticalDataFile(contentsOfFile: path, displayName: file))
+        }
       } catch {
         throw DataError(file: error.file, row: error.row, variable: error.variable, reason: .dataSet(error.message))
       }

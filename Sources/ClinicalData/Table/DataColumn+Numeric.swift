@@ -14,28 +14,37 @@ extension DataColumn {
     switch column.cells {
     case .csv(let cells, let field):
       return try csvNumbers(cells, field, column.rows)
+    case .transport(let file, let variable) where kind == .numbers:
+      return file.numbers(ofVariable: variable, rows: column.rows)
+    case .transport(let file, let variable) where kind == .text:
+      return try parsedNumbers { file.text(atRow: column.cellIndex($0), variable: variable) }
     case .numbers(let values):
       guard let rows = column.rows else { return values }
       return rows.map { values[$0] }
     case .texts(let values):
-      var firstBadRow = -1
-      var badCount = 0
-      let numbers = (0..<count).map { row -> Double? in
-        guard let text = values[column.cellIndex(row)] else { return nil }
-        if let value = CSVNumber.parse(text.trimmingBlanks) { return value }
-        if firstBadRow < 0 { firstBadRow = row }
-        badCount += 1
-        return nil
-      }
-      if firstBadRow >= 0 { throw notANumberError(atRow: firstBadRow, moreCount: badCount - 1) }
-      return numbers
-    case .dates, .logicals:
+      return try parsedNumbers { values[column.cellIndex($0)] }
+    case .dates, .logicals, .transport:
       guard let first = (0..<count).first(where: { !isMissing(atRow: $0) }) else {
         return [Double?](repeating: nil, count: count)
       }
       let present = (0..<count).filter { !isMissing(atRow: $0) }.count
       throw notANumberError(atRow: first, moreCount: present - 1)
     }
+  }
+
+  /// The numbers the texts `text(row)` spell (surrounding blanks aside), nil where missing.
+  private func parsedNumbers(_ text: (Int) -> String?) throws(DataError) -> [Double?] {
+    var firstBadRow = -1
+    var badCount = 0
+    let numbers = (0..<count).map { row -> Double? in
+      guard let text = text(row) else { return nil }
+      if let value = CSVNumber.parse(text.trimmingBlanks) { return value }
+      if firstBadRow < 0 { firstBadRow = row }
+      badCount += 1
+      return nil
+    }
+    if firstBadRow >= 0 { throw notANumberError(atRow: firstBadRow, moreCount: badCount - 1) }
+    return numbers
   }
 
   private func csvNumbers(_ cells: _CSVCells, _ field: Int, _ rows: [Int]?) throws(DataError) -> [Double?] {
@@ -82,13 +91,19 @@ extension DataColumn {
       }
       guard let value else { throw notANumberError(atRow: row, moreCount: 0) }
       return value
+    case .transport(let file, let variable) where kind == .numbers:
+      return file.number(atRow: index, variable: variable)
+    case .transport(let file, let variable) where kind == .text:
+      guard let text = file.text(atRow: index, variable: variable) else { return nil }
+      guard let value = CSVNumber.parse(text.trimmingBlanks) else { throw notANumberError(atRow: row, moreCount: 0) }
+      return value
     case .numbers(let values):
       return values[index]
     case .texts(let values):
       guard let text = values[index] else { return nil }
       guard let value = CSVNumber.parse(text.trimmingBlanks) else { throw notANumberError(atRow: row, moreCount: 0) }
       return value
-    case .dates, .logicals:
+    case .dates, .logicals, .transport:
       if isMissing(atRow: row) { return nil }
       throw notANumberError(atRow: row, moreCount: 0)
     }
@@ -104,9 +119,12 @@ extension DataColumn {
     switch column.cells {
     case .numbers(let values):
       return (0..<count).contains { values[column.cellIndex($0)] != nil }
+    case .transport where kind == .numbers:
+      return (0..<count).contains { !isMissing(atRow: $0) }
     case .dates, .logicals:
       return false
-    case .texts:
+    case .texts, .transport:
+      guard kind == .text else { return false }
       guard let values = try? numericValues() else { return false }
       return values.contains { $0 != nil }
     case .csv(let cells, let field):

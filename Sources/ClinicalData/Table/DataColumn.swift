@@ -2,7 +2,7 @@
 /// and where each value is.
 ///
 /// A CSV cell is *missing* when its value is one of the file's missing tokens (default: empty
-/// or `NA`); a value of a data set file is missing when the file says so (SAS `.`, `.A`–`.Z`,
+/// or `NA`); a value of a data set file is missing when the file says so (SAS `.`, `._`, `.A`–`.Z`,
 /// Stata `.`–`.z`, SPSS system- and user-missing values, empty text). Rows are 0-based rows of
 /// the table; ``location(ofRow:)`` names the value's place in its file.
 public struct DataColumn: Sendable {
@@ -26,6 +26,7 @@ public struct DataColumn: Sendable {
   public var kind: Kind {
     switch storage.cells {
     case .csv: .text
+    case .transport(let file, let variable): Self.kind(of: file.variables[variable])
     case .numbers: .numbers
     case .texts: .text
     case .dates: .dates
@@ -58,6 +59,7 @@ public struct DataColumn: Sendable {
     let cell = column.cellIndex(row)
     switch column.cells {
     case .csv(let cells, let field): return cells.isMissing(cell, field)
+    case .transport(let file, let variable): return file.isMissing(atRow: cell, variable: variable)
     case .numbers(let values): return values[cell] == nil
     case .texts(let values): return values[cell] == nil
     case .dates(let values): return values[cell] == nil
@@ -73,6 +75,7 @@ public struct DataColumn: Sendable {
     let cell = column.cellIndex(row)
     switch column.cells {
     case .csv(let cells, let field): return cells.rawText(cell, field)
+    case .transport(let file, let variable): return Self.rawText(file, variable, row: cell)
     case .numbers(let values): return values[cell].map(CSVNumber.text) ?? ""
     case .texts(let values): return values[cell] ?? ""
     case .dates(let values): return values[cell].map { CalendarDay.iso($0) } ?? ""
@@ -88,14 +91,21 @@ public struct DataColumn: Sendable {
   /// Every value as text, nil where missing.
   /// - Complexity: O(n), one `String` per present value.
   public func textValues() -> [String?] {
-    (0..<count).map { text(atRow: $0) }
+    let column = storage
+    if case .transport(let file, let variable) = column.cells, kind == .text {
+      return file.texts(ofVariable: variable, rows: column.rows)
+    }
+    return (0..<count).map { text(atRow: $0) }
   }
 
   /// The dates of a date column (days since 1970-01-01, nil where missing); nil for a column
   /// of another kind.
   public func dateValues() -> [Int?]? {
-    guard case .dates(let values) = storage.cells else { return nil }
     let column = storage
+    if case .transport(let file, let variable) = column.cells, kind == .dates {
+      return file.dates(ofVariable: variable, rows: column.rows)
+    }
+    guard case .dates(let values) = column.cells else { return nil }
     return (0..<count).map { values[column.cellIndex($0)] }
   }
 

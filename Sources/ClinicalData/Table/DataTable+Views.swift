@@ -48,6 +48,7 @@ extension DataTable {
     var count: Int {
       switch cells {
       case .csv(let cells, _): cells.rowCount
+      case .transport(let file, _): file.rowCount
       case .numbers(let values): values.count
       case .texts(let values): values.count
       case .dates(let values): values.count

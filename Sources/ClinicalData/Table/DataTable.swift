@@ -1,9 +1,13 @@
+import StatisticalFiles
+
 /// A table of clinical data: named, typed columns with labels and missing values, read from
 /// CSV, SAS, Stata or SPSS files or derived from other columns, in which every value keeps its
 /// origin, so that messages can name it (`lung.csv:14:3`, `adtte.xpt: row 17, variable AVAL`).
 ///
 /// Columns are numbers, text, dates or true/false values; a column read from CSV keeps its
-/// cells as written and reads them as numbers or text when asked for (``DataColumn``). A table
+/// cells as written and reads them as numbers or text when asked for (``DataColumn``), and a
+/// column read from a SAS transport file keeps the file's bytes and decodes its values when
+/// asked for. A table
 /// is a value: ``rows(_:)`` keeps some rows and ``appending(_:)`` adds a column, each a new
 /// view that shares the columns' storage, never text to parse again.
 ///
@@ -127,6 +131,8 @@ struct _Column: Sendable {
 enum _Cells: Sendable {
   /// Cells of a CSV file, read when asked for.
   case csv(_CSVCells, column: Int)
+  /// A variable of a SAS transport file, its values decoded when asked for.
+  case transport(SASTransportFile, variable: Int)
   case numbers([Double?])
   case texts([String?])
   /// Days since 1970-01-01.

@@ -30,10 +30,13 @@ public struct DistinctValues: Hashable, Sendable {
 
 extension DataColumn {
   /// The column's distinct present values and each row's code.
-  /// - Complexity: O(n) expected; for CSV cells hashing each cell's bytes without making a
-  ///   String; one String per distinct value.
+  /// - Complexity: O(n) expected; for CSV cells and SAS transport variables hashing each value's
+  ///   bytes without making a String; one String per distinct value.
   public func distinctValues() -> DistinctValues {
     let column = storage
+    if case .transport(let file, let variable) = column.cells {
+      return transportDistinctValues(file, variable, rows: column.rows)
+    }
     guard case .csv(let cells, let field) = column.cells else {
       var index = _ByteStringIndex()
       var firstRows: [Int] = []
