@@ -1,6 +1,6 @@
 /// Where a value is: a cell of a CSV file (`lung.csv:14:3`, physical line and 1-based field
 /// index), a row of one (`lung.csv:14`), or an observation of a data set file
-/// (`adtte.xpt: row 17, variable AVAL`).
+/// (`adtte.xpt: row 17, variable AVAL`), or a variable of one (`adtte.xpt: variable AVAL`).
 ///
 /// For CSV cells the column is the field index (1 for the first field of a row), not a
 /// character offset. A line counts physical lines: a quoted value that spans two lines moves
@@ -43,6 +43,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     if let row {
       return "\(file): row \(row)" + (variable.map { ", variable \($0)" } ?? "")
     }
+    if line == nil, let variable { return "\(file): variable \(variable)" }
     return Self.prefix(file: file, line: line, column: column)
   }
 }

@@ -177,7 +177,13 @@ struct _DataSetBuilder {
         dates[slot.storage].append(nil)
       }
     case .dateTime(let temporal):
-      let seconds = number(value, variable, slot.hasDefinedMissing).map(temporal.seconds)
+      let number = number(value, variable, slot.hasDefinedMissing)
+      let seconds = number.map(temporal.seconds)
+      // A table keeps a date time's day: it must be a whole number of days that fits.
+      if let number, let seconds, !(seconds.isFinite && abs(seconds / 86_400) < 0x8000_0000) {
+        throw error(
+          row: row + 1, variable: names[index], .dateOutOfRange(number, format: formats[index] ?? ""))
+      }
       dateTimes[slot.storage].append(seconds)
     case .text:
       let text = try textValue(value, variable, slot, row: row, index: index)

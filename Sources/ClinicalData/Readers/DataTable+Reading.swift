@@ -65,7 +65,9 @@ extension DataTable {
       case .numbers(let values): cells = .numbers(values)
       case .texts(let values): cells = .texts(values)
       case .dates(let values): cells = .dates(values)
-      case .dateTimes(let values): cells = .dates(values.map { $0.map { Int(($0 / 86_400).rounded(.down)) } })
+      case .dateTimes(let values):
+        // Readers refuse date times whose day does not fit; any other day is missing, not a trap.
+        cells = .dates(values.map { $0.flatMap { Int(exactly: ($0 / 86_400).rounded(.down)) } })
       }
       return _Column(name: variable.name, label: variable.label, cells: cells, rows: nil)
     }
