@@ -1,4 +1,5 @@
 import Analyses
+import ClinicalData
 import Expressions
 import FigureCore
 import Foundation
@@ -69,13 +70,25 @@ public struct ReportTemplate: Sendable {
   ///   not a valid template: unknown keys (with the closest valid key), wrong types, unknown
   ///   endpoints or data names, duplicate figure ids, missing data files.
   public init(contentsOfFile path: String) throws(TemplateError) {
-    let text: String
+    let bytes: Data
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       throw TemplateError(file: path, key: "", message: "cannot read the template: \(Self.reason(error))")
     }
-    try self.init(yaml: text, file: path)
+    if let valid = TextEncoding.firstNonUTF8Offset(in: Array(bytes)) {
+      // The line and column of the first byte that is not UTF-8.
+      let before = bytes.prefix(valid)
+      let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
+      let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+      throw TemplateError(
+        file: path, line: line, column: column, key: "",
+        message:
+          "the template is not UTF-8 text (byte 0x\(String(bytes[bytes.startIndex + valid], radix: 16, uppercase: true)) here); save it as UTF-8"
+      )
+    }
+    try self.init(yaml: String(decoding: bytes, as: UTF8.self), file: path)
   }
 
   /// Reads a template from its text; relative data paths are taken from the folder of `file`.

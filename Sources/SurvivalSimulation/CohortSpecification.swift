@@ -1,3 +1,4 @@
+import ClinicalData
 import Foundation
 import SurvivalStatistics
 import Yams
@@ -19,11 +20,17 @@ public struct CohortSpecification: Sendable {
 
   /// Reads and checks a specification file.
   public init(contentsOf path: String) throws(CohortSpecificationError) {
-    let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+    let bytes: [UInt8]
+    do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
       throw CohortSpecificationError(
         location: path, message: "cannot read the cohort specification")
     }
+    if let offset = TextEncoding.firstNonUTF8Offset(in: bytes) {
+      let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      throw CohortSpecificationError(
+        location: "\(path):\(line)", message: "the cohort specification is not UTF-8 text; save it as UTF-8")
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
     try self.init(yaml: text, path: path)
   }
 

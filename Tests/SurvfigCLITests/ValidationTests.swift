@@ -190,4 +190,25 @@ struct ValidationTests {
       "\(run.standardError)")
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
   }
+
+  @Test("a template or cohort specification that is not UTF-8 is an error at the byte, not 'cannot read'")
+  func nonUTF8Template() throws {
+    let folder = try ScratchFolder()
+    try folder.write("d.csv", Self.rows())
+    let template =
+      Array("data:\n  d: d.csv\nfigures:\n  - id: a\n    title: \"\u{E9}t\u{E9} ".utf8) + [0xFF] + Array("\"\n".utf8)
+    FileManager.default.createFile(atPath: folder.path + "/t.yaml", contents: Data(template))
+    let run = try Self.run(["build", "t.yaml", "--out", "out"], folder)
+    #expect(run.status != 0)
+    #expect(
+      run.standardError.contains("t.yaml:5:17: the template is not UTF-8 text (byte 0xFF here); save it as UTF-8"),
+      "\(run.standardError)")
+    let spec = Array("patients: 10\ntitle: Caf".utf8) + [0xE9] + Array("\n".utf8)
+    FileManager.default.createFile(atPath: folder.path + "/c.yaml", contents: Data(spec))
+    let simulate = try Self.run(["simulate", "--spec", "c.yaml", "--out", "c.csv"], folder)
+    #expect(simulate.status != 0)
+    #expect(
+      simulate.standardError.contains("c.yaml:2: the cohort specification is not UTF-8 text"),
+      "\(simulate.standardError)")
+  }
 }

@@ -68,3 +68,13 @@ func _escapingInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
   }
   return text
 }
+
+/// Checks of text encoding for any text input (data, templates, specifications).
+public enum TextEncoding {
+  /// The 0-based offset of the first byte of `bytes` that is not part of valid UTF-8, nil when
+  /// all of it is UTF-8.
+  /// - Complexity: O(n).
+  public static func firstNonUTF8Offset(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { _firstInvalidUTF8($0) }
+  }
+}
