@@ -40,6 +40,8 @@ let package = Package(
     .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo"]),
 
     // MARK: - Analyses, templates and reports
+    // The shape of YAML text (nesting depth, keys that are not text) checked before Yams reads it.
+    .target(name: "YAMLPreflight"),
     // The options of requests, declared once for the command line and templates.
     .target(name: "OptionSchema", dependencies: ["ClinicalData"]),
     // The expression language of filters and derived columns.
@@ -54,13 +56,13 @@ let package = Package(
     .target(
       name: "ReportTemplates",
       dependencies: [
-        "ClinicalData", "FigureCore", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema",
+        "ClinicalData", "FigureCore", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema", "YAMLPreflight",
         .product(name: "Yams", package: "Yams"),
       ]),
     // Simulated cohorts from a specification (`survfig simulate`).
     .target(
       name: "SurvivalSimulation",
-      dependencies: ["ClinicalData", "SurvivalStatistics", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["ClinicalData", "SurvivalStatistics", "YAMLPreflight", .product(name: "Yams", package: "Yams")]),
     // Orchestration: data in, figures and tables computed, files rendered and written.
     .target(
       name: "ReportEngine",

@@ -2,6 +2,7 @@ import Analyses
 import Expressions
 import FigureCore
 import Foundation
+import YAMLPreflight
 import Yams
 
 /// A report template: named data files, a style, endpoints and the figures to build, read from
@@ -80,6 +81,11 @@ public struct ReportTemplate: Sendable {
 
   /// Reads a template from its text; relative data paths are taken from the folder of `file`.
   public init(yaml: String, file: String) throws(TemplateError) {
+    // Yams recurses once per level and hashes keys whole: refuse deep nesting and keys that are
+    // not text before it reads them.
+    if let problem = YAMLNesting.problem(in: yaml) {
+      throw TemplateError(file: file, line: problem.line, column: problem.column, key: "", message: problem.message)
+    }
     let node: Node
     do {
       guard let parsed = try Yams.compose(yaml: yaml) else {

@@ -1,5 +1,6 @@
 import Foundation
 import SurvivalStatistics
+import YAMLPreflight
 import Yams
 
 /// A cohort specification read from YAML: the ``CohortDesign`` and its default seed.
@@ -29,6 +30,9 @@ public struct CohortSpecification: Sendable {
 
   /// Parses a specification; `path` names it in messages.
   public init(yaml: String, path: String) throws(CohortSpecificationError) {
+    if let problem = YAMLNesting.problem(in: yaml) {
+      throw CohortSpecificationError(location: "\(path):\(problem.line):\(problem.column)", message: problem.message)
+    }
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: yaml) else {
