@@ -13,6 +13,11 @@ public struct CohortSpecification: Sendable {
   /// Seed used when the command line gives none.
   public var seed: UInt64
 
+  /// The largest cohort `survfig simulate` draws: the cohort, its CSV text and the file are all
+  /// held in memory (about 1 GB for ten million patients of a few columns), so a larger number
+  /// would abort the process rather than draw anything.
+  public static let maximumPatients = 10_000_000
+
   static let topKeys = [
     "patients", "seed", "time_unit", "time_digits", "id_column", "groups", "covariates", "events",
     "endpoints", "censoring", "dates", "title", "description",
@@ -50,7 +55,7 @@ public struct CohortSpecification: Sendable {
     let top = try reader.entries(root, allowed: Self.topKeys, what: "the cohort specification")
     let patientsNode = try reader.require(
       top, "patients", in: root, what: "the cohort specification")
-    let patients = try reader.count(patientsNode, what: "'patients'")
+    let patients = try reader.patientCount(patientsNode, what: "'patients'")
     guard patients > 0 else { throw reader.error(patientsNode, "'patients' must be 1 or more") }
     var design = CohortDesign(patients: patients)
     seed = 1
