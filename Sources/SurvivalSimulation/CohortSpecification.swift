@@ -13,9 +13,10 @@ public struct CohortSpecification: Sendable {
   /// Seed used when the command line gives none.
   public var seed: UInt64
 
-  /// The largest cohort `survfig simulate` draws: the cohort, its CSV text and the file are all
-  /// held in memory (about 1 GB for ten million patients of a few columns), so a larger number
-  /// would abort the process rather than draw anything.
+  /// The largest cohort `survfig simulate` draws. The cohort and its CSV text are held in memory
+  /// whole, about 370 MB per million patients of six columns (4 GB for the limit); two billion
+  /// patients asked for 48 GB at the first allocation and aborted the process. Ten million is
+  /// the size of the largest benchmark cohort.
   public static let maximumPatients = 10_000_000
 
   static let topKeys = [
