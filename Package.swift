@@ -89,6 +89,23 @@ let package = Package(
     .executableTarget(
       name: "statistical-files-timing", dependencies: ["StatisticalFiles", "ClinicalData"]),
 
+    // MARK: - Fuzzing
+    // `make fuzz`: libFuzzer targets, built with --sanitize=fuzzer -DFUZZING into .build-fuzz. In
+    // a normal build each is a small tool that runs its test function over the files given
+    // (a corpus under Fuzz/Corpus, or a crash file to reproduce).
+    .target(name: "FuzzSupport", path: "Sources/Fuzz/FuzzSupport"),
+    .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "ClinicalData"], path: "Sources/Fuzz/fuzz-csv"),
+    .executableTarget(
+      name: "fuzz-expressions", dependencies: ["FuzzSupport", "ClinicalData", "Expressions"],
+      path: "Sources/Fuzz/fuzz-expressions"),
+    .executableTarget(
+      name: "fuzz-formula", dependencies: ["FuzzSupport", "SurvivalStatistics"], path: "Sources/Fuzz/fuzz-formula"),
+    .executableTarget(
+      name: "fuzz-captions", dependencies: ["FuzzSupport", "Analyses", "ReportEngine"],
+      path: "Sources/Fuzz/fuzz-captions"),
+    .executableTarget(
+      name: "fuzz-templates", dependencies: ["FuzzSupport", "ReportTemplates"], path: "Sources/Fuzz/fuzz-templates"),
+
     // MARK: - Tests
     .testTarget(name: "ClinicalDataTests", dependencies: ["ClinicalData"]),
     .testTarget(
