@@ -81,6 +81,22 @@ struct FormulaLimitTests {
     #expect(try ModelFormula(parsing: "Surv(t, s) ~ (a + b)^4").terms.map(\.label) == ["a", "b", "a:b"])
   }
 
+  @Test("a reference level given as a number too large for an index is an unknown level, not a trap")
+  func hugeReferenceLevel() throws {
+    let data = ModelData(columns: [
+      "time": .numeric([1, 2, 3]), "status": .numeric([1, 0, 1]), "grade": .categorical(["a", "b", "a"], levels: nil),
+    ])
+    // Was a trap: Int(1e300) before the range check.
+    for (reference, shown) in [("1e300", "1e+300"), ("1e999", "Inf"), ("0", "0"), ("3", "3"), ("1.5", "1.5")] {
+      let formula = try ModelFormula(parsing: "Surv(time, status) ~ relevel(grade, \(reference))")
+      let error = try #require(throws: ModelFrameError.self) { try ModelFrame(formula: formula, data: data) }
+      #expect(
+        error.message == "'relevel(grade, \(shown))': '\(shown)' is not a level; the levels are 'a', 'b'")
+    }
+    let formula = try ModelFormula(parsing: "Surv(time, status) ~ relevel(grade, 2)")
+    #expect(try ModelFrame(formula: formula, data: data).design.labels.map(\.name) == ["relevel(grade, 2)a"])
+  }
+
   @Test("a chain of 996 terms, as deep as it is long, parses, deparses and evaluates")
   func longestChain() throws {
     let formula = try ModelFormula(
