@@ -40,6 +40,8 @@ let package = Package(
     .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo"]),
 
     // MARK: - Analyses, templates and reports
+    // The shape of YAML text (nesting depth, keys that are not text) checked before Yams reads it.
+    .target(name: "YAMLPreflight"),
     // The options of requests, declared once for the command line and templates.
     .target(name: "OptionSchema", dependencies: ["ClinicalData"]),
     // The expression language of filters and derived columns.
@@ -54,13 +56,13 @@ let package = Package(
     .target(
       name: "ReportTemplates",
       dependencies: [
-        "ClinicalData", "FigureCore", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema",
+        "ClinicalData", "FigureCore", "SurvivalStatistics", "Expressions", "Analyses", "OptionSchema", "YAMLPreflight",
         .product(name: "Yams", package: "Yams"),
       ]),
     // Simulated cohorts from a specification (`survfig simulate`).
     .target(
       name: "SurvivalSimulation",
-      dependencies: ["ClinicalData", "SurvivalStatistics", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["ClinicalData", "SurvivalStatistics", "YAMLPreflight", .product(name: "Yams", package: "Yams")]),
     // Orchestration: data in, figures and tables computed, files rendered and written.
     .target(
       name: "ReportEngine",
@@ -86,6 +88,23 @@ let package = Package(
     // Scripts/time-statistical-files.sh: a 1,000,000-row transport file against the same CSV.
     .executableTarget(
       name: "statistical-files-timing", dependencies: ["StatisticalFiles", "ClinicalData"]),
+
+    // MARK: - Fuzzing
+    // `make fuzz`: libFuzzer targets, built with --sanitize=fuzzer -DFUZZING into .build-fuzz. In
+    // a normal build each is a small tool that runs its test function over the files given
+    // (a corpus under Fuzz/Corpus, or a crash file to reproduce).
+    .target(name: "FuzzSupport", path: "Sources/Fuzz/FuzzSupport"),
+    .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "ClinicalData"], path: "Sources/Fuzz/fuzz-csv"),
+    .executableTarget(
+      name: "fuzz-expressions", dependencies: ["FuzzSupport", "ClinicalData", "Expressions"],
+      path: "Sources/Fuzz/fuzz-expressions"),
+    .executableTarget(
+      name: "fuzz-formula", dependencies: ["FuzzSupport", "SurvivalStatistics"], path: "Sources/Fuzz/fuzz-formula"),
+    .executableTarget(
+      name: "fuzz-captions", dependencies: ["FuzzSupport", "Analyses", "ReportEngine"],
+      path: "Sources/Fuzz/fuzz-captions"),
+    .executableTarget(
+      name: "fuzz-templates", dependencies: ["FuzzSupport", "ReportTemplates"], path: "Sources/Fuzz/fuzz-templates"),
 
     // MARK: - Tests
     .testTarget(name: "ClinicalDataTests", dependencies: ["ClinicalData"]),

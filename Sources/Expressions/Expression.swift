@@ -33,23 +33,32 @@ public indirect enum Expression: Hashable, Sendable {
     case and, or
   }
 
-  /// The columns the expression reads, with their offsets.
+  /// The columns the expression reads, with their offsets, in the order they are written.
+  ///
+  /// A walk with a list of pending parts rather than recursion: a chain such as
+  /// `a + b + c + …` is as deep as it is long.
   public var columns: [(name: String, offset: Int)] {
-    switch self {
-    case .number, .text, .boolean, .missing: return []
-    case .column(let name, let offset): return [(name, offset)]
-    case .negate(let e), .not(let e), .isMissing(let e, _): return e.columns
-    case .binary(_, let a, let b, _): return a.columns + b.columns
-    case .isIn(let e, let list, _): return e.columns + list.flatMap(\.columns)
-    case .conditional(let c, let a, let b): return c.columns + a.columns + b.columns
-    case .call(_, let arguments, let labels, _):
-      // Labels are values to match, except `else`, which marks recode()'s default.
-      let matched = labels.compactMap { $0 }.filter { label in
-        if case .column("else", _) = label { return false }
-        return true
+    var found: [(name: String, offset: Int)] = []
+    // Parts still to visit, the next one last.
+    var pending: [Expression] = [self]
+    while let part = pending.popLast() {
+      switch part {
+      case .number, .text, .boolean, .missing: break
+      case .column(let name, let offset): found.append((name, offset))
+      case .negate(let e), .not(let e), .isMissing(let e, _): pending.append(e)
+      case .binary(_, let a, let b, _): pending += [b, a]
+      case .isIn(let e, let list, _): pending += list.reversed() + [e]
+      case .conditional(let c, let a, let b): pending += [b, a, c]
+      case .call(_, let arguments, let labels, _):
+        // Labels are values to match, except `else`, which marks recode()'s default.
+        let matched = labels.compactMap { $0 }.filter { label in
+          if case .column("else", _) = label { return false }
+          return true
+        }
+        pending += matched.reversed() + arguments.reversed()
       }
-      return arguments.flatMap(\.columns) + matched.flatMap(\.columns)
     }
+    return found
   }
 }
 

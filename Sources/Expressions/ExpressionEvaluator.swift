@@ -107,8 +107,8 @@ public struct ExpressionEvaluator {
         case .boolean(let b): return try value(b ? then : otherwise)
         case let other: throw fail("'if' needs a condition that is true or false, found \(other.typeName)", 0)
         }
-      case .binary(let op, let a, let b, let offset):
-        return try binary(op, a, b, offset)
+      case .binary:
+        return try chain(e)
       case .call(let name, let arguments, let labels, let offset):
         return try call(name, arguments, labels, offset)
       }
@@ -127,12 +127,31 @@ public struct ExpressionEvaluator {
       }
     }
 
-    func binary(_ op: Expression.BinaryOperator, _ a: Expression, _ b: Expression, _ offset: Int)
+    /// A binary operation and the chain of operations on its left (`a + b + c` is
+    /// `(a + b) + c`), evaluated left to right in a loop: a chain is as deep as it is long, up to
+    /// ``ExpressionParser/maximumTerms``, far deeper than recursion could go.
+    func chain(_ e: Expression) throws(ExpressionError) -> ExpressionValue {
+      guard case .binary(let op, let a, let b, let offset) = e else { return try value(e) }
+      guard case .binary = a else { return try binary(op, try value(a), try value(b), offset) }
+      var operations = [(op, b, offset)]
+      var leftmost = a
+      while case .binary(let op, let a, let b, let offset) = leftmost {
+        operations.append((op, b, offset))
+        leftmost = a
+      }
+      var result = try value(leftmost)
+      for (op, right, offset) in operations.reversed() {
+        result = try binary(op, result, try value(right), offset)
+      }
+      return result
+    }
+
+    /// `x op y` for the values of both sides (both are always evaluated, as R does for `&`
+    /// and `|`).
+    func binary(_ op: Expression.BinaryOperator, _ x: ExpressionValue, _ y: ExpressionValue, _ offset: Int)
       throws(ExpressionError) -> ExpressionValue
     {
       if op == .and || op == .or {
-        let x = try value(a)
-        let y = try value(b)
         func truth(_ v: ExpressionValue) throws(ExpressionError) -> Bool? {
           switch v {
           case .missing: return nil
@@ -148,8 +167,6 @@ public struct ExpressionEvaluator {
         if p == true || q == true { return .boolean(true) }
         return p == nil || q == nil ? .missing : .boolean(false)
       }
-      let x = try value(a)
-      let y = try value(b)
       if x == .missing || y == .missing { return .missing }
       switch op {
       case .equal: return .boolean(try Self.equal(x, y) ?? false)

@@ -4,7 +4,20 @@ import ClinicalData
 ///
 /// Precedence, loosest first: `if … then … else`, `or`, `and`, `not`, comparisons with
 /// `is [not] missing` and `[not] in (…)`, `+ -`, `* /`, unary minus.
+///
+/// An expression nests at most ``maximumDepth`` levels and holds at most ``maximumTerms``
+/// values and columns, so that neither this recursive-descent parser nor the recursive walks
+/// of ``Expression`` (evaluation, ``Expression/columns``) can run out of stack, whatever the
+/// template says. Chains of one operator (`a + b + c + …`) do not nest: they are evaluated with
+/// a loop, however long.
 public struct ExpressionParser {
+  /// The deepest nesting of parentheses, function calls, `if`, `not` and unary minus inside
+  /// each other, the whole expression being the first level. Real filters and derived columns
+  /// nest a few levels.
+  public static let maximumDepth = 200
+  /// The most values and columns (numbers, texts, names) an expression may hold.
+  public static let maximumTerms = 10_000
+
   enum Token: Equatable {
     case number(Double)
     case text(String)
@@ -16,6 +29,8 @@ public struct ExpressionParser {
   private let source: String
   private var tokens: [(token: Token, offset: Int)] = []
   private var position = 0
+  private var depth = 0
+  private var terms = 0
 
   /// Parses `source`.
   /// - Throws: ``ExpressionError`` with the offset of the offending character.
@@ -141,8 +156,12 @@ public struct ExpressionParser {
       i += 1
     }
     if i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "." { return nil }
-    let values = fields.map { Int(String(chars[$0.0..<$0.0 + $0.1]))! }
     let counts = fields.map(\.1)
+    // A year has four digits, a month and a day at most two: longer runs (which would not fit an
+    // Int) are arithmetic, not dates.
+    guard let separator, counts.allSatisfy({ $0 <= 4 }) else { return nil }
+    let values = fields.compactMap { Int(String(chars[$0.0..<$0.0 + $0.1])) }
+    guard values.count == 3 else { return nil }
     let (year, month, day): (Int, Int, Int)
     if separator == "-", counts[0] == 4, counts[1] <= 2, counts[2] <= 2 {
       (year, month, day) = (values[0], values[1], values[2])
@@ -153,7 +172,7 @@ public struct ExpressionParser {
     }
     guard (1800...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
     let text = String(chars[start..<i])
-    let arithmetic = values.map(String.init).joined(separator: " \(separator!) ")
+    let arithmetic = values.map(String.init).joined(separator: " \(separator) ")
     return (text, arithmetic)
   }
 
@@ -175,7 +194,20 @@ public struct ExpressionParser {
     advance()
   }
 
+  /// Enters one level of nesting, refusing to go deeper than ``maximumDepth``; every `enter()`
+  /// is paired with `depth -= 1` on the way out.
+  private mutating func enter() throws(ExpressionError) {
+    depth += 1
+    guard depth <= Self.maximumDepth else {
+      throw error(
+        "the expression nests more than \(Self.maximumDepth) levels deep here (parentheses, function calls, 'if', 'not' and '-' inside each other); split it into derived columns"
+      )
+    }
+  }
+
   private mutating func expression() throws(ExpressionError) -> Expression {
+    try enter()
+    defer { depth -= 1 }
     if isKeyword("if") {
       advance()
       let condition = try expression()
@@ -230,6 +262,8 @@ public struct ExpressionParser {
 
   private mutating func not() throws(ExpressionError) -> Expression {
     if isKeyword("not") {
+      try enter()
+      defer { depth -= 1 }
       advance()
       return .not(try not())
     }
@@ -301,6 +335,8 @@ public struct ExpressionParser {
 
   private mutating func unary() throws(ExpressionError) -> Expression {
     if isSymbol("-") {
+      try enter()
+      defer { depth -= 1 }
       advance()
       return .negate(try unary())
     }
@@ -311,6 +347,12 @@ public struct ExpressionParser {
 
   private mutating func primary() throws(ExpressionError) -> Expression {
     let (token, offset) = current
+    terms += 1
+    guard terms <= Self.maximumTerms else {
+      throw error(
+        "the expression holds more than \(Self.grouped(Self.maximumTerms)) values and columns; split it into derived columns"
+      )
+    }
     switch token {
     case .number(let v):
       advance()
@@ -336,6 +378,9 @@ public struct ExpressionParser {
       }
       guard isSymbol("(") else { return .column(name, offset: offset) }
       advance()
+      // Arguments are read below `expression()`, so a call is a level of its own.
+      try enter()
+      defer { depth -= 1 }
       var arguments: [Expression] = []
       var labels: [Expression?] = []
       while !isSymbol(")") {
@@ -366,6 +411,17 @@ public struct ExpressionParser {
     default:
       throw error("expected a value, a column or '(', found \(describe(token))")
     }
+  }
+
+  /// `10,000`: a count with a comma between groups of three digits.
+  static func grouped(_ count: Int) -> String {
+    var text = String(count)
+    var index = text.endIndex
+    while text.distance(from: text.startIndex, to: index) > 3 {
+      index = text.index(index, offsetBy: -3)
+      text.insert(",", at: index)
+    }
+    return text
   }
 
   private func error(_ message: String) -> ExpressionError {

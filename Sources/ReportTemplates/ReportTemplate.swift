@@ -3,6 +3,7 @@ import ClinicalData
 import Expressions
 import FigureCore
 import Foundation
+import YAMLPreflight
 import Yams
 
 /// A report template: named data files, a style, endpoints and the figures to build, read from
@@ -93,6 +94,11 @@ public struct ReportTemplate: Sendable {
 
   /// Reads a template from its text; relative data paths are taken from the folder of `file`.
   public init(yaml: String, file: String) throws(TemplateError) {
+    // Yams recurses once per level and hashes keys whole: refuse deep nesting and keys that are
+    // not text before it reads them.
+    if let problem = YAMLNesting.problem(in: yaml) {
+      throw TemplateError(file: file, line: problem.line, column: problem.column, key: "", message: problem.message)
+    }
     let node: Node
     do {
       guard let parsed = try Yams.compose(yaml: yaml) else {

@@ -1,6 +1,7 @@
 import ClinicalData
 import Foundation
 import SurvivalStatistics
+import YAMLPreflight
 import Yams
 
 /// A cohort specification read from YAML: the ``CohortDesign`` and its default seed.
@@ -12,6 +13,12 @@ public struct CohortSpecification: Sendable {
   public var design: CohortDesign
   /// Seed used when the command line gives none.
   public var seed: UInt64
+
+  /// The largest cohort `survfig simulate` draws. The cohort and its CSV text are held in memory
+  /// whole, about 370 MB per million patients of six columns (4 GB for the limit); two billion
+  /// patients asked for 48 GB at the first allocation and aborted the process. Ten million is
+  /// the size of the largest benchmark cohort.
+  public static let maximumPatients = 10_000_000
 
   static let topKeys = [
     "patients", "seed", "time_unit", "time_digits", "id_column", "groups", "covariates", "events",
@@ -36,6 +43,9 @@ public struct CohortSpecification: Sendable {
 
   /// Parses a specification; `path` names it in messages.
   public init(yaml: String, path: String) throws(CohortSpecificationError) {
+    if let problem = YAMLNesting.problem(in: yaml) {
+      throw CohortSpecificationError(location: "\(path):\(problem.line):\(problem.column)", message: problem.message)
+    }
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: yaml) else {
@@ -53,7 +63,7 @@ public struct CohortSpecification: Sendable {
     let top = try reader.entries(root, allowed: Self.topKeys, what: "the cohort specification")
     let patientsNode = try reader.require(
       top, "patients", in: root, what: "the cohort specification")
-    let patients = try reader.count(patientsNode, what: "'patients'")
+    let patients = try reader.patientCount(patientsNode, what: "'patients'")
     guard patients > 0 else { throw reader.error(patientsNode, "'patients' must be 1 or more") }
     var design = CohortDesign(patients: patients)
     seed = 1

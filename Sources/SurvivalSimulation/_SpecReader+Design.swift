@@ -12,7 +12,7 @@ extension _SpecReader {
       var values: [(column: String, value: String)] = []
       for entry in try entries(item, allowed: nil, what: "a group") {
         switch entry.key {
-        case "size": size = .count(try count(entry.value, what: "'size'"))
+        case "size": size = .count(try patientCount(entry.value, what: "'size'"))
         case "proportion": size = .proportion(try positive(entry.value, what: "'proportion'"))
         default:
           values.append((entry.key, try text(entry.value, what: "the value of '\(entry.key)'")))
@@ -42,7 +42,7 @@ extension _SpecReader {
           try conditional(counts, what: "'counts'") { (n) throws(CohortSpecificationError) in
             .counts(
               try self.levelList(n, what: "'counts'") { (v) throws(CohortSpecificationError) in
-                try self.count(v, what: "a count")
+                try self.patientCount(v, what: "a count")
               })
           })
       } else if let probabilities = value(fields, "probabilities") {

@@ -86,6 +86,18 @@ struct _SpecReader {
     return n
   }
 
+  /// A number of patients, at most ``CohortSpecification/maximumPatients``.
+  func patientCount(_ node: Node, what: String) throws(CohortSpecificationError) -> Int {
+    let n = try count(node, what: what)
+    guard n <= CohortSpecification.maximumPatients else {
+      throw error(
+        node,
+        "\(what) must be at most 10,000,000, found '\(text(node))': survfig holds a simulated cohort in memory whole"
+      )
+    }
+    return n
+  }
+
   /// A list of values; a single value is a list of one.
   func texts(_ node: Node, what: String) throws(CohortSpecificationError) -> [String] {
     if let sequence = node.sequence {

@@ -4,7 +4,6 @@ import ClinicalData
 import Expressions
 import FigureCore
 import Foundation
-import Mustache
 import ReportTemplates
 import SurvivalFigures
 
@@ -54,9 +53,10 @@ extension BuiltFigure {
     var caption: String?
     if let text = spec.caption {
       do {
-        caption = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + text).render(context)
+        caption = try FigureCaption.render(text, context: context)
       } catch {
-        throw TemplateError(file: spec.location, key: "caption", message: "invalid caption template: \(error)")
+        throw spec.captionPosition?.error(error.message)
+          ?? TemplateError(file: spec.location, key: "caption", message: error.message)
       }
     }
     let captionFindings = unknownCaptionNames(spec, context: context)

@@ -36,6 +36,8 @@ enum CaptionNameCheck {
   static func unknownNames(in template: String, context: [String: Any]) -> [Unknown] {
     var stack: [Frame] = [.values([context])]
     var unknown: [Unknown] = []
+    // The names in `unknown`, to keep a caption of many names linear.
+    var reported: Set<String> = []
     var rest = Substring(template)
     while let open = rest.range(of: "{{") {
       let isTriple = rest[open.upperBound...].hasPrefix("{")
@@ -59,15 +61,19 @@ enum CaptionNameCheck {
       }
       let target = Self.stripTransforms(name)
       for helper in Self.transformNames(name) where !Self.helpers.contains(helper) {
-        if !unknown.contains(where: { $0.name == helper }) {
+        if reported.insert(helper).inserted {
           unknown.append(Unknown(name: helper, suggestion: SpellingSuggestion.closest(to: helper, among: Self.helpers)))
         }
       }
       let resolution = target.isEmpty || target == "." ? .known([]) : Self.resolve(target, in: stack)
-      if !unknown.contains(where: { $0.name == target }) {
+      if !reported.contains(target) {
         switch resolution {
-        case .unknown(let suggestion): unknown.append(Unknown(name: target, suggestion: suggestion))
-        case .null where sigil != "#" && sigil != "^": unknown.append(Unknown(name: target, isEmpty: true))
+        case .unknown(let suggestion):
+          unknown.append(Unknown(name: target, suggestion: suggestion))
+          reported.insert(target)
+        case .null where sigil != "#" && sigil != "^":
+          unknown.append(Unknown(name: target, isEmpty: true))
+          reported.insert(target)
         default: break
         }
       }

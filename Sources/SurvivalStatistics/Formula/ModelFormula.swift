@@ -44,6 +44,28 @@ public struct ModelFormula: Equatable, Sendable, CustomStringConvertible {
   /// The variable of the `cluster()` term, if any (R: `coxph(... + cluster(id))`).
   public let cluster: FormulaExpression?
 
+  /// The deepest nesting of parentheses, calls, signs and powers inside each other, the
+  /// whole formula being the first level. Real formulas nest a few levels.
+  public static let maximumDepth = 100
+  /// The most names and numbers a formula may hold.
+  public static let maximumOperands = 1_000
+  /// The most model terms a formula may expand to (`a * b * c` is 7 terms: crossing multiplies).
+  public static let maximumTerms = 1_000
+  /// The most pairs of terms that crossing (`*`, `:`, `/`, `^`) may combine while a formula is
+  /// expanded, however few terms result.
+  public static let maximumCombinations = 1_000_000
+
+  /// `10,000`: a count with a comma between groups of three digits.
+  static func grouped(_ count: Int) -> String {
+    var text = String(count)
+    var index = text.endIndex
+    while text.distance(from: text.startIndex, to: index) > 3 {
+      index = text.index(index, offsetBy: -3)
+      text.insert(",", at: index)
+    }
+    return text
+  }
+
   /// Functions that may appear in a formula.
   public static let supportedFunctions: [String] = [
     "Surv", "strata", "cluster", "factor", "relevel", "I", "log", "log2", "log10", "log1p", "sqrt",
@@ -207,21 +229,46 @@ private struct _TermExpansion {
     return variables.count - 1
   }
 
-  private static func union(_ a: [Set<Int>], _ b: [Set<Int>]) -> [Set<Int>] {
+  /// Pairs of terms combined so far by crossing.
+  private var combinations = 0
+
+  /// The terms of `a`, then those of `b` not in `a`.
+  private func union(_ a: [Set<Int>], _ b: [Set<Int>], at column: Int) throws(FormulaParseError) -> [Set<Int>] {
     var result = a
-    for term in b where !result.contains(term) { result.append(term) }
+    var seen = Set(a)
+    for term in b where seen.insert(term).inserted { result.append(term) }
+    try check(result.count, at: column)
     return result
   }
 
-  private static func interact(_ a: [Set<Int>], _ b: [Set<Int>]) -> [Set<Int>] {
+  /// Every union of a term of `a` with a term of `b`, each once.
+  private mutating func interact(_ a: [Set<Int>], _ b: [Set<Int>], at column: Int) throws(FormulaParseError)
+    -> [Set<Int>]
+  {
+    combinations += a.count * b.count
+    guard combinations <= ModelFormula.maximumCombinations else {
+      throw fail(
+        "crossing terms here combines more than \(ModelFormula.grouped(ModelFormula.maximumCombinations)) pairs of terms; write out the interactions the model needs",
+        column)
+    }
     var result: [Set<Int>] = []
+    var seen: Set<Set<Int>> = []
     for right in b {
       for left in a {
         let term = left.union(right)
-        if !result.contains(term) { result.append(term) }
+        if seen.insert(term).inserted { result.append(term) }
       }
     }
+    try check(result.count, at: column)
     return result
+  }
+
+  private func check(_ count: Int, at column: Int) throws(FormulaParseError) {
+    guard count <= ModelFormula.maximumTerms else {
+      throw fail(
+        "the formula expands to more than \(ModelFormula.grouped(ModelFormula.maximumTerms)) model terms here (crossing with '*', ':', '/' and '^' multiplies terms); write out the interactions the model needs",
+        column)
+    }
   }
 
   private static func isIntercept(_ expression: FormulaExpression) -> Bool {
@@ -232,7 +279,7 @@ private struct _TermExpansion {
   mutating func expand(_ expression: FormulaExpression) throws(FormulaParseError) -> [Set<Int>] {
     switch expression.kind {
     case .binary("+", let left, let right):
-      return Self.union(try expand(left), try expand(right))
+      return try union(try expand(left), try expand(right), at: right.column)
     case .binary("-", let left, let right):
       let kept = try expand(left)
       if Self.isIntercept(right) { return kept }
@@ -241,22 +288,28 @@ private struct _TermExpansion {
     case .binary("*", let left, let right):
       let a = try expand(left)
       let b = try expand(right)
-      return Self.union(Self.union(a, b), Self.interact(a, b))
+      return try union(try union(a, b, at: right.column), try interact(a, b, at: right.column), at: right.column)
     case .binary(":", let left, let right):
-      return Self.interact(try expand(left), try expand(right))
+      return try interact(try expand(left), try expand(right), at: right.column)
     case .binary("/", let left, let right):
       let a = try expand(left)
       let b = try expand(right)
       let all = a.reduce(Set<Int>()) { $0.union($1) }
-      return Self.union(a, Self.interact([all], b))
+      return try union(a, try interact([all], b, at: right.column), at: right.column)
     case .binary("^", let left, let right):
       guard case .number(let power) = right.kind, power >= 1, power == power.rounded() else {
         throw fail("the power of a term must be a positive whole number", right.column)
       }
       let base = try expand(left)
       var result = base
-      if power >= 2 {
-        for _ in 2...Int(power) { result = Self.union(result, Self.interact(result, base)) }
+      // Each round adds interactions of one more order; once a round adds nothing (at the
+      // latest after as many rounds as there are variables), higher powers add nothing either.
+      var order = 2.0
+      while order <= power {
+        let next = try union(result, try interact(result, base, at: right.column), at: right.column)
+        if next.count == result.count { break }
+        result = next
+        order += 1
       }
       return result
     case .binary(let op, _, _):

@@ -3,6 +3,11 @@
 /// Precedence, loosest first, as in R (`?Syntax`): `~`; comparisons `== != < > <= >=`; binary
 /// `+ -`; `* /`; `:`; unary `+ - !`; `^` (right associative); calls. Columns count characters
 /// from 1.
+///
+/// A formula nests at most ``ModelFormula/maximumDepth`` levels and holds at most
+/// ``ModelFormula/maximumOperands`` names and numbers, so that this parser and the recursive
+/// walks of ``FormulaExpression`` (term expansion, deparsing, evaluation) stay far from the end
+/// of the stack whatever the formula says.
 struct _FormulaParser {
   private enum TokenKind: Equatable {
     case name(String)
@@ -21,6 +26,8 @@ struct _FormulaParser {
   private let source: String
   private var tokens: [Token] = []
   private var position = 0
+  private var depth = 0
+  private var operands = 0
 
   init(_ source: String) throws(FormulaParseError) {
     self.source = source
@@ -164,8 +171,21 @@ struct _FormulaParser {
     return expression
   }
 
+  /// Enters one level of nesting, refusing to go deeper than ``ModelFormula/maximumDepth``;
+  /// every `enter()` is paired with `depth -= 1` on the way out.
+  private mutating func enter() throws(FormulaParseError) {
+    depth += 1
+    guard depth <= ModelFormula.maximumDepth else {
+      throw error(
+        "the formula nests more than \(ModelFormula.maximumDepth) levels deep here (parentheses, function calls, signs and powers inside each other); write it with fewer parentheses",
+        at: current.column)
+    }
+  }
+
   /// A full expression (comparison level).
   mutating func parseExpression() throws(FormulaParseError) -> FormulaExpression {
+    try enter()
+    defer { depth -= 1 }
     var left = try parseAdditive()
     while case .symbol(let s) = current.kind, ["==", "!=", "<", ">", "<=", ">="].contains(s) {
       position += 1
@@ -209,6 +229,8 @@ struct _FormulaParser {
   private mutating func parseUnary() throws(FormulaParseError) -> FormulaExpression {
     if case .symbol(let s) = current.kind, s == "-" || s == "+" || s == "!" {
       let column = current.column
+      try enter()
+      defer { depth -= 1 }
       position += 1
       let operand = try parseUnary()
       return FormulaExpression(.unary(operator: s, operand: operand), column: column)
@@ -219,6 +241,8 @@ struct _FormulaParser {
   private mutating func parsePower() throws(FormulaParseError) -> FormulaExpression {
     let base = try parsePrimary()
     if isSymbol("^") {
+      try enter()
+      defer { depth -= 1 }
       position += 1
       let exponent = try parseUnary()
       return FormulaExpression(
@@ -229,6 +253,12 @@ struct _FormulaParser {
 
   private mutating func parsePrimary() throws(FormulaParseError) -> FormulaExpression {
     let token = current
+    operands += 1
+    guard operands <= ModelFormula.maximumOperands else {
+      throw error(
+        "the formula holds more than \(ModelFormula.grouped(ModelFormula.maximumOperands)) names and numbers; a model needs far fewer",
+        at: token.column)
+    }
     switch token.kind {
     case .name(let name):
       position += 1

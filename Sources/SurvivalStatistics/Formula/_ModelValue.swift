@@ -139,13 +139,13 @@ struct _ModelEvaluator {
           throw .unknownLevel(expression: expression, level: label, levels: levels)
         }
       case .number(let position):
-        let index = Int(position) - 1
-        guard position == position.rounded(), levels.indices.contains(index) else {
+        // Checked before it becomes an Int: 1e300 or Inf would not fit.
+        guard position == position.rounded(), position >= 1, position <= Double(levels.count) else {
           throw .unknownLevel(
             expression: expression, level: referenceArgument.value.description,
             levels: levels)
         }
-        referenceIndex = index
+        referenceIndex = Int(position) - 1
       default:
         throw fail(expression, "the reference level must be a string such as \"B\"")
       }
