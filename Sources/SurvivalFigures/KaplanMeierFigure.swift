@@ -89,7 +89,7 @@ public struct KaplanMeierCurveData: Hashable, Sendable {
 
 /// What the y axis shows.
 public enum KaplanMeierYAxis: Hashable, Sendable {
-  /// Probabilities from 0 to 1 (survival, or cumulative incidence 1 − S).
+  /// Probabilities from 0 to 1 (survival, 1 − S, or a cumulative incidence).
   case probability
   /// The same as percentages from 0 to 100 %.
   case percent
