@@ -122,7 +122,7 @@ reference_case <- function(id, title, arguments, d, time, status, group, codes, 
       paste0("        time: ", arr(t, 10), ","),
       paste0("        atRisk: ", iarr(sapply(t, function(x) sum(rows & ftime >= x)), 10), ","),
       paste0("        censored: ", iarr(sapply(t, function(x) sum(rows & ftime == x & fstatus == cencode)), 10), ","),
-      "        events: [")
+      "        eventsByCause: [")
     for (code in present) {
       lines <- c(lines, paste0("          ", str_lit(as.character(code)), ": ",
         iarr(sapply(t, function(x) sum(rows & ftime == x & fstatus == code)), 12), ","))

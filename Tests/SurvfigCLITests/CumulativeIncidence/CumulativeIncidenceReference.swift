@@ -14,7 +14,7 @@ struct CumulativeIncidenceReference: Sendable, CustomTestStringConvertible {
     var atRisk: [Int]
     var censored: [Int]
     /// Failures per cause code at each time.
-    var events_: [String: [Int]]
+    var eventsByCause: [String: [Int]]
     var estimate: [Double]
     var variance: [Double]
     var lower: [Double?]
@@ -25,32 +25,6 @@ struct CumulativeIncidenceReference: Sendable, CustomTestStringConvertible {
     var atTimesVariance: [Double?]
     var atTimesLower: [Double?]
     var atTimesUpper: [Double?]
-
-    init(
-      label: String, n: Int, events: Int, competing: Int, time: [Double], atRisk: [Int], censored: [Int],
-      events eventsByCause: [String: [Int]], estimate: [Double], variance: [Double], lower: [Double?],
-      upper: [Double?], atTimes: [Double], atTimesRisk: [Int], atTimesEstimate: [Double?],
-      atTimesVariance: [Double?], atTimesLower: [Double?], atTimesUpper: [Double?]
-    ) {
-      self.label = label
-      self.n = n
-      self.events = events
-      self.competing = competing
-      self.time = time
-      self.atRisk = atRisk
-      self.censored = censored
-      self.events_ = eventsByCause
-      self.estimate = estimate
-      self.variance = variance
-      self.lower = lower
-      self.upper = upper
-      self.atTimes = atTimes
-      self.atTimesRisk = atTimesRisk
-      self.atTimesEstimate = atTimesEstimate
-      self.atTimesVariance = atTimesVariance
-      self.atTimesLower = atTimesLower
-      self.atTimesUpper = atTimesUpper
-    }
   }
 
   /// Gray's test of the event of interest (R: `fit$Tests`).

@@ -52,7 +52,7 @@ struct CumulativeIncidenceReferenceTests {
       #expect(table.map { JSONReading.int($0["n_risk"]) } == expected.atRisk.map { $0 }, "\(expected.label) n_risk")
       #expect(
         table.map { JSONReading.int($0["n_censor"]) } == expected.censored.map { $0 }, "\(expected.label) censored")
-      for (code, counts) in expected.events_ {
+      for (code, counts) in expected.eventsByCause {
         #expect(
           table.map { JSONReading.int($0["events"]?[code]) } == counts.map { $0 }, "\(expected.label) events \(code)")
       }
