@@ -153,6 +153,32 @@ struct CumulativeIncidenceCommandTests {
         == "Error: e.csv: no rows left for analysis: all 2 rows have a missing value in 'time', 'status' or 'arm'\n")
   }
 
+  @Test("the event of interest only in rows left out, no time column outside ADaM, a group without events")
+  func moreMessages() throws {
+    let onlyMissing = try Self.run(
+      ["--time", "time", "--status", "status", "--event-value", "1", "--group", "arm", "--json"],
+      data: "time,status,arm\n1,1,\n2,0,A\n3,0,B\n", name: "x.csv")
+    #expect(onlyMissing.status == 1)
+    #expect(
+      onlyMissing.standardError
+        == "Error: x.csv: no analysed row has the event of interest '1' in column 'status': every row with it has a missing value in another column\n"
+    )
+    let noTime = try Self.run(["--status", "status", "--event-value", "1", "--json"])
+    #expect(noTime.status == 1)
+    #expect(
+      noTime.standardError
+        == "Error: codes.csv: give the time column (--time on the command line, time: in a template); the data have no AVAL and CNSR columns of an ADaM time-to-event data set. Columns: time, status, arm\n"
+    )
+    let groups = try Self.run(
+      [
+        "--time", "time", "--status", "status", "--event-value", "1", "--competing-value", "2", "--group", "arm",
+        "--json",
+      ],
+      data: "time,status,arm\n1,1,A\n2,2,A\n3,0,B\n4,2,B\n", name: "g.csv")
+    #expect(groups.status == 0)
+    #expect(groups.standardError == "warning: Gray's test: group 'B' has no events of the cause tested\n")
+  }
+
   @Test("rows with a missing value are left out with a warning")
   func missingValues() throws {
     let result = try Self.run(
