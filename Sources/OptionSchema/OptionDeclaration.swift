@@ -155,7 +155,9 @@ extension OptionDeclaration {
     ) { value, name, request throws(OptionError) in set(&request, try value.texts(name)) }
   }
 
-  /// Texts, a list or comma-separated (codes).
+  /// Texts, a list or comma-separated (codes). Each item of a list is split at its commas too,
+  /// so that a repeated command-line option given `--censor-value 0,2` reads two codes, as
+  /// `censor-value: 0,2` does in a template.
   public static func texts(
     _ key: String, commandLine: CommandLineName = .same, section: OptionSection, _ summary: String,
     valueName: String = "codes", example: String, set: @escaping Setter<[String]>
@@ -163,7 +165,13 @@ extension OptionDeclaration {
     Self(
       key, commandLine: commandLine, section: section, summary: summary,
       valueDescription: "a list or comma-separated", valueName: valueName, example: example
-    ) { value, name, request throws(OptionError) in set(&request, try value.texts(name)) }
+    ) { value, name, request throws(OptionError) in
+      set(
+        &request,
+        try value.texts(name).flatMap { item in
+          item.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        })
+    }
   }
 
   /// A number in `range`.

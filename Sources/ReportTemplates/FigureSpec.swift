@@ -48,7 +48,7 @@ public struct FigureSpec: Sendable {
     ),
     (
       "type",
-      "The kind of figure (`km`, the default, `forest`, `swimmer`, `panels`) or of table (`survival`, `response`, `cox`, `characteristics`)."
+      "The kind of figure (`km`, the default, `cif`, `forest`, `swimmer`, `panels`) or of table (`survival`, `response`, `cox`, `fine-gray`, `characteristics`)."
     ),
     ("endpoint", "An endpoint whose keys the figure or table takes."),
     (

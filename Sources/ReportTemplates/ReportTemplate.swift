@@ -58,10 +58,11 @@ public struct ReportTemplate: Sendable {
     ("tables", "The tables, in report order, after the figures."),
   ]
   static let rootKeys = rootKeyDescriptions.map(\.key)
-  /// The keys of an endpoint: what a Kaplan–Meier figure or survival table takes from it.
+  /// The keys of an endpoint: what a Kaplan–Meier or cumulative incidence figure, or a survival
+  /// or Fine–Gray table, takes from it.
   public static let endpointKeyNames = [
-    "data", "time", "event", "censor", "event-value", "censor-value", "time-unit", "param", "population", "where",
-    "filter",
+    "data", "time", "event", "status", "censor", "event-value", "competing-value", "censor-value", "time-unit", "param",
+    "population", "where", "filter",
   ]
   static let endpointKeys = endpointKeyNames
 

@@ -16,7 +16,8 @@ public struct SurvfigCommand: ParsableCommand {
       """,
     version: SurvfigVersion.string,
     subcommands: [
-      KaplanMeierCommand.self, ResponseCommand.self, ConfidenceIntervalCommand.self, SwimmerCommand.self,
+      KaplanMeierCommand.self, CumulativeIncidenceCommand.self, ResponseCommand.self, ConfidenceIntervalCommand.self,
+      SwimmerCommand.self,
       CoxCommand.self, ForestCommand.self, BuildCommand.self, InitCommand.self, SimulateCommand.self,
       ReferenceCommand.self,
     ])

@@ -5,6 +5,7 @@ extension _KaplanMeierLayoutEngine {
     _ geometries: [StepCurveGeometry], markSize: Double, xScale: LinearScale, yScale: LinearScale,
     plot: Rect
   ) -> [DrawCommand] {
+    if options.stacksAreas { return areaCommands(geometries, yScale: yScale) }
     var out: [DrawCommand] = []
     // Bands first, so that no band covers another group's line.
     for (i, g) in geometries.enumerated() where g.band.count > 2 {
@@ -43,6 +44,39 @@ extension _KaplanMeierLayoutEngine {
       out.append(.group("curve:\(curves[i].label)", cmds))
     }
     return out
+  }
+
+  /// Stacked areas: each curve's area from the curve before it (the first from 0) up to the
+  /// curve, in the curve's colour, with a thin white edge between neighbouring areas.
+  func areaCommands(_ geometries: [StepCurveGeometry], yScale: LinearScale) -> [DrawCommand] {
+    var out: [DrawCommand] = []
+    for (i, g) in geometries.enumerated() {
+      guard let first = g.points.first, let last = g.points.last else { continue }
+      let below =
+        i == 0
+        ? [Point(x: first.x, y: yScale.map(0)), Point(x: last.x, y: yScale.map(0))] : geometries[i - 1].points
+      let (color, _) = style(i)
+      out.append(.group("area:\(curves[i].label)", [.fill(.polygon(g.points + below.reversed()), .solid(color))]))
+    }
+    let edge = StrokeStyle(color: .white, width: theme.axisWidth, cap: .butt, join: .miter)
+    for (i, g) in geometries.enumerated().dropLast() {
+      out.append(.group("curve:\(curves[i].label)", [.stroke(.polyline(g.points), edge)]))
+    }
+    return out
+  }
+
+  /// The legend's sample of curve `i` from `x` on the line at `mid`: a line in the curve's
+  /// colour and dash, or a filled swatch for stacked areas.
+  func legendSample(_ i: Int, x: Double, mid: Double) -> DrawCommand {
+    let (color, dash) = style(i)
+    if options.stacksAreas {
+      let height = theme.fontSize * 0.8
+      return .fill(
+        .rect(Rect(x: x, y: mid - height / 2, width: legendSample, height: height)), .solid(color))
+    }
+    return .stroke(
+      .line(from: Point(x: x, y: mid), to: Point(x: x + legendSample, y: mid)),
+      StrokeStyle(color: color, width: theme.curveWidth, dash: dash))
   }
 
   func axisCommands(
@@ -99,6 +133,10 @@ extension _KaplanMeierLayoutEngine {
 
   var legendSample: Double { theme.fontSize * 2.2 }
 
+  /// The curves in legend order: as given, or top down for stacked areas (the last curve is the
+  /// top of the stack).
+  var legendOrder: [Int] { options.stacksAreas ? curves.indices.reversed() : Array(curves.indices) }
+
   func legendBoxSize() -> Size {
     let body = theme.font
     var w = curves.map { width(StyledText($0.label), body) }.max() ?? 0
@@ -123,13 +161,9 @@ extension _KaplanMeierLayoutEngine {
           at: Point(x: rect.minX + 3, y: y + lh / 2)))
       y += lh
     }
-    for i in curves.indices {
-      let (color, dash) = style(i)
+    for i in legendOrder {
       let mid = y + lh / 2
-      out.append(
-        .stroke(
-          .line(from: Point(x: rect.minX + 3, y: mid), to: Point(x: rect.minX + 3 + legendSample, y: mid)),
-          StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+      out.append(legendSample(i, x: rect.minX + 3, mid: mid))
       out.append(
         .text(
           TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle),
@@ -149,7 +183,7 @@ extension _KaplanMeierLayoutEngine {
       rows[0].append((nil, 0))
       x = width(StyledText(t + ":"), body.bold()) + 6
     }
-    for i in curves.indices {
+    for i in legendOrder {
       let entry = legendSample + 4 + width(StyledText(curves[i].label), body)
       if x > 0, x + entry > maxWidth {
         rows.append([])
@@ -177,11 +211,7 @@ extension _KaplanMeierLayoutEngine {
               TextRun(run, font: body.bold(), color: theme.textColor, anchor: .leadingMiddle), at: Point(x: x, y: mid)))
           continue
         }
-        let (color, dash) = style(i)
-        out.append(
-          .stroke(
-            .line(from: Point(x: x, y: mid), to: Point(x: x + legendSample, y: mid)),
-            StrokeStyle(color: color, width: theme.curveWidth, dash: dash)))
+        out.append(legendSample(i, x: x, mid: mid))
         out.append(
           .text(
             TextRun(StyledText(curves[i].label), font: body, color: theme.textColor, anchor: .leadingMiddle),

@@ -111,6 +111,8 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   let theme: FigureTheme
   let pad: Double
   let curves: [KaplanMeierCurveData]
+  /// The curves whose counts make the risk table's rows.
+  let tableCurves: [KaplanMeierCurveData]
 
   init(figure: KaplanMeierFigure, size: Size, theme: FigureTheme, measurer: M) {
     self.figure = figure
@@ -122,6 +124,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     // Narrow figures (single-column insets, 40 mm thumbnails) keep a thinner edge.
     self.pad = size.width < 60.millimetres ? 1.millimetres : 2.millimetres
     self.curves = figure.curves
+    self.tableCurves = figure.tableCurves ?? figure.curves
   }
 
   var size: Size { options.size }
@@ -131,7 +134,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   /// The legend arrangements to try, in order.
   var legendChoices: [_LayoutPlan.Legend] {
     guard curves.count > 1 else { return [.none] }
-    let fallback: _LayoutPlan.Legend = options.riskTable == .none ? .top : .riskTable
+    let fallback: _LayoutPlan.Legend = options.riskTable == .none || figure.tableCurves != nil ? .top : .riskTable
     switch options.legend {
     case .none: return [.none]
     case .auto: return [.corner, fallback]
@@ -250,7 +253,7 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   /// Widest count printed in the table, used to keep columns apart.
   var widestCount: Double {
     guard options.riskTable != .none else { return 0 }
-    let biggest = curves.map(\.total).max() ?? 0
+    let biggest = tableCurves.map(\.total).max() ?? 0
     return width(StyledText(String(biggest)), theme.smallFont)
   }
 
@@ -307,6 +310,11 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
 
   func style(_ i: Int) -> (Color, [Double]) {
     (curves[i].color ?? theme.color(at: i), curves[i].dash ?? theme.dash(at: i))
+  }
+
+  /// The colour and dash of the risk table's row `i`.
+  func tableStyle(_ i: Int) -> (Color, [Double]) {
+    (tableCurves[i].color ?? theme.color(at: i), tableCurves[i].dash ?? theme.dash(at: i))
   }
 }
 

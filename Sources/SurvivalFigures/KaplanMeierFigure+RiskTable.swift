@@ -27,7 +27,7 @@ extension _KaplanMeierLayoutEngine {
   /// above their counts so that they do not push the plot to the right.
   var labelsOnOwnLines: Bool {
     let widest =
-      curves.map { width(StyledText($0.label), theme.smallFont.bold()) + sampleLength + 3 }.max()
+      tableCurves.map { width(StyledText($0.label), theme.smallFont.bold()) + sampleLength + 3 }.max()
       ?? 0
     return widest > size.width * 0.2
   }
@@ -38,23 +38,23 @@ extension _KaplanMeierLayoutEngine {
     case .none: return []
     case .numberAtRisk:
       if labelsOnOwnLines && !compact {
-        return curves.indices.flatMap { i -> [TableLine] in
+        return tableCurves.indices.flatMap { i -> [TableLine] in
           [
             TableLine(
-              label: StyledText(curves[i].label), isHeader: true, curveIndex: i, quantity: "",
+              label: StyledText(tableCurves[i].label), isHeader: true, curveIndex: i, quantity: "",
               indent: 0),
             TableLine(label: "", isHeader: false, curveIndex: i, quantity: "at risk", indent: 0),
           ]
         }
       }
-      return curves.indices.map {
+      return tableCurves.indices.map {
         TableLine(
-          label: StyledText(curves[$0].label), isHeader: false, curveIndex: $0,
+          label: StyledText(tableCurves[$0].label), isHeader: false, curveIndex: $0,
           quantity: "at risk", indent: 0)
       }
     case .kmunicate:
-      return curves.indices.flatMap { i -> [TableLine] in
-        let label = StyledText(curves[i].label)
+      return tableCurves.indices.flatMap { i -> [TableLine] in
+        let label = StyledText(tableCurves[i].label)
         let header = TableLine(label: label, isHeader: true, curveIndex: i, quantity: "", indent: 0)
         let indent = compact ? 0.0 : 6
         let rows = [
@@ -104,8 +104,8 @@ extension _KaplanMeierLayoutEngine {
     let labelRight = plot.minX - tableLabelGap
     for (k, line) in lines.enumerated() {
       let mid = top + titleHeight + rowHeight * (Double(k) + 0.5)
-      let (color, dash) = style(line.curveIndex)
-      let curve = curves[line.curveIndex]
+      let (color, dash) = tableStyle(line.curveIndex)
+      let curve = tableCurves[line.curveIndex]
       let showsSample = (line.isHeader || options.riskTable == .numberAtRisk) && !line.label.isEmpty
       let labelFont = showsSample ? small.bold() : small
       func sample(from x0: Double) -> DrawCommand {

@@ -24,10 +24,14 @@ extension _KaplanMeierLayoutEngine {
         domain: 0...xUpper(breaks: frame.xBreaks), range: (plot.minX, plot.maxX))
       let yScale = LinearScale(domain: yDomain, range: (plot.maxY, plot.minY))
       let xEnd = min(dataEnd, xScale.domain.upperBound)
-      let geometries = curves.map {
+      var geometries = curves.map {
         StepCurveGeometry(
-          curve: $0, x: xScale, y: yScale, xEnd: xEnd, withBand: options.showsConfidenceBands,
-          withCensorMarks: options.showsCensorMarks)
+          curve: $0, x: xScale, y: yScale, xEnd: xEnd, withBand: options.showsConfidenceBands && !options.stacksAreas,
+          withCensorMarks: options.showsCensorMarks && !options.stacksAreas)
+      }
+      // Stacked areas fill everything under the top curve: legend and inset stay above it.
+      if options.stacksAreas, let top = geometries.indices.last {
+        geometries[top].bandBoxes += geometries[top].areaBoxes(down: plot.maxY)
       }
 
       // Legend.

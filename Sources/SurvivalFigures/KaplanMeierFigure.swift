@@ -89,7 +89,7 @@ public struct KaplanMeierCurveData: Hashable, Sendable {
 
 /// What the y axis shows.
 public enum KaplanMeierYAxis: Hashable, Sendable {
-  /// Probabilities from 0 to 1 (survival, or cumulative incidence 1 − S).
+  /// Probabilities from 0 to 1 (survival, 1 − S, or a cumulative incidence).
   case probability
   /// The same as percentages from 0 to 100 %.
   case percent
@@ -198,6 +198,11 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
   /// Margins the plot area keeps at least, so that the panels of one figure share their plot
   /// geometry.
   public var minimumMargins: PlotMargins = .zero
+  /// Draw each curve as the upper edge of a filled area that starts at the curve before it
+  /// (the first at 0): the curves are cumulative sums, such as the cumulative incidences of
+  /// the causes of one group stacked under the event-free share. The legend shows filled
+  /// swatches; censoring marks and bands are not drawn.
+  public var stacksAreas = false
 
   public init(
     size: Size = .millimetres(width: 170, height: 120), theme: FigureTheme? = nil,
@@ -234,12 +239,26 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
 
 /// A Kaplan–Meier figure: step curves with censoring marks and optional confidence bands, a
 /// legend, an annotation inset and a risk table whose columns share the curve's x scale.
+///
+/// The same layout draws any right-continuous step function of time: survival curves falling
+/// from 1, cumulative incidences rising from 0 (one curve per group, or per cause and group),
+/// and stacked areas of the causes of one group (`stacksAreas`).
 public struct KaplanMeierFigure: Hashable, Sendable {
   public var curves: [KaplanMeierCurveData]
   public var options: KaplanMeierFigureOptions
-  public init(curves: [KaplanMeierCurveData], options: KaplanMeierFigureOptions = .init()) {
+  /// The groups of the risk table when they are not the curves: one row per group where each
+  /// group has several curves (a cumulative incidence per cause). nil: one row per curve. A
+  /// legend that does not fit in the plot then goes above it, since the table's rows do not
+  /// name the curves.
+  public var tableCurves: [KaplanMeierCurveData]?
+
+  public init(
+    curves: [KaplanMeierCurveData], options: KaplanMeierFigureOptions = .init(),
+    tableCurves: [KaplanMeierCurveData]? = nil
+  ) {
     self.curves = curves
     self.options = options
+    self.tableCurves = tableCurves
   }
 }
 

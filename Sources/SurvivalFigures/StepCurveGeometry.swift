@@ -88,6 +88,13 @@ struct StepCurveGeometry {
     band = upperEdge + lowerEdge.reversed()
   }
 
+  /// Rectangles covering the area under the curve down to `bottom`, one per step.
+  func areaBoxes(down bottom: Double) -> [Rect] {
+    zip(points, points.dropFirst()).compactMap { a, b in
+      a.y == b.y && b.x > a.x ? Rect(corner: a, Point(x: b.x, y: bottom)) : nil
+    }
+  }
+
   /// Whether `rect` touches the curve, its band or its marks.
   func intersects(_ rect: Rect, markRadius: Double) -> Bool {
     for i in points.indices.dropFirst() {

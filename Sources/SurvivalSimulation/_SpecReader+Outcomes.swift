@@ -115,7 +115,7 @@ extension _SpecReader {
 
   func endpoints(_ node: Node, unit: String) throws(CohortSpecificationError) -> [Endpoint] {
     var result: [Endpoint] = []
-    let keys = ["events", "censored_by", "time_column", "event_column", "date_column", "only_if"]
+    let keys = ["events", "censored_by", "time_column", "event_column", "status_column", "date_column", "only_if"]
     for entry in try entries(node, allowed: nil, what: "'endpoints'") {
       let fields = try entries(entry.value, allowed: keys, what: "endpoint '\(entry.key)'")
       let events = try texts(
@@ -146,6 +146,9 @@ extension _SpecReader {
           },
           onlyIf: onlyIf, origin: location(entry.keyNode))
       endpoint.competingEvents = competing
+      endpoint.statusColumn = try value(fields, "status_column").map { (n) throws(CohortSpecificationError) in
+        try text(n, what: "'status_column'")
+      }
       result.append(endpoint)
     }
     return result

@@ -7,7 +7,9 @@ import Testing
 /// ``ReferenceDocumentationTests``.
 @Suite("README and guides against the command line")
 struct DocumentationTests {
-  static let commands = ["km", "cox", "forest", "response", "ci", "swimmer", "build", "init", "simulate", "reference"]
+  static let commands = [
+    "km", "cif", "cox", "forest", "response", "ci", "swimmer", "build", "init", "simulate", "reference",
+  ]
 
   /// A Markdown file, by its path from the package root.
   struct Document {

@@ -217,4 +217,19 @@ struct KaplanMeierCommandTests {
         == "Error: Templates/data/lung.csv:1: unknown column 'tme'. Did you mean 'time'? Available columns: inst, time, status, age, sex, ph.ecog, ph.karno, pat.karno, meal.cal, wt.loss\n"
     )
   }
+
+  @Test("--censor-value 0,2 is two codes, as the message that proposes it means, and as repeating the option")
+  func censorValuesSplitAtCommas() throws {
+    let folder = try ScratchFolder()
+    let data = try folder.write("codes.csv", "time,status\n1,1\n2,2\n3,0\n4,2\n5,1\n")
+    for codes in [["--censor-value", "0,2"], ["--censor-value", "0", "--censor-value", "2"]] {
+      let result = try Survfig.run(["km", "--data", data, "--time", "time", "--event", "status", "--json"] + codes)
+      #expect(result.status == 0, "\(result.standardError)")
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+      #expect(json["event_coding"] as? String == "'0', '2' = censored, other values events")
+      let groups = try #require(json["groups"] as? [[String: Any]])
+      #expect(groups.first?["events"] as? Int == 2)
+    }
+  }
 }

@@ -57,6 +57,11 @@ struct OptionParityTests {
       name: "response", arguments: ["--data", lung, "--id", "inst", "--response", "status"],
       keys: ["type: response", "data: lung", "id-column: inst", "response: status"], section: "tables",
       declarations: declared(ResponseRequest.options)),
+    Kind(
+      name: "cif",
+      arguments: ["--data", lung, "--time", "time", "--status", "status", "--event-value", "2", "--json"],
+      keys: ["type: cif", "data: lung", "time: time", "status: status", "event-value: 2"], section: "figures",
+      declarations: declared(CumulativeIncidenceRequest.options)),
   ]
 
   /// The command line's message for `arguments`, which must be refused as a usage error.
@@ -158,6 +163,26 @@ struct OptionParityTests {
       "response", ["--death-time", "time"], ["death-time: time"],
       "'--death-time' needs '--time': the duration of response runs from a dated response"
     ),
+    (
+      "cif", ["--strata", "sex"], ["strata: sex"],
+      "'--strata' needs '--group': the stratified Gray's test compares the groups within each stratum, and without groups there is no test"
+    ),
+    (
+      "cif", ["--competing-value", "2"], ["competing-value: 2"],
+      "'--competing-value' lists '2', the code of the event of interest; a code cannot mean both"
+    ),
+    (
+      "cif", ["--competing-value", "1", "--censor-value", "1"], ["competing-value: 1", "censor-value: 1"],
+      "'--censor-value' lists '1', which is also a competing event; a code cannot mean both"
+    ),
+    (
+      "cif", ["--curves", "stacked", "--group", "sex"], ["curves: stacked", "group: sex"],
+      "'--curves stacked' stacks every cause of one group; leave out '--group' and keep the group's rows with '--where'"
+    ),
+    (
+      "cif", ["--curves", "stacked", "--confidence-bands"], ["curves: stacked", "confidence-bands: true"],
+      "'--confidence-bands' draws intervals around curves; '--curves stacked' draws areas, which have none"
+    ),
   ]
 
   @Test("rules over several options are refused alike, each at its option", arguments: combinations.indices)
@@ -196,6 +221,7 @@ struct OptionParityTests {
     try check(ForestCommand.self, ["forest"] + Self.kinds[1].arguments, ForestRequest.options)
     try check(SwimmerCommand.self, ["swimmer"] + Self.kinds[2].arguments, SwimmerRequest.options)
     try check(ResponseCommand.self, ["response"] + Self.kinds[3].arguments, ResponseRequest.options)
+    try check(CumulativeIncidenceCommand.self, ["cif"] + Self.kinds[4].arguments, CumulativeIncidenceRequest.options)
     try check(CoxCommand.self, ["cox", "--data", Self.lung, "--model", "Surv(time, status) ~ age"], CoxRequest.options)
   }
 }

@@ -202,6 +202,35 @@ struct ShowcaseTests {
         == ["Figure 1", "Figure 2", "Figure 3", "Figure 4", "Table 1"])
   }
 
+  /// The cumulative incidence figure is coherent with the Kaplan–Meier figures: by stage, the
+  /// incidence of distant metastasis plus that of death first is 1 − DMFS at 3 years, and the
+  /// same for locoregional recurrence and LRRFS (the same latent times, patient by patient).
+  @Test("HNMM: distant metastasis and death first add up to 1 − DMFS, locoregional recurrence and death to 1 − LRRFS")
+  func hnmmCompetingRisks() throws {
+    let folder = try Self.build("hnmm")
+    let figure = try Self.sidecar(folder, "hnmm-figure-cif")
+    #expect(figure["label"] as? String == "Supplementary Figure S2")
+    let survival = try Self.sidecar(folder, "hnmm-figure-1")
+    for (cif, km) in [(0, 1), (1, 3)] {
+      let incidence = try Self.panel(figure, cif)
+      let freedom = try Self.panel(survival, km)
+      #expect((incidence["gray"] as? [String: Any])?["p"] is Double)
+      for code in ["III", "IVA", "IVB"] {
+        let group = try Self.group(incidence, code)
+        func at36(_ entry: [String: Any]?) -> Double? {
+          (entry?["at_times"] as? [[String: Any]])?.first { $0["time"] as? Double == 36 }?["estimate"] as? Double
+        }
+        let event = try #require(at36(group))
+        let death = try #require(at36((group["competing_causes"] as? [[String: Any]])?.first))
+        let survived = try #require(Self.survival(try Self.group(freedom, code), at: 36))
+        #expect(abs(event + death - (1 - survived)) < 1e-12, "panel \(cif), stage \(code)")
+      }
+    }
+    let table = try Self.sidecar(folder, "hnmm-table-fine-gray-dm")
+    #expect(table["label"] as? String == "Supplementary Table S2")
+    #expect((table["columns"] as? [String])?.count == 3)
+  }
+
   /// The paper's Table 1 (n = 262): the cohort was drawn with these counts, so they print exactly.
   @Test("HNMM Table 1: the characteristics table prints the paper's counts")
   func hnmmTable1() throws {

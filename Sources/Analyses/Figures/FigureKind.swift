@@ -31,7 +31,9 @@ public protocol FigureKind: Sendable {
 
 /// Every figure kind, in the order the reference lists them.
 public enum FigureKinds {
-  public static let all: [any FigureKind.Type] = [KaplanMeierKind.self, ForestKind.self, SwimmerKind.self]
+  public static let all: [any FigureKind.Type] = [
+    KaplanMeierKind.self, CumulativeIncidenceKind.self, ForestKind.self, SwimmerKind.self,
+  ]
 
   /// The kind named `name`.
   public static func named(_ name: String) -> (any FigureKind.Type)? { all.first { $0.name == name } }

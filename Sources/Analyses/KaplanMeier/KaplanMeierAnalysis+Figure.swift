@@ -178,7 +178,9 @@ extension KaplanMeierFigureRequest {
   var defaultYTitle: String {
     switch function {
     case .survival: return percent ? "Survival (%)" : "Survival probability"
-    case .event: return percent ? "Cumulative incidence (%)" : "Cumulative incidence"
+    // 1 − S is the cumulative incidence only without competing events; the title says what it
+    // is (survfig cif estimates the cumulative incidence when competing events exist).
+    case .event: return percent ? "1 − Kaplan–Meier estimate (%)" : "1 − Kaplan–Meier estimate"
     case .cumhaz: return "Cumulative hazard"
     }
   }

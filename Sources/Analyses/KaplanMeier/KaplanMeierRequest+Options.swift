@@ -110,7 +110,8 @@ extension KaplanMeierRequest {
     .text("x-title", section: .figure, "x-axis title.", example: "x-title: Time (days)") { $0.figure.xTitle = $1 },
     .text("y-title", section: .figure, "y-axis title.", example: "y-title: Overall survival") { $0.figure.yTitle = $1 },
     .choice(
-      "fun", CurveFunction.self, section: .figure, "What to plot: survival, event (1 − S) or cumhaz.",
+      "fun", CurveFunction.self, section: .figure,
+      "What to plot: survival, event (1 − S, titled '1 − Kaplan–Meier estimate'; with competing events it overstates the cumulative incidence, which survfig cif estimates) or cumhaz.",
       defaultValue: .survival, example: "fun: event"
     ) { $0.figure.function = $1 },
     .flag("percent", section: .figure, "Show the y axis in percent.", example: "percent: true") {

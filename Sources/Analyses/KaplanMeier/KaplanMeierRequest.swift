@@ -101,7 +101,8 @@ extension KaplanMeierFigureRequest {
 public enum CurveFunction: String, Hashable, Sendable, CaseIterable {
   /// S(t).
   case survival
-  /// 1 − S(t), cumulative events.
+  /// 1 − S(t), the cumulative probability of the event when nothing competes with it; with
+  /// competing events it is not a cumulative incidence (see `CumulativeIncidenceAnalysis`).
   case event
   /// The Nelson–Aalen cumulative hazard.
   case cumhaz

@@ -46,7 +46,8 @@ public struct ComputedTable: Sendable {
 /// Every table kind.
 public enum TableKinds {
   public static let all: [any TableKind.Type] = [
-    SurvivalTableKind.self, ResponseTableKind.self, CoxTableKind.self, CharacteristicsTableKind.self,
+    SurvivalTableKind.self, ResponseTableKind.self, CoxTableKind.self, FineGrayTableKind.self,
+    CharacteristicsTableKind.self,
   ]
 
   public static func named(_ name: String) -> (any TableKind.Type)? { all.first { $0.name == name } }

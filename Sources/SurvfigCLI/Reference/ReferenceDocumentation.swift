@@ -22,6 +22,8 @@ enum ReferenceDocumentation {
   static let jsonFlag = [("`--json`", "Print the statistics as one JSON object on standard output.")]
   static let kaplanMeierNote =
     "Every option is also a key of a template's `type: km` figure, and the data and statistics options are keys of a `type: survival` table."
+  static let cumulativeIncidenceNote =
+    "Every option is also a key of a template's `type: cif` figure, and the data and statistics options are keys of a `type: fine-gray` table. The JSON is described in the [JSON contract](../json-contract.md#survfig-cif---json), the methods and why 1 − Kaplan–Meier is not a cumulative incidence in the [competing risks guide](../guide-competing-risks.md)."
   static let forestNote =
     "Every option is also a key of a template's `type: forest` figure, and the data and model options are keys of a `type: cox` table."
   static let swimmerNote = "Every option is also a key of a template's `type: swimmer` figure."

@@ -122,6 +122,10 @@ public struct Endpoint: Sendable {
   public var competingEvents: [String] = []
   public var timeColumn: String
   public var eventColumn: String
+  /// A column coding what ended follow-up for competing-risks analyses, from the same times as
+  /// the event column: 0 censored, 1 one of ``events``, k + 1 the k-th of ``competingEvents``
+  /// (cmprsk's `fstatus`); nil for none.
+  public var statusColumn: String?
   /// Column with the calendar date of the event or of censoring (needs calendar settings).
   public var dateColumn: String?
   /// Only patients whose columns take one of these values have the endpoint; others are empty.

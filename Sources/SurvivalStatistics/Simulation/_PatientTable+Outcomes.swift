@@ -47,11 +47,12 @@ extension _PatientTable {
     for endpoint in design.endpoints {
       var times = [SimulatedValue](repeating: .missing, count: count)
       var events = times
+      var statuses = times
       var dates = times
       for i in 0..<count where try applies(endpoint, i) {
         let eventTime = endpoint.events.map { latent[i][processIndex[$0]!] }.min() ?? .infinity
-        let competing =
-          endpoint.competingEvents.map { latent[i][processIndex[$0]!] }.min() ?? .infinity
+        let competingTimes = endpoint.competingEvents.map { latent[i][processIndex[$0]!] }
+        let competing = competingTimes.min() ?? .infinity
         let end = min(censorTimes[i], competing)
         let observed = min(eventTime, end)
         guard observed.isFinite else {
@@ -64,6 +65,13 @@ extension _PatientTable {
         times[i] = .number(
           max(resolution, _round(observed, digits: design.timeDigits)), digits: design.timeDigits)
         events[i] = .text(eventTime <= end ? "1" : "0")
+        if eventTime <= end {
+          statuses[i] = .text("1")
+        } else if competing < censorTimes[i], let first = competingTimes.firstIndex(of: competing) {
+          statuses[i] = .text(String(first + 2))
+        } else {
+          statuses[i] = .text("0")
+        }
         if let calendar = design.calendar {
           dates[i] = .text(
             calendar.start.adding(days: _days(entries[i], design) + _days(observed, design))
@@ -72,6 +80,16 @@ extension _PatientTable {
       }
       try add(endpoint.timeColumn, times, origin: endpoint.origin)
       try add(endpoint.eventColumn, events, origin: endpoint.origin)
+      if let statusColumn = endpoint.statusColumn {
+        guard !endpoint.competingEvents.isEmpty else {
+          throw .invalidDesign(
+            origin: endpoint.origin,
+            message:
+              "endpoint '\(endpoint.name)' has a 'status_column' but no 'censored_by': the status codes the competing events that end follow-up"
+          )
+        }
+        try add(statusColumn, statuses, origin: endpoint.origin)
+      }
       if let dateColumn = endpoint.dateColumn {
         guard design.calendar != nil else {
           throw .invalidDesign(

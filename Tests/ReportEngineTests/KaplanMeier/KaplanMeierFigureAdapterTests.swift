@@ -141,6 +141,7 @@ struct KaplanMeierFigureAdapterTests {
     #expect(abs(survival.curves[0].rows[0].value - 100 * 2 / 3) < 1e-12)
     figure.function = .event
     let events = analysis.figure(figure)
+    #expect(events.options.yTitle.plainText == "1 − Kaplan–Meier estimate (%)")
     #expect(events.curves[0].initialValue == 0)
     #expect(abs(events.curves[0].rows[0].value - 100 / 3) < 1e-12)
   }

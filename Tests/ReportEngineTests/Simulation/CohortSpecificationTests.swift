@@ -49,6 +49,45 @@ struct CohortSpecificationTests {
     #expect(cohort.csvText.hasPrefix("id,arm,sex,os_months,os_event\n1,"))
   }
 
+  @Test("a status column codes the endpoint's event 1, the first competing event 2, censoring 0, from the same times")
+  func statusColumn() throws {
+    let yaml = """
+      patients: 300
+      seed: 11
+      events:
+        death: {baseline: {median: 20}}
+        progression: {baseline: {median: 10}}
+        other: {baseline: {median: 60}}
+      endpoints:
+        os: {events: [death]}
+        ttp: {events: [progression], censored_by: [death, other], status_column: ttp_status}
+      censoring: {accrual: 12, follow_up: 6}
+
+      """
+    let specification = try CohortSpecification(yaml: yaml, path: "spec.yaml")
+    let cohort = try SimulatedCohort(design: specification.design, seed: 11)
+    #expect(cohort.columns == ["id", "os_months", "os_event", "ttp_months", "ttp_event", "ttp_status"])
+    let index = Dictionary(uniqueKeysWithValues: cohort.columns.enumerated().map { ($1, $0) })
+    let rows = cohort.csvText.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    var seen: Set<Substring> = []
+    for row in rows {
+      let status = row[index["ttp_status"]!]
+      seen.insert(status)
+      #expect((status == "1") == (row[index["ttp_event"]!] == "1"))
+      // Death first: the patient died at the time follow-up for progression ended.
+      if status == "2" {
+        #expect(row[index["os_event"]!] == "1" && row[index["os_months"]!] == row[index["ttp_months"]!])
+      }
+    }
+    #expect(seen == ["0", "1", "2", "3"])
+    #expect(
+      message(yaml.replacingOccurrences(of: "censored_by: [death, other], ", with: ""))
+        == "spec.yaml:9:3: endpoint 'ttp' has a 'status_column' but no 'censored_by': the status codes the competing events that end follow-up"
+    )
+  }
+
   @Test(
     "errors name the file, line and column",
     arguments: [

@@ -1,0 +1,37 @@
+import Analyses
+import ClinicalData
+import FigureCore
+import SurvivalFigures
+
+/// What a cumulative incidence run produced.
+public struct CumulativeIncidenceRun: Sendable {
+  public var analysis: CumulativeIncidenceAnalysis
+  /// The statistics as the `cif --json` contract lists them.
+  public var json: JSONValue { analysis.json }
+  public var warnings: [String] { analysis.warnings }
+  /// Warnings about the figure: a plot area below its minimum height, and the findings of
+  /// figure lint (small, overlapping or clipped text).
+  public var figureWarnings: [String] = []
+  /// The figure files written.
+  public var writtenFiles: [String]
+}
+
+/// Reads the data, computes the statistics and writes the figure to every output of
+/// `request.figure`, as ``runKaplanMeier(_:)`` does: output paths checked first, files written
+/// atomically, a plot area too small to read an error.
+public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws -> CumulativeIncidenceRun {
+  let outputs = request.figure.output.outputs
+  let writer = try FigureWriter(paths: outputs, dpi: request.figure.output.dpi, title: request.figure.output.title)
+  let content = try CumulativeIncidenceContent(request: request, table: try DataTable(contentsOfFile: request.dataPath))
+  var figureWarnings: [String] = []
+  if !outputs.isEmpty {
+    try writer.write { measurer in
+      let laid = try content.layout(width: nil, height: nil, measurer: measurer)
+      figureWarnings += laid.findings.map(\.message)
+      let minimum = content.figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
+      figureWarnings += laid.scene.lint(measurer: measurer, minimumFontSize: minimum).map(\.message)
+      return laid.scene
+    }
+  }
+  return CumulativeIncidenceRun(analysis: content.analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
+}
