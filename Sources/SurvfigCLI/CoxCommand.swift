@@ -24,6 +24,7 @@ struct CoxCommand: ParsableCommand {
   @Option(help: CoxRequest.options.help("event-value")) var eventValue: String?
   @Option(help: CoxRequest.options.help("censor-value")) var censorValue: [String] = []
   @OptionGroup(title: "Rows") var rows: RowSelectionOptions
+  @Option(help: CoxRequest.options.help("weights")) var weights: String?
   @Option(help: CoxRequest.options.help("ties")) var ties: String?
   @Option(help: CoxRequest.options.help("conf-level")) var confLevel: String?
   @Flag(help: CoxRequest.options.help("ph-test")) var phTest = false

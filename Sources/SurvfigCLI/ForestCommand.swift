@@ -71,6 +71,7 @@ struct ForestModelOptions: ParsableArguments {
   @Option(help: ForestRequest.options.help("select-by")) var selectBy: String?
   @Flag(help: ForestRequest.options.help("ph-test")) var phTest = false
   @Flag(help: ForestRequest.options.help("counts")) var counts = false
+  @Option(help: ForestRequest.options.help("weights")) var weights: String?
   @Option(help: ForestRequest.options.help("ties")) var ties: String?
   @Option(help: ForestRequest.options.help("conf-level")) var confLevel: String?
   @Option(help: ForestRequest.options.help("decimals")) var decimals: String?

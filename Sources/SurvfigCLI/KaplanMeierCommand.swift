@@ -60,6 +60,8 @@ struct KaplanMeierDataOptions: ParsableArguments {
   @Option(help: KaplanMeierRequest.options.help("group-order")) var groupOrder: String?
   @Option(help: KaplanMeierRequest.options.help("group-labels")) var groupLabels: String?
   @Option(help: KaplanMeierRequest.options.help("strata")) var strata: String?
+  @Option(help: KaplanMeierRequest.options.help("entry")) var entry: String?
+  @Option(help: KaplanMeierRequest.options.help("weights")) var weights: String?
   @Option(help: KaplanMeierRequest.options.help("time-unit")) var timeUnit: String?
   @Option(help: KaplanMeierRequest.options.help("display-unit")) var displayUnit: String?
 }
@@ -69,6 +71,7 @@ struct KaplanMeierStatisticsOptions: ParsableArguments {
   @Option(help: KaplanMeierRequest.options.help("conf-level")) var confLevel: String?
   @Option(help: KaplanMeierRequest.options.help("times")) var times: String?
   @Option(help: KaplanMeierRequest.options.help("rmst-tau")) var rmstTau: String?
+  @Option(help: KaplanMeierRequest.options.help("landmark")) var landmark: String?
   @Option(help: KaplanMeierRequest.options.help("rho")) var rho: String?
   @Option(help: KaplanMeierRequest.options.help("pairwise")) var pairwise: String?
   @Flag(help: KaplanMeierRequest.options.help("trend")) var trend = false

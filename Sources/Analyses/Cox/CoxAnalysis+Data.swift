@@ -14,6 +14,17 @@ extension CoxAnalysis {
   static func modelData(_ table: DataTable, request: CoxRequest) throws -> ModelData {
     let formula = try? ModelFormula(parsing: request.formula)
     if let formula { try checkColumns(of: formula, in: table) }
+    if let name = request.weightsColumn {
+      // R's coxph: "Invalid weights, must be >0".
+      let column = try table.column(named: name)
+      let weights = try column.numericValues()
+      try SurvivalColumns.checkWeights(weights, column: column)
+      if let zero = weights.firstIndex(where: { $0 == 0 }) {
+        throw ColumnMappingError(
+          at: column.location(ofRow: zero),
+          .invalidWeight(column: name, value: column.rawText(atRow: zero), moreCount: 0, model: true))
+      }
+    }
     var columns: [String: ModelData.Column] = [:]
     for column in table.columns {
       if let values = try? column.numericValues() {

@@ -13,14 +13,16 @@ extension CoxAnalysis {
       .object([("statistic", .number(t.statistic)), ("df", .int(t.degreesOfFreedom)), ("p", .number(t.p))])
     }
     let terms = fit.coefficients.map { c -> JSONValue in
-      .object([
-        ("term", .string(c.label.term)), ("name", .string(c.name)),
-        ("level", c.label.levels.map { .string($0) } ?? .null),
-        ("reference", c.label.references.map { .string($0) } ?? .null),
-        ("coef", .number(c.estimate)), ("se", .number(c.standardError)),
-        ("hr", .number(c.hazardRatio)), ("lower", .number(c.hazardRatioLower)),
-        ("upper", .number(c.hazardRatioUpper)), ("z", .number(c.z)), ("p", .number(c.p)),
-      ])
+      .object(
+        [
+          ("term", .string(c.label.term)), ("name", .string(c.name)),
+          ("level", c.label.levels.map { .string($0) } ?? .null),
+          ("reference", c.label.references.map { .string($0) } ?? .null),
+          ("coef", .number(c.estimate)), ("se", .number(c.modelStandardError)),
+        ] + (fit.robustVariance == nil ? [] : [("robust_se", .number(c.robustStandardError))]) + [
+          ("hr", .number(c.hazardRatio)), ("lower", .number(c.hazardRatioLower)),
+          ("upper", .number(c.hazardRatioUpper)), ("z", .number(c.z)), ("p", .number(c.p)),
+        ])
     }
     let factorTests = fit.termTests.map { t -> JSONValue in
       .object([
@@ -53,6 +55,9 @@ extension CoxAnalysis {
       ("events", .int(fit.eventCount)),
       ("excluded", .int(excludedCount)),
       ("ties", .string(request.ties.rawValue)),
+      ("weights", request.weightsColumn.map { .string($0) } ?? .null),
+      ("robust", .bool(fit.robustVariance != nil)),
+      ("clusters", fit.clusterCount.map { .int($0) } ?? .null),
       ("conf_level", .number(request.confidenceLevel)),
       ("iterations", .int(fit.iterations)),
       ("converged", .bool(fit.isConverged)),
@@ -64,10 +69,11 @@ extension CoxAnalysis {
         "tests",
         fit.isNullModel
           ? .null
-          : .object([
-            ("likelihood_ratio", test(fit.likelihoodRatioTest)), ("wald", test(fit.waldTest)),
-            ("score", test(fit.scoreTest)),
-          ])
+          : .object(
+            [
+              ("likelihood_ratio", test(fit.likelihoodRatioTest)), ("wald", test(fit.waldTest)),
+              ("score", test(fit.scoreTest)),
+            ] + (fit.robustScoreTest.map { [("robust_score", test($0))] } ?? []))
       ),
       (
         "concordance",
@@ -89,12 +95,18 @@ extension CoxAnalysis {
   public var textTable: String {
     if fit.isNullModel { return nullModelText }
     let level = Int((request.confidenceLevel * 100).rounded())
-    let header = ["", "coef", "se", "HR", "lower \(level)%", "upper \(level)%", "z", "p"]
+    // As R's summary(coxph): a robust fit shows both standard errors; z, p and the interval
+    // use the robust one.
+    let robust = fit.robustVariance != nil
+    let header =
+      ["", "coef", "se"] + (robust ? ["robust se"] : []) + ["HR", "lower \(level)%", "upper \(level)%", "z", "p"]
     let body = fit.coefficients.map { c in
-      [
-        c.name, Self.text(c.estimate, 4), Self.text(c.standardError, 4), Self.text(c.hazardRatio, 3),
-        Self.text(c.hazardRatioLower, 3), Self.text(c.hazardRatioUpper, 3), Self.text(c.z, 2), Self.significant(c.p),
-      ]
+      [c.name, Self.text(c.estimate, 4), Self.text(c.modelStandardError, 4)]
+        + (robust ? [Self.text(c.robustStandardError ?? .nan, 4)] : [])
+        + [
+          Self.text(c.hazardRatio, 3), Self.text(c.hazardRatioLower, 3), Self.text(c.hazardRatioUpper, 3),
+          Self.text(c.z, 2), Self.significant(c.p),
+        ]
     }
     let widths = header.indices.map { j in ([header] + body).map { $0[j].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
@@ -115,6 +127,11 @@ extension CoxAnalysis {
     ] {
       lines.append(
         "\(name) test = \(Self.text(t.statistic, 2)) on \(t.degreesOfFreedom) df, p = \(Self.significant(t.p))")
+    }
+    if let robustScore = fit.robustScoreTest {
+      lines.append(
+        "Robust score test = \(Self.text(robustScore.statistic, 2)) on \(robustScore.degreesOfFreedom) df, p = \(Self.significant(robustScore.p))"
+          + (fit.clusterCount.map { " (\($0) clusters)" } ?? ""))
     }
     if let c = fit.concordance {
       lines.append("Concordance = \(Self.text(c.concordance, 3)) (se = \(Self.text(c.standardError, 3)))")

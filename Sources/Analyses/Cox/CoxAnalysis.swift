@@ -36,7 +36,11 @@ public struct CoxAnalysis: Sendable {
       self.selection = selection
       self.fit = final
     } else {
-      do { self.fit = try CoxRegression(formula: request.formula, data: data, options: request.fitOptions) } catch {
+      do {
+        self.fit = try CoxRegression(
+          formula: request.formula, data: data, weights: request.weightsColumn.map(ForestAnalysis.term),
+          options: request.fitOptions)
+      } catch {
         throw wrap(error)
       }
       self.selection = nil

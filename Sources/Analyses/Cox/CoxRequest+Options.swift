@@ -17,6 +17,11 @@ extension CoxRequest {
       .texts(
         "censor-value", section: .data, "Code(s) of censoring in the event column.", example: "censor-value: 0"
       ) { $0.censorValues = $1 },
+      .column(
+        "weights",
+        "Column of case weights, finite and > 0 (R: coxph(..., weights = w)); with weights that are not whole numbers the variance is robust, as R makes it.",
+        example: "weights: iptw"
+      ) { $0.weightsColumn = $1 },
       .choice(
         "ties", CoxRegressionOptions.Ties.self, section: .statistics,
         "Tie handling: efron (R's default), breslow, or exact (R's exact partial likelihood, SAS TIES=DISCRETE).",
@@ -37,5 +42,16 @@ extension CoxRequest {
         request.formula, eventValue: request.eventValue, censorValues: request.censorValues, context)
       try CoxModelSelection.Options.checkCombinations(
         selects: request.selectsBackward, fitsMultivariable: true, context)
+      if request.weightsColumn != nil && request.selectsBackward {
+        throw context.error(
+          "weights",
+          "\(context.name("weights")) cannot be combined with model selection; fit the chosen model with weights")
+      }
+      if request.weightsColumn != nil && request.ties == .exact {
+        throw context.error(
+          "weights",
+          "\(context.name("weights")) is not available with \(context.name("ties", value: "exact")) (R: \"Case weights are not supported for the exact method\"); use efron or breslow"
+        )
+      }
     })
 }

@@ -12,6 +12,8 @@ public struct CoxRequest: Sendable {
   /// Censoring codes of the event column.
   public var censorValues: [String]
   public var ties: CoxRegressionOptions.Ties
+  /// Column of case weights (R `coxph(..., weights = w)`); nil for none.
+  public var weightsColumn: String?
   public var confidenceLevel: Double
   /// Test proportional hazards (R `cox.zph`, KM transform).
   public var testsProportionalHazards: Bool

@@ -120,6 +120,7 @@ public struct ForestAnalysis: Sendable {
       dataPath: request.dataPath, formula: formula, eventValue: request.eventValue, censorValues: request.censorValues)
     cox.ties = request.ties
     cox.confidenceLevel = request.confidenceLevel
+    cox.weightsColumn = request.weightsColumn
     return cox
   }
 

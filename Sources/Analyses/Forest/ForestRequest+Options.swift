@@ -73,6 +73,11 @@ extension ForestRequest {
         "counts", section: .statistics, "Models form: columns with the patients and events of each level.",
         example: "counts: true"
       ) { $0.showsCounts = $1 },
+      .column(
+        "weights",
+        "Column of case weights of the Cox fits, finite and > 0 (R: coxph(..., weights = w)); with weights that are not whole numbers the variance is robust, as R makes it.",
+        example: "weights: iptw"
+      ) { $0.weightsColumn = $1 },
       .choice(
         "ties", CoxRegressionOptions.Ties.self, section: .statistics, "Tie handling of the Cox fits.",
         defaultValue: .efron, example: "ties: breslow"
@@ -111,6 +116,23 @@ extension ForestRequest {
       let message =
         "give exactly one of \(context.name("model")) (Cox models), \(context.name("treatment")) (subgroups) or \(context.name("estimate")) (a table of estimates)"
       throw forms.count > 1 ? context.error(forms[1], message) : context.error(message)
+    }
+    if weightsColumn != nil {
+      if context.isGiven("estimate") {
+        throw context.error(
+          "weights", "\(context.name("weights")) weights Cox fits; a table of estimates has none to weight")
+      }
+      if selectsBackward {
+        throw context.error(
+          "weights",
+          "\(context.name("weights")) cannot be combined with model selection; fit the chosen model with weights")
+      }
+      if ties == .exact {
+        throw context.error(
+          "weights",
+          "\(context.name("weights")) is not available with \(context.name("ties", value: "exact")) (R: \"Case weights are not supported for the exact method\"); use efron or breslow"
+        )
+      }
     }
     func needs(_ form: String, _ keys: [String], _ name: String) throws(OptionError) {
       let missing = keys.filter { !context.isGiven($0) }

@@ -25,6 +25,8 @@ public struct ForestRequest: Sendable {
   public var eventValue: String?
   public var censorValues: [String] = []
   public var ties: CoxRegressionOptions.Ties = .efron
+  /// Column of case weights of the Cox fits (R `coxph(..., weights = w)`); nil for none.
+  public var weightsColumn: String?
   public var confidenceLevel = 0.95
   /// Display labels for variables and levels ("ph.ecog" → "ECOG performance status"); an
   /// interaction row also takes a label under R's coefficient name

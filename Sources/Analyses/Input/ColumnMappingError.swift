@@ -14,6 +14,10 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     case negativeTime(column: String, value: String, moreCount: Int)
     /// An infinite or NaN time; `moreCount` other rows have one too.
     case nonFiniteTime(column: String, value: String, moreCount: Int)
+    /// An entry time that is not finite or not before the time of its row.
+    case entryNotBeforeTime(column: String, value: String, timeColumn: String, time: String, moreCount: Int)
+    /// A case weight that is negative or not finite, or 0 in a model (R's coxph needs > 0).
+    case invalidWeight(column: String, value: String, moreCount: Int, model: Bool = false)
     /// A text in a column of numbers: `numberCount` cells are numbers, `moreCount` other
     /// cells are texts too; `remedy` says how to ask for categories.
     case mostlyNumeric(column: String, value: String, moreCount: Int, numberCount: Int, remedy: String)
@@ -94,6 +98,12 @@ public struct ColumnMappingError: Error, Hashable, Sendable, CustomStringConvert
     case .nonFiniteTime(let name, let value, let moreCount):
       return
         "\(prefix): column '\(name)' has a non-finite time '\(value)'\(_moreRows(moreCount)); times must be finite numbers"
+    case .entryNotBeforeTime(let name, let value, let timeColumn, let time, let moreCount):
+      return
+        "\(prefix): column '\(name)' has the entry time '\(value)'\(_moreRows(moreCount)), which is not before the time '\(time)' in '\(timeColumn)'; a patient enters follow-up before the event or censoring (R: Surv(entry, time, status) needs entry < time)"
+    case .invalidWeight(let name, let value, let moreCount, let model):
+      return
+        "\(prefix): column '\(name)' has the case weight '\(value)'\(_moreRows(moreCount)); weights must be finite numbers \(model ? "> 0 in a Cox model (R: \"Invalid weights, must be >0\"); leave the row out with a filter" : "≥ 0")"
     case .mostlyNumeric(let name, let value, let moreCount, let numberCount, let remedy):
       return
         "\(prefix): column '\(name)' has numbers in \(numberCount) cells but '\(value)' is not a number\(_moreRows(moreCount)); correct the value, leave the cell empty (or NA) if it is missing, or, \(remedy)"

@@ -1,8 +1,14 @@
 /// Which columns of a table hold a right-censored survival outcome and its groupings
-/// (R: `Surv(time, event) ~ group + strata(strata)`).
+/// (R: `Surv(time, event) ~ group + strata(strata)`, or `Surv(entry, time, event)` with
+/// delayed entry, `weights = w` with case weights).
 public struct SurvivalColumnMapping: Hashable, Sendable {
   /// The follow-up time column (numbers ≥ 0).
   public var time: String
+  /// The column of entry times (delayed entry, left truncation), if any: a subject is at risk
+  /// from its entry to its time.
+  public var entry: String?
+  /// The column of case weights, if any (finite and ≥ 0).
+  public var weights: String?
   /// The event indicator column.
   public var event: String
   /// How ``event`` codes events and censoring.
@@ -27,8 +33,10 @@ public struct SurvivalColumnMapping: Hashable, Sendable {
   public init(
     time: String, event: String, eventCoding: EventCoding = .automatic, group: String? = nil,
     groupOrder: [String]? = nil, strata: String? = nil, strataOrder: [String]? = nil,
-    requiredColumns: [String] = []
+    requiredColumns: [String] = [], entry: String? = nil, weights: String? = nil
   ) {
+    self.entry = entry
+    self.weights = weights
     self.time = time
     self.event = event
     self.eventCoding = eventCoding

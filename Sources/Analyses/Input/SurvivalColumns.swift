@@ -21,6 +21,11 @@ public struct SurvivalColumns: Sendable {
   public var file: String
   /// Per sample, the follow-up time (R: `time`), finite and ≥ 0.
   public var times: [Double]
+  /// Per sample, the entry time (R: `Surv(entry, time, status)`), finite and before its time;
+  /// nil without an entry column.
+  public var entryTimes: [Double]?
+  /// Per sample, its case weight, finite and ≥ 0; nil without a weights column.
+  public var weights: [Double]?
   /// Per sample, whether the time is an event (true) or a censoring time (R: `status`).
   public var events: [Bool]
   /// Per sample, its 0-based row in the table.
@@ -65,6 +70,14 @@ public struct SurvivalColumns: Sendable {
 
     let rawTimes = try timeColumn.numericValues()
     try Self.checkTimes(rawTimes, column: timeColumn)
+    let entryColumn = try mapping.entry.map { name throws(DataError) in try table.column(named: name) }
+    let rawEntries = try entryColumn?.numericValues()
+    if let entryColumn, let rawEntries {
+      try Self.checkEntries(rawEntries, times: rawTimes, column: entryColumn, timeColumn: timeColumn.name)
+    }
+    let weightsColumn = try mapping.weights.map { name throws(DataError) in try table.column(named: name) }
+    let rawWeights = try weightsColumn?.numericValues()
+    if let weightsColumn, let rawWeights { try Self.checkWeights(rawWeights, column: weightsColumn) }
     let eventValues = eventColumn.distinctValues()
     let (coding, isEventValue) = try mapping.eventCoding.resolved(for: eventValues, in: eventColumn)
     let groupValues = groupColumn?.distinctValues()
@@ -73,6 +86,8 @@ public struct SurvivalColumns: Sendable {
     var times: [Double] = []
     var events: [Bool] = []
     var rows: [Int] = []
+    var entries: [Double] = []
+    var weights: [Double] = []
     times.reserveCapacity(table.rowCount)
     events.reserveCapacity(table.rowCount)
     rows.reserveCapacity(table.rowCount)
@@ -85,13 +100,22 @@ public struct SurvivalColumns: Sendable {
         strataValues.map({ $0.codes[row] != missing }) ?? true,
         !requiredColumns.contains(where: { $0.isMissing(atRow: row) })
       else { continue }
+      if let rawEntries {
+        guard let entry = rawEntries[row] else { continue }
+        entries.append(entry)
+      }
+      if let rawWeights {
+        guard let weight = rawWeights[row] else { continue }
+        weights.append(weight)
+      }
       times.append(time)
       events.append(isEventValue[Int(eventCode)])
       rows.append(row)
     }
     guard !rows.isEmpty else {
       let columns =
-        [mapping.time, mapping.event] + [mapping.group, mapping.strata].compactMap { $0 }
+        [mapping.time, mapping.event]
+        + [mapping.group, mapping.strata, mapping.entry, mapping.weights].compactMap { $0 }
         + mapping.requiredColumns
       throw ColumnMappingError(
         file: table.file, reason: .noRowsLeft(rowCount: table.rowCount, columns: columns))
@@ -101,6 +125,8 @@ public struct SurvivalColumns: Sendable {
     self.times = times
     self.events = events
     self.rows = rows
+    self.entryTimes = rawEntries == nil ? nil : entries
+    self.weights = rawWeights == nil ? nil : weights
     self.lines = rows.map { table.line(ofRow: $0) }
     self.eventCoding = coding
     self.excludedCount = table.rowCount - rows.count
@@ -114,6 +140,38 @@ public struct SurvivalColumns: Sendable {
         column: strataColumn, distinct: strataValues, rows: rows, role: .strata,
         order: mapping.strataOrder)
     }
+  }
+
+  /// Checks that every present entry time is finite and before the time of its row (R:
+  /// "Stop time must be > start time"), naming the first offender.
+  static func checkEntries(_ entries: [Double?], times: [Double?], column: DataColumn, timeColumn: String)
+    throws(ColumnMappingError)
+  {
+    var first = -1
+    var count = 0
+    for (row, entry) in entries.enumerated() {
+      guard let entry else { continue }
+      if !entry.isFinite || times[row].map({ !(entry < $0) }) == true {
+        if first < 0 { first = row }
+        count += 1
+      }
+    }
+    guard first >= 0 else { return }
+    throw ColumnMappingError(
+      at: column.location(ofRow: first),
+      .entryNotBeforeTime(
+        column: column.name, value: column.rawText(atRow: first), timeColumn: timeColumn,
+        time: times[first].map(CSVNumber.text) ?? "", moreCount: count - 1))
+  }
+
+  /// Checks that every present weight is finite and ≥ 0 (R: "Invalid weights, must be >0"
+  /// for negative ones), naming the first offender.
+  static func checkWeights(_ weights: [Double?], column: DataColumn) throws(ColumnMappingError) {
+    let bad = weights.indices.filter { weights[$0].map { !($0.isFinite && $0 >= 0) } ?? false }
+    guard let first = bad.first else { return }
+    throw ColumnMappingError(
+      at: column.location(ofRow: first),
+      .invalidWeight(column: column.name, value: column.rawText(atRow: first), moreCount: bad.count - 1))
   }
 
   /// Checks that every present time is finite and, unless `allowsNegative` (the ends of a

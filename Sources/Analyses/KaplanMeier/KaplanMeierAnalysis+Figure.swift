@@ -27,7 +27,7 @@ extension KaplanMeierAnalysis {
       size: .millimetres(width: request.output.widthMillimetres, height: request.heightMillimetres),
       theme: theme)
     options.title = request.output.title.map { StyledText($0) }
-    options.xTitle = StyledText(request.xTitle ?? request.defaultXTitle)
+    options.xTitle = StyledText(request.xTitle ?? landmarkXTitle(request) ?? request.defaultXTitle)
     options.yTitle = StyledText(request.yTitle ?? request.defaultYTitle)
     options.yAxis =
       request.function == .cumhaz ? .value : (request.percent ? .percent : .probability)
@@ -47,11 +47,21 @@ extension KaplanMeierAnalysis {
     options.riskTable = request.riskTable
     options.riskTableTimes = request.riskTableTimes
     options.suppressedBelow = request.output.suppressBelow
+    // Weighted curves count patients at risk, not weights.
+    if self.request.weightsColumn != nil { options.riskTableTitle += " (unweighted)" }
     options.legend = estimates.count > 1 ? request.legend : .none
     options.legendTitle = request.legendTitle
     (options.annotations, options.annotationHeadings) = annotations(request, scale: scale, labels: curves.map(\.label))
     options.growsToFit = !request.isHeightFixed
     return KaplanMeierFigure(curves: curves, options: options)
+  }
+
+  /// "Time from landmark at 6 (months)" for a landmark analysis without an x title.
+  private func landmarkXTitle(_ request: KaplanMeierFigureRequest) -> String? {
+    guard let landmark = self.request.landmark else { return nil }
+    let unit = request.displayTimeUnit ?? request.dataTimeUnit
+    let at = JournalFormat.tick(landmark * request.timeScale)
+    return "Time from landmark at \(at)" + (unit.map { " (\($0.rawValue))" } ?? "")
   }
 
   private func curve(
@@ -100,6 +110,10 @@ extension KaplanMeierAnalysis {
       }
       let prefix = (sample.isStratified ? "Stratified " + name.lowercased() : name) + " "
       lines.append(JournalFormat.pValueText(chi.pValue, label: prefix))
+    }
+    if request.showsPValue, let test = weightedScoreTest {
+      let robust = weightedTest?.fit.robustScoreTest != nil ? "robust " : ""
+      lines.append(JournalFormat.pValueText(test.p, label: "Weighted \(robust)score test "))
     }
     let ratios = groupHazardRatios
     if !ratios.isEmpty {

@@ -145,11 +145,36 @@ extension KaplanMeierAnalysis {
         : "not \(_quotedList(request.censorValues)) and a censoring where it is"
       parts.insert("times from '\(request.timeColumn)', an event where '\(censor)' is \(codes)", at: 0)
     }
+    if let entry = request.entryColumn {
+      parts.append(
+        "delayed entry from '\(entry)': a patient is at risk from entry to the event or censoring, and numbers at risk count only those who have entered (R Surv(entry, time, status))"
+      )
+    }
+    if let weights = request.weightsColumn {
+      parts.append(
+        "curves weighted by '\(weights)' (R survfit weights); numbers at risk in the risk table are unweighted counts of patients"
+      )
+    }
+    if let landmark = request.landmark {
+      parts.append(
+        "landmark analysis at \(JournalFormat.tick(landmark)): only the \(sample.count) patients still under observation then (\(landmarkExcludedCount) left out), with time measured from the landmark"
+      )
+    }
+    if let model = weightedTest, weightedScoreTest != nil {
+      let robust = model.fit.robustScoreTest != nil ? "robust " : ""
+      parts.append(
+        "groups compared by the \(robust)score test of the weighted Cox model (R coxph(\(model.request.formula), weights = \(request.weightsColumn ?? "")))"
+      )
+    }
     if let test = logRank {
       let name =
         test.rho == 0 ? "log-rank test" : "Fleming–Harrington G-rho test (rho = \(JournalFormat.tick(test.rho)))"
       let strata = columns.strata.map { ", stratified by \($0.name)" } ?? ""
-      parts.append("groups compared by the \(name)\(strata) (R survdiff)")
+      parts.append(
+        "groups compared by the \(name)\(strata) "
+          + (sample.entryTimes == nil
+            ? "(R survdiff)"
+            : "(with delayed entry, the score test of R coxph(Surv(entry, time, status) ~ group, ties = \"exact\"))"))
     }
     parts.append("median follow-up by the reverse Kaplan–Meier method")
     if let threshold = request.figure.output.suppressBelow {

@@ -32,6 +32,16 @@ public struct KaplanMeierAnalysis: Sendable {
   public let trend: LogRankTrendTest?
   /// The Cox model of the group giving hazard ratios against the first group, when requested.
   public let hazardRatios: CoxAnalysis?
+  /// With case weights, the group comparison: the score test of the weighted Cox model of the
+  /// group (robust when the variance is, as R makes it for weights that are not whole numbers);
+  /// nil without weights or groups.
+  public let weightedTest: CoxAnalysis?
+  /// The difference and ratio of the restricted mean survival times of the second group
+  /// against the first, when an RMST horizon is given and there are two groups (and no
+  /// weights or entry times, which `rmst2` does not define).
+  public let restrictedMeanComparison: RestrictedMeanComparison?
+  /// The number of patients left out by the landmark (their time is before it).
+  public let landmarkExcludedCount: Int
 
   /// The probabilities reported as quantiles.
   public static let quantileProbabilities = [0.25, 0.5, 0.75]
@@ -48,17 +58,28 @@ public struct KaplanMeierAnalysis: Sendable {
     let request = try asked.resolved(for: table)
     var mapping = SurvivalColumnMapping(
       time: request.timeColumn, event: request.statusColumn, eventCoding: request.eventCoding,
-      group: request.groupColumn, groupOrder: request.groupOrder, strata: request.strataColumn)
+      group: request.groupColumn, groupOrder: request.groupOrder, strata: request.strataColumn,
+      entry: request.entryColumn, weights: request.weightsColumn)
     if request.groupOrder == nil, let group = request.groupColumn {
       mapping.preferredGroupOrder = ADaM.twinOrder(of: group, in: table)
     }
     let columns = try SurvivalColumns(table: table, mapping: mapping)
     let group = columns.group
-    let sample = try GroupedSample(
-      times: columns.times, events: columns.events,
+    let fullSample = try GroupedSample(
+      entryTimes: columns.entryTimes, times: columns.times, events: columns.events,
       groupCodes: group?.codes ?? [Int](repeating: 0, count: columns.count),
       groupLabels: group?.levels ?? [Self.allPatientsLabel],
-      strataCodes: columns.strata?.codes, strataLabels: columns.strata?.levels ?? [])
+      strataCodes: columns.strata?.codes, strataLabels: columns.strata?.levels ?? [],
+      weights: columns.weights)
+    var sample = fullSample
+    if let landmark = request.landmark {
+      guard let kept = try fullSample.landmark(at: landmark, resettingOrigin: true) else {
+        throw KaplanMeierDataError.nothingAtLandmark(
+          file: table.file, landmark: landmark, lastTime: columns.times.max() ?? 0)
+      }
+      sample = kept
+    }
+    self.landmarkExcludedCount = fullSample.count - sample.count
     let confidence = try ConfidenceBand(request.confidenceType, level: request.confidenceLevel)
     let estimates = KaplanMeierEstimate.byGroup(sample, confidence: confidence)
 
@@ -77,7 +98,21 @@ public struct KaplanMeierAnalysis: Sendable {
     self.restrictedMeans = try estimates.map { estimate throws(SurvivalOptionError) in
       try estimate.restrictedMean(upTo: tau)
     }
-    self.logRank = sample.groupLabels.count > 1 ? try LogRankTest(sample, rho: request.rho) : nil
+    let comparesGroups = sample.groupLabels.count > 1
+    self.logRank = comparesGroups && sample.weights == nil ? try LogRankTest(sample, rho: request.rho) : nil
+    if comparesGroups, request.weightsColumn != nil, let group = request.groupColumn {
+      self.weightedTest = try CoxAnalysis(
+        table: Self.landmarkTable(table, request),
+        request: Self.groupModel(request, group: group, levels: sample.groupLabels))
+    } else {
+      self.weightedTest = nil
+    }
+    if let tau = request.rmstTau, estimates.count == 2, sample.weights == nil, sample.entryTimes == nil {
+      self.restrictedMeanComparison = try RestrictedMeanComparison(
+        treatment: estimates[1], control: estimates[0], restrictionTime: tau, confidenceLevel: confidence.level)
+    } else {
+      self.restrictedMeanComparison = nil
+    }
     self.followUp = MedianFollowUp(sample.pooled, confidence: confidence)
     let comparesPairs = request.pairwiseAdjustment != nil && sample.groupLabels.count > 2
     self.pairwise = comparesPairs ? try PairwiseLogRankTests(sample, rho: request.rho) : nil
@@ -85,26 +120,69 @@ public struct KaplanMeierAnalysis: Sendable {
     self.trend = request.testsTrend && logRank != nil ? try LogRankTrendTest(logRank!) : nil
     if request.estimatesHazardRatios, let group = request.groupColumn {
       self.hazardRatios = try CoxAnalysis(
-        table: table, request: Self.hazardRatioModel(request, group: group, levels: sample.groupLabels))
+        table: Self.landmarkTable(table, request),
+        request: Self.hazardRatioModel(request, group: group, levels: sample.groupLabels))
     } else {
       self.hazardRatios = nil
     }
   }
 
-  /// `Surv(time, event) ~ relevel(factor(group), ref = "first") + adjustment + strata(strata)`.
+  /// `Surv(time, event) ~ relevel(factor(group), ref = "first") + adjustment + strata(strata)`,
+  /// with `Surv(entry, time, event)` for delayed entry and the case weights of the request.
   static func hazardRatioModel(_ request: KaplanMeierRequest, group: String, levels: [String]) -> CoxRequest {
+    groupModel(request, group: group, levels: levels, adjustment: request.hazardRatioAdjustment)
+  }
+
+  /// The Cox model of the group (with `adjustment` terms) on the analysed outcome.
+  static func groupModel(
+    _ request: KaplanMeierRequest, group: String, levels: [String], adjustment: String? = nil
+  ) -> CoxRequest {
     func name(_ column: String) -> String { ForestAnalysis.term(column) }
     let reference = levels.first.map { ", ref = \"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" } ?? ""
     // A censoring indicator is an event where it is 0 (ADaM's CNSR), unless codes are given.
     let status =
       request.censorColumn.map { request.censorValues.isEmpty ? "\(name($0)) == 0" : name($0) }
       ?? name(request.eventColumn)
-    var formula = "Surv(\(name(request.timeColumn)), \(status)) ~ relevel(factor(\(name(group)))\(reference))"
-    if let adjustment = request.hazardRatioAdjustment, !adjustment.isEmpty { formula += " + " + adjustment }
+    let time = landmarkTimeColumn(request)
+    let entry = request.entryColumn.map { landmarkEntryColumn(request, $0) + ", " } ?? ""
+    var formula = "Surv(\(entry)\(time), \(status)) ~ relevel(factor(\(name(group)))\(reference))"
+    if let adjustment, !adjustment.isEmpty { formula += " + " + adjustment }
     if let strata = request.strataColumn { formula += " + strata(\(name(strata)))" }
-    return CoxRequest(
+    var cox = CoxRequest(
       dataPath: request.dataPath, formula: formula, eventValue: request.eventValue,
       censorValues: request.censorValues, confidenceLevel: request.confidenceLevel)
+    cox.weightsColumn = request.weightsColumn
+    return cox
+  }
+
+  /// The time column of the group models: after a landmark, the derived time from it.
+  static func landmarkTimeColumn(_ request: KaplanMeierRequest) -> String {
+    request.landmark == nil ? ForestAnalysis.term(request.timeColumn) : landmarkTimeName
+  }
+
+  /// The entry column of the group models: after a landmark, measured from it (and not before it).
+  static func landmarkEntryColumn(_ request: KaplanMeierRequest, _ entry: String) -> String {
+    request.landmark == nil ? ForestAnalysis.term(entry) : landmarkEntryName
+  }
+
+  static let landmarkTimeName = ".time_from_landmark"
+  static let landmarkEntryName = ".entry_from_landmark"
+
+  /// The rows of `table` for the group models: every row without a landmark; with one, the
+  /// rows still under observation at it, with their times (and entries) measured from it, as
+  /// ``GroupedSample/landmark(at:resettingOrigin:)`` keeps them.
+  static func landmarkTable(_ table: DataTable, _ request: KaplanMeierRequest) throws -> DataTable {
+    guard let landmark = request.landmark else { return table }
+    let times = try table.column(named: request.timeColumn).numericValues()
+    let kept = times.indices.filter { times[$0].map { $0 >= landmark } ?? false }
+    var result = table.rows(kept).appending(
+      DataTable.NewColumn(name: landmarkTimeName, numbers: kept.map { times[$0].map { $0 - landmark } }))
+    if let entry = request.entryColumn {
+      let entries = try table.column(named: entry).numericValues()
+      result = result.appending(
+        DataTable.NewColumn(name: landmarkEntryName, numbers: kept.map { entries[$0].map { $0 - landmark } }))
+    }
+    return result
   }
 
   /// Things the reader of the results should know: rows left out, merged near-ties, and
@@ -123,6 +201,12 @@ public struct KaplanMeierAnalysis: Sendable {
     }
     for diagnostic in logRank?.diagnostics ?? [] { notes.append(diagnostic.description) }
     for warning in hazardRatios?.warnings ?? [] { notes.append("hazard-ratio model: " + warning) }
+    for warning in weightedTest?.warnings ?? [] { notes.append("weighted group comparison: " + warning) }
+    if request.rmstTau != nil && estimates.count == 2 && restrictedMeanComparison == nil {
+      notes.append(
+        "the RMST difference and ratio are left out: survRM2's rmst2 defines them for right-censored, unweighted data only"
+      )
+    }
     return notes
   }
 
@@ -141,13 +225,23 @@ public struct KaplanMeierAnalysis: Sendable {
       groups.append(groupJSON(index, withTable: withTables, suppressingBelow: threshold))
     }
     return .object([
-      ("n", .int(columns.count)),
+      ("n", .int(sample.count)),
       ("excluded", .int(columns.excludedCount)),
       ("conf_type", .string(confidence.transform.rawValue)),
       ("conf_level", .number(confidence.level)),
       ("event_coding", .string(columns.eventCoding.description)),
+      ("entry", request.entryColumn.map { .string($0) } ?? .null),
+      ("weights", request.weightsColumn.map { .string($0) } ?? .null),
+      (
+        "landmark",
+        request.landmark.map {
+          .object([("time", .number($0)), ("excluded", .int(landmarkExcludedCount)), ("origin", .string("landmark"))])
+        } ?? .null
+      ),
       ("groups", .array(groups)),
       ("logrank", logRankJSON),
+      ("weighted_test", weightedTestJSON),
+      ("rmst_comparison", restrictedMeanComparisonJSON),
       ("trend", trendJSON),
       ("pairwise", pairwiseJSON),
       ("hazard_ratios", hazardRatiosJSON),
@@ -173,13 +267,20 @@ public struct KaplanMeierAnalysis: Sendable {
     }
     let quantiles = self.quantiles[index]
     let median = quantiles.first { $0.probability == 0.5 } ?? estimate.median
-    let table = estimate.rows.map { row -> JSONValue in
-      .object([
+    // Weighted curves also give R's weighted numbers at risk and of events.
+    let table = estimate.rows.enumerated().map { index, row -> JSONValue in
+      var pairs: [(String, JSONValue)] = [
         ("time", .number(row.time)), ("n_risk", .int(row.atRisk)), ("n_event", .int(row.events)),
-        ("n_censor", .int(row.censored)), ("survival", .number(row.survival)),
-        ("std_err", .number(row.standardError)), ("lower", .number(row.lower)),
-        ("upper", .number(row.upper)),
-      ])
+        ("n_censor", .int(row.censored)),
+      ]
+      if let atRisk = estimate.weightedAtRisk, let events = estimate.weightedEvents {
+        pairs += [("n_risk_weighted", .number(atRisk[index])), ("n_event_weighted", .number(events[index]))]
+      }
+      return .object(
+        pairs + [
+          ("survival", .number(row.survival)), ("std_err", .number(row.standardError)), ("lower", .number(row.lower)),
+          ("upper", .number(row.upper)),
+        ])
     }
     let atTimes = survivalAtTimes[index].map { s -> JSONValue in
       .object([
@@ -235,6 +336,38 @@ public struct KaplanMeierAnalysis: Sendable {
           })
       ),
       ("warnings", .array(model.warnings.map { .string($0) })),
+    ])
+  }
+
+  /// The score test of the weighted Cox model of the group: robust when its variance is.
+  public var weightedScoreTest: CoxRegression.ChiSquareTest? {
+    guard let fit = weightedTest?.fit else { return nil }
+    return fit.robustScoreTest ?? fit.scoreTest
+  }
+
+  private var weightedTestJSON: JSONValue {
+    guard let model = weightedTest, let test = weightedScoreTest else { return .null }
+    return .object([
+      ("model", .string(model.request.formula)),
+      ("weights", model.request.weightsColumn.map { .string($0) } ?? .null),
+      ("robust", .bool(model.fit.robustScoreTest != nil)),
+      ("chisq", .number(test.statistic)), ("df", .int(test.degreesOfFreedom)), ("p", .number(test.p)),
+    ])
+  }
+
+  private var restrictedMeanComparisonJSON: JSONValue {
+    guard let comparison = restrictedMeanComparison else { return .null }
+    func contrast(_ c: RestrictedMeanComparison.Contrast) -> JSONValue {
+      .object([
+        ("estimate", .number(c.estimate)), ("se", .number(c.standardError)), ("lower", .number(c.lower)),
+        ("upper", .number(c.upper)), ("p", .number(c.p)),
+      ])
+    }
+    return .object([
+      ("tau", .number(comparison.restrictionTime)),
+      ("group", .string(sample.groupLabels[1])), ("reference", .string(sample.groupLabels[0])),
+      ("difference", contrast(comparison.difference)), ("ratio", contrast(comparison.ratio)),
+      ("rmtl_ratio", contrast(comparison.timeLostRatio)),
     ])
   }
 

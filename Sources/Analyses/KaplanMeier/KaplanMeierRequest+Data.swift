@@ -45,6 +45,8 @@ public enum KaplanMeierDataError: Error, CustomStringConvertible, Sendable {
   case noSurvivalColumns(file: String, columns: [String])
   /// An axis step that makes more breaks than an axis takes, up to the last time observed.
   case tooManyBreaks(step: Double, end: Double, count: Double)
+  /// No patient is still under observation at the landmark.
+  case nothingAtLandmark(file: String, landmark: Double, lastTime: Double)
 
   public var description: String {
     switch self {
@@ -52,6 +54,9 @@ public enum KaplanMeierDataError: Error, CustomStringConvertible, Sendable {
       let shown = columns.prefix(20).joined(separator: ", ") + (columns.count > 20 ? ", …" : "")
       return
         "\(file): give the time and event columns (--time and --event on the command line, time: and event: in a template); the data have no AVAL and CNSR columns of an ADaM time-to-event data set. Columns: \(shown)"
+    case .nothingAtLandmark(let file, let landmark, let lastTime):
+      return
+        "\(file): no patient is still under observation at the landmark \(NumberRange.text(landmark)); the last time is \(NumberRange.text(lastTime)). Choose an earlier landmark"
     case .tooManyBreaks(let step, let end, let count):
       let limit = KaplanMeierRequest.maximumAxisBreaks
       return

@@ -51,6 +51,16 @@ extension KaplanMeierRequest {
       .column("strata", "Column of strata for a stratified log-rank test.", example: "strata: inst") {
         $0.strataColumn = $1
       },
+      .column(
+        "entry",
+        "Column of entry times (delayed entry, left truncation): a patient is at risk only from entry to time, and the number at risk counts only those who have entered (R: Surv(entry, time, status)).",
+        example: "entry: entry_months"
+      ) { $0.entryColumn = $1 },
+      .column(
+        "weights",
+        "Column of case weights, finite and ≥ 0 (R: survfit(..., weights = w)): weighted curves, groups compared by the weighted Cox score test; the risk table counts patients, unweighted.",
+        example: "weights: iptw"
+      ) { $0.weightsColumn = $1 },
     ] + RowSelection.declarations(\KaplanMeierRequest.rowSelection) + [
       .choice(
         "time-unit", TimeUnit.self, section: .data, "Unit of the time column.", example: "time-unit: days"
@@ -78,6 +88,11 @@ extension KaplanMeierRequest {
       "rmst-tau", section: .statistics, "Horizon τ for the restricted mean survival time.", in: .greaterThan(0),
       valueName: "T", defaultText: "the largest time observed in every group", example: "rmst-tau: 730"
     ) { $0.rmstTau = $1 },
+    .number(
+      "landmark", section: .statistics,
+      "Landmark time: analyse only the patients still under observation then (time ≥ T), with time measured from T (R: Surv(time − T, status) on subset(time >= T)).",
+      in: .atLeast(0), valueName: "T", example: "landmark: 180"
+    ) { $0.landmark = $1 },
     .number(
       "rho", section: .statistics, "Fleming–Harrington ρ for the group comparison (0 log-rank, 1 Peto–Peto).",
       in: .atLeast(0), valueName: "rho", defaultText: "0", example: "rho: 1"
@@ -175,6 +190,21 @@ extension KaplanMeierRequest {
       throw context.error(
         "strata",
         "\(context.name("strata")) needs \(context.name("group")): the stratified log-rank test compares the groups within each stratum, and without groups there is no test"
+      )
+    }
+    if weightsColumn != nil {
+      for (key, isSet) in [("rho", rho != 0), ("pairwise", pairwiseAdjustment != nil), ("trend", testsTrend)]
+      where isSet {
+        throw context.error(
+          key,
+          "\(context.name(key)) has no weighted form (R's survdiff takes no weights); with \(context.name("weights")) the groups are compared by the score test of the weighted Cox model"
+        )
+      }
+    }
+    if entryColumn != nil && rho != 0 {
+      throw context.error(
+        "rho",
+        "\(context.name("rho")) is defined for right-censored data only; with \(context.name("entry")) the groups are compared by the log-rank test (the Cox score test of Surv(entry, time, status))"
       )
     }
     if figure.showsMedianLines && figure.function == .cumhaz {

@@ -27,6 +27,13 @@ public struct KaplanMeierRequest: Hashable, Sendable {
   /// Display labels for group codes ("1" → "Male").
   public var groupLabels: [String: String]
   public var strataColumn: String?
+  /// Column of entry times (delayed entry): a patient is at risk from entry to time.
+  public var entryColumn: String?
+  /// Column of case weights (R `survfit(..., weights = w)`).
+  public var weightsColumn: String?
+  /// The landmark time: only patients still under observation then are analysed, on a time
+  /// scale that starts at the landmark.
+  public var landmark: Double?
   /// The rows analysed: one ADaM parameter, a population, an expression.
   public var rowSelection = RowSelection()
 

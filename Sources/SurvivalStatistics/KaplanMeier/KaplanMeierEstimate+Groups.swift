@@ -5,12 +5,12 @@ extension KaplanMeierEstimate {
   /// R: `survfit(Surv(time, status) ~ group, conf.type = …)`, one curve per stratum of the fit.
   /// The sample is already sorted, so the curves are built in linear passes.
   /// - Complexity: O(n).
-  public static func byGroup(_ sample: GroupedSample, confidence: ConfidenceBand = .rDefault)
-    -> [KaplanMeierEstimate]
-  {
+  public static func byGroup(
+    _ sample: GroupedSample, confidence: ConfidenceBand = .rDefault, variance: Variance = .automatic
+  ) -> [KaplanMeierEstimate] {
     if sample.entryTimes != nil || sample.weights != nil {
       return (0..<sample.groupLabels.count).map { group in
-        KaplanMeierEstimate(sample.sample(inGroup: group), confidence: confidence)
+        KaplanMeierEstimate(sample.sample(inGroup: group), confidence: confidence, variance: variance)
       }
     }
     // A stable counting sort by group makes each group's observations contiguous and sorted.

@@ -22,9 +22,8 @@ import Foundation
 /// distinct (exit) times, as R reports them. With case weights nᵢ and dᵢ are weighted sums (R
 /// `survfit(..., weights = w)`); ``atRisk``, ``events`` and ``censored`` keep the unweighted
 /// counts and ``weightedAtRisk``, ``weightedEvents``, ``weightedCensored`` hold R's weighted
-/// ones. The Greenwood standard error is then R's `robust = FALSE` variance: R's own default
-/// for non-integer weights is the infinitesimal-jackknife variance (`robust = TRUE`), which this
-/// estimate does not compute. The columns are stored as contiguous arrays; the
+/// ones. As R, whole-number weights keep the Greenwood variance and any other weight gives the
+/// infinitesimal-jackknife variance (`robust = TRUE`, see ``isRobust``). The columns are stored as contiguous arrays; the
 /// ``rows`` view assembles a ``Row`` per time with its interval.
 ///
 /// - Complexity: O(n) from a sorted ``RightCensoredSample`` (sorting happened when the sample was
@@ -50,6 +49,9 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
   public let survival: [Double]
   /// The standard error of −log S(tᵢ), Greenwood (R: `std.err`); +∞ once S = 0.
   public let standardErrorOfLogSurvival: [Double]
+  /// Whether ``standardErrorOfLogSurvival`` is the infinitesimal-jackknife (robust) standard
+  /// error, R's default for case weights that are not whole numbers, rather than Greenwood's.
+  public let isRobust: Bool
   /// The Nelson–Aalen cumulative hazard (R: `cumhaz`).
   public let cumulativeHazard: [Double]
   /// The standard error of the Nelson–Aalen cumulative hazard (R: `std.chaz`).
@@ -64,19 +66,37 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
   /// unweighted.
   public let weightedCensored: [Double]?
 
+  /// The variance of a weighted estimate.
+  public enum Variance: Sendable {
+    /// R's rule: the infinitesimal jackknife when a weight is not a whole number, else Greenwood.
+    case automatic
+    /// Greenwood's formula on the weighted counts (R: `robust = FALSE`).
+    case greenwood
+    /// The infinitesimal jackknife (R: `robust = TRUE`).
+    case robust
+  }
+
   /// Estimates S(t) for a sample.
   ///
   /// - Parameters:
   ///   - sample: the subjects.
   ///   - confidence: the pointwise band; defaults to R's (log, 95 %).
-  /// - Complexity: O(n).
-  public init(_ sample: RightCensoredSample, confidence: ConfidenceBand = .rDefault) {
+  ///   - variance: for a weighted sample, Greenwood's or the robust variance (default R's rule).
+  /// - Complexity: O(n), O(n log n) for the robust variance.
+  public init(_ sample: RightCensoredSample, confidence: ConfidenceBand = .rDefault, variance: Variance = .automatic) {
     if sample.entryTimes != nil || sample.weights != nil {
-      self.init(
-        riskSets: _RiskSetCounts(
-          entryTimes: sample.entryTimes, sortedTimes: sample.times, isEvent: sample.isEvent,
-          weights: sample.weights),
-        subjectCount: sample.count, confidence: confidence)
+      let counts = _RiskSetCounts(
+        entryTimes: sample.entryTimes, sortedTimes: sample.times, isEvent: sample.isEvent,
+        weights: sample.weights)
+      // R's rule: the robust variance when a weight is not a whole number.
+      let robust = sample.weights.flatMap { weights in
+        variance == .robust || (variance == .automatic && weights.contains { $0 != $0.rounded() })
+          ? _InfinitesimalJackknife.standardErrors(
+            counts: counts, entryTimes: sample.entryTimes, sortedTimes: sample.times, isEvent: sample.isEvent,
+            weights: weights)
+          : nil
+      }
+      self.init(riskSets: counts, subjectCount: sample.count, confidence: confidence, robustStandardErrors: robust)
       return
     }
     let counts = sample.times.withUnsafeBufferPointer { times in
@@ -129,6 +149,7 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
     self.censored = counts.censored
     self.survival = survival
     self.standardErrorOfLogSurvival = standardError
+    self.isRobust = false
     self.cumulativeHazard = hazard
     self.cumulativeHazardStandardError = hazardError
     self.weightedAtRisk = nil
@@ -141,7 +162,13 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
   /// weighted number at risk n and weighted events d (when some event has positive weight)
   ///
   ///     S ← S·(n − d)/n,   σ² += d/(n(n − d)),   H += d/n,   σ_H² += d/n².
-  init(riskSets counts: _RiskSetCounts, subjectCount: Int, confidence: ConfidenceBand) {
+  ///
+  /// With `robustStandardErrors` (the infinitesimal jackknife, for weights that are not whole
+  /// numbers) those replace the Greenwood standard errors of log S.
+  init(
+    riskSets counts: _RiskSetCounts, subjectCount: Int, confidence: ConfidenceBand,
+    robustStandardErrors: [Double]? = nil
+  ) {
     let rowCount = counts.times.count
     var survival = [Double](repeating: 1, count: rowCount)
     var standardError = [Double](repeating: 0, count: rowCount)
@@ -173,7 +200,8 @@ public struct KaplanMeierEstimate: Equatable, Sendable {
     self.events = counts.events
     self.censored = counts.censored
     self.survival = survival
-    self.standardErrorOfLogSurvival = standardError
+    self.standardErrorOfLogSurvival = robustStandardErrors ?? standardError
+    self.isRobust = robustStandardErrors != nil
     self.cumulativeHazard = hazard
     self.cumulativeHazardStandardError = hazardError
     let isWeighted = counts.isWeighted

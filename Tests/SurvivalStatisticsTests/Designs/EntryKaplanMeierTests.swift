@@ -35,7 +35,9 @@ struct EntryKaplanMeierTests {
         times: C.numbers(d, "time"), events: C.numbers(d, "status").map { $0 == 2 },
         groups: C.labels(d, "trt").map { $0! },
         weights: C.numbers(d, reference.id == "pbc_weights" ? "w" : "wf"))
-      return KaplanMeierEstimate.byGroup(sample)
+      // The reference is R's robust = FALSE (Greenwood); the robust default is checked through
+      // the command line (DesignCommandTests).
+      return KaplanMeierEstimate.byGroup(sample, variance: .greenwood)
     case "mgus2_entry_weights":
       let d = DesignReferenceData.mgus2
       let hgb = C.numbers(d, "hgb")
@@ -45,7 +47,8 @@ struct EntryKaplanMeierTests {
           try RightCensoredSample(
             entryTimes: rows.map { C.numbers(d, "entry")[$0] },
             times: rows.map { C.numbers(d, "exit")[$0] },
-            events: rows.map { C.numbers(d, "death")[$0] == 1 }, weights: rows.map { hgb[$0] }))
+            events: rows.map { C.numbers(d, "death")[$0] == 1 }, weights: rows.map { hgb[$0] }),
+          variance: .greenwood)
       ]
     default:
       fatalError("unknown case \(reference.id)")
