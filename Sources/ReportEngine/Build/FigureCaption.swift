@@ -9,10 +9,41 @@ package enum FigureCaption {
     if let problem = CaptionLimits.problem(in: template, context: context) {
       throw FigureCaptionError(message: problem)
     }
+    let prefix = "{{%CONTENT_TYPE:TEXT}}"
     do {
-      return try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + template).render(context)
+      return try MustacheTemplate(string: prefix + template).render(context)
+    } catch let error as MustacheTemplate.ParserError {
+      // Where, in the caption as written (the first line carries the content-type prefix).
+      let line = error.context.lineNumber
+      // Mustache stops after the offending tag: point at the tag's '{{'.
+      let text = Array(error.context.line)
+      var start = min(max(error.context.columnNumber - 1, 0), max(text.count - 1, 0))
+      while start > 0 && !(text[start] == "{" && start + 1 < text.count && text[start + 1] == "{") { start -= 1 }
+      let column = start + 1 - (line == 1 ? prefix.count : 0)
+      let place = line == 1 ? "at character \(max(column, 1))" : "on its line \(line), character \(max(column, 1))"
+      throw FigureCaptionError(message: "the caption cannot be read \(place): \(Self.sentence(error.error))")
     } catch {
-      throw FigureCaptionError(message: "invalid caption template: \(error)")
+      throw FigureCaptionError(message: "the caption cannot be rendered: \(error)")
+    }
+  }
+
+  /// What a Mustache parse error means for a caption's author.
+  static func sentence(_ error: Error) -> String {
+    switch error as? MustacheTemplate.Error {
+    case .sectionCloseNameIncorrect?:
+      return "a section is closed with another name than it was opened with ('{{#groups}}…{{/groups}}')"
+    case .unfinishedName?:
+      return "a '{{' is not closed by '}}', or the name inside it is not a value name (letters, digits, '_' and '.')"
+    case .expectedSectionEnd?:
+      return "a section opened with '{{#name}}' or '{{^name}}' is not closed with '{{/name}}'"
+    case .invalidSetDelimiter?:
+      return "a '{{=' tag that changes the delimiters is malformed; captions use '{{' and '}}'"
+    case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?:
+      return "a '{{%' tag is not supported in captions"
+    case .transformAppliedToInheritanceSection?, .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+      return "partials and inheritance ('{{>' and '{{<') are not supported in captions"
+    case nil:
+      return "\(error)"
     }
   }
 }

@@ -85,7 +85,19 @@ struct CaptionLimitTests {
     #expect(
       try render("Median {{#groups}}{{label}} {{median}}{{sep}}{{^last}}, {{/last}}{{/groups}}; {{logrank.p_text}}.")
         == "Median A 31, B 23; ; P = 0.07.")
-    #expect(message("{{#groups}}{{/wrong}}")?.hasPrefix("invalid caption template: ") == true)
+    // Mustache's parse errors become a place and a sentence, not its internals.
+    #expect(
+      message("{{#groups}}{{/wrong}}")
+        == "the caption cannot be read at character 12: a section is closed with another name than it was opened with ('{{#groups}}…{{/groups}}')"
+    )
+    #expect(
+      message("P {{logrank.p | upper}}")
+        == "the caption cannot be read at character 3: a '{{' is not closed by '}}', or the name inside it is not a value name (letters, digits, '_' and '.')"
+    )
+    #expect(
+      message("Line one\n{{#groups}}x")
+        == "the caption cannot be read on its line 2, character 1: a section opened with '{{#name}}' or '{{^name}}' is not closed with '{{/name}}'"
+    )
   }
 
   @Test("a build names the caption's key, line and column")

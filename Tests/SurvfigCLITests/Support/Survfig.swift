@@ -35,9 +35,17 @@ enum Survfig {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes before waiting so a large output cannot block the child.
+    // Read both pipes at once, before waiting: a child that fills one pipe while the other is
+    // being read would otherwise block for ever.
+    nonisolated(unsafe) var errData = Data()
+    let errorRead = DispatchGroup()
+    errorRead.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errorRead.leave()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errorRead.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
