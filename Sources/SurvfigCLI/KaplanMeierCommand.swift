@@ -76,6 +76,7 @@ struct KaplanMeierStatisticsOptions: ParsableArguments {
   @Option(help: KaplanMeierRequest.options.help("pairwise")) var pairwise: String?
   @Flag(help: KaplanMeierRequest.options.help("trend")) var trend = false
   @Flag(help: KaplanMeierRequest.options.help("hazard-ratio")) var hazardRatio = false
+  @Option(help: KaplanMeierRequest.options.help("adjust-curves")) var adjustCurves: String?
   @Option(help: KaplanMeierRequest.options.help("hr-adjust")) var hrAdjust: String?
 }
 

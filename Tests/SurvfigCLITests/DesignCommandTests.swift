@@ -48,7 +48,7 @@ struct DesignCommandTests {
   @Test("the reference covers every design, with at least two data sets each")
   func coverage() {
     let ids = Self.cases.map(\.id)
-    for design in ["entry", "weights", "landmark", "rmst", "cox-cluster", "cox-weights", "cox-counting"] {
+    for design in ["entry", "weights", "landmark", "rmst", "adjusted", "cox-cluster", "cox-weights", "cox-counting"] {
       #expect(ids.filter { $0.hasPrefix(design + "-") }.count >= 2, "\(design)")
     }
     #expect(Self.cases.map(\.checks.count).reduce(0, +) > 5_000)
@@ -120,6 +120,18 @@ struct DesignCommandTests {
     #expect(
       zero.standardError.contains(
         "z.csv:3:4: column 'w' has the case weight '0'; weights must be finite numbers > 0 in a Cox model"))
+    let ungrouped = try Survfig.run(
+      ["km", "--data", "z.csv", "--time", "time", "--event", "status", "--adjust-curves", "x", "--json"],
+      in: folder.path)
+    #expect(ungrouped.standardError.contains("'--adjust-curves' adjusts the curves of groups; give '--group'"))
+    let bands = try Survfig.run(
+      [
+        "km", "--data", "e.csv", "--time", "time", "--event", "status", "--group", "g", "--adjust-curves", "w",
+        "--confidence-bands", "--out", "f.pdf",
+      ],
+      in: folder.path)
+    #expect(
+      bands.standardError.contains("adjusted curves are drawn without confidence bands"), "\(bands.standardError)")
     let late = try Survfig.run(
       ["km", "--data", "z.csv", "--time", "time", "--event", "status", "--landmark", "20", "--json"], in: folder.path)
     #expect(late.standardError.contains("no patient is still under observation at the landmark 20; the last time is 9"))

@@ -12,10 +12,9 @@ extension KaplanMeierAnalysis {
   {
     let scale = request.timeScale
     let curves = estimates.indices.map { index in
-      curve(
-        index, request: request,
-        label: Factor.displayLabel(sample.groupLabels[index], in: groupLabels) ?? sample.groupLabels[index],
-        scale: scale)
+      let label = Factor.displayLabel(sample.groupLabels[index], in: groupLabels) ?? sample.groupLabels[index]
+      return adjustedCurve(index, request: request, label: label, scale: scale)
+        ?? curve(index, request: request, label: label, scale: scale)
     }
     let theme = FigureTheme.styled(
       width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize,
@@ -54,6 +53,50 @@ extension KaplanMeierAnalysis {
     (options.annotations, options.annotationHeadings) = annotations(request, scale: scale, labels: curves.map(\.label))
     options.growsToFit = !request.isHeightFixed
     return KaplanMeierFigure(curves: curves, options: options)
+  }
+
+  /// A group's directly adjusted curve, with the group's own numbers at risk, events and
+  /// censorings at each time; nil without curve adjustment.
+  private func adjustedCurve(
+    _ index: Int, request: KaplanMeierFigureRequest, label: String, scale: Double
+  ) -> KaplanMeierCurveData? {
+    guard let curves = adjustedCurves?.curves, let values = adjustedSurvival(ofGroup: sample.groupLabels[index])
+    else { return nil }
+    let group = sample.sample(inGroup: index)
+    let exits = group.times
+    let entries = group.entryTimes?.sorted()
+    // Patients with time ≥ t, less those who enter at or after t.
+    func count(_ sorted: [Double], atLeast t: Double) -> Int {
+      var low = 0
+      var high = sorted.count
+      while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle] < t { low = middle + 1 } else { high = middle }
+      }
+      return sorted.count - low
+    }
+    let estimate = estimates[index]
+    var rowOf: [Double: Int] = [:]
+    for (row, time) in estimate.times.enumerated() { rowOf[time] = row }
+    let unit = request.percent && request.function != .cumhaz ? 100.0 : 1
+    let rows = zip(curves.times, values).map { time, survival -> KaplanMeierCurveData.Row in
+      let row = rowOf[time]
+      let value: Double
+      switch request.function {
+      case .survival: value = survival * unit
+      case .event: value = (1 - survival) * unit
+      case .cumhaz: value = -log(survival)
+      }
+      return KaplanMeierCurveData.Row(
+        time: time * scale, atRisk: count(exits, atLeast: time) - (entries.map { count($0, atLeast: time) } ?? 0),
+        events: row.map { estimate.events[$0] } ?? 0, censored: row.map { estimate.censored[$0] } ?? 0,
+        value: value, lower: nil, upper: nil)
+    }
+    let levelIndex = curves.levels.firstIndex(of: sample.groupLabels[index]) ?? 0
+    return KaplanMeierCurveData(
+      label: label, total: estimate.subjectCount, rows: rows,
+      initialValue: request.function == .survival ? (request.percent ? 100 : 1) : 0,
+      median: curves.median(ofLevel: levelIndex).map { $0 * scale })
   }
 
   /// "Time from landmark at 6 (months)" for a landmark analysis without an x title.
@@ -101,7 +144,9 @@ extension KaplanMeierAnalysis {
   {
     var lines: [StyledText] = []
     var headings: Set<Int> = []
-    if request.showsPValue, let test = logRank, let chi = test.chiSquare {
+    if request.showsPValue, let test = adjustedGroupTest {
+      lines.append(JournalFormat.pValueText(test.p, label: "Adjusted Cox model "))
+    } else if request.showsPValue, let test = logRank, let chi = test.chiSquare {
       let name: String
       switch test.rho {
       case 0: name = "Log-rank"
@@ -111,7 +156,7 @@ extension KaplanMeierAnalysis {
       let prefix = (sample.isStratified ? "Stratified " + name.lowercased() : name) + " "
       lines.append(JournalFormat.pValueText(chi.pValue, label: prefix))
     }
-    if request.showsPValue, let test = weightedScoreTest {
+    if request.showsPValue, adjustedCurves == nil, let test = weightedScoreTest {
       let robust = weightedTest?.fit.robustScoreTest != nil ? "robust " : ""
       lines.append(JournalFormat.pValueText(test.p, label: "Weighted \(robust)score test "))
     }
@@ -135,7 +180,16 @@ extension KaplanMeierAnalysis {
         lines.append(StyledText(label + ": " + estimate + ", ") + JournalFormat.pValueText(c.p).dropLeadingSpace)
       }
     }
-    if request.showsMedians {
+    if request.showsMedians, let curves = adjustedCurves?.curves {
+      headings.insert(lines.count)
+      lines.append(StyledText("Adjusted median"))
+      for (index, label) in labels.enumerated() {
+        let level = curves.levels.firstIndex(of: sample.groupLabels[index]) ?? 0
+        let decimals = timeDecimals(request)
+        let text = curves.median(ofLevel: level).map { String(format: "%.\(decimals)f", $0 * scale) } ?? "NR"
+        lines.append(StyledText((labels.count > 1 ? label + ": " : "") + text))
+      }
+    } else if request.showsMedians {
       let medians = quantiles.map { $0.first { $0.probability == 0.5 } }
       let decimals = timeDecimals(request)
       let level = JournalFormat.tick(confidence.level * 100)

@@ -160,6 +160,11 @@ extension KaplanMeierAnalysis {
         "landmark analysis at \(JournalFormat.tick(landmark)): only the \(sample.count) patients still under observation then (\(landmarkExcludedCount) left out), with time measured from the landmark"
       )
     }
+    if let (model, _) = adjustedCurves {
+      parts.append(
+        "curves adjusted by direct adjustment: each group's curve is the mean, over the \(model.fit.observationCount) patients of the Cox model \(model.request.formula) (\(model.request.ties.displayName) ties), of their predicted curves with the group set to it (R: survfit(coxph, newdata) averaged), without confidence bands; groups compared by the model's Wald test; numbers at risk are observed counts"
+      )
+    }
     if let model = weightedTest, weightedScoreTest != nil {
       let robust = model.fit.robustScoreTest != nil ? "robust " : ""
       parts.append(

@@ -42,6 +42,9 @@ public struct KaplanMeierAnalysis: Sendable {
   public let restrictedMeanComparison: RestrictedMeanComparison?
   /// The number of patients left out by the landmark (their time is before it).
   public let landmarkExcludedCount: Int
+  /// With ``KaplanMeierRequest/curveAdjustment``, the Cox model of the group and the
+  /// covariates and its directly adjusted curves (in ``sample``'s group order).
+  public let adjustedCurves: (model: CoxAnalysis, curves: DirectAdjustedSurvival)?
 
   /// The probabilities reported as quantiles.
   public static let quantileProbabilities = [0.25, 0.5, 0.75]
@@ -106,6 +109,30 @@ public struct KaplanMeierAnalysis: Sendable {
         request: Self.groupModel(request, group: group, levels: sample.groupLabels))
     } else {
       self.weightedTest = nil
+    }
+    if let terms = request.curveAdjustment, let group = request.groupColumn, comparesGroups {
+      let model = try CoxAnalysis(
+        table: Self.landmarkTable(table, request),
+        request: Self.groupModel(request, group: group, levels: sample.groupLabels, adjustment: terms))
+      let groupTerm = model.fit.coefficients.first?.label.term ?? ""
+      // The coefficients' levels, in the fit's order, after the reference.
+      let levels =
+        [sample.groupLabels[0]]
+        + model.fit.coefficients.filter { $0.label.term == groupTerm }.map { $0.label.level ?? $0.name }
+      let curves: DirectAdjustedSurvival
+      do { curves = try DirectAdjustedSurvival(model.fit, term: groupTerm, levels: levels) } catch {
+        throw CoxAnalysisError(file: table.file, formula: model.request.formula, message: "\(error)")
+      }
+      guard Set(levels) == Set(sample.groupLabels) else {
+        throw CoxAnalysisError(
+          file: table.file, formula: model.request.formula,
+          message:
+            "the model leaves out a group (all its patients have a missing covariate), so its adjusted curve cannot be drawn"
+        )
+      }
+      self.adjustedCurves = (model, curves)
+    } else {
+      self.adjustedCurves = nil
     }
     if let tau = request.rmstTau, estimates.count == 2, sample.weights == nil, sample.entryTimes == nil {
       self.restrictedMeanComparison = try RestrictedMeanComparison(
@@ -202,6 +229,7 @@ public struct KaplanMeierAnalysis: Sendable {
     for diagnostic in logRank?.diagnostics ?? [] { notes.append(diagnostic.description) }
     for warning in hazardRatios?.warnings ?? [] { notes.append("hazard-ratio model: " + warning) }
     for warning in weightedTest?.warnings ?? [] { notes.append("weighted group comparison: " + warning) }
+    for warning in adjustedCurves?.model.warnings ?? [] { notes.append("curve adjustment model: " + warning) }
     if request.rmstTau != nil && estimates.count == 2 && restrictedMeanComparison == nil {
       notes.append(
         "the RMST difference and ratio are left out: survRM2's rmst2 defines them for right-censored, unweighted data only"
@@ -242,6 +270,7 @@ public struct KaplanMeierAnalysis: Sendable {
       ("logrank", logRankJSON),
       ("weighted_test", weightedTestJSON),
       ("rmst_comparison", restrictedMeanComparisonJSON),
+      ("adjusted_curves", adjustedCurvesJSON(withTables: withTables)),
       ("trend", trendJSON),
       ("pairwise", pairwiseJSON),
       ("hazard_ratios", hazardRatiosJSON),
@@ -352,6 +381,47 @@ public struct KaplanMeierAnalysis: Sendable {
       ("weights", model.request.weightsColumn.map { .string($0) } ?? .null),
       ("robust", .bool(model.fit.robustScoreTest != nil)),
       ("chisq", .number(test.statistic)), ("df", .int(test.degreesOfFreedom)), ("p", .number(test.p)),
+    ])
+  }
+
+  /// A group's adjusted curve, by its label.
+  public func adjustedSurvival(ofGroup label: String) -> [Double]? {
+    guard let curves = adjustedCurves?.curves, let index = curves.levels.firstIndex(of: label) else { return nil }
+    return curves.survival[index]
+  }
+
+  /// The Wald test of the group in the adjustment model: the joint test of its coefficients,
+  /// z² for a single one.
+  public var adjustedGroupTest: CoxRegression.ChiSquareTest? {
+    guard let fit = adjustedCurves?.model.fit, let first = fit.coefficients.first else { return nil }
+    if let joint = fit.termTests.first(where: { $0.term == first.label.term }) { return joint.wald }
+    return CoxRegression.ChiSquareTest(statistic: first.z * first.z, degreesOfFreedom: 1)
+  }
+
+  private func adjustedCurvesJSON(withTables: Bool) -> JSONValue {
+    guard let (model, curves) = adjustedCurves else { return .null }
+    let groups = sample.groupLabels.map { label -> JSONValue in
+      let index = curves.levels.firstIndex(of: label) ?? 0
+      let table = zip(curves.times, curves.survival[index]).map { time, value -> JSONValue in
+        .object([("time", .number(time)), ("survival", .number(value))])
+      }
+      return .object([
+        ("label", .string(label)), ("median", .number(curves.median(ofLevel: index))),
+        ("table", withTables ? .array(table) : .null),
+      ])
+    }
+    let test = adjustedGroupTest
+    return .object([
+      ("model", .string(model.request.formula)),
+      ("method", .string("direct adjustment: the mean of the Cox model's predicted curves over every patient")),
+      ("n", .int(model.fit.observationCount)),
+      (
+        "group_test",
+        test.map {
+          .object([("chisq", .number($0.statistic)), ("df", .int($0.degreesOfFreedom)), ("p", .number($0.p))])
+        } ?? .null
+      ),
+      ("groups", .array(groups)),
     ])
   }
 

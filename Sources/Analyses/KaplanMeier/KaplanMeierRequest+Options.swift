@@ -113,6 +113,11 @@ extension KaplanMeierRequest {
       example: "hazard-ratio: true"
     ) { $0.estimatesHazardRatios = $1 },
     .text(
+      "adjust-curves", section: .statistics,
+      "Covariates to adjust the curves for, as formula terms: each group's curve is the mean of a Cox model's predicted curves over every patient with the group set to it (direct adjustment, R: survfit(coxph, newdata) averaged).",
+      valueName: "terms", example: "adjust-curves: age + ph.ecog"
+    ) { $0.curveAdjustment = $1 },
+    .text(
       "hr-adjust", section: .statistics, "Covariates to adjust the hazard ratios for, as formula terms.",
       valueName: "terms", example: "hr-adjust: age + ph.ecog"
     ) {
@@ -198,6 +203,28 @@ extension KaplanMeierRequest {
         throw context.error(
           key,
           "\(context.name(key)) has no weighted form (R's survdiff takes no weights); with \(context.name("weights")) the groups are compared by the score test of the weighted Cox model"
+        )
+      }
+    }
+    if let terms = curveAdjustment {
+      if groupColumn == nil {
+        throw context.error(
+          "adjust-curves",
+          "\(context.name("adjust-curves")) adjusts the curves of groups; give \(context.name("group"))")
+      }
+      if terms.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw context.error("adjust-curves", "\(context.name("adjust-curves")) needs covariates, e.g. 'age + ph.ecog'")
+      }
+      if strataColumn != nil {
+        throw context.error(
+          "adjust-curves",
+          "\(context.name("adjust-curves")) needs a model without strata (the mean curve would need a baseline per stratum); give the stratum as a covariate instead"
+        )
+      }
+      if figure.showsConfidenceBands {
+        throw context.error(
+          "confidence-bands",
+          "adjusted curves are drawn without confidence bands: their pointwise variance is not computed; leave out \(context.name("confidence-bands"))"
         )
       }
     }

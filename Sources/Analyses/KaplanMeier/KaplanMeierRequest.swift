@@ -34,6 +34,9 @@ public struct KaplanMeierRequest: Hashable, Sendable {
   /// The landmark time: only patients still under observation then are analysed, on a time
   /// scale that starts at the landmark.
   public var landmark: Double?
+  /// Covariates (formula terms) to adjust the curves for, by direct adjustment with a Cox
+  /// model of the group and these terms; nil draws Kaplan–Meier curves.
+  public var curveAdjustment: String?
   /// The rows analysed: one ADaM parameter, a population, an expression.
   public var rowSelection = RowSelection()
 

@@ -152,6 +152,37 @@ add("rmst-veteran", c("km", "--data", "veteran.csv", "--time", "time", "--event"
     c("survRM2::rmst2(veteran$time, veteran$status, veteran$trt == 2, tau = 365)"),
     rmst2(veteran$time, veteran$status, as.numeric(veteran$trt == 2), 365))
 
+# Directly adjusted curves: the mean over the model's patients of survfit(coxph, newdata) with
+# the group set to each level (the factor keeps both levels in newdata).
+adjusted_checks <- function(d, group, terms) {
+  d <- d[complete.cases(d[, c("time", "status", group, all.vars(as.formula(paste("~", terms))))]), ]
+  d$g. <- factor(d[[group]])
+  fit <- coxph(as.formula(paste("Surv(time, status) ~ g. +", terms)), d)
+  out <- list(adjusted_curves.n = fit$n)
+  t <- survfit(fit, newdata = d[1, ])$time
+  for (k in seq_along(levels(d$g.))) {
+    nd <- d; nd$g. <- factor(levels(d$g.)[k], levels = levels(d$g.))
+    s <- rowMeans(survfit(fit, newdata = nd)$surv)
+    for (j in seq_along(t)) {
+      out[[sprintf("adjusted_curves.groups.%d.table.%d.time", k - 1, j - 1)]] <- t[j]
+      out[[sprintf("adjusted_curves.groups.%d.table.%d.survival", k - 1, j - 1)]] <- s[j]
+    }
+  }
+  z <- summary(fit)$coefficients
+  if (nrow(z) > 0 && length(levels(d$g.)) == 2) out[["adjusted_curves.group_test.chisq"]] <- z[1, "z"]^2
+  out
+}
+lung3 <- read.csv("../../../../Templates/data/lung.csv")
+add("adjusted-lung", c("km", "--data", "../../../../Templates/data/lung.csv", "--time", "time", "--event", "status", "--group", "sex", "--adjust-curves", "age + ph.ecog", "--json"),
+    c("fit <- coxph(Surv(time, status) ~ factor(sex) + age + ph.ecog, lung)", "rowMeans(survfit(fit, newdata = within(lung, sex <- factor(g, levels = 1:2)))$surv) for g in 1, 2"),
+    adjusted_checks(lung3, "sex", "age + ph.ecog"))
+vet3 <- veteran
+vet3$celltype <- as.character(vet3$celltype)
+write.csv(vet3[, c("time", "status", "trt", "karno", "age", "celltype")], "veteran-cells.csv", row.names = FALSE)
+add("adjusted-veteran", c("km", "--data", "veteran-cells.csv", "--time", "time", "--event", "status", "--group", "trt", "--adjust-curves", "karno + age + factor(celltype)", "--json"),
+    c("fit <- coxph(Surv(time, status) ~ factor(trt) + karno + age + factor(celltype), veteran)", "rowMeans(survfit(fit, newdata = within(veteran, trt <- factor(g, levels = 1:2)))$surv) for g in 1, 2"),
+    adjusted_checks(vet3, "trt", "karno + age + factor(celltype)"))
+
 # Cox: clusters (robust variance), case weights, counting-process data, exact ties.
 add("cox-cluster-lung", c("cox", "--data", "lung.csv", "--model", "Surv(time, status) ~ age + sex + cluster(inst)", "--json"),
     c("coxph(Surv(time, status) ~ age + sex + cluster(inst), lung)"),
