@@ -39,6 +39,12 @@ let package = Package(
       providers: [.apt(["libpango1.0-dev"])]),
     .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo"]),
 
+    // MARK: - Manuscript documents
+    // Word (.docx, a stored ZIP of Office Open XML written directly) and RTF documents of report
+    // tables and figures; zlib inflates the entries of a .docx that `check-text` reads.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "ManuscriptDocuments", dependencies: ["FigureCore", "SurvivalFigures", "CZlib"]),
+
     // MARK: - Analyses, templates and reports
     // The shape of YAML text (nesting depth, keys that are not text) checked before Yams reads it.
     .target(name: "YAMLPreflight"),
@@ -68,14 +74,14 @@ let package = Package(
       name: "ReportEngine",
       dependencies: [
         "ClinicalData", "FigureCore", "SurvivalFigures", "CairoRendering", "Expressions", "Analyses",
-        "ReportTemplates",
+        "ReportTemplates", "ManuscriptDocuments", "SurvivalStatistics",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
     .target(
       name: "SurvfigCLI",
       dependencies: [
         "ReportEngine", "ReportTemplates", "Analyses", "OptionSchema", "SurvivalSimulation", "ClinicalData",
-        "FigureCore",
+        "FigureCore", "ManuscriptDocuments",
         "SurvivalFigures",
         "SurvivalStatistics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -113,6 +119,8 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "SurvivalStatisticsTests", dependencies: ["SurvivalStatistics"]),
     .testTarget(name: "FigureCoreTests", dependencies: ["FigureCore"]),
+    .testTarget(
+      name: "ManuscriptDocumentsTests", dependencies: ["ManuscriptDocuments", "SurvivalFigures", "FigureCore"]),
     .testTarget(name: "SurvivalFiguresTests", dependencies: ["SurvivalFigures", "FigureCore"]),
     .testTarget(name: "CairoRenderingTests", dependencies: ["CairoRendering", "FigureCore", "CCairo"]),
     .testTarget(

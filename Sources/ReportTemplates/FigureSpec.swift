@@ -60,7 +60,10 @@ public struct FigureSpec: Sendable {
       "Figures: a Mustache template over the figure's values: `Median {{#groups}}{{label}} {{median_text}}{{sep}}{{/groups}}`."
     ),
     ("title", "Tables: the table's title (a figure's title is its `title` option)."),
-    ("formats", "Figures: `pdf`, `png` (the default pair), `svg`, `eps`; tables: `csv`, `md`, `tex` (all by default)."),
+    (
+      "formats",
+      "Figures: `pdf`, `png` (the default pair), `svg`, `eps`; tables: `csv`, `md`, `tex`, `docx` (a Word table), `rtf` (a TLF page; all by default)."
+    ),
     ("label", "How the report names it (`Figure 3`, `Table 2`, `Supplementary Figure S1`); by default by its place."),
   ]
   static let keys = keyDescriptions.map(\.key).filter { $0 != "title" }

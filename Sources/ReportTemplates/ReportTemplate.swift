@@ -36,6 +36,10 @@ public struct ReportTemplate: Sendable {
   public var derivations: [String: [Derivation]]
   public var figures: [FigureSpec]
   public var tables: [TableSpec]
+  /// How RTF outputs are set (`tlf`).
+  public var tlf = TLFSettings()
+  /// Numbers named for the manuscript (`numbers`), in template order.
+  public var numbers: [NamedNumber] = []
 
   /// A derived variable: a new column computed from an expression.
   public struct Derivation: Sendable {
@@ -56,6 +60,11 @@ public struct ReportTemplate: Sendable {
     ("endpoints", "Named sets of keys shared by figures and tables (data, time, event, codes, unit, filter)."),
     ("figures", "The figures, in report order."),
     ("tables", "The tables, in report order, after the figures."),
+    (
+      "numbers",
+      "Numbers named for the manuscript, each `name: <figure or table id>.<path>` or a mapping of `value` and `quoted-after`; see the templates guide."
+    ),
+    ("tlf", "How the RTF tables and figures are set: population, program, data cut, run time, orientation, pitch."),
   ]
   static let rootKeys = rootKeyDescriptions.map(\.key)
   /// The keys of an endpoint: what a Kaplan–Meier or cumulative incidence figure, or a survival
@@ -156,6 +165,11 @@ public struct ReportTemplate: Sendable {
     // The report is written to <template name>.pdf, next to the figures' <id>.pdf.
     let reportName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     func checkNotReportName(_ id: String, _ item: TemplateNode) throws(TemplateError) {
+      for suffix in ["-numbers", "-methods"] where id == reportName + suffix {
+        throw ((try? item.uncheckedMapping())?["id"] ?? item).error(
+          "the id '\(id)' is the name of the build's \(suffix.dropFirst()) files (\(id).tex, …), which this output's files would overwrite; choose another id"
+        )
+      }
       guard id != reportName else {
         throw ((try? item.uncheckedMapping())?["id"] ?? item).error(
           "the id '\(id)' is the template's name: the report is written to \(reportName).pdf, which this output's files would overwrite; choose another id"
@@ -186,6 +200,10 @@ public struct ReportTemplate: Sendable {
     guard !figures.isEmpty || !tables.isEmpty else {
       throw TemplateError(
         file: file, key: "", message: "the template has no 'figures' and no 'tables'; nothing to build")
+    }
+    if let node = root["tlf"] { self.tlf = try TLFSettings(node) }
+    if let node = root["numbers"] {
+      self.numbers = try NamedNumber.parse(node, ids: figures.map(\.id) + tables.map(\.id))
     }
   }
 

@@ -4,8 +4,10 @@ import SurvivalStatistics
 
 /// One table of a template: what it summarises and the formats it is written in.
 public struct TableSpec: Sendable {
+  /// The table's file formats: CSV, Markdown, LaTeX, a Word document (`docx`) and an RTF
+  /// TLF page (`rtf`).
   public enum Format: String, Sendable, CaseIterable {
-    case csv, md, tex
+    case csv, md, tex, docx, rtf
   }
 
   public var id: String
@@ -20,6 +22,12 @@ public struct TableSpec: Sendable {
   public var location: String
   /// The keys that name columns, for messages about columns missing from the data.
   public var columnKeys = TemplateColumnKeys()
+
+  /// "'csv', 'md', 'tex' or 'docx'", for messages.
+  static var formatList: String {
+    let names = Format.allCases.map { "'\($0.rawValue)'" }
+    return names.dropLast().joined(separator: ", ") + " or " + names.last!
+  }
 
   /// The keys every table takes besides its kind's options.
   static let keys = FigureSpec.keyDescriptions.map(\.key).filter { $0 != "caption" }
@@ -36,7 +44,7 @@ public struct TableSpec: Sendable {
       try m["formats"].map { n throws(TemplateError) in
         try n.strings().map { name throws(TemplateError) in
           guard let format = Format(rawValue: name.lowercased()) else {
-            throw n.error("unknown table format '\(name)'; use 'csv', 'md' or 'tex'")
+            throw n.error("unknown table format '\(name)'; use \(Self.formatList)")
           }
           return format
         }

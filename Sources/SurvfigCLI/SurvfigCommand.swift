@@ -18,7 +18,8 @@ public struct SurvfigCommand: ParsableCommand {
     subcommands: [
       KaplanMeierCommand.self, CumulativeIncidenceCommand.self, ResponseCommand.self, ConfidenceIntervalCommand.self,
       SwimmerCommand.self,
-      CoxCommand.self, ForestCommand.self, BuildCommand.self, InitCommand.self, SimulateCommand.self,
+      CoxCommand.self, ForestCommand.self, BuildCommand.self, CheckTextCommand.self, InitCommand.self,
+      SimulateCommand.self,
       ReferenceCommand.self,
     ])
   public init() {}

@@ -62,7 +62,10 @@ struct BuildCommandTests {
     #expect(ok.standardError == "")
     #expect(
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/out"))?.sorted()
-        == ["a.d", "a.pdf", "fig-a.json", "fig-a.pdf"])
+        == [
+          "a-methods.bib", "a-methods.md", "a-methods.tex", "a.d", "a.docx", "a.pdf", "a.rtf", "fig-a.json",
+          "fig-a.pdf",
+        ])
     try folder.write(
       "bad.yaml",
       "data:\n  cohort: data/a.csv\nfigures:\n  - id: x\n    data: cohort\n    time: time\n    evnt: status\n")
@@ -95,7 +98,7 @@ struct BuildCommandTests {
     #expect(lines.count == 3)
     #expect(lines[0].hasPrefix("[1/2] built fig-a (pdf, rendered in "))
     #expect(lines[1] == "[2/2] built table-a (csv)")
-    #expect(lines[2].hasPrefix("wrote 5 files to out/ in "))
+    #expect(lines[2].hasPrefix("wrote 10 files to out/ in "))
   }
 
   @Test(

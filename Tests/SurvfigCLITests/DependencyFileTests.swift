@@ -37,13 +37,16 @@ struct DependencyFileTests {
       """)
     let first = try BuildCommandTests.make([], in: folder.path)
     #expect(first.status == 0, "\(first.output)")
-    #expect(folder.snapshot(Self.out).names == ["km.json", "km.pdf", "r.pdf"])
+    #expect(
+      folder.snapshot(Self.out).names == [
+        "km.json", "km.pdf", "r-methods.bib", "r-methods.md", "r-methods.tex", "r.docx", "r.pdf", "r.rtf",
+      ])
     let depfile = try String(contentsOfFile: folder.path + "/deps/r.d", encoding: .utf8)
     let inputs = "r.yaml data/aml\\:\\ arm\\ \\#1\\ $$x.csv \(Survfig.binary)"
     #expect(
       depfile == """
         out\\:\\ \\#2\\ $$y/km.pdf out\\:\\ \\#2\\ $$y/km.json: \(inputs)
-        out\\:\\ \\#2\\ $$y/r.pdf: \(inputs)
+        \(["r.pdf", "r.docx", "r.rtf", "r-methods.md", "r-methods.tex", "r-methods.bib"].map { "out\\:\\ \\#2\\ $$y/" + $0 }.joined(separator: " ")): \(inputs)
 
         data/aml\\:\\ arm\\ \\#1\\ $$x.csv:
 

@@ -56,27 +56,7 @@ extension ReportTable {
 
   /// A LaTeX `table` with booktabs rules (`\usepackage{booktabs}`).
   public var latex: String {
-    func escape(_ s: String) -> String {
-      var out = ""
-      for ch in s {
-        switch ch {
-        case "\\": out += "\\textbackslash{}"
-        case "&", "%", "$", "#", "_", "{", "}": out += "\\" + String(ch)
-        case "~": out += "\\textasciitilde{}"
-        case "^": out += "\\textasciicircum{}"
-        case "<": out += "\\textless{}"
-        case ">": out += "\\textgreater{}"
-        case "≥": out += "$\\geq$"
-        case "≤": out += "$\\leq$"
-        case "–": out += "--"
-        case "−": out += "$-$"
-        case "χ": out += "$\\chi$"
-        case "²": out += "$^2$"
-        default: out.append(ch)
-        }
-      }
-      return out
-    }
+    let escape = Self.latexEscaped
     let spec = columns.map { $0.alignment == .trailing ? "r" : $0.alignment == .center ? "c" : "l" }.joined()
     var out = ["\\begin{table}[ht]", "\\centering"]
     if let title { out.append("\\caption{\(escape(title))}") }
@@ -119,6 +99,30 @@ extension ReportTable {
     for note in footnotes { out.append("\\par\\footnotesize \(escape(note))") }
     out.append("\\end{table}")
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// `s` as LaTeX text: its special characters escaped, dashes, minus, ≤, ≥, χ and ² as
+  /// LaTeX writes them.
+  public static func latexEscaped(_ s: String) -> String {
+    var out = ""
+    for ch in s {
+      switch ch {
+      case "\\": out += "\\textbackslash{}"
+      case "&", "%", "$", "#", "_", "{", "}": out += "\\" + String(ch)
+      case "~": out += "\\textasciitilde{}"
+      case "^": out += "\\textasciicircum{}"
+      case "<": out += "\\textless{}"
+      case ">": out += "\\textgreater{}"
+      case "≥": out += "$\\geq$"
+      case "≤": out += "$\\leq$"
+      case "–": out += "--"
+      case "−": out += "$-$"
+      case "χ": out += "$\\chi$"
+      case "²": out += "$^2$"
+      default: out.append(ch)
+      }
+    }
+    return out
   }
 
   /// The column title with its spanning header in Markdown: italic runs as `*P*`, bold as

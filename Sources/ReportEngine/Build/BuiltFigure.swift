@@ -20,6 +20,8 @@ struct BuiltFigure: Sendable {
   var notes: [String] = []
   /// Data files the figure read.
   var dataFiles: [String]
+  /// The caption's values, for the template's named numbers.
+  var values: CaptionValueTree = .null
 }
 
 /// A failure while building one figure or table, with its id and place in the template.
@@ -86,7 +88,7 @@ extension BuiltFigure {
       ] + statistics)
     return BuiltFigure(
       spec: spec, scene: scene, caption: caption, sidecar: sidecar, lint: lint, captionFindings: captionFindings,
-      notes: notes, dataFiles: files)
+      notes: notes, dataFiles: files, values: CaptionValueTree(context))
   }
   /// The caption's names that the figure's values do not define, as messages at the caption
   /// key: `report.yaml:12:14: 'figures[0].caption': unknown name 'medain' in the caption; it

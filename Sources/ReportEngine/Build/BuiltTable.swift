@@ -2,6 +2,7 @@ import Analyses
 import ClinicalData
 import Expressions
 import FigureCore
+import ManuscriptDocuments
 import ReportTemplates
 import SurvivalFigures
 
@@ -62,18 +63,32 @@ struct BuiltTable: Sendable {
     return BuiltTable(spec: spec, table: table, sidecar: sidecar, dataFiles: files, notes: notes)
   }
 
-  /// The table's files: each text format and the sidecar.
-  func files(in folder: String) -> [(String, [UInt8])] {
+  /// The table's files: each format and the sidecar; documents (Word, RTF) in the template's font and TLF settings, the
+  /// table titled with its label ("Table 2. …").
+  func files(in folder: String, template: ReportTemplate) -> [(String, [UInt8])] {
     var out: [(String, [UInt8])] = spec.formats.map { format in
-      let text: String
+      let bytes: [UInt8]
       switch format {
-      case .csv: text = table.csv
-      case .md: text = table.markdown
-      case .tex: text = table.latex
+      case .csv: bytes = Array(table.csv.utf8)
+      case .md: bytes = Array(table.markdown.utf8)
+      case .tex: bytes = Array(table.latex.utf8)
+      case .docx:
+        bytes = WordDocument.table(labelledTable, fontFamily: WordDocument.fontName(template.style.fontFamily)).bytes
+      case .rtf:
+        bytes = TLFDocuments.table(self, template: template)
       }
-      return ("\(folder)/\(spec.id).\(format.rawValue)", Array(text.utf8))
+      return ("\(folder)/\(spec.id).\(format.rawValue)", bytes)
     }
     out.append(("\(folder)/\(spec.id).json", sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))
     return out
+  }
+}
+
+extension BuiltTable {
+  /// The table titled with its label, as documents set it: "Table 2. Cox models of death".
+  var labelledTable: ReportTable {
+    var titled = table
+    titled.title = "\(spec.label). " + (table.title ?? spec.id)
+    return titled
   }
 }

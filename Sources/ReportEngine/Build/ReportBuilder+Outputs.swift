@@ -5,7 +5,7 @@ import ReportTemplates
 
 extension ReportBuilder {
   /// The files the build writes, in the order it writes them: each figure's formats and sidecar,
-  /// each table's formats and sidecar, the report PDF (for a full build) and the dependency file.
+  /// each table's formats and sidecar, the report PDF and the manuscript files (for a full build: ``manuscriptOutputs``) and the dependency file.
   var plannedOutputs: [String] {
     let folder = options.outputFolder
     let (figures, tables) = selection
@@ -16,7 +16,7 @@ extension ReportBuilder {
     for table in tables {
       paths += table.formats.map { "\(folder)/\(table.id).\($0.rawValue)" } + ["\(folder)/\(table.id).json"]
     }
-    if options.only == nil { paths.append("\(folder)/\(reportName).pdf") }
+    if options.only == nil { paths += ["\(folder)/\(reportName).pdf"] + manuscriptOutputs }
     if let depfile = options.depfile { paths.append(depfile) }
     return paths
   }

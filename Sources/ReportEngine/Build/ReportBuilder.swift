@@ -206,11 +206,14 @@ public struct ReportBuilder: Sendable {
     // Each figure's and table's files, then the report, in template order.
     var groups: [(files: [(String, [UInt8])], dataFiles: [String])] = []
     var renderedFiles = try rendered.values.map { try $0!.get() }
-    let report = options.only == nil ? renderedFiles.removeFirst() : nil
+    var report = options.only == nil ? renderedFiles.removeFirst() : nil
     for (figure, files) in zip(built, renderedFiles) { groups.append((files, figure.dataFiles)) }
     for table in builtTables {
-      groups.append((table.files(in: folder), table.dataFiles))
+      groups.append((table.files(in: folder, template: template), table.dataFiles))
       progress("built \(table.spec.id) (\(table.spec.formats.map(\.rawValue).joined(separator: ", ")))")
+    }
+    if report != nil {
+      report! += try manuscriptFiles(built, tables: builtTables, rendered: renderedFiles, renderer: renderer)
     }
     if let report { groups.append((report, groups.flatMap(\.dataFiles))) }
     var files = groups.flatMap(\.files)
