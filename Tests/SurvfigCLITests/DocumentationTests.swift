@@ -8,7 +8,7 @@ import Testing
 @Suite("README and guides against the command line")
 struct DocumentationTests {
   static let commands = [
-    "km", "cif", "cox", "forest", "response", "ci", "swimmer", "build", "init", "simulate", "reference",
+    "km", "cif", "cox", "forest", "response", "ci", "swimmer", "build", "check-text", "init", "simulate", "reference",
   ]
 
   /// A Markdown file, by its path from the package root.
