@@ -32,6 +32,8 @@ public struct ReportStyle: Hashable, Sendable {
   /// Small-cell suppression of every risk table and characteristics table: counts from 1 to one
   /// below this print as `<N`.
   public var suppressBelow: Int?
+  /// Write every figure even when figure lint finds problems (`allow-lint`).
+  public var allowsLint = false
 
   public var width: Double { columns == 1 ? singleColumnWidth : doubleColumnWidth }
 
@@ -74,6 +76,7 @@ public struct ReportStyle: Hashable, Sendable {
     output.lineWidth = lineWidth
     output.dpi = dpi
     output.suppressBelow = suppressBelow
+    output.allowsLint = allowsLint
     return output
   }
 
@@ -128,6 +131,7 @@ public struct ReportStyle: Hashable, Sendable {
       what: "a resolution in dots per inch", example: "dpi: 600"
     ) { $0.dpi = $1 },
     FigureOutput.suppressBelowDeclaration(commandLine: .none) { $0.suppressBelow = $1 },
+    .allowLint(commandLine: .none) { $0.allowsLint = $1 },
     .flag(
       "methods-in-caption", commandLine: .none, section: .output,
       "Append each figure's methods statement to its caption.", example: "methods-in-caption: true"

@@ -28,6 +28,9 @@ public struct FigureOutput: Hashable, Sendable {
   /// Small-cell suppression: counts from 1 to one below this print as `<N` in risk tables and
   /// characteristics tables, as a footnote says; nil prints every count.
   public var suppressBelow: Int?
+  /// Write the figure even when figure lint finds problems (`allow-lint`); they are then
+  /// warnings, not an error.
+  public var allowsLint = false
 
   public init() {}
 
@@ -87,6 +90,7 @@ public struct FigureOutput: Hashable, Sendable {
         in: lineWidthRange, what: "a line width in points", valueName: "pt", defaultText: "the theme's",
         example: "line-width: 1"
       ) { $0[keyPath: path].lineWidth = $1 },
+      .allowLint { $0[keyPath: path].allowsLint = $1 },
     ]
   }
 

@@ -108,8 +108,9 @@ struct MixedPanelTests {
         of: "      - {endpoint: os, group: ph.ecog, display-unit: months, x-by: 6, risk-table: none}\n", with: "")
     let figure = try Self.build(yaml)
     #expect(figure.lint.map(\.message) == [])
-    // One row, 50 mm × 0.85 = 42.5 mm by default: the 38 lanes need 66 mm below the letter band.
-    #expect(BuiltFigure.millimetres(figure.scene.size.height) == 71)
+    // One row, 50 mm × 0.85 = 42.5 mm by default: the 38 lanes, at least 1.6 mm apart, need
+    // 86 mm below the letter band.
+    #expect(BuiltFigure.millimetres(figure.scene.size.height) == 92)
   }
 
   @Test("with a height too small for the swimmer's lanes, lint names the height that fits")
@@ -118,7 +119,7 @@ struct MixedPanelTests {
     #expect(BuiltFigure.millimetres(figure.scene.size.height) == 140)
     #expect(
       figure.lint.map(\.message) == [
-        "panel C: the swimmer plot needs 66 mm of height, more than the panel's 65 mm; make the figure at least 141 mm high, or leave its height unset so that it grows"
+        "panel C: the swimmer plot needs 86 mm of height, more than the panel's 65 mm; make the figure at least 183 mm high, or leave its height unset so that it grows"
       ])
   }
 
@@ -131,7 +132,7 @@ struct MixedPanelTests {
     let messages = figure.lint.map(\.message)
     #expect(
       messages.first
-        == "panel B: the forest plot needs 99 mm of width, more than the panel's 60 mm; make the figure at least 199 mm wide, or give it fewer columns"
+        == "panel B: the forest plot needs 83 mm of width, more than the panel's 60 mm; make the figure at least 166 mm wide, or give it fewer columns"
     )
     #expect(messages.dropFirst().allSatisfy { $0.hasPrefix("panel B: text '") && $0.hasSuffix("' runs off its panel") })
     #expect(messages.count > 1)
