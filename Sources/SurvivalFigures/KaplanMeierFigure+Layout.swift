@@ -119,10 +119,22 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     self.measurer = measurer
     var options = figure.options
     options.size = size
+    // Pads as below; inset lines wider than the page's content wrap at spaces (a heading keeps
+    // its place before its first line), so that no placement runs them off the page.
+    let pad = size.width < 60.millimetres ? 1.millimetres : 2.millimetres
+    let lineWidth = size.width - 2 * pad - 6
+    var lines: [StyledText] = []
+    var headings: Set<Int> = []
+    for (i, line) in options.annotations.enumerated() {
+      if options.annotationHeadings.contains(i) { headings.insert(lines.count) }
+      lines += TextWrapping.lines(line, font: theme.font, width: lineWidth, measurer: measurer)
+    }
+    options.annotations = lines
+    options.annotationHeadings = headings
     self.options = options
     self.theme = theme
     // Narrow figures (single-column insets, 40 mm thumbnails) keep a thinner edge.
-    self.pad = size.width < 60.millimetres ? 1.millimetres : 2.millimetres
+    self.pad = pad
     self.curves = figure.curves
     self.tableCurves = figure.tableCurves ?? figure.curves
   }
@@ -291,9 +303,19 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   }
 
   /// Risk-table times within the axis, thinned when neighbours would collide.
+  ///
+  /// The axis ends at the first break at or after the last follow-up time, so that the last
+  /// step is drawn whole; in a table of numbers at risk, a break past the last time of every
+  /// table curve gets no column, since nobody is at risk there (its column would be all
+  /// zeros). A KMunicate table keeps it: it gives the final numbers censored and with an event.
+  /// Times the user gives (`risk-times`), breaks the user gives and breaks up to a given
+  /// `x-max` are kept.
   func tableTimes(breaks: [Double], scale: LinearScale) -> [Double] {
     let upper = scale.domain.upperBound
-    var times = (options.riskTableTimes ?? breaks).filter { $0 >= 0 && $0 <= upper + 1e-9 }.sorted()
+    let lastTime = tableCurves.map(\.lastTime).max() ?? upper
+    let keepsAll = options.xMax != nil || options.xBreaks != nil || options.riskTable == .kmunicate
+    let automatic = breaks.filter { $0 <= lastTime + 1e-9 || keepsAll }
+    var times = (options.riskTableTimes ?? automatic).filter { $0 >= 0 && $0 <= upper + 1e-9 }.sorted()
     var step = 1
     while step < times.count {
       let thinned = stride(from: 0, to: times.count, by: step).map { times[$0] }

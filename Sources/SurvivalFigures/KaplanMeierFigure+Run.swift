@@ -126,6 +126,12 @@ extension _KaplanMeierLayoutEngine {
       var table: RiskTableLayout?
       if !frame.tableLines.isEmpty {
         var title = options.riskTableTitle
+        // A KMunicate table lists more than the numbers at risk, and says so.
+        if options.riskTable == .kmunicate, title.hasPrefix(KaplanMeierFigureOptions.riskTableTitle) {
+          title =
+            KaplanMeierFigureOptions.kmunicateTableTitle
+            + title.dropFirst(KaplanMeierFigureOptions.riskTableTitle.count)
+        }
         if legendPlacement == .riskTable, let legend = options.legendTitle, !legend.isEmpty {
           title += " by " + legend
         }
