@@ -100,4 +100,28 @@ struct FigureFitTests {
     let natural = try Survfig.run(fewer + ["--out", "t.pdf"], in: folder.path)
     #expect(natural.status == 0, "\(natural.standardError)")
   }
+
+  @Test("a legend placed over the curves is an error naming the remedy, a warning with --allow-lint")
+  func legendOverCurves() throws {
+    let folder = try ScratchFolder()
+    let km = [
+      "km", "--data", Survfig.data("lung.csv"), "--time", "time", "--event", "status", "--group", "sex", "--out",
+      "km.pdf",
+    ]
+    let message =
+      "the legend placed top-left covers the curves; choose another corner with --legend (legend: in a template), or leave it automatic so that it takes a free corner or the risk table"
+    let refused = try Survfig.run(km + ["--legend", "top-left"], in: folder.path)
+    #expect(refused.status == 1)
+    #expect(
+      refused.standardError
+        == "Error: figure lint found 1 problem; fix it, or give --allow-lint to write the figure anyway:\n  \(message)\n"
+    )
+    let allowed = try Survfig.run(km + ["--legend", "top-left", "--allow-lint"], in: folder.path)
+    #expect(allowed.status == 0)
+    #expect(allowed.standardError == "warning: \(message)\n")
+    // A free corner the user chose is drawn without a word.
+    let free = try Survfig.run(km + ["--legend", "bottom-left"], in: folder.path)
+    #expect(free.status == 0)
+    #expect(free.standardError == "")
+  }
 }

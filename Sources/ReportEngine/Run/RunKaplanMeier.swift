@@ -40,7 +40,8 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
       let cramped = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
       let laid = LaidOutFigure(
         scene: layout.scene, requiredHeight: layout.requiredSize.height, requiredWidth: layout.requiredSize.width,
-        findings: cramped.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [], sidecar: [])
+        findings: (cramped.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [])
+          + layout.legendFindings, sidecar: [])
       let minimum = figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
       figureWarnings += try laid.checkLint(
         measurer: measurer, minimumFontSize: minimum, allowsLint: request.figure.output.allowsLint)

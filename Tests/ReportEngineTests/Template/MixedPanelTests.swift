@@ -137,4 +137,30 @@ struct MixedPanelTests {
     #expect(messages.dropFirst().allSatisfy { $0.hasPrefix("panel B: text '") && $0.hasSuffix("' runs off its panel") })
     #expect(messages.count > 1)
   }
+
+  @Test("each panel letter's left edge is on the left edge of its panel's titles")
+  func lettersAligned() throws {
+    let figure = try Self.build(Self.yaml())
+    let measurer = try FigureRenderer().measurer
+    let letters = try #require(figure.scene.group(named: "panel-labels")).flatMap(\.texts)
+    #expect(letters.count == 4)
+    for (number, letter) in letters.enumerated() {
+      let panel = Scene(size: figure.scene.size, commands: Self.panel(figure, number + 1))
+      let edge = BuiltFigure.titleEdge(panel, measurer: measurer)
+      #expect(abs(measurer.bounds(of: letter.0, at: letter.1).minX - edge) < 0.01, "panel \(number + 1)")
+      // The edge is the titles': text that starts at the panel's left, not at the cell's.
+      #expect(edge > Double(number % 2) * figure.scene.size.width / 2 + 1)
+    }
+  }
+
+  @Test("a caption's P values are set in italics on the report page, as in the figures' insets")
+  func captionItalicP() throws {
+    let measurer = try FigureRenderer().measurer
+    let (page, _) = ReportBuilder.figurePage(
+      Scene(size: Size(width: 200, height: 100), commands: []), label: "Figure 1",
+      caption: "Overall survival by sex; log-rank P = 0.001.", measurer: measurer)
+    let spans = page.texts.flatMap { $0.0.text.spans }
+    #expect(spans.contains { $0.isItalic && $0.text == "P" })
+    #expect(page.texts.map { $0.0.text.plainText }.joined(separator: " ").contains("log-rank P = 0.001."))
+  }
 }
