@@ -136,6 +136,8 @@ public struct FigureSpec: Sendable {
         try m["height"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) }
         ?? min(style.height * Double(rows) * 0.85, 240)
       var cellStyle = style
+      // Panels keep the report's type size, not the one their cell's width would give.
+      cellStyle.fontSize = style.baseFontSize
       cellStyle.columns = 2
       cellStyle.doubleColumnWidth = width / Double(columns)
       cellStyle.height = height / Double(rows)

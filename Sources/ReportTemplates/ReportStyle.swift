@@ -66,12 +66,19 @@ public struct ReportStyle: Hashable, Sendable {
     self.lineWidth = nil
   }
 
+  /// The base type size of every figure of a report: the style's `font-size`, else the size
+  /// the theme gives a single-column figure (7.5 pt; tick labels and table numbers 6.5 pt),
+  /// whatever a figure's or panel's own width, so that type is one size across the report, as
+  /// a journal sets it, and a narrow figure or panel has room for its contents (a forest plot
+  /// whose columns do not fit sets smaller type, down to the minimum).
+  public var baseFontSize: Double { fontSize ?? FigureOutput.themeFontSize(forWidth: singleColumnWidth) }
+
   /// The defaults a figure starts from: the style's width, type, palette and resolution.
   public var figureOutput: FigureOutput {
     var output = FigureOutput()
     output.widthMillimetres = width
     output.palette = palette
-    output.fontSize = fontSize
+    output.fontSize = baseFontSize
     output.fontFamily = fontFamily
     output.lineWidth = lineWidth
     output.dpi = dpi

@@ -34,6 +34,12 @@ public struct FigureOutput: Hashable, Sendable {
 
   public init() {}
 
+  /// The base type size the theme gives a figure `millimetres` wide (9 pt at two-column widths,
+  /// 7.5 pt at one column).
+  public static func themeFontSize(forWidth millimetres: Double) -> Double {
+    FigureTheme.scaled(forWidth: millimetres.millimetres).fontSize
+  }
+
   /// Print sizes, 30–1000 mm.
   public static let sizeRange = NumberRange.between(30, 1000, unit: "mm")
   /// PNG resolutions.
