@@ -116,7 +116,8 @@ public struct ReportStyle: Hashable, Sendable {
       "Typeface of figures, tables and captions.", defaultValue: .sans, example: "font: serif"
     ) { $0.fontFamily = $1 },
     .number(
-      "font-size", commandLine: .none, section: .output, "Base type size of figures in points.",
+      "font-size", commandLine: .none, section: .output,
+      "Base type size of every figure in points, whatever its width (default 7.5 pt; tick labels and table numbers 1 pt smaller).",
       in: FigureOutput.fontSizeRange, what: "a type size in points", example: "font-size: 7"
     ) { $0.fontSize = $1 },
     .number(

@@ -88,7 +88,9 @@ public struct FigureOutput: Hashable, Sendable {
       ) { $0[keyPath: path].fontFamily = $1 },
       .number(
         "font-size", section: .output, "Base type size in points.", in: fontSizeRange, what: "a type size in points",
-        valueName: "pt", defaultText: "from the width (9 pt at two-column widths, 7.5 pt at one column)",
+        valueName: "pt",
+        defaultText:
+          "from the width on the command line (9 pt at two-column widths, 7.5 pt at one column); in a template, the style's font-size, else 7.5 pt for every figure",
         example: "font-size: 8"
       ) { $0[keyPath: path].fontSize = $1 },
       .number(
