@@ -50,8 +50,9 @@ extension KaplanMeierFigure {
   }
 
   /// The smallest size, in whole millimetres, at which the plot area is readable in width and
-  /// gets its minimum height: the figure grows (wider while the plot is too narrow to read,
-  /// taller by the height the plot lacks) until a layout meets both, and the height is then
+  /// gets its minimum height: the figure grows (taller by the height the plot lacks while some
+  /// layout's plot is wide enough, otherwise wider while the plot is too narrow to read) until a
+  /// layout meets both, and the height is then
   /// bisected down to the smallest whole millimetre that still does.
   static func requiredSize(
     from choice: _LayoutChoice, choose: (Size) -> _LayoutChoice
@@ -61,12 +62,12 @@ extension KaplanMeierFigure {
     for _ in 0..<8 {
       var grew = false
       let width = max(current.layout.plotRect.width, 0)
-      if width < KaplanMeierLayout.readablePlotWidth - 1e-6 {
-        size.width = wholeMillimetres(size.width + KaplanMeierLayout.readablePlotWidth - width)
-        grew = true
-      }
       if !current.meets, let plot = current.growthPlot {
+        // A layout with a wide enough plot exists and lacks height: only the height grows.
         size.height = grownHeight(size.height, width: size.width, plotHeight: plot.height)
+        grew = true
+      } else if width < KaplanMeierLayout.readablePlotWidth - 1e-6 {
+        size.width = wholeMillimetres(size.width + KaplanMeierLayout.readablePlotWidth - width)
         grew = true
       }
       guard grew else { break }

@@ -34,6 +34,23 @@ extension _KaplanMeierLayoutEngine {
     return widest > size.width * 0.2
   }
 
+  /// The risk table's title: a KMunicate table's says it lists more than the numbers at risk;
+  /// with the legend in the table, it names the legend's title ("Number at risk by Sex").
+  func riskTableTitle(legendInTable: Bool) -> String {
+    var title = options.riskTableTitle
+    if options.riskTable == .kmunicate, title.hasPrefix(KaplanMeierFigureOptions.riskTableTitle) {
+      title =
+        KaplanMeierFigureOptions.kmunicateTableTitle + title.dropFirst(KaplanMeierFigureOptions.riskTableTitle.count)
+    }
+    if legendInTable, let legend = options.legendTitle, !legend.isEmpty { title += " by " + legend }
+    return title
+  }
+
+  /// The lines of a risk-table title, wrapped at spaces to the page's width.
+  func riskTableTitleLines(_ title: String) -> [StyledText] {
+    TextWrapping.lines(StyledText(title), font: theme.font.bold(), width: size.width - 2 * pad, measurer: measurer)
+  }
+
   /// The header lines of curve `i`'s group: its label after the line sample, wrapped at spaces
   /// to the page's width, so that a long label never runs off the page.
   func headerLines(_ i: Int) -> [TableLine] {
@@ -103,10 +120,13 @@ extension _KaplanMeierLayoutEngine {
     let columns = times.map { RiskTableLayout.Column(time: $0, x: xScale.map($0)) }
     var out: [DrawCommand] = []
     let titleFont = theme.font.bold()
-    out.append(
-      .text(
-        TextRun(StyledText(title), font: titleFont, color: theme.textColor, anchor: .leadingMiddle),
-        at: Point(x: pad, y: top + titleHeight / 2)))
+    let titleLines = riskTableTitleLines(title)
+    for (k, line) in titleLines.enumerated() {
+      out.append(
+        .text(
+          TextRun(line, font: titleFont, color: theme.textColor, anchor: .leadingMiddle),
+          at: Point(x: pad, y: top + titleHeight * (Double(k) + 0.5) / Double(titleLines.count))))
+    }
     var rows: [RiskTableLayout.Row] = []
     let labelRight = plot.minX - tableLabelGap
     for (k, line) in lines.enumerated() {

@@ -127,16 +127,7 @@ extension _KaplanMeierLayoutEngine {
       if !insetCommands.isEmpty { commands.append(.group("annotations", insetCommands)) }
       var table: RiskTableLayout?
       if !frame.tableLines.isEmpty {
-        var title = options.riskTableTitle
-        // A KMunicate table lists more than the numbers at risk, and says so.
-        if options.riskTable == .kmunicate, title.hasPrefix(KaplanMeierFigureOptions.riskTableTitle) {
-          title =
-            KaplanMeierFigureOptions.kmunicateTableTitle
-            + title.dropFirst(KaplanMeierFigureOptions.riskTableTitle.count)
-        }
-        if legendPlacement == .riskTable, let legend = options.legendTitle, !legend.isEmpty {
-          title += " by " + legend
-        }
+        let title = riskTableTitle(legendInTable: legendPlacement == .riskTable)
         let (cmds, layout) = riskTable(
           lines: frame.tableLines, top: frame.tableTop, plot: plot, xScale: xScale,
           breaks: frame.xBreaks,
