@@ -32,6 +32,9 @@ public struct FigureSpec: Sendable {
   /// Whether the template sets the height; otherwise a Kaplan–Meier figure (or a grid of them)
   /// grows taller when a plot area would get less than its minimum height.
   public var isHeightFixed = false
+  /// Write the figure even when figure lint finds problems (`allow-lint`, the figure's or the
+  /// style's); otherwise they fail the build.
+  public var allowsLint = false
   /// Conditions rows must meet (the endpoint's and the figure's), combined with `and`.
   public var filters: [TemplateExpression]
   /// Append the methods statement to the caption.
@@ -77,6 +80,10 @@ public struct FigureSpec: Sendable {
       "The grid's height in millimetres (default: from the style's height per row; the grid then grows to fit)."
     ),
     ("dpi", "Resolution of the PNG file."),
+    (
+      "allow-lint",
+      "Write the grid even when figure lint finds problems in it (text too small, overlapping or off its panel, a panel too small for its contents); they are printed as warnings (default: the style's, false)."
+    ),
   ]
   static let panelKeys = panelKeyDescriptions.map(\.key)
   /// The figure types: every kind and `panels`.
@@ -132,6 +139,8 @@ public struct FigureSpec: Sendable {
         try m["height"].map { n throws(TemplateError) in try ReportStyle.millimetres(n) }
         ?? min(style.height * Double(rows) * 0.85, 240)
       var cellStyle = style
+      // Panels keep the report's type size, not the one their cell's width would give.
+      cellStyle.fontSize = style.baseFontSize
       cellStyle.columns = 2
       cellStyle.doubleColumnWidth = width / Double(columns)
       cellStyle.height = height / Double(rows)
@@ -144,6 +153,7 @@ public struct FigureSpec: Sendable {
       self.widthMillimetres = width
       self.heightMillimetres = height
       self.isHeightFixed = m["height"] != nil
+      self.allowsLint = try m["allow-lint"]?.bool() ?? style.allowsLint
       return
     }
     let (request, filters, columnKeys) = try Self.request(figureKind, m, node: node, context: context)
@@ -155,6 +165,7 @@ public struct FigureSpec: Sendable {
     self.widthMillimetres = output.widthMillimetres
     self.heightMillimetres = output.heightMillimetres ?? style.height
     self.isHeightFixed = output.heightMillimetres != nil
+    self.allowsLint = output.allowsLint
   }
 
   /// The request of a figure of `kind`, the filters of its endpoint and the keys naming columns.

@@ -32,6 +32,8 @@ public struct ReportStyle: Hashable, Sendable {
   /// Small-cell suppression of every risk table and characteristics table: counts from 1 to one
   /// below this print as `<N`.
   public var suppressBelow: Int?
+  /// Write every figure even when figure lint finds problems (`allow-lint`).
+  public var allowsLint = false
 
   public var width: Double { columns == 1 ? singleColumnWidth : doubleColumnWidth }
 
@@ -64,16 +66,24 @@ public struct ReportStyle: Hashable, Sendable {
     self.lineWidth = nil
   }
 
+  /// The base type size of every figure of a report: the style's `font-size`, else the size
+  /// the theme gives a single-column figure (7.5 pt; tick labels and table numbers 6.5 pt),
+  /// whatever a figure's or panel's own width, so that type is one size across the report, as
+  /// a journal sets it, and a narrow figure or panel has room for its contents (a forest plot
+  /// whose columns do not fit sets smaller type, down to the minimum).
+  public var baseFontSize: Double { fontSize ?? FigureOutput.themeFontSize(forWidth: singleColumnWidth) }
+
   /// The defaults a figure starts from: the style's width, type, palette and resolution.
   public var figureOutput: FigureOutput {
     var output = FigureOutput()
     output.widthMillimetres = width
     output.palette = palette
-    output.fontSize = fontSize
+    output.fontSize = baseFontSize
     output.fontFamily = fontFamily
     output.lineWidth = lineWidth
     output.dpi = dpi
     output.suppressBelow = suppressBelow
+    output.allowsLint = allowsLint
     return output
   }
 
@@ -106,7 +116,8 @@ public struct ReportStyle: Hashable, Sendable {
       "Typeface of figures, tables and captions.", defaultValue: .sans, example: "font: serif"
     ) { $0.fontFamily = $1 },
     .number(
-      "font-size", commandLine: .none, section: .output, "Base type size of figures in points.",
+      "font-size", commandLine: .none, section: .output,
+      "Base type size of every figure in points, whatever its width (default 7.5 pt; tick labels and table numbers 1 pt smaller).",
       in: FigureOutput.fontSizeRange, what: "a type size in points", example: "font-size: 7"
     ) { $0.fontSize = $1 },
     .number(
@@ -128,6 +139,7 @@ public struct ReportStyle: Hashable, Sendable {
       what: "a resolution in dots per inch", example: "dpi: 600"
     ) { $0.dpi = $1 },
     FigureOutput.suppressBelowDeclaration(commandLine: .none) { $0.suppressBelow = $1 },
+    .allowLint(commandLine: .none) { $0.allowsLint = $1 },
     .flag(
       "methods-in-caption", commandLine: .none, section: .output,
       "Append each figure's methods statement to its caption.", example: "methods-in-caption: true"

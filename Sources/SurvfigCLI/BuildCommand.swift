@@ -34,7 +34,13 @@ struct BuildCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Write a make dependency file.", valueName: "file"))
   var depfile: String?
 
-  @Flag(help: "Fail when figure lint finds small, overlapping or clipped text.")
+  @Flag(
+    help:
+      "Write every figure even when figure lint finds problems (text too small, overlapping or clipped, content that does not fit); they are printed as warnings. Without it they are an error unless the figure or the style sets 'allow-lint: true'."
+  )
+  var allowLint = false
+
+  @Flag(help: "Fail on every finding: figure lint's (also where allowed) and unknown names in captions.")
   var strict = false
 
   @Flag(help: "Print nothing but warnings and errors.")
@@ -60,6 +66,7 @@ struct BuildCommand: ParsableCommand {
       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, depfile: depfile,
       isStrict: strict, executable: Self.executablePath)
     options.sidecarDetail = SidecarDetail(rawValue: sidecar) ?? .summary
+    options.allowsLint = allowLint
     let builder = ReportBuilder(template: parsed, options: options)
     let total = builder.progressStepCount
     let counter = ProgressCounter(total: total)

@@ -13,6 +13,7 @@ struct FigureOutputOptions<Kind: FigureKind>: ParsableArguments {
   @Option(help: Kind.options.help("font")) var font: String?
   @Option(help: Kind.options.help("font-size")) var fontSize: String?
   @Option(help: Kind.options.help("line-width")) var lineWidth: String?
+  @Flag(help: Kind.options.help("allow-lint")) var allowLint = false
 
   init() {}
 }

@@ -37,9 +37,9 @@ struct ForestCommand: ParsableCommand {
   }
 
   func run() throws {
-    let analysis = try runForest(try request())
-    for warning in analysis.warnings { printError("warning: \(warning)") }
-    if json { printJSON(analysis.json) }
+    let run = try runForest(try request())
+    for warning in run.analysis.warnings + run.figureWarnings { printError("warning: \(warning)") }
+    if json { printJSON(run.analysis.json) }
   }
 }
 

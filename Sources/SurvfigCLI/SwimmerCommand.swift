@@ -37,7 +37,8 @@ struct SwimmerCommand: ParsableCommand {
   }
 
   func run() throws {
-    try runSwimmer(try request())
+    let run = try runSwimmer(try request())
+    for warning in run.figureWarnings { printError("warning: \(warning)") }
   }
 }
 

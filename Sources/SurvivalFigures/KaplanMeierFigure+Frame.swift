@@ -61,7 +61,10 @@ extension _KaplanMeierLayoutEngine {
 
     let lines = tableLines(compact: compact)
     let rowHeight = lineHeight(small)
-    let tableTitleHeight = options.riskTable == .none ? 0 : lineHeight(body.bold())
+    // The title wraps to the page; the longer form (with the legend's title) is reserved for.
+    let tableTitleHeight =
+      options.riskTable == .none
+      ? 0 : lineHeight(body.bold()) * Double(riskTableTitleLines(riskTableTitle(legendInTable: true)).count)
     let tableHeight = lines.isEmpty ? 0 : tableTitleHeight + Double(lines.count) * rowHeight
     let tableGap = lines.isEmpty ? 0.0 : 6
     let tickLabelHeight = lineHeight(small)

@@ -50,8 +50,9 @@ extension KaplanMeierFigure {
   }
 
   /// The smallest size, in whole millimetres, at which the plot area is readable in width and
-  /// gets its minimum height: the figure grows (wider while the plot is too narrow to read,
-  /// taller by the height the plot lacks) until a layout meets both, and the height is then
+  /// gets its minimum height: the figure grows (taller by the height the plot lacks while some
+  /// layout's plot is wide enough, otherwise wider while the plot is too narrow to read) until a
+  /// layout meets both, and the height is then
   /// bisected down to the smallest whole millimetre that still does.
   static func requiredSize(
     from choice: _LayoutChoice, choose: (Size) -> _LayoutChoice
@@ -61,12 +62,12 @@ extension KaplanMeierFigure {
     for _ in 0..<8 {
       var grew = false
       let width = max(current.layout.plotRect.width, 0)
-      if width < KaplanMeierLayout.readablePlotWidth - 1e-6 {
-        size.width = wholeMillimetres(size.width + KaplanMeierLayout.readablePlotWidth - width)
-        grew = true
-      }
       if !current.meets, let plot = current.growthPlot {
+        // A layout with a wide enough plot exists and lacks height: only the height grows.
         size.height = grownHeight(size.height, width: size.width, plotHeight: plot.height)
+        grew = true
+      } else if width < KaplanMeierLayout.readablePlotWidth - 1e-6 {
+        size.width = wholeMillimetres(size.width + KaplanMeierLayout.readablePlotWidth - width)
         grew = true
       }
       guard grew else { break }
@@ -119,10 +120,22 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
     self.measurer = measurer
     var options = figure.options
     options.size = size
+    // Pads as below; inset lines wider than the page's content wrap at spaces (a heading keeps
+    // its place before its first line), so that no placement runs them off the page.
+    let pad = size.width < 60.millimetres ? 1.millimetres : 2.millimetres
+    let lineWidth = size.width - 2 * pad - 6
+    var lines: [StyledText] = []
+    var headings: Set<Int> = []
+    for (i, line) in options.annotations.enumerated() {
+      if options.annotationHeadings.contains(i) { headings.insert(lines.count) }
+      lines += TextWrapping.lines(line, font: theme.font, width: lineWidth, measurer: measurer)
+    }
+    options.annotations = lines
+    options.annotationHeadings = headings
     self.options = options
     self.theme = theme
     // Narrow figures (single-column insets, 40 mm thumbnails) keep a thinner edge.
-    self.pad = size.width < 60.millimetres ? 1.millimetres : 2.millimetres
+    self.pad = pad
     self.curves = figure.curves
     self.tableCurves = figure.tableCurves ?? figure.curves
   }
@@ -291,9 +304,19 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   }
 
   /// Risk-table times within the axis, thinned when neighbours would collide.
+  ///
+  /// The axis ends at the first break at or after the last follow-up time, so that the last
+  /// step is drawn whole; in a table of numbers at risk, a break past the last time of every
+  /// table curve gets no column, since nobody is at risk there (its column would be all
+  /// zeros). A KMunicate table keeps it: it gives the final numbers censored and with an event.
+  /// Times the user gives (`risk-times`), breaks the user gives and breaks up to a given
+  /// `x-max` are kept.
   func tableTimes(breaks: [Double], scale: LinearScale) -> [Double] {
     let upper = scale.domain.upperBound
-    var times = (options.riskTableTimes ?? breaks).filter { $0 >= 0 && $0 <= upper + 1e-9 }.sorted()
+    let lastTime = tableCurves.map(\.lastTime).max() ?? upper
+    let keepsAll = options.xMax != nil || options.xBreaks != nil || options.riskTable == .kmunicate
+    let automatic = breaks.filter { $0 <= lastTime + 1e-9 || keepsAll }
+    var times = (options.riskTableTimes ?? automatic).filter { $0 >= 0 && $0 <= upper + 1e-9 }.sorted()
     var step = 1
     while step < times.count {
       let thinned = stride(from: 0, to: times.count, by: step).map { times[$0] }

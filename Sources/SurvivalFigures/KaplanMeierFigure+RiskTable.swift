@@ -11,6 +11,8 @@ struct _RiskTableLine {
   /// A compact KMunicate table: the group's label, after its line sample at the left edge,
   /// on the group's first row.
   var groupLabel: StyledText? = nil
+  /// A further line of a group header wrapped to the page: no line sample of its own.
+  var isContinuation = false
 }
 
 extension _KaplanMeierLayoutEngine {
@@ -32,6 +34,34 @@ extension _KaplanMeierLayoutEngine {
     return widest > size.width * 0.2
   }
 
+  /// The risk table's title: a KMunicate table's says it lists more than the numbers at risk;
+  /// with the legend in the table, it names the legend's title ("Number at risk by Sex").
+  func riskTableTitle(legendInTable: Bool) -> String {
+    var title = options.riskTableTitle
+    if options.riskTable == .kmunicate, title.hasPrefix(KaplanMeierFigureOptions.riskTableTitle) {
+      title =
+        KaplanMeierFigureOptions.kmunicateTableTitle + title.dropFirst(KaplanMeierFigureOptions.riskTableTitle.count)
+    }
+    if legendInTable, let legend = options.legendTitle, !legend.isEmpty { title += " by " + legend }
+    return title
+  }
+
+  /// The lines of a risk-table title, wrapped at spaces to the page's width.
+  func riskTableTitleLines(_ title: String) -> [StyledText] {
+    TextWrapping.lines(StyledText(title), font: theme.font.bold(), width: size.width - 2 * pad, measurer: measurer)
+  }
+
+  /// The header lines of curve `i`'s group: its label after the line sample, wrapped at spaces
+  /// to the page's width, so that a long label never runs off the page.
+  func headerLines(_ i: Int) -> [TableLine] {
+    let available = size.width - 2 * pad - sampleLength - 3
+    let lines = TextWrapping.lines(
+      StyledText(tableCurves[i].label), font: theme.smallFont.bold(), width: available, measurer: measurer)
+    return lines.enumerated().map { k, line in
+      TableLine(label: line, isHeader: true, curveIndex: i, quantity: "", indent: 0, isContinuation: k > 0)
+    }
+  }
+
   /// The table's lines; `compact` puts group labels beside the counts.
   func tableLines(compact: Bool) -> [TableLine] {
     switch options.riskTable {
@@ -39,12 +69,7 @@ extension _KaplanMeierLayoutEngine {
     case .numberAtRisk:
       if labelsOnOwnLines && !compact {
         return tableCurves.indices.flatMap { i -> [TableLine] in
-          [
-            TableLine(
-              label: StyledText(tableCurves[i].label), isHeader: true, curveIndex: i, quantity: "",
-              indent: 0),
-            TableLine(label: "", isHeader: false, curveIndex: i, quantity: "at risk", indent: 0),
-          ]
+          headerLines(i) + [TableLine(label: "", isHeader: false, curveIndex: i, quantity: "at risk", indent: 0)]
         }
       }
       return tableCurves.indices.map {
@@ -55,7 +80,6 @@ extension _KaplanMeierLayoutEngine {
     case .kmunicate:
       return tableCurves.indices.flatMap { i -> [TableLine] in
         let label = StyledText(tableCurves[i].label)
-        let header = TableLine(label: label, isHeader: true, curveIndex: i, quantity: "", indent: 0)
         let indent = compact ? 0.0 : 6
         let rows = [
           TableLine(
@@ -66,7 +90,7 @@ extension _KaplanMeierLayoutEngine {
           TableLine(
             label: "Events", isHeader: false, curveIndex: i, quantity: "events", indent: indent),
         ]
-        return compact ? rows : [header] + rows
+        return compact ? rows : headerLines(i) + rows
       }
     }
   }
@@ -96,10 +120,13 @@ extension _KaplanMeierLayoutEngine {
     let columns = times.map { RiskTableLayout.Column(time: $0, x: xScale.map($0)) }
     var out: [DrawCommand] = []
     let titleFont = theme.font.bold()
-    out.append(
-      .text(
-        TextRun(StyledText(title), font: titleFont, color: theme.textColor, anchor: .leadingMiddle),
-        at: Point(x: pad, y: top + titleHeight / 2)))
+    let titleLines = riskTableTitleLines(title)
+    for (k, line) in titleLines.enumerated() {
+      out.append(
+        .text(
+          TextRun(line, font: titleFont, color: theme.textColor, anchor: .leadingMiddle),
+          at: Point(x: pad, y: top + titleHeight * (Double(k) + 0.5) / Double(titleLines.count))))
+    }
     var rows: [RiskTableLayout.Row] = []
     let labelRight = plot.minX - tableLabelGap
     for (k, line) in lines.enumerated() {
@@ -115,7 +142,7 @@ extension _KaplanMeierLayoutEngine {
       }
       if line.isHeader {
         // A group header spans the label column, left-aligned after its line sample.
-        out.append(sample(from: pad))
+        if !line.isContinuation { out.append(sample(from: pad)) }
         out.append(
           .text(
             TextRun(line.label, font: labelFont, color: color, anchor: .leadingMiddle),

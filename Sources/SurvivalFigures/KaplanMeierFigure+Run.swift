@@ -39,6 +39,7 @@ extension _KaplanMeierLayoutEngine {
       var legendRect: Rect?
       var legendPlacement = LegendPlacement.none
       var legendCommands: [DrawCommand] = []
+      var legendCovers = false
       switch plan.legend {
       case .corner:
         guard
@@ -48,6 +49,7 @@ extension _KaplanMeierLayoutEngine {
         else { return nil }
         legendCommands = verticalLegend(in: rect)
         (legendRect, legendPlacement) = (rect, corner)
+        legendCovers = geometries.contains { $0.intersects(rect, markRadius: markSize / 2) }
         occupied.append(rect)
       case .top:
         let (commands, rect) = horizontalLegend(
@@ -125,10 +127,7 @@ extension _KaplanMeierLayoutEngine {
       if !insetCommands.isEmpty { commands.append(.group("annotations", insetCommands)) }
       var table: RiskTableLayout?
       if !frame.tableLines.isEmpty {
-        var title = options.riskTableTitle
-        if legendPlacement == .riskTable, let legend = options.legendTitle, !legend.isEmpty {
-          title += " by " + legend
-        }
+        let title = riskTableTitle(legendInTable: legendPlacement == .riskTable)
         let (cmds, layout) = riskTable(
           lines: frame.tableLines, top: frame.tableTop, plot: plot, xScale: xScale,
           breaks: frame.xBreaks,
@@ -141,7 +140,8 @@ extension _KaplanMeierLayoutEngine {
         xScale: xScale, yScale: yScale, xBreaks: frame.xBreaks, yBreaks: yBreaks, riskTable: table,
         legendRect: legendRect,
         annotationRect: insetRects.dropFirst().reduce(insetRects.first) { $0?.union($1) },
-        legendPlacement: legendPlacement, annotationPosition: position, requiredSize: size)
+        legendPlacement: legendPlacement, annotationPosition: position, legendCoversCurves: legendCovers,
+        requiredSize: size)
     }
   }
 }

@@ -180,6 +180,11 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
   /// Times of the risk-table columns; nil uses the x breaks.
   public var riskTableTimes: [Double]?
   public var riskTableTitle: String
+  /// The risk table's default title.
+  public static let riskTableTitle = "Number at risk"
+  /// The default title of a KMunicate table, which lists the numbers at risk, censored and with
+  /// an event (Morris et al., BMJ Open 2019).
+  public static let kmunicateTableTitle = "Number at risk, censored and with an event"
   /// Counts from 1 to one below this print as `<N` (small-cell suppression); nil prints every
   /// count.
   public var suppressedBelow: Int?
@@ -212,7 +217,7 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
     showsConfidenceBands: Bool = false, showsCensorMarks: Bool = true,
     censorMark: MarkerShape = .verticalTick, showsMedianLines: Bool = false,
     riskTable: RiskTableStyle = .numberAtRisk, riskTableTimes: [Double]? = nil,
-    riskTableTitle: String = "Number at risk", legend: LegendPlacement = .auto,
+    riskTableTitle: String = KaplanMeierFigureOptions.riskTableTitle, legend: LegendPlacement = .auto,
     legendTitle: String? = nil, annotations: [StyledText] = []
   ) {
     self.size = size

@@ -18,6 +18,9 @@ public struct KaplanMeierLayout: Sendable {
   public var legendPlacement: LegendPlacement
   /// Where the inset went; nil without annotations.
   public var annotationPosition: AnnotationPosition?
+  /// Whether a legend placed in a corner the user chose covers a curve or its censoring marks
+  /// (a corner chosen automatically never does).
+  public var legendCoversCurves = false
   /// The margins around the plot area.
   public var margins: PlotMargins {
     PlotMargins(

@@ -34,12 +34,19 @@ struct KaplanMeierFigureSizeTests {
   }
 
   @Test(
-    "a plot area below its share at a fixed height is drawn, with a warning naming the height that fits"
+    "a plot area below its share at a fixed height is an error naming the height that fits; --allow-lint draws it with a warning"
   )
   func cramped() throws {
     let folder = try ScratchFolder()
+    let refused = try Survfig.run(Self.veteran + ["--height", "85", "--out", "km.svg"], in: folder.path)
+    #expect(refused.status == 1)
+    #expect(
+      refused.standardError
+        == "Error: figure lint found 1 problem; fix it, or give --allow-lint to write the figure anyway:\n  the plot area is only 31 mm high, 36% of the figure's height; make the figure at least 98 mm high, or leave its height unset so that it grows\n"
+    )
+    #expect(folder.files.isEmpty)
     let result = try Survfig.run(
-      Self.veteran + ["--height", "85", "--out", "km.svg"], in: folder.path)
+      Self.veteran + ["--height", "85", "--out", "km.svg", "--allow-lint"], in: folder.path)
     #expect(result.status == 0)
     #expect(
       result.standardError
@@ -91,16 +98,23 @@ struct KaplanMeierFigureSizeTests {
     #expect(folder.files == ["km.pdf"])
   }
 
-  @Test("km runs figure lint: a title word wider than the page is a warning")
+  @Test("km runs figure lint: a title word wider than the page is an error, a warning with --allow-lint")
   func lint() throws {
     let folder = try ScratchFolder()
     let word = "Supercalifragilisticexpialidocious-survival-of-acute-myelogenous-leukaemia"
-    let result = try Survfig.run(
-      [
-        "km", "--data", Survfig.data("aml.csv"), "--time", "time", "--event", "status", "--width",
-        "60",
-        "--title", word, "--out", "km.pdf",
-      ], in: folder.path)
+    let km = [
+      "km", "--data", Survfig.data("aml.csv"), "--time", "time", "--event", "status", "--width",
+      "60",
+      "--title", word, "--out", "km.pdf",
+    ]
+    let refused = try Survfig.run(km, in: folder.path)
+    #expect(refused.status == 1)
+    #expect(
+      refused.standardError
+        == "Error: figure lint found 1 problem; fix it, or give --allow-lint to write the figure anyway:\n  text '\(word)' runs off the page\n"
+    )
+    #expect(folder.files.isEmpty)
+    let result = try Survfig.run(km + ["--allow-lint"], in: folder.path)
     #expect(result.status == 0)
     #expect(result.standardError == "warning: text '\(word)' runs off the page\n")
   }

@@ -50,7 +50,7 @@ struct ForestPlotTests {
 
   @Test("rows are evenly spaced and the line of no effect sits at 1 on a log axis")
   func scale() {
-    let layout = plot(width: 170).layout(measurer: measurer)
+    let layout = plot(width: 170, series: 1).layout(measurer: measurer)
     let steps = zip(layout.rowCentres, layout.rowCentres.dropFirst()).map { $1 - $0 }
     #expect(Set(steps.map { ($0 * 1e6).rounded() }).count == 1)
     let one = layout.xScale.map(1)
@@ -108,19 +108,26 @@ struct ForestPlotTests {
       verticals.contains { abs($0.minX - one) < 1e-9 && $0.minY >= panel.minY - 1e-9 && $0.maxY <= panel.maxY + 1e-9 })
   }
 
-  @Test("ticks: 1, decades, halves and doubles, quarters in that order; fine ratios only for narrow ranges")
+  @Test("ticks: even sequences, finest first: 0.8–1.25, doubling, quadrupling, decades, hundredfold")
   func ticks() {
-    #expect(ForestPlot.ticks(in: 0.09...4.24) == [0.1, 0.25, 0.5, 1, 2, 4])
+    #expect(ForestPlot.ticks(in: 0.09...4.24) == [0.25, 1, 4])
     #expect(ForestPlot.ticks(in: 0.42...2.1) == [0.5, 1, 2])
-    #expect(ForestPlot.ticks(in: 0.7...1.4) == [0.75, 1, 1.25])
-    #expect(ForestPlot.ticks(in: 0.01...40) == [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 10, 20])
-    // Labels that do not fit drop the lower priorities first: here only 1 and the decades.
-    let decades = ForestPlot.ticks(in: 0.01...40) { ticks in ticks.count <= 4 }
-    #expect(decades == [0.01, 0.1, 1, 10])
+    #expect(ForestPlot.ticks(in: 0.2...5) == [0.25, 0.5, 1, 2, 4])
+    #expect(ForestPlot.ticks(in: 0.7...1.4) == [0.8, 1, 1.25])
+    #expect(ForestPlot.ticks(in: 0.01...40) == [0.01, 0.1, 1, 10])
+    // Labels that do not fit take the next coarser sequence.
+    #expect(ForestPlot.ticks(in: 0.2...5) { $0.count <= 3 } == [0.25, 1, 4])
+    #expect(ForestPlot.ticks(in: 0.01...40) { $0.count <= 2 } == [0.01, 1])
+    // Never a mix of steps (the old 0.5, 1, 2, 4, 10, 20): every tick one ratio from the next.
+    for domain in [0.05...20, 0.3...12, 0.5...30, 0.001...1000, 0.6...1.5] {
+      let ticks = ForestPlot.ticks(in: domain)
+      let ratios = zip(ticks, ticks.dropFirst()).map { $1 / $0 }
+      #expect(ticks.count >= 2 && ratios.allSatisfy { abs($0 / ratios[0] - 1) < 1e-9 }, "\(domain): \(ticks)")
+    }
   }
 
   /// The IMA study's Table 3 intervals span 0.09–4.24.
-  @Test("tick labels stay apart and keep 1, 0.1 and 4 from 85 to 170 mm; at 130 mm and more: 0.1, 0.25, 0.5, 1, 2, 4")
+  @Test("tick labels stay apart and keep 0.25, 1 and 4 from 85 to 170 mm")
   func ticksAtWidths() {
     func e(_ v: Double, _ l: Double, _ u: Double) -> ForestRow.Estimate {
       ForestRow.Estimate(value: v, lower: l, upper: u, p: 0.5)
@@ -134,11 +141,9 @@ struct ForestPlotTests {
         rows: rows, options: ForestPlotOptions(width: width.millimetres, seriesNames: ["Univariable", "Multivariable"]))
       let layout = plot.layout(measurer: measurer)
       #expect(
-        layout.xBreaks.contains(1) && layout.xBreaks.contains(0.1) && layout.xBreaks.contains(4),
-        "\(width) mm: \(layout.xBreaks)")
-      if width >= 130 { #expect(layout.xBreaks == [0.1, 0.25, 0.5, 1, 2, 4], "\(width) mm") }
+        layout.xBreaks == [0.25, 1, 4], "\(width) mm: \(layout.xBreaks)")
       let labels = layout.scene.texts.filter { text, _ in
-        layout.xBreaks.map { JournalFormat.tick($0) }.contains(text.text.plainText) && text.font.size < 8
+        layout.xBreaks.map { JournalFormat.tick($0) }.contains(text.text.plainText) && text.font.size < 9
       }
       .map { measurer.bounds(of: $0.0, at: $0.1) }.sorted { $0.minX < $1.minX }
       #expect(labels.count == layout.xBreaks.count)

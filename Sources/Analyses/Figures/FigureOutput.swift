@@ -28,8 +28,17 @@ public struct FigureOutput: Hashable, Sendable {
   /// Small-cell suppression: counts from 1 to one below this print as `<N` in risk tables and
   /// characteristics tables, as a footnote says; nil prints every count.
   public var suppressBelow: Int?
+  /// Write the figure even when figure lint finds problems (`allow-lint`); they are then
+  /// warnings, not an error.
+  public var allowsLint = false
 
   public init() {}
+
+  /// The base type size the theme gives a figure `millimetres` wide (9 pt at two-column widths,
+  /// 7.5 pt at one column).
+  public static func themeFontSize(forWidth millimetres: Double) -> Double {
+    FigureTheme.scaled(forWidth: millimetres.millimetres).fontSize
+  }
 
   /// Print sizes, 30–1000 mm.
   public static let sizeRange = NumberRange.between(30, 1000, unit: "mm")
@@ -79,7 +88,9 @@ public struct FigureOutput: Hashable, Sendable {
       ) { $0[keyPath: path].fontFamily = $1 },
       .number(
         "font-size", section: .output, "Base type size in points.", in: fontSizeRange, what: "a type size in points",
-        valueName: "pt", defaultText: "from the width (9 pt at two-column widths, 7.5 pt at one column)",
+        valueName: "pt",
+        defaultText:
+          "from the width on the command line (9 pt at two-column widths, 7.5 pt at one column); in a template, the style's font-size, else 7.5 pt for every figure",
         example: "font-size: 8"
       ) { $0[keyPath: path].fontSize = $1 },
       .number(
@@ -87,6 +98,7 @@ public struct FigureOutput: Hashable, Sendable {
         in: lineWidthRange, what: "a line width in points", valueName: "pt", defaultText: "the theme's",
         example: "line-width: 1"
       ) { $0[keyPath: path].lineWidth = $1 },
+      .allowLint { $0[keyPath: path].allowsLint = $1 },
     ]
   }
 

@@ -59,7 +59,8 @@ public struct KaplanMeierContent: StepCurveContent {
     let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
     return LaidOutFigure(
       scene: layout.scene, requiredHeight: layout.requiredSize.height, requiredWidth: layout.requiredSize.width,
-      findings: warning.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [],
+      findings: (warning.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [])
+        + layout.legendFindings,
       sidecar: sidecar(for: layout, detail: .summary), fullSidecar: sidecar(for: layout, detail: .full))
   }
 

@@ -46,6 +46,20 @@ extension KaplanMeierLayout {
       + "the plot area is only \(Self.mm(plotRect.height)) mm high, \(share)% of \(whose) height; make the figure at least \(Self.mm(needed.height)) mm high\(unset)"
   }
 
+  /// A finding when the legend, in a corner the user chose, covers a curve: name the corners
+  /// and the automatic placement.
+  package var legendFindings: [LintFinding] {
+    guard legendCoversCurves else { return [] }
+    let corner = legendPlacement.rawValue
+    return [
+      LintFinding(
+        kind: .overlappingText, texts: [],
+        message:
+          "the legend placed \(corner) covers the curves; choose another corner with --legend (legend: in a template), or leave it automatic so that it takes a free corner or the risk table"
+      )
+    ]
+  }
+
   private static func mm(_ points: Double) -> String {
     JournalFormat.fixed(points / 1.millimetres, decimals: 0)
   }

@@ -63,7 +63,42 @@ public struct SwimmerContent: FigureContent {
     let layout = swimmerLayout(width: width, height: height, measurer: measurer)
     return LaidOutFigure(
       scene: layout.scene, requiredHeight: layout.requiredHeight, requiredWidth: layout.scene.size.width,
+      findings: Self.heightFindings(layout, patients: input.lanes.count, isHeightGiven: height != nil),
       sidecar: sidecar(for: layout, detail: .summary), fullSidecar: sidecar(for: layout, detail: .full))
+  }
+
+  /// The lanes closer than ``SwimmerFigure/minimumLanePitch`` in a page whose height the
+  /// request gave, or a page grown past ``SwimmerFigure/maximumNaturalHeight``, as findings
+  /// naming the height needed. A panel's height (`isHeightGiven`) is the grid's to report.
+  static func heightFindings(_ layout: SwimmerLayout, patients: Int, isHeightGiven: Bool) -> [LintFinding] {
+    guard !isHeightGiven else { return [] }
+    let page = layout.scene.size.height
+    let pitch = mm(SwimmerFigure.minimumLanePitch, decimals: 1)
+    if layout.requiredHeight > page + 1e-6 {
+      return [
+        LintFinding(
+          kind: .crampedPlot, texts: [],
+          message:
+            "the swimmer plot's \(patients) lanes are closer than \(pitch) mm at \(mm(page)) mm high, so that markers no longer clearly belong to one patient; make the figure at least \(mm(layout.requiredHeight, up: true)) mm high, or leave its height unset"
+        )
+      ]
+    }
+    if layout.exceedsNaturalHeight {
+      return [
+        LintFinding(
+          kind: .crampedPlot, texts: [],
+          message:
+            "the swimmer plot of \(patients) patients is \(mm(page, up: true)) mm high with its lanes \(pitch) mm apart, taller than a page (\(mm(SwimmerFigure.maximumNaturalHeight)) mm); split it into panels or select fewer patients, or give its height (at least \(mm(layout.requiredHeight, up: true)) mm) to draw it this tall"
+        )
+      ]
+    }
+    return []
+  }
+
+  /// Points as millimetres, for messages; `up` rounds up to the whole millimetre.
+  static func mm(_ points: Double, decimals: Int = 0, up: Bool = false) -> String {
+    let value = points / 1.millimetres
+    return JournalFormat.fixed(up ? (value - 1e-9).rounded(.up) : value, decimals: decimals)
   }
 
   /// The rows of `table` with a value in each of `columns`.

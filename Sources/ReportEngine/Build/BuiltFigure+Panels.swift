@@ -124,6 +124,9 @@ extension BuiltFigure {
         {
           findings.append(LintFinding(kind: .crampedPlot, texts: [], message: warning))
         }
+        findings += layout.legendFindings.map {
+          LintFinding(kind: $0.kind, texts: $0.texts, message: "panel \(letter): \($0.message)")
+        }
         (scene, context, statistics) = (
           layout.scene, content.captionValues, content.sidecar(for: layout, detail: detail)
         )
@@ -162,13 +165,14 @@ extension BuiltFigure {
         x: Double(index % columns) * cellWidth, y: Double(index / columns) * cellHeight)
       // Each panel is laid out below a band that holds its letter.
       placed.append((scene, Point(x: origin.x, y: origin.y + band)))
-      // The panel letter sits in the panel's top-left corner, in bold, larger than the text.
+      // The panel letter sits in the panel's top-left corner, in bold, larger than the text,
+      // its left edge on the left edge of the panel's titles.
       labels.append(
         .text(
           TextRun(
             .bold(letter), font: FontSpec(size: 11, family: panels[index].fontFamily),
             anchor: TextAnchor(.leading, .top)),
-          at: Point(x: origin.x + 2, y: origin.y + 1)))
+          at: Point(x: origin.x + titleEdge(scene, measurer: measurer), y: origin.y + 1)))
       var withLetter = context
       withLetter["letter"] = letter
       contexts.append(withLetter)
@@ -181,6 +185,15 @@ extension BuiltFigure {
       [("type", .string("panels")), ("panels", .array(sidecars))],
       Array(Set(files)).sorted(), findings, notes
     )
+  }
+
+  /// The left edge of a panel's titles: the leftmost ink of its left-aligned texts (title,
+  /// column headings, risk-table title), 2 pt when it has none.
+  static func titleEdge(_ scene: Scene, measurer: some TextMeasuring) -> Double {
+    let edges = scene.texts.filter { $0.0.anchor.horizontal == .leading }.map {
+      measurer.bounds(of: $0.0, at: $0.1).minX
+    }
+    return edges.min() ?? 2
   }
 
   /// Points as whole millimetres, for messages.

@@ -69,10 +69,12 @@ extension BuiltFigure {
     }
     // Text that leaves a panel is reported once, by its panel, even where it leaves the page.
     let byPanel = Set(fitFindings.filter { $0.kind == .clippedText }.map(\.texts))
-    var lint = scene.lint(measurer: measurer, minimumFontSize: minimumFontSize).filter {
-      !($0.kind == .clippedText && byPanel.contains($0.texts))
-    }
-    lint += fitFindings
+    // What does not fit comes first: it says what to change; the texts it pushes off follow.
+    let lint =
+      fitFindings
+      + scene.lint(measurer: measurer, minimumFontSize: minimumFontSize).filter {
+        !($0.kind == .clippedText && byPanel.contains($0.texts))
+      }
     let sidecar = JSONValue.object(
       [
         ("id", .string(spec.id)),

@@ -12,7 +12,8 @@ extension ReportBuilder {
   static let reportMargin = 20.0.millimetres
 
   /// A report page for one figure: the figure in the top-left corner of the text area, its
-  /// label in bold ("Figure 4.") and its caption below, 9 pt on 12 pt lines across the text
+  /// label in bold ("Figure 4.") and its caption below (its *P* values in italics, as in the
+  /// figures' insets), 9 pt on 12 pt lines across the text
   /// width.
   ///
   /// A figure that does not fit the text area with its caption (a swimmer plot of many
@@ -52,7 +53,9 @@ extension ReportBuilder {
     for (index, line) in lines.enumerated() {
       if index > 0 { y += lineHeight }
       commands.append(
-        .text(TextRun(StyledText(line), font: font), at: Point(x: margin + (index == 0 ? indent : 0), y: y)))
+        .text(
+          TextRun(StyledText.italicizingP(line), font: font), at: Point(x: margin + (index == 0 ? indent : 0), y: y)
+        ))
     }
     return (Scene(size: page, background: .white, commands: commands), scale)
   }

@@ -17,8 +17,13 @@ public struct ReportBuildOptions: Sendable {
   public var jobs: Int
   /// A make-format dependency file to write.
   public var depfile: String?
-  /// Treat figure-lint findings as errors.
+  /// Treat every finding as an error: figure lint's, also of figures that allow them, and the
+  /// caption's unknown names.
   public var isStrict: Bool
+  /// Write every figure even when figure lint finds problems (`--allow-lint`); they are then
+  /// warnings. Without it a figure's findings are an error unless the figure (or the style)
+  /// sets `allow-lint: true`.
+  public var allowsLint = false
   /// The survfig executable, listed as a prerequisite in the dependency file.
   public var executable: String?
   /// How much the sidecars hold: what is printed (the default), or also the row-level data.
@@ -48,6 +53,12 @@ public struct ReportBuildResult: Sendable {
   /// Files among `files` left as they were: the same bytes, and newer than the template, data
   /// and binary they depend on (so that make finds them up to date without a new time).
   public var unchanged: [String] = []
+}
+
+extension ReportBuilder {
+  /// A template's ways to allow figure lint's findings.
+  public static let lintAllowance =
+    "set 'allow-lint: true' on the figure (or in the style), or build with --allow-lint, to write it anyway"
 }
 
 /// Figure lint findings that `--strict` turns into an error.
@@ -155,6 +166,10 @@ public struct ReportBuilder: Sendable {
       (figure.lint.map(\.message) + figure.captionFindings).map { "\(figure.spec.id): \($0)" }
     }
     if options.isStrict && !warnings.isEmpty { throw LintError(findings: warnings) }
+    let refused = built.filter { !$0.spec.allowsLint && !options.allowsLint }.flatMap { figure in
+      figure.lint.map { "\(figure.spec.id): \($0.message)" }
+    }
+    if !refused.isEmpty { throw FigureLintError(findings: refused, allowance: Self.lintAllowance) }
     // Statistical caveats are reported, not lint: --strict does not fail on them.
     warnings += built.flatMap { figure in figure.notes.map { "\(figure.spec.id): \($0)" } }
     warnings += builtTables.flatMap { table in table.notes.map { "\(table.spec.id): \($0)" } }

@@ -18,7 +18,8 @@ public struct CumulativeIncidenceRun: Sendable {
 
 /// Reads the data, computes the statistics and writes the figure to every output of
 /// `request.figure`, as ``runKaplanMeier(_:)`` does: output paths checked first, files written
-/// atomically, a plot area too small to read an error.
+/// atomically, a plot area too small to read an error, figure lint's findings an error unless
+/// allowed.
 public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws -> CumulativeIncidenceRun {
   let outputs = request.figure.output.outputs
   let writer = try FigureWriter(paths: outputs, dpi: request.figure.output.dpi, title: request.figure.output.title)
@@ -27,9 +28,9 @@ public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws
   if !outputs.isEmpty {
     try writer.write { measurer in
       let laid = try content.layout(width: nil, height: nil, measurer: measurer)
-      figureWarnings += laid.findings.map(\.message)
       let minimum = content.figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
-      figureWarnings += laid.scene.lint(measurer: measurer, minimumFontSize: minimum).map(\.message)
+      figureWarnings += try laid.checkLint(
+        measurer: measurer, minimumFontSize: minimum, allowsLint: request.figure.output.allowsLint)
       return laid.scene
     }
   }

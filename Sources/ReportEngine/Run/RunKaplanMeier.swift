@@ -20,7 +20,8 @@ public struct KaplanMeierRun: Sendable {
 
 /// Reads the data, computes the statistics and writes the figure to every output of
 /// `request.figure`. A figure whose plot area would be too small to read is an error
-/// (`FigureTooSmallError`), never a blank page.
+/// (`FigureTooSmallError`), never a blank page; one that figure lint finds problems in is an
+/// error (`FigureLintError`) unless the request allows lint, when they are warnings.
 ///
 /// Output paths are checked before any work is done, and every file is written atomically:
 /// on an error no new or partial file is left behind.
@@ -36,11 +37,14 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
     let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
     try writer.write { measurer in
       let layout = figure.layout(measurer: measurer)
-      if let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed) {
-        figureWarnings.append(warning)
-      }
+      let cramped = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
+      let laid = LaidOutFigure(
+        scene: layout.scene, requiredHeight: layout.requiredSize.height, requiredWidth: layout.requiredSize.width,
+        findings: (cramped.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [])
+          + layout.legendFindings, sidecar: [])
       let minimum = figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
-      figureWarnings += layout.scene.lint(measurer: measurer, minimumFontSize: minimum).map(\.message)
+      figureWarnings += try laid.checkLint(
+        measurer: measurer, minimumFontSize: minimum, allowsLint: request.figure.output.allowsLint)
       return layout.scene
     }
   }

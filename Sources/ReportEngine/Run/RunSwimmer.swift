@@ -5,18 +5,33 @@ import FigureCore
 import ReportTemplates
 import SurvivalFigures
 
-/// Reads the patients (and events) and writes the swimmer plot to every output.
+/// What a swimmer run produced.
+public struct SwimmerRun: Sendable {
+  /// The lanes read.
+  public var input: SwimmerInput
+  /// The findings of figure lint, when the request allows them (otherwise they are an error).
+  public var figureWarnings: [String] = []
+}
+
+/// Reads the patients (and events) and writes the swimmer plot to every output. Lanes that do
+/// not fit a given height, and any other finding of figure lint, are an error
+/// (`FigureLintError`, naming the height that fits) unless the request allows lint.
 ///
 /// Output paths are checked before any work is done and every file is written atomically: on an
 /// error no new or partial file is left behind.
-/// - Returns: the lanes read, for reporting.
 @discardableResult
-public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerInput {
+public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerRun {
   let writer = try FigureWriter(paths: request.output.outputs, dpi: request.output.dpi, title: request.output.title)
   var tables = [request.dataPath: try DataTable(contentsOfFile: request.dataPath)]
   if let path = request.eventsPath, tables[path] == nil { tables[path] = try DataTable(contentsOfFile: path) }
-  let input = try SwimmerContent(request: request, data: .files(tables)).input
-  let figure = input.figure(request)
-  try writer.write { measurer in figure.layout(measurer: measurer).scene }
-  return input
+  let content = try SwimmerContent(request: request, data: .files(tables))
+  var warnings: [String] = []
+  try writer.write { measurer in
+    let laid = try content.layout(width: nil, height: nil, measurer: measurer)
+    warnings = try laid.checkLint(
+      measurer: measurer, minimumFontSize: FigureTheme.commandLineMinimumFontSize,
+      allowsLint: request.output.allowsLint)
+    return laid.scene
+  }
+  return SwimmerRun(input: content.input, figureWarnings: warnings)
 }

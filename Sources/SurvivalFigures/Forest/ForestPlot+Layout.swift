@@ -5,6 +5,12 @@ extension ForestPlot {
   /// Lays the plot out: text columns sized by measuring their contents, the plot panel taking
   /// the remaining width, one row per entry, the log axis under the panel.
   ///
+  /// Labels wrap at spaces when the label column would take more than 40 % of the width or
+  /// leave the panel less than 25 %; a wrapped row is one line taller. Only when the columns,
+  /// labels wrapped to their longest word, still leave the panel less than 25 % does type get
+  /// smaller, down to the theme's minimum. Text columns that leave the panel less than 18 % of
+  /// the width even so do not fit (``ForestLayout/fitsWidth``).
+  ///
   /// The height follows from the rows, 1.3 lines apart; with a given height (a panel of a
   /// grid), the page is that tall and the rows move closer, down to one line apart, when they
   /// would not fit otherwise (``ForestLayout/requiredHeight`` is then the height that fits).
@@ -19,64 +25,17 @@ extension ForestPlot {
     return engine.run(rowSpacing: max(spacing, 1)).layout
   }
 
+  /// Whether the text columns, labels wrapped, leave the plot panel its minimum share of the
+  /// width (18 %), without laying the plot out.
+  public func fitsWidth(measurer: some TextMeasuring) -> Bool {
+    _ForestLayoutEngine(plot: self, measurer: measurer).fitsWidth
+  }
+
+  /// The least share of the width the plot panel takes; text columns that leave it less do not fit.
+  public static var minimumPanelShare: Double { _ForestLayoutEngine<MonospaceTextMeasurer>.minimumPanelShare }
+
   /// Distance between row centres in lines of body type, when the height leaves room.
   static let rowSpacing = 1.3
-
-  /// Ratios that read well on a log axis, with their priority (0 first): 1, the decades, the
-  /// halves and doubles (0.5 ↔ 2, 0.05 ↔ 20), the quarters (0.25 ↔ 4), and for narrow
-  /// ranges 0.75, 0.8, 1.25 and 1.5.
-  static let tickCandidates: [(value: Double, rank: Int)] = [
-    (1, 0), (0.1, 1), (10, 1), (0.01, 1), (100, 1), (0.001, 1), (1000, 1),
-    (0.5, 2), (2, 2), (0.05, 2), (20, 2), (0.005, 2), (200, 2), (0.25, 3), (4, 3),
-    (0.75, 5), (1.5, 5), (0.8, 6), (1.25, 6),
-  ]
-
-  /// The axis range for estimates and limits spanning `low`…`high`: always including 1, never
-  /// beyond 0.001…1000 (intervals reaching further end in arrows), and widened to a tick
-  /// candidate when one lies within 25 % of an end (0.09…3.6 gives 0.09…4, 0.95…1.05 gives
-  /// 0.8…1.25). A range that still has no candidate besides 1 widens to 0.5…2. The line of
-  /// no effect keeps room from the panel's edges: when 1 lies within 15 % of the axis (on the
-  /// log scale) of an end — all estimates and limits ≥ 1, or all ≤ 1 — that end moves out to
-  /// the nearest candidate that leaves 15 % (1.2…3 gives 0.8…3, 0.7…0.95 gives 0.7…1.25).
-  public static func axisDomain(covering low: Double, _ high: Double) -> ClosedRange<Double> {
-    var lo = max(min(low, 1), 0.001)
-    var hi = min(max(high, 1), 1000)
-    let round = tickCandidates.map(\.value)
-    if let below = round.filter({ $0 <= lo * (1 + 1e-9) }).max(), lo / below <= 1.25 { lo = below }
-    if let above = round.filter({ $0 >= hi * (1 - 1e-9) }).min(), above / hi <= 1.25 { hi = above }
-    if !tickCandidates.contains(where: { $0.value != 1 && $0.value >= lo * (1 - 1e-9) && $0.value <= hi * (1 + 1e-9) })
-    {
-      lo = min(lo, 0.5)
-      hi = max(hi, 2)
-    }
-    let room = 0.15
-    if log(1 / lo) < room * log(hi / lo) {
-      lo = round.filter { $0 < 1 && log(1 / $0) >= room * log(hi / $0) }.max() ?? lo
-    }
-    if log(hi) < room * log(hi / lo) {
-      hi = round.filter { $0 > 1 && log($0) >= room * log($0 / lo) }.min() ?? hi
-    }
-    return lo...hi
-  }
-
-  /// Ticks inside `domain`, chosen in order of priority (1, decades, halves and doubles,
-  /// quarters) and, closer to 1 first within a priority, kept only when `fits` accepts the
-  /// ticks so far with it (labels apart). The fine ratios 0.75–1.5 are tried only when fewer
-  /// than three ticks were found, and never within 10 % of a chosen tick (0.75 or 0.8).
-  public static func ticks(in domain: ClosedRange<Double>, fits: ([Double]) -> Bool = { _ in true }) -> [Double] {
-    let inside = tickCandidates.filter {
-      $0.value >= domain.lowerBound * (1 - 1e-9) && $0.value <= domain.upperBound * (1 + 1e-9)
-    }
-    .sorted { ($0.rank, abs(log($0.value))) < ($1.rank, abs(log($1.value))) }
-    var chosen: [Double] = []
-    for candidate in inside {
-      if candidate.rank >= 5 && chosen.count >= 3 { break }
-      if chosen.contains(where: { max($0, candidate.value) / min($0, candidate.value) < 1.1 }) { continue }
-      let trial = (chosen + [candidate.value]).sorted()
-      if fits(trial) { chosen = trial }
-    }
-    return chosen
-  }
 }
 
 struct _ForestLayoutEngine<M: TextMeasuring> {
@@ -94,15 +53,36 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     self.plot = plot
     self.measurer = measurer
     self.theme = plot.options.theme ?? FigureTheme.scaled(forWidth: plot.options.width)
-    // Smaller type (down to the theme's minimum) when the text columns leave the plot panel
-    // less than a quarter of the width; then narrower gaps (down to half an em) until the
-    // panel keeps its minimum share.
+    // Long labels wrap first (``columnWidths()``). When the text columns, labels wrapped to
+    // their longest word, still leave the plot panel less than a quarter of the width, type
+    // gets smaller (down to the theme's minimum); then gaps narrow (down to half an em) until
+    // the panel keeps its minimum share.
     while columnWidths().total > plot.options.width * 0.75 - 2 * pad, theme.fontSize > theme.minimumFontSize {
       theme.fontSize = max(theme.fontSize - 0.5, theme.minimumFontSize)
       theme.smallFontSize = max(theme.smallFontSize - 0.5, theme.minimumFontSize)
     }
     while columnWidths().total > plot.options.width * (1 - Self.minimumPanelShare) - 2 * pad, gapEms > 0.55 {
       gapEms -= 0.1
+    }
+  }
+
+  /// The widest share of the width the label column takes before its labels wrap.
+  static var maximumLabelShare: Double { 0.4 }
+  /// The share of the width the plot panel keeps when labels wrap to leave it room.
+  static var preferredPanelShare: Double { 0.25 }
+
+  /// Whether the text columns leave the plot panel its minimum share of the width.
+  var fitsWidth: Bool {
+    columnWidths().total <= plot.options.width * (1 - Self.minimumPanelShare) - 2 * pad + 1e-9
+  }
+
+  /// The label of each row broken into lines no wider than the label column (less the row's
+  /// indent), at spaces; a word wider than the column keeps a line of its own.
+  func labelLines(width: Double) -> [[String]] {
+    plot.rows.map { row in
+      let font = row.kind == .header || row.kind == .summary ? theme.font.bold() : theme.font
+      let available = width - Double(row.indent) * theme.fontSize * 1.2
+      return TextWrapping.lines(row.label, font: font, width: available, measurer: measurer)
     }
   }
 
@@ -123,9 +103,17 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     let body = theme.font
     let bold = body.bold()
     let indentStep = theme.fontSize * 1.2
-    let label = max(
-      width(options.labelTitle, bold),
-      plot.rows.map { width($0.label, $0.kind == .header ? bold : body) + Double($0.indent) * indentStep }.max() ?? 0)
+    func labelFont(_ row: ForestRow) -> FontSpec { row.kind == .header || row.kind == .summary ? bold : body }
+    let title = width(options.labelTitle, bold)
+    let natural = max(
+      title, plot.rows.map { width($0.label, labelFont($0)) + Double($0.indent) * indentStep }.max() ?? 0)
+    // The widest word of a label (with its indent) is as narrow as the column can be.
+    let narrowest = max(
+      title,
+      plot.rows.map { row in
+        (row.label.split(separator: " ").map { width(String($0), labelFont(row)) }.max() ?? 0) + Double(row.indent)
+          * indentStep
+      }.max() ?? 0)
     let extras = options.extraColumns.indices.map { c in
       max(
         titleLines(options.extraColumns[c]).map { width($0, bold) }.max() ?? 0,
@@ -142,7 +130,12 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     let p = max(
       options.pTitle.map { measurer.measure($0, font: bold).width }.max() ?? 0, width("<0.001", body),
       width("0.999", body))
-    return ColumnWidths(label: label, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * gapEms)
+    var columns = ColumnWidths(label: 0, extras: extras, estimates: estimates, p: p, gap: theme.fontSize * gapEms)
+    // Labels wrap when they would leave the panel less than its preferred share, or take more
+    // than the label column's maximum share.
+    let room = options.width * (1 - Self.preferredPanelShare) - 2 * pad - columns.total
+    columns.label = min(natural, max(narrowest, min(room, options.width * Self.maximumLabelShare)))
+    return columns
   }
 
   func width(_ text: String, _ font: FontSpec) -> Double { measurer.measure(StyledText(text), font: font).width }
@@ -276,8 +269,17 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
         StrokeStyle(color: theme.axisColor, width: theme.axisWidth)))
     y += 2
     let rowsTop = y
-    let centres = plot.rows.indices.map { rowsTop + rowHeight * (Double($0) + 0.5) }
-    let rowsBottom = rowsTop + rowHeight * Double(plot.rows.count)
+    // A row is one row height, and one line more for each further line of its label.
+    let lines = labelLines(width: labelWidth)
+    var centres: [Double] = []
+    var rowBottom = rowsTop
+    for (index, row) in plot.rows.enumerated() {
+      let font = row.kind == .header || row.kind == .summary ? bold : body
+      let height = rowHeight + lineHeight(font) * Double(lines[index].count - 1)
+      centres.append(rowBottom + height / 2)
+      rowBottom += height
+    }
+    let rowsBottom = rowBottom
 
     // The x scale: explicit breaks span the axis; otherwise the data do, with round ratios as
     // ticks whose labels keep at least 0.6 em of small type between them.
@@ -317,10 +319,13 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
     for (index, row) in plot.rows.enumerated() {
       let mid = centres[index]
       let font = row.kind == .header || row.kind == .summary ? bold : body
-      commands.append(
-        .text(
-          TextRun(StyledText(row.label), font: font, color: theme.textColor, anchor: .leadingMiddle),
-          at: Point(x: pad + Double(row.indent) * indentStep, y: mid)))
+      for (k, line) in lines[index].enumerated() {
+        let offset = (Double(k) - Double(lines[index].count - 1) / 2) * lineHeight(font)
+        commands.append(
+          .text(
+            TextRun(StyledText(line), font: font, color: theme.textColor, anchor: .leadingMiddle),
+            at: Point(x: pad + Double(row.indent) * indentStep, y: mid + offset)))
+      }
       for (c, cell) in row.cells.enumerated() where c < extraEdges.count {
         commands.append(
           .text(
@@ -402,7 +407,7 @@ struct _ForestLayoutEngine<M: TextMeasuring> {
       scene: Scene(
         size: Size(width: options.width, height: height), background: .white, commands: [.group("forest", commands)]),
       plotRect: panel, xScale: scale, xBreaks: breaks, rowCentres: centres, columnEdges: edges,
-      requiredHeight: required,
+      labelLines: lines, fitsWidth: fitsWidth, requiredHeight: required,
       requiredWidth: max(options.width, columns.total + 2 * pad + options.width * Self.minimumPanelShare))
     return (layout, contentHeight)
   }

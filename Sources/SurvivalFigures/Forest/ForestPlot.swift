@@ -190,6 +190,11 @@ public struct ForestLayout: Sendable {
   /// Left edge of each text column, in order: label, extra columns, then per series estimate
   /// and P.
   public var columnEdges: [Double]
+  /// Each row's label as printed, broken into lines to fit the label column.
+  public var labelLines: [[String]] = []
+  /// Whether the text columns, labels wrapped, leave the plot panel its minimum share of the
+  /// width; when false the panel is squeezed and the last columns leave the page.
+  public var fitsWidth = true
   /// The smallest height that holds everything, the rows one line apart; a given height below
   /// it leaves the lower rows and the axis off the page.
   public var requiredHeight: Double

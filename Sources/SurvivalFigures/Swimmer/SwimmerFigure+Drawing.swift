@@ -38,7 +38,8 @@ extension _SwimmerLayoutEngine {
   /// The x of each event's marker (in the lane's event order): at its time, except that
   /// markers closer than ``markerSpacing(_:)`` — PD and death at the same visit — are set side
   /// by side, in the order of their kinds (the legend's: PD before death), centred on the
-  /// mean of their times and kept within the axis.
+  /// mean of their times and kept within the axis. A marker at the axis's start (time 0) sits
+  /// just right of the axis line, not over it.
   ///
   /// - Complexity: O(e²) in the number of events of the lane (a handful).
   func markerPositions(_ events: [SwimmerLane.Event], xScale: LinearScale, size: Double) -> [Double] {
@@ -64,6 +65,8 @@ extension _SwimmerLayoutEngine {
     let axisStart = xScale.map(xScale.domain.lowerBound) + size * 0.6
     let axisEnd = xScale.map(xScale.domain.upperBound)
     var xs = times
+    // A lone marker at the axis (an event at time 0) moves right of it, not over it.
+    for run in runs where run.count == 1 { xs[run[0]] = max(times[run[0]], axisStart) }
     for run in runs where run.count > 1 {
       var start = first(run)
       if start < axisStart { start = axisStart }

@@ -1,9 +1,18 @@
 import FigureCore
 
 extension SwimmerFigure {
-  /// The closest lanes may be, centre to centre, in points (bars 1.7 pt high): the pitch of a
-  /// plot of more than 300 patients, and the least a page of a given height may give them.
-  public static let minimumLanePitch = 3.0
+  /// The closest lanes may be, centre to centre, in points (1.6 mm; bars 2.5 pt high): an event
+  /// marker (at least 3 pt, with a white rim of 0.5 pt) then stays inside its own lane, so that
+  /// it clearly belongs to one patient. The pitch of a plot of more than 300 patients, or of one
+  /// whose natural height would exceed ``maximumNaturalHeight``, and the least a page of a given
+  /// height may give its lanes.
+  public static let minimumLanePitch = 4.5
+
+  /// The tallest a swimmer plot grows by itself: 247 mm, the type area of an A4 or Letter page.
+  /// More lanes than fit move closer, down to ``minimumLanePitch``; a plot taller even then
+  /// keeps that pitch and is reported (``SwimmerLayout/exceedsNaturalHeight``): split it into
+  /// panels, select fewer patients, or give its height.
+  public static let maximumNaturalHeight = 247.millimetres
 
   /// Lays the figure out with text measured by `measurer`.
   ///
@@ -61,7 +70,7 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
     if n <= 60 { return theme.smallFontSize * 1.45 }
     if n <= 150 { return max(theme.minimumFontSize * 1.2, theme.smallFontSize * 1.1) }
     if n <= 300 { return theme.minimumFontSize * 1.2 }
-    return 3
+    return SwimmerFigure.minimumLanePitch
   }
 
   // MARK: Scale
@@ -128,7 +137,11 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
       let available = height - plotTop - bottomBand
       pitch = max(0.5, available / max(Double(n) + 0.6 * max(groupGaps, 0), 1))
     } else {
-      pitch = naturalPitch(n)
+      // Lanes move closer, down to the minimum pitch, rather than grow the page past the
+      // tallest natural height.
+      let lanes = max(Double(n) + 0.6 * max(groupGaps, 0), 1)
+      let room = (SwimmerFigure.maximumNaturalHeight - plotTop - bottomBand) / lanes
+      pitch = max(min(naturalPitch(n), room), SwimmerFigure.minimumLanePitch)
     }
     let gap = pitch * 0.6
     let plotHeight = pitch * Double(n) + gap * max(groupGaps, 0)
@@ -201,6 +214,7 @@ struct _SwimmerLayoutEngine<M: TextMeasuring> {
       scene: Scene(size: Size(width: options.width, height: pageHeight), background: .white, commands: commands),
       plotRect: plot, xScale: xScale, xBreaks: xBreaks, lanes: laneLayouts,
       legendLabels: legend.labels, legendRect: legend.labels.isEmpty ? nil : legend.rect,
-      showsIdentifiers: showsIds, requiredHeight: plotTop + minimumPlotHeight + bottomBand)
+      showsIdentifiers: showsIds, requiredHeight: plotTop + minimumPlotHeight + bottomBand,
+      exceedsNaturalHeight: options.height == nil && pageHeight > SwimmerFigure.maximumNaturalHeight + 1e-6)
   }
 }

@@ -32,4 +32,7 @@ public struct SwimmerLayout: Sendable {
   /// The smallest page height at which lanes keep ``SwimmerFigure/minimumLanePitch`` between
   /// them; a given height below it draws bars too thin to tell apart.
   public var requiredHeight: Double = 0
+  /// Whether the page grew past ``SwimmerFigure/maximumNaturalHeight`` with its lanes at the
+  /// minimum pitch (no height was given).
+  public var exceedsNaturalHeight = false
 }

@@ -12,7 +12,7 @@ public struct ReportTableLayout: Sendable {
 extension ReportTable {
   /// The table typeset as a journal prints it: title, booktabs rules (thick above and below,
   /// thin under the headers and under spanning headers), columns sized to their widest entry,
-  /// the first column wrapped when the table would be wider than `width`, footnotes below.
+  /// the first column wrapped when the table would be wider than `width`, footnotes below (their *P* values in italics).
   ///
   /// - Parameters:
   ///   - width: The text width in points; the scene is this wide.
@@ -233,7 +233,8 @@ extension ReportTable {
       for line in TextWrapping.lines(note, font: small, width: right - pad, measurer: measurer) {
         commands.append(
           .text(
-            TextRun(StyledText(line), font: small, anchor: .leadingBaseline), at: Point(x: pad, y: y + ascent(small))))
+            TextRun(StyledText.italicizingP(line), font: small, anchor: .leadingBaseline),
+            at: Point(x: pad, y: y + ascent(small))))
         y += lineHeight(small)
       }
     }

@@ -108,8 +108,9 @@ struct MixedPanelTests {
         of: "      - {endpoint: os, group: ph.ecog, display-unit: months, x-by: 6, risk-table: none}\n", with: "")
     let figure = try Self.build(yaml)
     #expect(figure.lint.map(\.message) == [])
-    // One row, 50 mm × 0.85 = 42.5 mm by default: the 38 lanes need 66 mm below the letter band.
-    #expect(BuiltFigure.millimetres(figure.scene.size.height) == 71)
+    // One row, 50 mm × 0.85 = 42.5 mm by default: the 38 lanes, at least 1.6 mm apart, need
+    // 86 mm below the letter band.
+    #expect(BuiltFigure.millimetres(figure.scene.size.height) == 92)
   }
 
   @Test("with a height too small for the swimmer's lanes, lint names the height that fits")
@@ -118,7 +119,7 @@ struct MixedPanelTests {
     #expect(BuiltFigure.millimetres(figure.scene.size.height) == 140)
     #expect(
       figure.lint.map(\.message) == [
-        "panel C: the swimmer plot needs 66 mm of height, more than the panel's 65 mm; make the figure at least 141 mm high, or leave its height unset so that it grows"
+        "panel C: the swimmer plot needs 86 mm of height, more than the panel's 65 mm; make the figure at least 183 mm high, or leave its height unset so that it grows"
       ])
   }
 
@@ -131,9 +132,35 @@ struct MixedPanelTests {
     let messages = figure.lint.map(\.message)
     #expect(
       messages.first
-        == "panel B: the forest plot needs 99 mm of width, more than the panel's 60 mm; make the figure at least 199 mm wide, or give it fewer columns"
+        == "panel B: the forest plot needs 83 mm of width, more than the panel's 60 mm; make the figure at least 166 mm wide, or give it fewer columns"
     )
     #expect(messages.dropFirst().allSatisfy { $0.hasPrefix("panel B: text '") && $0.hasSuffix("' runs off its panel") })
     #expect(messages.count > 1)
+  }
+
+  @Test("each panel letter's left edge is on the left edge of its panel's titles")
+  func lettersAligned() throws {
+    let figure = try Self.build(Self.yaml())
+    let measurer = try FigureRenderer().measurer
+    let letters = try #require(figure.scene.group(named: "panel-labels")).flatMap(\.texts)
+    #expect(letters.count == 4)
+    for (number, letter) in letters.enumerated() {
+      let panel = Scene(size: figure.scene.size, commands: Self.panel(figure, number + 1))
+      let edge = BuiltFigure.titleEdge(panel, measurer: measurer)
+      #expect(abs(measurer.bounds(of: letter.0, at: letter.1).minX - edge) < 0.01, "panel \(number + 1)")
+      // The edge is the titles': text that starts at the panel's left, not at the cell's.
+      #expect(edge > Double(number % 2) * figure.scene.size.width / 2 + 1)
+    }
+  }
+
+  @Test("a caption's P values are set in italics on the report page, as in the figures' insets")
+  func captionItalicP() throws {
+    let measurer = try FigureRenderer().measurer
+    let (page, _) = ReportBuilder.figurePage(
+      Scene(size: Size(width: 200, height: 100), commands: []), label: "Figure 1",
+      caption: "Overall survival by sex; log-rank P = 0.001.", measurer: measurer)
+    let spans = page.texts.flatMap { $0.0.text.spans }
+    #expect(spans.contains { $0.isItalic && $0.text == "P" })
+    #expect(page.texts.map { $0.0.text.plainText }.joined(separator: " ").contains("log-rank P = 0.001."))
   }
 }

@@ -264,12 +264,42 @@ struct ReportBuilderTests {
     let yaml = ReportTemplateTests.valid.replacingOccurrences(
       of: "title: AML", with: "style: {font-size: 5}\ntitle: AML")
     let folder = try TemplateFolder(template: yaml)
-    let relaxed = try build(folder) { $0.depfile = nil }
+    let relaxed = try build(folder) {
+      $0.depfile = nil
+      $0.allowsLint = true
+    }
     #expect(
       relaxed.warnings.contains { $0.hasPrefix("remission-by-arm: text ") && $0.hasSuffix("below the minimum of 6 pt") }
     )
-    #expect(throws: LintError.self) { try build(folder, out: "strict") { $0.isStrict = true } }
+    #expect(throws: LintError.self) {
+      try build(folder, out: "strict") {
+        $0.isStrict = true
+        $0.allowsLint = true
+      }
+    }
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/strict"))
+  }
+
+  @Test("figure lint's findings fail the build unless --allow-lint or the figure's or style's allow-lint allows them")
+  func lintIsAnError() throws {
+    let small = ReportTemplateTests.valid.replacingOccurrences(
+      of: "title: AML", with: "style: {font-size: 5}\ntitle: AML")
+    let folder = try TemplateFolder(template: small)
+    do {
+      _ = try build(folder, out: "refused") { $0.depfile = nil }
+      Issue.record("expected figure lint to fail the build")
+    } catch let error as FigureLintError {
+      #expect(error.description.hasPrefix("figure lint found "))
+      #expect(
+        error.description.contains(
+          "; fix them, or set 'allow-lint: true' on the figure (or in the style), or build with --allow-lint, to write it anyway:\n  remission-by-arm: text "
+        ))
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/refused"))
+    let allowed = try TemplateFolder(
+      template: ReportTemplateTests.valid.replacingOccurrences(
+        of: "title: AML", with: "style: {font-size: 5, allow-lint: true}\ntitle: AML"))
+    #expect(try build(allowed) { $0.depfile = nil }.warnings.contains { $0.hasSuffix("below the minimum of 6 pt") })
   }
 }
 

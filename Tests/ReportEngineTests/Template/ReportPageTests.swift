@@ -25,6 +25,7 @@ struct ReportPageTests {
         end: end
         group: arm
         time-unit: months
+        height: 400
         caption: One bar per patient, from the start of treatment to progression or the last follow-up, by treatment arm; patients without progression at the last follow-up carry an arrow at the end of their bar.
 
     """
