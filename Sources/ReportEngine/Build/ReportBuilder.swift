@@ -158,6 +158,9 @@ public struct ReportBuilder: Sendable {
     // Statistical caveats are reported, not lint: --strict does not fail on them.
     warnings += built.flatMap { figure in figure.notes.map { "\(figure.spec.id): \($0)" } }
     warnings += builtTables.flatMap { table in table.notes.map { "\(table.spec.id): \($0)" } }
+    warnings += built.compactMap { figure in
+      renderer.fonts.missingGlyphWarning(for: figure.scene).map { "\(figure.spec.id): \($0)" }
+    }
 
     // 2. Every file rendered in parallel, the report PDF (the longest) first.
     var jobs: [@Sendable () throws -> [(String, [UInt8])]] = []

@@ -28,8 +28,11 @@ public struct FigureWriter: Sendable {
 
   /// Lays the scene out with the renderer's measurer, renders it in every format and writes the
   /// files, all or none.
-  public func write(_ scene: (CairoTextMeasurer) throws -> Scene) throws {
-    guard !paths.isEmpty else { return }
+  ///
+  /// - Returns: warnings about the figure: characters that no font has and that print as boxes.
+  @discardableResult
+  public func write(_ scene: (CairoTextMeasurer) throws -> Scene) throws -> [String] {
+    guard !paths.isEmpty else { return [] }
     let scene = try scene(renderer.measurer)
     var stage = OutputStage()
     for path in paths {
@@ -43,5 +46,6 @@ public struct FigureWriter: Sendable {
       stage.add(bytes, to: path)
     }
     try stage.commit()
+    return renderer.fonts.missingGlyphWarning(for: scene).map { [$0] } ?? []
   }
 }

@@ -25,7 +25,7 @@ public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws
   let content = try CumulativeIncidenceContent(request: request, table: try DataTable(contentsOfFile: request.dataPath))
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
-    try writer.write { measurer in
+    figureWarnings += try writer.write { measurer in
       let laid = try content.layout(width: nil, height: nil, measurer: measurer)
       figureWarnings += laid.findings.map(\.message)
       let minimum = content.figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize

@@ -34,7 +34,7 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
     let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
-    try writer.write { measurer in
+    figureWarnings += try writer.write { measurer in
       let layout = figure.layout(measurer: measurer)
       if let warning = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed) {
         figureWarnings.append(warning)
