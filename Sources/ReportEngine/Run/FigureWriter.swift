@@ -16,14 +16,28 @@ public struct FigureWriter: Sendable {
   public let paths: [String]
   public let renderer: FigureRenderer
 
-  public init(paths: [String], dpi: Double, title: String?) throws {
-    for path in paths { _ = try OutputFormat(path: path) }
+  public init(
+    paths: [String], dpi: Double, title: String?, color: ColorModel = .rgb, svgText: SVGTextMode = .outlines
+  ) throws {
+    for path in paths {
+      let format = try OutputFormat(path: path)
+      if color == .cmyk && format != .pdf && format != .tiff {
+        throw RenderError.cmykUnsupported(format: format)
+      }
+    }
     try OutputStage.check(paths)
     self.paths = paths
-    self.renderer = try FigureRenderer(
-      options: RenderOptions(
-        dpi: dpi,
-        metadata: DocumentMetadata(title: title, creator: "survfig \(SurvfigVersion.string)")))
+    var options = RenderOptions(
+      dpi: dpi, metadata: DocumentMetadata(title: title, creator: "survfig \(SurvfigVersion.string)"))
+    options.colorModel = color
+    options.svgText = svgText
+    self.renderer = try FigureRenderer(options: options)
+  }
+
+  /// A writer of the files of `output`.
+  public init(_ output: FigureOutput) throws {
+    try self.init(
+      paths: output.outputs, dpi: output.dpi, title: output.title, color: output.colorModel, svgText: output.svgText)
   }
 
   /// Lays the scene out with the renderer's measurer, renders it in every format and writes the

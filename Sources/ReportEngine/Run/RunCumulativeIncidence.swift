@@ -21,7 +21,7 @@ public struct CumulativeIncidenceRun: Sendable {
 /// atomically, a plot area too small to read an error.
 public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws -> CumulativeIncidenceRun {
   let outputs = request.figure.output.outputs
-  let writer = try FigureWriter(paths: outputs, dpi: request.figure.output.dpi, title: request.figure.output.title)
+  let writer = try FigureWriter(request.figure.output)
   let content = try CumulativeIncidenceContent(request: request, table: try DataTable(contentsOfFile: request.dataPath))
   var figureWarnings: [String] = []
   if !outputs.isEmpty {

@@ -12,7 +12,7 @@ import SurvivalFigures
 /// - Returns: the lanes read, for reporting.
 @discardableResult
 public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerInput {
-  let writer = try FigureWriter(paths: request.output.outputs, dpi: request.output.dpi, title: request.output.title)
+  let writer = try FigureWriter(request.output)
   var tables = [request.dataPath: try DataTable(contentsOfFile: request.dataPath)]
   if let path = request.eventsPath, tables[path] == nil { tables[path] = try DataTable(contentsOfFile: path) }
   let input = try SwimmerContent(request: request, data: .files(tables)).input
