@@ -8,7 +8,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
 BIN := .build/$(CONFIG)/survfig
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libreadstat-dev zlib1g-dev fonts-liberation2 poppler-utils python3
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libreadstat-dev libtiff-dev liblcms2-dev ghostscript zlib1g-dev fonts-liberation2 fonts-noto-cjk poppler-utils python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: examples

@@ -37,7 +37,10 @@ let package = Package(
     .systemLibrary(
       name: "CPangoCairo", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"])]),
-    .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo"]),
+    // TIFF files (LZW, resolution tags) through libtiff; RGB to CMYK through littleCMS.
+    .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+    .systemLibrary(name: "CLittleCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
+    .target(name: "CairoRendering", dependencies: ["FigureCore", "CCairo", "CPangoCairo", "CTIFF", "CLittleCMS"]),
 
     // MARK: - Manuscript documents
     // Word (.docx, a stored ZIP of Office Open XML written directly) and RTF documents of report

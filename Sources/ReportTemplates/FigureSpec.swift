@@ -29,6 +29,11 @@ public struct FigureSpec: Sendable {
   public var heightMillimetres: Double
   /// Resolution of the PNG file: the figure's `dpi`, else the style's.
   public var dpi: Double
+  /// RGB or CMYK for the PDF and TIFF files (PNG, SVG and EPS files stay RGB): the figure's
+  /// `color`, else the style's.
+  public var colorModel: ColorModel = .rgb
+  /// Text of the SVG file: the figure's `svg-text`, else the style's.
+  public var svgText: SVGTextMode = .outlines
   /// Whether the template sets the height; otherwise a Kaplan–Meier figure (or a grid of them)
   /// grows taller when a plot area would get less than its minimum height.
   public var isHeightFixed = false
@@ -65,7 +70,7 @@ public struct FigureSpec: Sendable {
     ("title", "Tables: the table's title (a figure's title is its `title` option)."),
     (
       "formats",
-      "Figures: `pdf`, `png` (the default pair), `svg`, `eps`; tables: `csv`, `md`, `tex`, `docx` (a Word table), `rtf` (a TLF page; all by default)."
+      "Figures: `pdf`, `png` (the default pair), `svg`, `eps`, `tiff`; tables: `csv`, `md`, `tex`, `docx` (a Word table), `rtf` (a TLF page; all by default)."
     ),
     ("label", "How the report names it (`Figure 3`, `Table 2`, `Supplementary Figure S1`); by default by its place."),
   ]
@@ -118,8 +123,9 @@ public struct FigureSpec: Sendable {
     self.formats =
       try m["formats"].map { n throws(TemplateError) in
         try n.strings().map { name throws(TemplateError) in
-          guard let format = OutputFormat(rawValue: name.lowercased()) else {
-            throw n.error("unknown format '\(name)'; use 'pdf', 'svg', 'png' or 'eps'")
+          let lowercased = name.lowercased()
+          guard let format = OutputFormat(rawValue: lowercased == "tif" ? "tiff" : lowercased) else {
+            throw n.error("unknown format '\(name)'; use 'pdf', 'svg', 'png', 'eps' or 'tiff'")
           }
           return format
         }
@@ -149,6 +155,8 @@ public struct FigureSpec: Sendable {
         try FigureSpec(item, context: cellContext, isPanel: true)
       }
       self.dpi = try m["dpi"].map { n throws(TemplateError) in try ReportStyle.dpi(n) } ?? style.dpi
+      self.colorModel = style.colorModel
+      self.svgText = style.svgText
       self.kind = .panels(columns: columns, panels)
       self.widthMillimetres = width
       self.heightMillimetres = height
@@ -162,6 +170,8 @@ public struct FigureSpec: Sendable {
     let output = request.output
     self.kind = .figure(request)
     self.dpi = output.dpi
+    self.colorModel = output.colorModel
+    self.svgText = output.svgText
     self.widthMillimetres = output.widthMillimetres
     self.heightMillimetres = output.heightMillimetres ?? style.height
     self.isHeightFixed = output.heightMillimetres != nil

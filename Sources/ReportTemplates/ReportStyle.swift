@@ -25,6 +25,10 @@ public struct ReportStyle: Hashable, Sendable {
   public var fontFamily: FontFamily = .sans
   public var palette: [Color]?
   public var dpi: Double
+  /// RGB or CMYK for PDF and TIFF files.
+  public var colorModel: ColorModel = .rgb
+  /// Text of SVG files.
+  public var svgText: SVGTextMode = .outlines
   /// Width of curves in points; nil: the theme's.
   public var lineWidth: Double?
   /// Append each figure's methods statement to its caption.
@@ -82,6 +86,8 @@ public struct ReportStyle: Hashable, Sendable {
     output.fontFamily = fontFamily
     output.lineWidth = lineWidth
     output.dpi = dpi
+    output.colorModel = colorModel
+    output.svgText = svgText
     output.suppressBelow = suppressBelow
     output.allowsLint = allowsLint
     return output
@@ -138,6 +144,16 @@ public struct ReportStyle: Hashable, Sendable {
       "dpi", commandLine: .none, section: .output, "Resolution of PNG files.", in: FigureOutput.dpiRange,
       what: "a resolution in dots per inch", example: "dpi: 600"
     ) { $0.dpi = $1 },
+    .choice(
+      "color", ColorModel.self, commandLine: .none, section: .output,
+      "Colours of the PDF and TIFF files: rgb, or cmyk for print (PNG, SVG and EPS files stay RGB).",
+      defaultValue: .rgb, example: "color: cmyk"
+    ) { $0.colorModel = $1 },
+    .choice(
+      "svg-text", SVGTextMode.self, commandLine: .none, section: .output,
+      "Text in SVG files: outlines or editable <text> elements.", defaultValue: .outlines,
+      example: "svg-text: editable"
+    ) { $0.svgText = $1 },
     FigureOutput.suppressBelowDeclaration(commandLine: .none) { $0.suppressBelow = $1 },
     .allowLint(commandLine: .none) { $0.allowsLint = $1 },
     .flag(

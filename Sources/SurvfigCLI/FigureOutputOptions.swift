@@ -8,6 +8,8 @@ struct FigureOutputOptions<Kind: FigureKind>: ParsableArguments {
   @Option(help: Kind.options.help("width")) var width: String?
   @Option(help: Kind.options.help("height")) var height: String?
   @Option(help: Kind.options.help("dpi")) var dpi: String?
+  @Option(help: Kind.options.help("color")) var color: String?
+  @Option(help: Kind.options.help("svg-text")) var svgText: String?
   @Option(help: Kind.options.help("title")) var title: String?
   @Option(help: Kind.options.help("palette")) var palette: String?
   @Option(help: Kind.options.help("font")) var font: String?

@@ -56,19 +56,34 @@ public struct FigureTheme: Hashable, Sendable {
       tickLength: 2.5)
   }
 
-  /// The eight Okabe–Ito colours, ordered for curves: the strongest contrasts on white first
-  /// and yellow, weakest on white, last.
+  /// The most groups a figure tells apart by colour and dash; more is an error suggesting panels.
+  public static let maximumGroups = 10
+
+  /// Ten colours for curves, each at least 3:1 against white (WCAG 2.1, 1.4.11 non-text contrast)
+  /// so that a curve and its coloured label read on the page: Okabe & Ito's blue, vermilion,
+  /// bluish green and reddish purple unchanged (5.2, 3.9, 3.4 and 3.1:1); their orange, sky blue
+  /// and yellow (2.3, 2.3 and 1.3:1) darkened at the same hue to #B37B00 (3.7:1), #3A8BB5
+  /// (3.8:1) and the olive #7C7300 (4.9:1); black; and violet #6A3D9A (7.6:1) and brown
+  /// #8C564B (5.9:1). The most distinct hues come first. In grayscale the lightness of most
+  /// of them is alike, so each group also has its own dash pattern (``defaultDashes``).
+  ///
+  /// Reference: Okabe M, Ito K. Color universal design (CUD). 2008.
   public static let okabeIto: [Color] = [
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B37B00", "#000000", "#6A3D9A", "#7C7300",
+    "#8C564B", "#3A8BB5",
   ].compactMap { Color(hex: $0) }
 
-  /// Dark-to-light grays for grayscale figures.
-  public static let grayscale: [Color] = ["#000000", "#555555", "#888888", "#AAAAAA"]
+  /// Dark-to-light grays for grayscale figures, the lightest still 3.5:1 against white.
+  public static let grayscale: [Color] = ["#000000", "#404040", "#676767", "#8A8A8A"]
     .compactMap { Color(hex: $0) }
 
-  /// Solid, dashed, dotted, dash-dot, long dash, dash-dot-dot.
+  /// Ten dash patterns (on, off, … in points), one per group, each a different sequence of
+  /// dots (< 1.5 pt), short (< 3.5 pt), medium (< 6.5 pt) and long dashes: solid, dashed,
+  /// dotted, dash–dot, long dash, dash–dot–dot, long–short, long–dot, long–dot–dot and
+  /// dash–dash–dot.
   public static let defaultDashes: [[Double]] = [
-    [], [4, 2], [1, 1.6], [5, 1.6, 1, 1.6], [8, 2.5], [5, 1.6, 1, 1.6, 1, 1.6],
+    [], [4, 2], [1, 1.6], [5, 1.6, 1, 1.6], [8, 2.5], [5, 1.6, 1, 1.6, 1, 1.6], [8, 2, 3, 2],
+    [8, 2, 1, 2], [8, 2, 1, 2, 1, 2], [4, 1.6, 4, 1.6, 1, 1.6],
   ]
 
   public func color(at index: Int) -> Color { palette[index % palette.count] }

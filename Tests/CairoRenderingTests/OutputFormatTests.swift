@@ -172,19 +172,19 @@ struct OutputFormatTests {
     let messages = [
       (
         "Output/km.jpg",
-        "unknown output format 'jpg' for 'Output/km.jpg'. Please use one of 'pdf', 'svg', 'png' or 'eps'. Did you mean 'png'?"
+        "unknown output format 'jpg' for 'Output/km.jpg'. Please use one of 'pdf', 'svg', 'png', 'eps', 'tif' or 'tiff'. Did you mean 'png'?"
       ),
       (
         "Output/km.ps",
-        "unknown output format 'ps' for 'Output/km.ps'. Please use one of 'pdf', 'svg', 'png' or 'eps'. Did you mean 'eps'?"
+        "unknown output format 'ps' for 'Output/km.ps'. Please use one of 'pdf', 'svg', 'png', 'eps', 'tif' or 'tiff'. Did you mean 'eps'?"
       ),
       (
         "Output/km.docx",
-        "unknown output format 'docx' for 'Output/km.docx'. Please use one of 'pdf', 'svg', 'png' or 'eps'."
+        "unknown output format 'docx' for 'Output/km.docx'. Please use one of 'pdf', 'svg', 'png', 'eps', 'tif' or 'tiff'."
       ),
       (
         "Output.d/km",
-        "cannot tell the output format of 'Output.d/km': it has no file extension. Please use one of 'pdf', 'svg', 'png' or 'eps'."
+        "cannot tell the output format of 'Output.d/km': it has no file extension. Please use one of 'pdf', 'svg', 'png', 'eps', 'tif' or 'tiff'."
       ),
     ]
     for (path, message) in messages {

@@ -168,7 +168,7 @@ struct KaplanMeierCommandTests {
       ),
       (
         "time,status\n10,1\n5,0\n", ["--out", "km.xyz"],
-        "Error: unknown output format 'xyz' for 'km.xyz'. Please use one of 'pdf', 'svg', 'png' or 'eps'.\n"
+        "Error: unknown output format 'xyz' for 'km.xyz'. Please use one of 'pdf', 'svg', 'png', 'eps', 'tif' or 'tiff'.\n"
       ),
       (
         "time,status\n10,1\n5,0\n", ["--out", "figures/km.pdf"],

@@ -201,10 +201,12 @@ extension CumulativeIncidenceAnalysis {
       : "\(percent(estimate))% (\(level)% CI \(percent(lower))–\(percent(upper))%)"
   }
 
-  /// Checks that an axis step without an axis end makes at most
+  /// Checks that the figure can tell its groups apart (at most ``FigureTheme/maximumGroups``)
+  /// and that an axis step without an axis end makes at most
   /// ``KaplanMeierRequest/maximumAxisBreaks`` breaks up to the last time observed.
-  /// - Throws: ``KaplanMeierDataError/tooManyBreaks(step:end:count:)``.
+  /// - Throws: ``TooManyGroupsError``, ``KaplanMeierDataError/tooManyBreaks(step:end:count:)``.
   public func checkAxis(_ request: CumulativeIncidenceFigureRequest) throws {
+    try TooManyGroupsError.check(estimate.groups.indices.map(groupLabel), figure: CumulativeIncidenceKind.noun)
     guard request.xBreaks == nil, request.xMax == nil, let step = request.xBreakEvery else { return }
     let end = lastTime * request.timeScale
     let count = end / step

@@ -25,6 +25,10 @@ public struct FigureOutput: Hashable, Sendable {
   public var fontFamily: FontFamily = .sans
   /// Width of the data lines in points; nil: the theme's.
   public var lineWidth: Double?
+  /// RGB, or CMYK for PDF and TIFF files.
+  public var colorModel: ColorModel = .rgb
+  /// How SVG files carry text: glyph outlines, or editable `<text>` elements.
+  public var svgText: SVGTextMode = .outlines
   /// Small-cell suppression: counts from 1 to one below this print as `<N` in risk tables and
   /// characteristics tables, as a footnote says; nil prints every count.
   public var suppressBelow: Int?
@@ -58,7 +62,7 @@ public struct FigureOutput: Hashable, Sendable {
       OptionDeclaration(
         "out", isInTemplates: false, section: .output,
         summary:
-          "Figure file to write; the extension chooses the format (pdf, svg, png, eps). Repeat for several formats.",
+          "Figure file to write; the extension chooses the format (pdf, svg, png, eps, tif or tiff). Repeat for several formats.",
         valueDescription: "", valueName: "file", example: "--out km.pdf --out km.png"
       ) { value, name, request throws(OptionError) in request[keyPath: path].outputs = try value.texts(name) },
       .number(
@@ -70,9 +74,19 @@ public struct FigureOutput: Hashable, Sendable {
         valueName: "mm", defaultText: height, example: "height: 100"
       ) { $0[keyPath: path].heightMillimetres = $1 },
       .number(
-        "dpi", section: .output, "Resolution of PNG files in dots per inch.", in: dpiRange,
+        "dpi", section: .output, "Resolution of PNG and TIFF files in dots per inch.", in: dpiRange,
         what: "a resolution in dots per inch", valueName: "dpi", defaultText: "300", example: "dpi: 600"
       ) { $0[keyPath: path].dpi = $1 },
+      .choice(
+        "color", ColorModel.self, section: .output,
+        "Colours of PDF and TIFF files: rgb, or cmyk for print (converted with the ICC profile 'Artifex CMYK SWOP Profile', relative colorimetric; PDF through Ghostscript, TIFF through littleCMS; translucent areas painted opaque).",
+        defaultValue: .rgb, example: "color: cmyk"
+      ) { $0[keyPath: path].colorModel = $1 },
+      .choice(
+        "svg-text", SVGTextMode.self, section: .output,
+        "Text in SVG files: outlines (glyph shapes, the same in every viewer) or editable (<text> elements naming the font, for journals that restyle figures).",
+        defaultValue: .outlines, example: "svg-text: editable"
+      ) { $0[keyPath: path].svgText = $1 },
       .text("title", section: .output, "Figure title.", example: "title: Overall survival") {
         $0[keyPath: path].title = $1
       },

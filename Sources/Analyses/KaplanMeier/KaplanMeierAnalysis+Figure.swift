@@ -218,10 +218,14 @@ extension StyledText {
 }
 
 extension KaplanMeierAnalysis {
-  /// Checks that an axis step without an axis end makes at most
+  /// Checks that the figure can tell its groups apart (at most ``FigureTheme/maximumGroups``)
+  /// and that an axis step without an axis end makes at most
   /// ``KaplanMeierRequest/maximumAxisBreaks`` breaks up to the last time observed.
-  /// - Throws: ``KaplanMeierDataError/tooManyBreaks(step:end:count:)``.
+  /// - Throws: ``TooManyGroupsError``, ``KaplanMeierDataError/tooManyBreaks(step:end:count:)``.
   public func checkAxis(_ request: KaplanMeierFigureRequest) throws {
+    try TooManyGroupsError.check(
+      sample.groupLabels.map { Factor.displayLabel($0, in: self.request.groupLabels) ?? $0 },
+      figure: KaplanMeierKind.noun)
     guard request.xBreaks == nil, request.xMax == nil, let step = request.xBreakEvery else { return }
     let end = (estimates.map(\.lastTime).max() ?? 0) * request.timeScale
     let count = end / step

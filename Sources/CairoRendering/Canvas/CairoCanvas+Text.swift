@@ -27,14 +27,17 @@ extension CairoCanvas {
       case .middle: baseline = (line.ascent - line.descent) / 2
       case .bottom: baseline = -line.descent
       }
+      if self.svgTexts != nil {
+        self.svgTexts?.append(_SVGText.element(run, anchor: point, left: left, baseline: baseline))
+        return
+      }
       context.withSavedState {
         cairo_translate(cr, point.x, point.y)
         if run.rotation != 0 {
           // Counter-clockwise on the page is a negative angle in Cairo's y-down space.
           cairo_rotate(cr, -run.rotation * .pi / 180)
         }
-        cairo_set_source_rgba(
-          cr, run.color.red, run.color.green, run.color.blue, run.color.alpha)
+        self.setSource(run.color)
         cairo_move_to(cr, left - layout.logicalX, baseline - layout.baseline)
         pango_cairo_show_layout(cr, layout.pointer)
       }

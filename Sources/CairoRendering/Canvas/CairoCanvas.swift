@@ -25,6 +25,16 @@ public final class CairoCanvas: Canvas {
   let fonts: FontLibrary
   let target: Target
   var tiles: [FillPattern: _Pattern] = [:]
+  /// Whether translucent colours are painted as the opaque colours they give over white.
+  ///
+  /// PostScript has no transparency: Cairo's PostScript surface turns every area touched by a
+  /// translucent paint into a raster image, curves and text included. Confidence bands painted
+  /// opaque stay vector; where two bands overlap, the later one covers the earlier, and the
+  /// curves drawn after them stay on top. Print-ready CMYK PDF files are written so too.
+  var paintsOpaque = false
+  /// With editable SVG text: the `<text>` elements of the texts drawn so far, in drawing order;
+  /// nil draws texts as glyph outlines.
+  var svgTexts: [String]?
 
   var usesTilingPatterns: Bool { target == .vector(tilingPatterns: true) }
   /// The first Cairo error met while drawing, with the operation that caused it.
@@ -85,6 +95,7 @@ public final class CairoCanvas: Canvas {
   }
 
   func setSource(_ color: Color) {
+    let color = paintsOpaque && color.alpha < 1 ? color.blended(over: .white) : color
     cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
   }
 

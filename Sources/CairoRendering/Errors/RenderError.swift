@@ -1,3 +1,5 @@
+import FigureCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -21,12 +23,22 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
   case imageTooLarge(width: Int, height: Int, dpi: Double)
   /// A file-system call failed while writing `path`.
   case fileSystem(operation: String, errno: Int32, path: String)
+  /// CMYK asked of a format that is written only in RGB.
+  case cmykUnsupported(format: OutputFormat)
+  /// A program the output needs (Ghostscript for CMYK PDF) is not installed.
+  case toolMissing(name: String, package: String)
+  /// A program the output needs failed; `message` is the end of its output.
+  case toolFailed(name: String, status: Int32, message: String)
+  /// The ICC output profile of CMYK files cannot be read.
+  case colorProfileUnreadable(path: String)
+  /// libtiff failed in `operation`.
+  case tiffFailed(operation: String)
 
   /// A sentence naming the offending value and how to fix it.
   public var description: String {
     switch self {
     case .unknownFormat(let path, let ext):
-      let allowed = "Please use one of 'pdf', 'svg', 'png' or 'eps'."
+      let allowed = "Please use one of 'pdf', 'svg', 'png', 'eps', 'tif' or 'tiff'."
       if ext.isEmpty {
         return "cannot tell the output format of '\(path)': it has no file extension. \(allowed)"
       }
@@ -52,13 +64,25 @@ public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
     case .fileSystem(let operation, let code, let path):
       let reason = String(cString: strerror(code))
       return "\(operation): \(reason) (\(path))" + Self.hint(errno: code, path: path)
+    case .cmykUnsupported(let format):
+      return
+        "CMYK colour is written for PDF and TIFF files, not \(format.rawValue.uppercased()); write the figure as .pdf or .tiff, or leave the colour RGB ('--color rgb')"
+    case .toolMissing(let name, let package):
+      return "CMYK PDF files are converted by '\(name)', which is not installed: apt-get install \(package)"
+    case .toolFailed(let name, let status, let message):
+      return "'\(name)' failed with status \(status): \(message)"
+    case .colorProfileUnreadable(let path):
+      return
+        "cannot read the CMYK output profile '\(path)'; reinstall the Debian package 'libgs-common' (it comes with 'ghostscript')"
+    case .tiffFailed(let operation):
+      return "libtiff failed in \(operation)"
     }
   }
 
   private static func nearMiss(_ ext: String) -> String? {
     switch ext {
     case "ps", "epsf", "epsi": return "eps"
-    case "jpg", "jpeg", "tif", "tiff", "gif", "bmp": return "png"
+    case "jpg", "jpeg", "gif", "bmp": return "png"
     case "svgz": return "svg"
     default: return nil
     }

@@ -1,7 +1,7 @@
 internal import CCairo
 import FigureCore
 
-/// Renders scenes to PDF, SVG, PNG or EPS bytes and writes them to files atomically.
+/// Renders scenes to PDF, SVG, PNG, EPS or TIFF bytes and writes them to files atomically.
 ///
 /// Output bytes depend only on the scene, the options and the versions of Cairo, Pango,
 /// FreeType and the fonts: no wall-clock dates, no process-wide counters. Rendering is safe from
@@ -83,16 +83,22 @@ public struct FigureRenderer: Sendable {
     size: Size, isOpaque: Bool, as format: OutputFormat, draw: (CairoCanvas) throws -> Void
   ) throws -> [UInt8] {
     try Self.validate(size)
+    let isCMYK = options.colorModel == .cmyk
+    if isCMYK && format != .pdf && format != .tiff { throw RenderError.cmykUnsupported(format: format) }
     switch format {
     case .pdf:
       let surface = try _Surface.pdf(size: size)
       applyMetadata(to: surface)
-      try drawPage(on: surface, target: vectorTarget, draw)
-      return try surface.finish()
+      try drawPage(on: surface, target: vectorTarget, paintsOpaque: isCMYK, draw)
+      let pdf = try surface.finish()
+      return isCMYK ? try _GhostscriptCMYK.converted(pdf) : pdf
     case .svg:
       let surface = try _Surface.svg(size: size)
-      try drawPage(on: surface, target: vectorTarget, draw)
-      return _SVGNormalizer.normalized(try surface.finish())
+      let texts = try drawPage(on: surface, target: vectorTarget, editableText: options.svgText == .editable, draw)
+      return _SVGNormalizer.normalized(_SVGText.inserting(texts, into: try surface.finish()))
+    case .tiff:
+      return try _TIFFEncoder.encode(
+        try renderImage(size: size, isOpaque: true, draw), dpi: options.dpi, model: options.colorModel)
     case .eps:
       let surface = try _Surface.eps(size: size)
       cairo_surface_set_fallback_resolution(surface.pointer, options.dpi, options.dpi)
@@ -101,7 +107,7 @@ public struct FigureRenderer: Sendable {
         // A title too long for one DSC line (255 bytes) is reported here, not at the next call.
         try surface.checkStatus("cairo_ps_surface_dsc_comment")
       }
-      try drawPage(on: surface, target: vectorTarget, draw)
+      try drawPage(on: surface, target: vectorTarget, paintsOpaque: true, draw)
       return _EPSHeader.normalized(
         try surface.finish(), size: size, creationDate: options.creationDate)
     case .png:
@@ -109,17 +115,24 @@ public struct FigureRenderer: Sendable {
     }
   }
 
-  /// Draws directly on a vector surface, in points.
+  /// Draws directly on a vector surface, in points; translucent colours opaque over white when
+  /// `paintsOpaque`; with `editableText`, texts are returned as SVG `<text>` elements instead of
+  /// being drawn.
+  @discardableResult
   private func drawPage(
-    on surface: _Surface, target: CairoCanvas.Target, _ draw: (CairoCanvas) throws -> Void
-  ) throws {
+    on surface: _Surface, target: CairoCanvas.Target, paintsOpaque: Bool = false, editableText: Bool = false,
+    _ draw: (CairoCanvas) throws -> Void
+  ) throws -> [String] {
     let context = try _DrawingContext(surface)
     let canvas = CairoCanvas(context: context, fonts: fonts, target: target)
+    canvas.paintsOpaque = paintsOpaque
+    if editableText { canvas.svgTexts = [] }
     try draw(canvas)
     if let error = canvas.firstError { throw error }
     try context.checkStatus("cairo_status")
     cairo_show_page(context.pointer)
     try context.checkStatus("cairo_show_page")
+    return canvas.svgTexts ?? []
   }
 
   /// Draws the page once in points into a recording surface, then replays it on the image.
@@ -129,6 +142,14 @@ public struct FigureRenderer: Sendable {
   private func renderPNG(
     size: Size, isOpaque: Bool, _ draw: (CairoCanvas) throws -> Void
   ) throws -> [UInt8] {
+    let image = try renderImage(size: size, isOpaque: isOpaque, draw)
+    return _PNGChunks.addingResolution(try image.pngBytes(), dpi: options.dpi)
+  }
+
+  /// The page as an image at `options.dpi`.
+  private func renderImage(
+    size: Size, isOpaque: Bool, _ draw: (CairoCanvas) throws -> Void
+  ) throws -> _Surface {
     let (width, height) = try pixelSize(of: size)
     let recording = try _Surface.recording(extents: Rect(origin: .zero, size: size))
     do {
@@ -142,7 +163,7 @@ public struct FigureRenderer: Sendable {
     let context = try _DrawingContext(image)
     context.paint(recording, scale: options.dpi / 72)
     try context.checkStatus("cairo_paint")
-    return _PNGChunks.addingResolution(try image.pngBytes(), dpi: options.dpi)
+    return image
   }
 
   /// Pixel size of a PNG of `size` points: round(mm × dpi / 25.4) per side.

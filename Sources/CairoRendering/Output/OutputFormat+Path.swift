@@ -10,7 +10,8 @@ extension OutputFormat {
     if let dot = name.lastIndex(of: "."), dot != name.startIndex {
       fileExtension = String(name[name.index(after: dot)...])
     }
-    guard let format = OutputFormat(rawValue: fileExtension.lowercased()) else {
+    let lowercased = fileExtension.lowercased()
+    guard let format = OutputFormat(rawValue: lowercased == "tif" ? "tiff" : lowercased) else {
       throw .unknownFormat(path: path, fileExtension: fileExtension)
     }
     self = format

@@ -1,3 +1,5 @@
+import FigureCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -44,7 +46,7 @@ public enum PatternStyle: Hashable, Sendable {
 
 /// Settings for writing figures.
 public struct RenderOptions: Hashable, Sendable {
-  /// Resolution of PNG output, and of the raster parts of EPS output, in dots per inch.
+  /// Resolution of PNG and TIFF output in dots per inch.
   public var dpi: Double
   /// Title, author and the like, for PDF (and the EPS title).
   public var metadata: DocumentMetadata
@@ -55,6 +57,10 @@ public struct RenderOptions: Hashable, Sendable {
   public var creationDate: Int64?
   /// How hatches and dots are written in PDF, SVG and EPS.
   public var patternStyle: PatternStyle
+  /// RGB, or CMYK for PDF and TIFF files (PNG, SVG and EPS are always RGB).
+  public var colorModel: ColorModel = .rgb
+  /// Glyph outlines or editable `<text>` in SVG files.
+  public var svgText: SVGTextMode = .outlines
 
   /// Options for writing figures.
   ///

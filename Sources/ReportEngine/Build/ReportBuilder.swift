@@ -173,6 +173,9 @@ public struct ReportBuilder: Sendable {
     // Statistical caveats are reported, not lint: --strict does not fail on them.
     warnings += built.flatMap { figure in figure.notes.map { "\(figure.spec.id): \($0)" } }
     warnings += builtTables.flatMap { table in table.notes.map { "\(table.spec.id): \($0)" } }
+    warnings += built.compactMap { figure in
+      renderer.fonts.missingGlyphWarning(for: figure.scene).map { "\(figure.spec.id): \($0)" }
+    }
 
     // 2. Every file rendered in parallel, the report PDF (the longest) first.
     var jobs: [@Sendable () throws -> [(String, [UInt8])]] = []
@@ -191,6 +194,8 @@ public struct ReportBuilder: Sendable {
     for figure in built {
       var renderer = renderer
       renderer.options.dpi = figure.spec.dpi
+      renderer.options.svgText = figure.spec.svgText
+      let colorModel = figure.spec.colorModel
       let title = (template.title, titleOption)
       jobs.append { [renderer] in
         let start = DispatchTime.now().uptimeNanoseconds
@@ -198,7 +203,10 @@ public struct ReportBuilder: Sendable {
         for format in figure.spec.formats {
           let path = "\(folder)/\(figure.spec.id).\(format.fileExtension)"
           do {
-            files.append((path, try renderer.render(figure.scene, as: format)))
+            var formatRenderer = renderer
+            // CMYK is for PDF and TIFF; the other formats of a CMYK figure stay RGB.
+            formatRenderer.options.colorModel = format == .pdf || format == .tiff ? colorModel : .rgb
+            files.append((path, try formatRenderer.render(figure.scene, as: format)))
           } catch {
             throw OutputError.translating(error, path: path, title: title.0, titleOption: title.1)
           }

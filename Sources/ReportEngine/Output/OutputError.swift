@@ -162,6 +162,8 @@ extension OutputError {
       return OutputError.rendering(path: path, error: error)
     case RenderError.fileSystem(let operation, let code, _):
       return OutputError(errno: code, operation: operation, path: path)
+    case let error as RenderError:
+      return error
     default:
       break
     }

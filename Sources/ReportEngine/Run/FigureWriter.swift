@@ -16,20 +16,37 @@ public struct FigureWriter: Sendable {
   public let paths: [String]
   public let renderer: FigureRenderer
 
-  public init(paths: [String], dpi: Double, title: String?) throws {
-    for path in paths { _ = try OutputFormat(path: path) }
+  public init(
+    paths: [String], dpi: Double, title: String?, color: ColorModel = .rgb, svgText: SVGTextMode = .outlines
+  ) throws {
+    for path in paths {
+      let format = try OutputFormat(path: path)
+      if color == .cmyk && format != .pdf && format != .tiff {
+        throw RenderError.cmykUnsupported(format: format)
+      }
+    }
     try OutputStage.check(paths)
     self.paths = paths
-    self.renderer = try FigureRenderer(
-      options: RenderOptions(
-        dpi: dpi,
-        metadata: DocumentMetadata(title: title, creator: "survfig \(SurvfigVersion.string)")))
+    var options = RenderOptions(
+      dpi: dpi, metadata: DocumentMetadata(title: title, creator: "survfig \(SurvfigVersion.string)"))
+    options.colorModel = color
+    options.svgText = svgText
+    self.renderer = try FigureRenderer(options: options)
+  }
+
+  /// A writer of the files of `output`.
+  public init(_ output: FigureOutput) throws {
+    try self.init(
+      paths: output.outputs, dpi: output.dpi, title: output.title, color: output.colorModel, svgText: output.svgText)
   }
 
   /// Lays the scene out with the renderer's measurer, renders it in every format and writes the
   /// files, all or none.
-  public func write(_ scene: (CairoTextMeasurer) throws -> Scene) throws {
-    guard !paths.isEmpty else { return }
+  ///
+  /// - Returns: warnings about the figure: characters that no font has and that print as boxes.
+  @discardableResult
+  public func write(_ scene: (CairoTextMeasurer) throws -> Scene) throws -> [String] {
+    guard !paths.isEmpty else { return [] }
     let scene = try scene(renderer.measurer)
     var stage = OutputStage()
     for path in paths {
@@ -43,5 +60,23 @@ public struct FigureWriter: Sendable {
       stage.add(bytes, to: path)
     }
     try stage.commit()
+    return renderer.fonts.missingGlyphWarning(for: scene).map { [$0] } ?? []
+  }
+
+  /// Lays the figure out, runs figure lint on it and writes it, as ``write(_:)`` does. Lint's
+  /// findings are an error (`FigureLintError`) unless `allowsLint`, when they are warnings.
+  ///
+  /// - Returns: lint's findings when allowed, then the missing-glyph warnings of ``write(_:)``.
+  @discardableResult
+  public func writeChecked(
+    minimumFontSize: Double, allowsLint: Bool, _ layout: (CairoTextMeasurer) throws -> LaidOutFigure
+  ) throws -> [String] {
+    var findings: [String] = []
+    let fontWarnings = try write { measurer in
+      let laid = try layout(measurer)
+      findings = try laid.checkLint(measurer: measurer, minimumFontSize: minimumFontSize, allowsLint: allowsLint)
+      return laid.scene
+    }
+    return findings + fontWarnings
   }
 }

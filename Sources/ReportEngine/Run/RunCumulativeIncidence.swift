@@ -22,17 +22,14 @@ public struct CumulativeIncidenceRun: Sendable {
 /// allowed.
 public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws -> CumulativeIncidenceRun {
   let outputs = request.figure.output.outputs
-  let writer = try FigureWriter(paths: outputs, dpi: request.figure.output.dpi, title: request.figure.output.title)
+  let writer = try FigureWriter(request.figure.output)
   let content = try CumulativeIncidenceContent(request: request, table: try DataTable(contentsOfFile: request.dataPath))
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
-    try writer.write { measurer in
-      let laid = try content.layout(width: nil, height: nil, measurer: measurer)
-      let minimum = content.figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
-      figureWarnings += try laid.checkLint(
-        measurer: measurer, minimumFontSize: minimum, allowsLint: request.figure.output.allowsLint)
-      return laid.scene
-    }
+    figureWarnings = try writer.writeChecked(
+      minimumFontSize: content.figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize,
+      allowsLint: request.figure.output.allowsLint
+    ) { measurer in try content.layout(width: nil, height: nil, measurer: measurer) }
   }
   return CumulativeIncidenceRun(analysis: content.analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
 }

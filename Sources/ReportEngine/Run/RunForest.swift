@@ -8,7 +8,8 @@ import SurvivalFigures
 /// What a forest run produced.
 public struct ForestRun: Sendable {
   public var analysis: ForestAnalysis
-  /// The findings of figure lint, when the request allows them (otherwise they are an error).
+  /// The findings of figure lint, when the request allows them (otherwise they are an error),
+  /// and characters that no font has.
   public var figureWarnings: [String] = []
 }
 
@@ -17,16 +18,11 @@ public struct ForestRun: Sendable {
 /// (`FigureLintError`, naming the smallest width that fits) unless the request allows lint.
 @discardableResult
 public func runForest(_ request: ForestRequest) throws -> ForestRun {
-  let writer = try FigureWriter(paths: request.output.outputs, dpi: request.output.dpi, title: request.output.title)
+  let writer = try FigureWriter(request.output)
   let table = try DataTable(contentsOfFile: request.dataPath)
   let content = ForestContent(request: request, analysis: try ForestAnalysis(table: table, request: request))
-  var warnings: [String] = []
-  try writer.write { measurer in
-    let laid = try content.layout(width: nil, height: nil, measurer: measurer)
-    warnings = try laid.checkLint(
-      measurer: measurer, minimumFontSize: FigureTheme.commandLineMinimumFontSize,
-      allowsLint: request.output.allowsLint)
-    return laid.scene
-  }
+  let warnings = try writer.writeChecked(
+    minimumFontSize: FigureTheme.commandLineMinimumFontSize, allowsLint: request.output.allowsLint
+  ) { measurer in try content.layout(width: nil, height: nil, measurer: measurer) }
   return ForestRun(analysis: content.analysis, figureWarnings: warnings)
 }

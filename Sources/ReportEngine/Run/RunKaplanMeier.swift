@@ -27,7 +27,7 @@ public struct KaplanMeierRun: Sendable {
 /// on an error no new or partial file is left behind.
 public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun {
   let outputs = asked.figure.output.outputs
-  let writer = try FigureWriter(paths: outputs, dpi: asked.figure.output.dpi, title: asked.figure.output.title)
+  let writer = try FigureWriter(asked.figure.output)
   let table = try DataTable(contentsOfFile: asked.dataPath)
   let analysis = try KaplanMeierAnalysis(table: table, request: asked)
   let request = analysis.request
@@ -35,7 +35,7 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
     let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
-    try writer.write { measurer in
+    figureWarnings += try writer.write { measurer in
       let layout = figure.layout(measurer: measurer)
       let cramped = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
       let laid = LaidOutFigure(

@@ -9,7 +9,8 @@ import SurvivalFigures
 public struct SwimmerRun: Sendable {
   /// The lanes read.
   public var input: SwimmerInput
-  /// The findings of figure lint, when the request allows them (otherwise they are an error).
+  /// The findings of figure lint, when the request allows them (otherwise they are an error),
+  /// and characters that no font has.
   public var figureWarnings: [String] = []
 }
 
@@ -21,17 +22,12 @@ public struct SwimmerRun: Sendable {
 /// error no new or partial file is left behind.
 @discardableResult
 public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerRun {
-  let writer = try FigureWriter(paths: request.output.outputs, dpi: request.output.dpi, title: request.output.title)
+  let writer = try FigureWriter(request.output)
   var tables = [request.dataPath: try DataTable(contentsOfFile: request.dataPath)]
   if let path = request.eventsPath, tables[path] == nil { tables[path] = try DataTable(contentsOfFile: path) }
   let content = try SwimmerContent(request: request, data: .files(tables))
-  var warnings: [String] = []
-  try writer.write { measurer in
-    let laid = try content.layout(width: nil, height: nil, measurer: measurer)
-    warnings = try laid.checkLint(
-      measurer: measurer, minimumFontSize: FigureTheme.commandLineMinimumFontSize,
-      allowsLint: request.output.allowsLint)
-    return laid.scene
-  }
+  let warnings = try writer.writeChecked(
+    minimumFontSize: FigureTheme.commandLineMinimumFontSize, allowsLint: request.output.allowsLint
+  ) { measurer in try content.layout(width: nil, height: nil, measurer: measurer) }
   return SwimmerRun(input: content.input, figureWarnings: warnings)
 }
