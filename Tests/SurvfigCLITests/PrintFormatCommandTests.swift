@@ -58,4 +58,33 @@ struct PrintFormatCommandTests {
     let svg = try String(contentsOfFile: folder.path + "/fig.svg", encoding: .utf8)
     #expect(svg.contains(">Number at risk</text>"))
   }
+
+  @Test("a template's style `color: cmyk` writes its PDF and TIFF in CMYK and leaves its PNG RGB")
+  func templateCMYK() throws {
+    let folder = try ScratchFolder()
+    try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
+    try folder.write("data/lung.csv", try String(contentsOfFile: Survfig.data("lung.csv"), encoding: .utf8))
+    try folder.write(
+      "t.yaml",
+      """
+      data:
+        lung: data/lung.csv
+      style:
+        color: cmyk
+      figures:
+        - {id: km, data: lung, time: time, event: status, event-value: 2, group: sex, formats: [pdf, png, tiff]}
+
+      """)
+    let result = try Survfig.run(["build", "t.yaml", "--out", "out", "--quiet"], in: folder.path)
+    #expect(result.status == 0, "\(result.standardError)")
+    let pdf = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/km.pdf"))
+    #expect(pdf.range(of: Data("DeviceCMYK".utf8)) != nil)
+    #expect(pdf.range(of: Data("DeviceRGB".utf8)) == nil)
+    let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/km.png")))
+    #expect(png[25] == 2 || png[25] == 6)  // IHDR colour type: RGB or RGBA
+    let tiff = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.path + "/out/km.tiff")))
+    #expect(tiff.count > 8 && tiff[0] == 0x49)
+    let cmykTag: [UInt8] = [0x06, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x05, 0x00]  // 262 = 5, separated
+    #expect(tiff.indices.dropLast(cmykTag.count).contains { Array(tiff[$0..<$0 + cmykTag.count]) == cmykTag })
+  }
 }
