@@ -309,12 +309,13 @@ struct _KaplanMeierLayoutEngine<M: TextMeasuring> {
   /// step is drawn whole; in a table of numbers at risk, a break past the last time of every
   /// table curve gets no column, since nobody is at risk there (its column would be all
   /// zeros). A KMunicate table keeps it: it gives the final numbers censored and with an event.
-  /// Times the user gives (`risk-times`), breaks the user gives and breaks up to a given
-  /// `x-max` are kept.
+  /// Times the user gives (`risk-times`), breaks the user lists and breaks up to a given
+  /// `x-max` are kept; breaks made from a step (`x-by`) are not.
   func tableTimes(breaks: [Double], scale: LinearScale) -> [Double] {
     let upper = scale.domain.upperBound
     let lastTime = tableCurves.map(\.lastTime).max() ?? upper
-    let keepsAll = options.xMax != nil || options.xBreaks != nil || options.riskTable == .kmunicate
+    let keepsAll =
+      options.xMax != nil || (options.xBreaks != nil && !options.xBreaksAreStepped) || options.riskTable == .kmunicate
     let automatic = breaks.filter { $0 <= lastTime + 1e-9 || keepsAll }
     var times = (options.riskTableTimes ?? automatic).filter { $0 >= 0 && $0 <= upper + 1e-9 }.sorted()
     var step = 1

@@ -168,6 +168,9 @@ public struct KaplanMeierFigureOptions: Hashable, Sendable {
   public var yAxis: KaplanMeierYAxis
   /// Explicit x breaks; nil chooses round numbers.
   public var xBreaks: [Double]?
+  /// Whether `xBreaks` are a step's multiples (`x-by`) rather than times the user listed: a
+  /// stepped break past the data gets no risk-table column, a listed one keeps its column.
+  public var xBreaksAreStepped = false
   /// Right end of the x axis; nil uses the longest follow-up.
   public var xMax: Double?
   /// Top of the y axis for `.value`; nil fits the data.

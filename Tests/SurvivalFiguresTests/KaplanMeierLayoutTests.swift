@@ -132,6 +132,27 @@ struct KaplanMeierLayoutTests {
     if widthMM == 170 { #expect(breaks == [0, 200, 400, 600, 800, 1000, 1200]) }
   }
 
+  @Test("breaks from a step (x-by) past the data get no risk column; breaks the user lists keep theirs")
+  func steppedBreaksPastData() throws {
+    typealias Row = KaplanMeierCurveData.Row
+    let curves = [
+      KaplanMeierCurveData(
+        label: "1", total: 10,
+        rows: [
+          Row(time: 10, atRisk: 10, events: 5, censored: 0, value: 0.5),
+          Row(time: 33.6, atRisk: 1, events: 0, censored: 1, value: 0.3),
+        ])
+    ]
+    var options = KaplanMeierFigureOptions(size: .millimetres(width: 120, height: 100))
+    options.xBreaks = [0, 6, 12, 18, 24, 30, 36]
+    options.xBreaksAreStepped = true
+    let stepped = try #require(KaplanMeierFigure(curves: curves, options: options).layout(measurer: measurer).riskTable)
+    #expect(stepped.columns.map(\.time) == [0, 6, 12, 18, 24, 30])
+    options.xBreaksAreStepped = false
+    let listed = try #require(KaplanMeierFigure(curves: curves, options: options).layout(measurer: measurer).riskTable)
+    #expect(listed.columns.map(\.time) == [0, 6, 12, 18, 24, 30, 36])
+  }
+
   @Test("legend and annotations lie inside the plot and touch no curve")
   func insetsAvoidCurves() throws {
     var options = KaplanMeierFigureOptions(showsConfidenceBands: true)

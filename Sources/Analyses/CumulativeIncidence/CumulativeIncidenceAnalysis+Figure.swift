@@ -29,6 +29,7 @@ extension CumulativeIncidenceAnalysis {
         let end = request.xMax ?? (lastTime * scale / step - 1e-9).rounded(.up) * step
         return stride(from: 0, through: end + step * 1e-9, by: step).map { $0 }
       }
+    options.xBreaksAreStepped = request.xBreaks == nil && request.xBreakEvery != nil
     options.xMax = request.xMax
     options.showsConfidenceBands = request.showsConfidenceBands
     options.showsCensorMarks = request.showsCensorMarks && request.curves != .stacked

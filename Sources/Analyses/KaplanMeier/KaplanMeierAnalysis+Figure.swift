@@ -38,6 +38,7 @@ extension KaplanMeierAnalysis {
           request.xMax ?? ((estimates.map(\.lastTime).max() ?? 0) * scale / step - 1e-9).rounded(.up) * step
         return stride(from: 0, through: end + step * 1e-9, by: step).map { $0 }
       }
+    options.xBreaksAreStepped = request.xBreaks == nil && request.xBreakEvery != nil
     options.xMax = request.xMax
     options.showsConfidenceBands = request.showsConfidenceBands
     options.showsCensorMarks = request.showsCensorMarks
