@@ -6,6 +6,8 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     case clippedText = "clipped-text"
     /// A plot area too small to read, squeezed by tables, legends or insets.
     case crampedPlot = "cramped-plot"
+    /// A figure taller than the journal it is made for prints.
+    case tooTall = "too-tall"
   }
 
   public var kind: Kind
@@ -88,6 +90,7 @@ extension Scene {
       case .clippedText: what = "texts that run off the page"
       case .overlappingText: what = "pairs of overlapping texts"
       case .crampedPlot: what = "cramped plot areas"
+      case .tooTall: what = "figures taller than the journal prints"
       }
       kept.append(LintFinding(kind: kind, texts: [], message: "and \(count) more \(what)"))
     }

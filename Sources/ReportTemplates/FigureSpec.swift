@@ -70,7 +70,7 @@ public struct FigureSpec: Sendable {
     ("title", "Tables: the table's title (a figure's title is its `title` option)."),
     (
       "formats",
-      "Figures: `pdf`, `png` (the default pair), `svg`, `eps`, `tiff`; tables: `csv`, `md`, `tex`, `docx` (a Word table), `rtf` (a TLF page; all by default)."
+      "Figures: `pdf`, `png` (the default pair; with a style's journal, `pdf` and the formats the journal takes), `svg`, `eps`, `tiff`; tables: `csv`, `md`, `tex`, `docx` (a Word table), `rtf` (a TLF page; all by default)."
     ),
     ("label", "How the report names it (`Figure 3`, `Table 2`, `Supplementary Figure S1`); by default by its place."),
   ]
@@ -129,7 +129,7 @@ public struct FigureSpec: Sendable {
           }
           return format
         }
-      } ?? [.pdf, .png]
+      } ?? context.style.defaultFormats
 
     let style = context.style
     guard let figureKind else {

@@ -38,19 +38,37 @@ public struct ReportStyle: Hashable, Sendable {
   public var suppressBelow: Int?
   /// Write every figure even when figure lint finds problems (`allow-lint`).
   public var allowsLint = false
+  /// The journal whose specification the style follows (`journal:`, or a journal's preset).
+  public var journal: Journal?
 
   public var width: Double { columns == 1 ? singleColumnWidth : doubleColumnWidth }
 
   /// The presets by name.
-  public static let presets: [String: ReportStyle] = [
+  public static let presets: [String: ReportStyle] =
+    Dictionary(uniqueKeysWithValues: Journal.all.map { ($0.name, ReportStyle(journal: $0)) })
+    .merging(generalPresets) { general, _ in general }
+
+  /// The presets that follow no journal.
+  static let generalPresets: [String: ReportStyle] = [
     // A generic A4 manuscript: 170 mm type area, 85 mm column.
     "two-column": ReportStyle(preset: "two-column", double: 170, single: 85, columns: 2, height: 120, minimum: 6),
     "single-column": ReportStyle(preset: "single-column", double: 170, single: 85, columns: 1, height: 85, minimum: 6),
-    // Nature research journals: 89 mm single, 183 mm double column; text 5–7 pt.
-    "nature": ReportStyle(preset: "nature", double: 183, single: 89, columns: 1, height: 80, minimum: 5, fontSize: 7),
-    // The Lancet: 75 mm single, 154 mm double column.
-    "lancet": ReportStyle(preset: "lancet", double: 154, single: 75, columns: 2, height: 110, minimum: 6),
   ]
+
+  /// A style following `journal`: its single and double column, one figure per column, its
+  /// type, line weight, resolution and SVG text.
+  public init(journal: Journal) {
+    self.init(
+      preset: journal.name, double: journal.doubleColumn, single: journal.singleColumn, columns: 1,
+      height: min(journal.maximumHeight ?? 120, (journal.singleColumn * 0.9).rounded()),
+      minimum: journal.minimumFontSize,
+      fontSize: journal.fontSize)
+    self.journal = journal
+    fontFamily = journal.fontFamily
+    lineWidth = journal.lineWidth
+    dpi = journal.dpi
+    svgText = journal.svgText
+  }
 
   public static let presetNames = presets.keys.sorted()
 
@@ -77,6 +95,13 @@ public struct ReportStyle: Hashable, Sendable {
   /// whose columns do not fit sets smaller type, down to the minimum).
   public var baseFontSize: Double { fontSize ?? FigureOutput.themeFontSize(forWidth: singleColumnWidth) }
 
+  /// The formats a figure is written in when it names none: PDF and PNG; with a journal, PDF
+  /// (the report's) and the formats the journal takes.
+  public var defaultFormats: [OutputFormat] {
+    guard let journal else { return [.pdf, .png] }
+    return [.pdf] + journal.formats.filter { $0 != .pdf }
+  }
+
   /// The defaults a figure starts from: the style's width, type, palette and resolution.
   public var figureOutput: FigureOutput {
     var output = FigureOutput()
@@ -90,6 +115,8 @@ public struct ReportStyle: Hashable, Sendable {
     output.svgText = svgText
     output.suppressBelow = suppressBelow
     output.allowsLint = allowsLint
+    output.minimumFontSize = minimumFontSize
+    output.journal = journal
     return output
   }
 
@@ -102,6 +129,14 @@ public struct ReportStyle: Hashable, Sendable {
     ) { value, name, style throws(OptionError) in
       let preset = presets[try value.choice(name, presetNames)]!
       style = preset
+    },
+    OptionDeclaration(
+      "journal", commandLine: .none, section: .output,
+      summary:
+        "Follow a journal's figure specification (its preset): widths, type, line weight, resolution, the formats figures are written in (Documentation/reference/journals.md).",
+      valueDescription: "one of " + Journal.names.joined(separator: ", "), valueName: "name", example: "journal: nature"
+    ) { value, name, style throws(OptionError) in
+      style = ReportStyle(journal: Journal.named(try value.choice(name, Journal.names))!)
     },
     .integer(
       "columns", commandLine: .none, section: .output, "Which width figures take: 1 (single column) or 2.",

@@ -5,6 +5,7 @@ import ArgumentParser
 /// help of `Kind`'s declarations.
 struct FigureOutputOptions<Kind: FigureKind>: ParsableArguments {
   @Option(name: .customLong("out"), help: Kind.options.help("out")) var out: [String] = []
+  @Option(help: Kind.options.help("journal")) var journal: String?
   @Option(help: Kind.options.help("width")) var width: String?
   @Option(help: Kind.options.help("height")) var height: String?
   @Option(help: Kind.options.help("dpi")) var dpi: String?

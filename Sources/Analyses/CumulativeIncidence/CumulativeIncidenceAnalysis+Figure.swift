@@ -14,7 +14,8 @@ extension CumulativeIncidenceAnalysis {
     let scale = request.timeScale
     let theme = FigureTheme.styled(
       width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize,
-      fontFamily: request.output.fontFamily, lineWidth: request.output.lineWidth, palette: request.output.palette)
+      fontFamily: request.output.fontFamily, lineWidth: request.output.lineWidth, palette: request.output.palette,
+      minimumFontSize: request.output.minimumFontSize)
     let (curves, tableCurves) = figureCurves(request, theme: theme, scale: scale)
 
     var options = KaplanMeierFigureOptions(

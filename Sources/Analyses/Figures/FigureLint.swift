@@ -48,6 +48,31 @@ extension LaidOutFigure {
   }
 }
 
+extension LaidOutFigure {
+  /// ``checkLint(measurer:minimumFontSize:allowsLint:)`` with `output`'s smallest type and
+  /// allowance; a figure taller than `output`'s journal prints is a finding too.
+  public func checkLint(measurer: some TextMeasuring, output: FigureOutput) throws(FigureLintError) -> [String] {
+    var figure = self
+    if let tooTall = output.journal?.heightFinding(sceneHeight: scene.size.height) { figure.findings.append(tooTall) }
+    return try figure.checkLint(
+      measurer: measurer, minimumFontSize: output.minimumFontSize ?? FigureTheme.commandLineMinimumFontSize,
+      allowsLint: output.allowsLint)
+  }
+}
+
+extension Journal {
+  /// A finding when a figure `sceneHeight` points tall is taller than the journal prints.
+  public func heightFinding(sceneHeight: Double) -> LintFinding? {
+    guard let tallest = maximumHeight, sceneHeight > tallest.millimetres + 0.01 else { return nil }
+    let height = Int((sceneHeight / pointsPerMillimetre).rounded(.up))
+    return LintFinding(
+      kind: .tooTall, texts: [],
+      message:
+        "the figure is \(height) mm tall; \(title) prints figures up to \(Int(tallest)) mm: give a height of at most \(Int(tallest)) mm, a wider column or less content"
+    )
+  }
+}
+
 extension FigureTheme {
   /// The smallest type the command line's figures may use (their theme's minimum).
   public static var commandLineMinimumFontSize: Double { FigureTheme().minimumFontSize }

@@ -23,6 +23,11 @@ public struct FigureOutput: Hashable, Sendable {
   public var fontSize: Double?
   /// The typeface of the figure's text.
   public var fontFamily: FontFamily = .sans
+  /// Smallest type allowed at print size, in points; nil: the theme's (6 pt). Figure lint
+  /// reports smaller text, and nothing is set smaller to make room.
+  public var minimumFontSize: Double?
+  /// The journal whose specification set these defaults, if any (`journal`).
+  public var journal: Journal?
   /// Width of the data lines in points; nil: the theme's.
   public var lineWidth: Double?
   /// RGB, or CMYK for PDF and TIFF files.
@@ -65,10 +70,17 @@ public struct FigureOutput: Hashable, Sendable {
           "Figure file to write; the extension chooses the format (pdf, svg, png, eps, tif or tiff). Repeat for several formats.",
         valueDescription: "", valueName: "file", example: "--out km.pdf --out km.png"
       ) { value, name, request throws(OptionError) in request[keyPath: path].outputs = try value.texts(name) },
-      .number(
-        "width", section: .output, "Figure width in millimetres.", in: sizeRange, what: "a size in millimetres",
-        valueName: "mm", defaultText: "170 (a template: its style's width)", example: "width: 89"
-      ) { $0[keyPath: path].widthMillimetres = $1 },
+      journalDeclaration(path),
+      OptionDeclaration(
+        "width", section: .output,
+        summary:
+          "Figure width in millimetres, or a column of the journal: single, one-and-a-half or double.",
+        valueDescription: "a size in millimetres, \(sizeRange.phrase ?? ""), or single, one-and-a-half, double",
+        valueName: "mm", defaultText: "170; the journal's single column; a template: its style's width",
+        example: "width: 89"
+      ) { value, name, request throws(OptionError) in
+        request[keyPath: path].widthMillimetres = try width(value, name, journal: request[keyPath: path].journal)
+      }.with(range: sizeRange),
       .number(
         "height", section: .output, "Figure height in millimetres.", in: sizeRange, what: "a size in millimetres",
         valueName: "mm", defaultText: height, example: "height: 100"

@@ -55,7 +55,7 @@ public struct ForestAnalysis: Sendable {
     let width = request.output.widthMillimetres.millimetres
     let theme = FigureTheme.styled(
       width: width, fontSize: request.output.fontSize, fontFamily: request.output.fontFamily, lineWidth: nil,
-      palette: request.output.palette)
+      palette: request.output.palette, minimumFontSize: request.output.minimumFontSize)
     let level = JournalFormat.tick(request.confidenceLevel * 100)
     // "P for interaction" in two lines ("P for", "interaction"), the P in italics.
     let words = pTitle.split(separator: " ").map(String.init)

@@ -20,7 +20,7 @@ extension KaplanMeierAnalysis {
       width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize,
       fontFamily: request.output.fontFamily,
       lineWidth: request.output.lineWidth,
-      palette: request.output.palette)
+      palette: request.output.palette, minimumFontSize: request.output.minimumFontSize)
 
     var options = KaplanMeierFigureOptions(
       size: .millimetres(width: request.output.widthMillimetres, height: request.heightMillimetres),

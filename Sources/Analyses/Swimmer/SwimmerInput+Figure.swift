@@ -8,7 +8,7 @@ extension SwimmerInput {
     let theme = FigureTheme.styled(
       width: request.output.widthMillimetres.millimetres, fontSize: request.output.fontSize,
       fontFamily: request.output.fontFamily,
-      lineWidth: nil, palette: request.output.palette)
+      lineWidth: nil, palette: request.output.palette, minimumFontSize: request.output.minimumFontSize)
     var options = SwimmerFigureOptions(
       width: request.output.widthMillimetres.millimetres,
       height: request.output.heightMillimetres.map { $0.millimetres }, theme: theme)

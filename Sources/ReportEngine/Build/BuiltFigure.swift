@@ -48,7 +48,7 @@ extension BuiltFigure {
   /// Computes the statistics of `spec`, lays the figure out and fills its caption.
   static func build(
     _ spec: FigureSpec, tables: [String: DataTable], measurer: some TextMeasuring,
-    minimumFontSize: Double, detail: SidecarDetail = .summary, templateFolder: String = ""
+    minimumFontSize: Double, journal: Journal? = nil, detail: SidecarDetail = .summary, templateFolder: String = ""
   ) throws -> BuiltFigure {
     let (scene, context, statistics, files, fitFindings, notes) = try content(
       spec, tables: tables, measurer: measurer, detail: detail)
@@ -74,7 +74,7 @@ extension BuiltFigure {
       fitFindings
       + scene.lint(measurer: measurer, minimumFontSize: minimumFontSize).filter {
         !($0.kind == .clippedText && byPanel.contains($0.texts))
-      }
+      } + (journal?.heightFinding(sceneHeight: scene.size.height).map { [$0] } ?? [])
     let sidecar = JSONValue.object(
       [
         ("id", .string(spec.id)),

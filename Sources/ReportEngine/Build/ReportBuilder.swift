@@ -134,6 +134,7 @@ public struct ReportBuilder: Sendable {
     let (selected, loaded) = (specs, tables)
     let measurer = renderer.measurer
     let minimum = template.style.minimumFontSize
+    let journal = template.style.journal
     let folder = options.outputFolder
     let workers = options.jobs
     let detail = options.sidecarDetail
@@ -145,7 +146,7 @@ public struct ReportBuilder: Sendable {
           results.store(
             .success(
               try BuiltFigure.build(
-                spec, tables: loaded, measurer: measurer, minimumFontSize: minimum, detail: detail,
+                spec, tables: loaded, measurer: measurer, minimumFontSize: minimum, journal: journal, detail: detail,
                 templateFolder: templateFolder)),
             at: index)
         } catch {

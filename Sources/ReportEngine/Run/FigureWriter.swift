@@ -63,18 +63,19 @@ public struct FigureWriter: Sendable {
     return renderer.fonts.missingGlyphWarning(for: scene).map { [$0] } ?? []
   }
 
-  /// Lays the figure out, runs figure lint on it and writes it, as ``write(_:)`` does. Lint's
-  /// findings are an error (`FigureLintError`) unless `allowsLint`, when they are warnings.
+  /// Lays the figure out, runs figure lint on it with `output`'s smallest type and journal,
+  /// and writes it, as ``write(_:)`` does. Lint's findings are an error (`FigureLintError`)
+  /// unless `output` allows lint, when they are warnings.
   ///
   /// - Returns: lint's findings when allowed, then the missing-glyph warnings of ``write(_:)``.
   @discardableResult
-  public func writeChecked(
-    minimumFontSize: Double, allowsLint: Bool, _ layout: (CairoTextMeasurer) throws -> LaidOutFigure
-  ) throws -> [String] {
+  public func writeChecked(_ output: FigureOutput, _ layout: (CairoTextMeasurer) throws -> LaidOutFigure) throws
+    -> [String]
+  {
     var findings: [String] = []
     let fontWarnings = try write { measurer in
       let laid = try layout(measurer)
-      findings = try laid.checkLint(measurer: measurer, minimumFontSize: minimumFontSize, allowsLint: allowsLint)
+      findings = try laid.checkLint(measurer: measurer, output: output)
       return laid.scene
     }
     return findings + fontWarnings

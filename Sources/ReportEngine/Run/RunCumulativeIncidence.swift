@@ -26,10 +26,9 @@ public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws
   let content = try CumulativeIncidenceContent(request: request, table: try DataTable(contentsOfFile: request.dataPath))
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
-    figureWarnings = try writer.writeChecked(
-      minimumFontSize: content.figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize,
-      allowsLint: request.figure.output.allowsLint
-    ) { measurer in try content.layout(width: nil, height: nil, measurer: measurer) }
+    figureWarnings = try writer.writeChecked(request.figure.output) { measurer in
+      try content.layout(width: nil, height: nil, measurer: measurer)
+    }
   }
   return CumulativeIncidenceRun(analysis: content.analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
 }

@@ -21,8 +21,8 @@ public func runForest(_ request: ForestRequest) throws -> ForestRun {
   let writer = try FigureWriter(request.output)
   let table = try DataTable(contentsOfFile: request.dataPath)
   let content = ForestContent(request: request, analysis: try ForestAnalysis(table: table, request: request))
-  let warnings = try writer.writeChecked(
-    minimumFontSize: FigureTheme.commandLineMinimumFontSize, allowsLint: request.output.allowsLint
-  ) { measurer in try content.layout(width: nil, height: nil, measurer: measurer) }
+  let warnings = try writer.writeChecked(request.output) { measurer in
+    try content.layout(width: nil, height: nil, measurer: measurer)
+  }
   return ForestRun(analysis: content.analysis, figureWarnings: warnings)
 }

@@ -35,17 +35,13 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
     let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
-    figureWarnings += try writer.write { measurer in
+    figureWarnings = try writer.writeChecked(request.figure.output) { measurer in
       let layout = figure.layout(measurer: measurer)
       let cramped = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
-      let laid = LaidOutFigure(
+      return LaidOutFigure(
         scene: layout.scene, requiredHeight: layout.requiredSize.height, requiredWidth: layout.requiredSize.width,
         findings: (cramped.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [])
           + layout.legendFindings, sidecar: [])
-      let minimum = figure.options.theme?.minimumFontSize ?? FigureTheme().minimumFontSize
-      figureWarnings += try laid.checkLint(
-        measurer: measurer, minimumFontSize: minimum, allowsLint: request.figure.output.allowsLint)
-      return layout.scene
     }
   }
   return KaplanMeierRun(analysis: analysis, figureWarnings: figureWarnings, writtenFiles: outputs)

@@ -26,8 +26,8 @@ public func runSwimmer(_ request: SwimmerRequest) throws -> SwimmerRun {
   var tables = [request.dataPath: try DataTable(contentsOfFile: request.dataPath)]
   if let path = request.eventsPath, tables[path] == nil { tables[path] = try DataTable(contentsOfFile: path) }
   let content = try SwimmerContent(request: request, data: .files(tables))
-  let warnings = try writer.writeChecked(
-    minimumFontSize: FigureTheme.commandLineMinimumFontSize, allowsLint: request.output.allowsLint
-  ) { measurer in try content.layout(width: nil, height: nil, measurer: measurer) }
+  let warnings = try writer.writeChecked(request.output) { measurer in
+    try content.layout(width: nil, height: nil, measurer: measurer)
+  }
   return SwimmerRun(input: content.input, figureWarnings: warnings)
 }

@@ -16,7 +16,7 @@ enum ReferenceDocumentation {
   static var pages: [(file: String, text: String)] {
     let commands = SurvfigCommand.configuration.subcommands.compactMap { $0 as? any DocumentedCommand.Type }
     return commands.map { ("\($0.configuration.commandName ?? "").md", $0.referencePage) }
-      + [("templates.md", TemplateReference.page)]
+      + [("templates.md", TemplateReference.page), ("journals.md", JournalReference.page)]
   }
 
   static let jsonFlag = [("`--json`", "Print the statistics as one JSON object on standard output.")]

@@ -178,7 +178,7 @@ struct ReportTemplateTests {
       ),
       (
         "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    data: aml\n    time: time\n    event: status\n    width: wide\n",
-        "report.yaml:8:12: 'figures[0].width': 'width' expects a size in millimetres, found 'wide'"
+        "report.yaml:8:12: 'figures[0].width': 'width' expects a size in millimetres or a journal's column (single, one-and-a-half, double), found 'wide'"
       ),
       (
         "data:\n  aml: data/aml.csv\nfigures:\n  - id: a\n    endpoint: os\n",
