@@ -5,21 +5,31 @@ extension StyledText {
   /// character, and a P inside a word ("PFS", "HR-P"), stays upright.
   ///
   /// - Complexity: O(n) in the characters of `text`.
-  public static func italicizingP(_ text: String) -> StyledText {
-    let characters = Array(text)
-    var spans: [Span] = []
-    var plain = ""
-    for (i, c) in characters.enumerated() {
-      if c == "P", isWordStart(characters, i), isFollowedByStatistic(characters, after: i) {
-        spans.append(Span(plain))
-        spans.append(Span("P", isItalic: true))
-        plain = ""
-      } else {
-        plain.append(c)
+  public static func italicizingP(_ text: String) -> StyledText { italicizingP(lines: [text])[0] }
+
+  /// The lines of a wrapped text with every statistical *P* in italics, as
+  /// ``italicizingP(_:)`` finds them in the lines read as one text: a *P* that ends a line stays
+  /// italic when its `= 0.003` begins the next.
+  public static func italicizingP(lines: [String]) -> [StyledText] {
+    let characters = Array(lines.joined(separator: " "))
+    var offset = 0
+    return lines.map { line in
+      var spans: [Span] = []
+      var plain = ""
+      for c in line {
+        if c == "P", isWordStart(characters, offset), isFollowedByStatistic(characters, after: offset) {
+          spans.append(Span(plain))
+          spans.append(Span("P", isItalic: true))
+          plain = ""
+        } else {
+          plain.append(c)
+        }
+        offset += 1
       }
+      offset += 1
+      spans.append(Span(plain))
+      return StyledText(spans: spans)
     }
-    spans.append(Span(plain))
-    return StyledText(spans: spans)
   }
 
   private static func isWordStart(_ characters: [Character], _ i: Int) -> Bool {

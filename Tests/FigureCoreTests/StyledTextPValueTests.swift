@@ -25,4 +25,11 @@ struct StyledTextPValueTests {
       #expect(italics(text).isEmpty, "\(text)")
     }
   }
+
+  @Test("a P that ends a wrapped line stays italic when its statistic begins the next")
+  func acrossLines() {
+    let lines = StyledText.italicizingP(lines: ["Survival by arm (log-rank P", "= 0.003); group P", "values"])
+    #expect(lines.map { $0.spans.filter(\.isItalic).map(\.text) } == [["P"], [], []])
+    #expect(lines.map(\.plainText) == ["Survival by arm (log-rank P", "= 0.003); group P", "values"])
+  }
 }

@@ -50,11 +50,11 @@ extension ReportBuilder {
     commands = [.group("figure", commands.map { $0.translated(dx: margin, dy: margin) })]
     var y = margin + figure.size.height * scale + 18
     commands.append(.text(TextRun(.bold(heading), font: font.bold()), at: Point(x: margin, y: y)))
-    for (index, line) in lines.enumerated() {
+    for (index, line) in StyledText.italicizingP(lines: lines).enumerated() {
       if index > 0 { y += lineHeight }
       commands.append(
         .text(
-          TextRun(StyledText.italicizingP(line), font: font), at: Point(x: margin + (index == 0 ? indent : 0), y: y)
+          TextRun(line, font: font), at: Point(x: margin + (index == 0 ? indent : 0), y: y)
         ))
     }
     return (Scene(size: page, background: .white, commands: commands), scale)

@@ -230,10 +230,11 @@ extension ReportTable {
     commands.append(.stroke(.line(from: Point(x: pad, y: y), to: Point(x: right, y: y)), thick))
     y += 3
     for note in footnotes {
-      for line in TextWrapping.lines(note, font: small, width: right - pad, measurer: measurer) {
+      let lines = TextWrapping.lines(note, font: small, width: right - pad, measurer: measurer)
+      for line in StyledText.italicizingP(lines: lines) {
         commands.append(
           .text(
-            TextRun(StyledText.italicizingP(line), font: small, anchor: .leadingBaseline),
+            TextRun(line, font: small, anchor: .leadingBaseline),
             at: Point(x: pad, y: y + ascent(small))))
         y += lineHeight(small)
       }
