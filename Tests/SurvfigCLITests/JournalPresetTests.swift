@@ -98,8 +98,7 @@ struct JournalPresetTests {
   @Test("a template's journal: sets the width, the type and the formats; width: double takes its double column")
   func template() throws {
     let folder = try ScratchFolder()
-    try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
-    try folder.write("data/lung.csv", try String(contentsOfFile: Survfig.data("lung.csv"), encoding: .utf8))
+    try folder.copyData("lung.csv")
     try folder.write(
       "t.yaml",
       """

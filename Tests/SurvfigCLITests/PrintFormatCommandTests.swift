@@ -62,8 +62,7 @@ struct PrintFormatCommandTests {
   @Test("a template's style `color: cmyk` writes its PDF and TIFF in CMYK and leaves its PNG RGB")
   func templateCMYK() throws {
     let folder = try ScratchFolder()
-    try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
-    try folder.write("data/lung.csv", try String(contentsOfFile: Survfig.data("lung.csv"), encoding: .utf8))
+    try folder.copyData("lung.csv")
     try folder.write(
       "t.yaml",
       """

@@ -72,6 +72,13 @@ final class ScratchFolder {
     return file
   }
 
+  /// Copies the shipped data files `names` (`Templates/data/`) into the folder's `data/`, as a
+  /// template beside them names them.
+  func copyData(_ names: String...) throws {
+    try FileManager.default.createDirectory(atPath: path + "/data", withIntermediateDirectories: true)
+    for name in names { try write("data/" + name, try String(contentsOfFile: Survfig.data(name), encoding: .utf8)) }
+  }
+
   /// The names of the files in the folder, sorted.
   var files: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
 }
