@@ -138,6 +138,7 @@ let package = Package(
       dependencies: [
         "SurvfigCLI", "ReportTemplates", "Analyses", "OptionSchema",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      exclude: ["Fixtures"]),
   ]
 )
