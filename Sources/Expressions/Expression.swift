@@ -79,8 +79,18 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
 
   public var description: String { message }
 
-  /// The source with a caret under the offending character.
+  /// The source with a caret under the offending character; a source longer than 80
+  /// characters is shown as the 80 around that character, cut ends marked `…`.
   public var pointer: String {
-    source + "\n" + String(repeating: " ", count: max(0, offset)) + "^"
+    let characters = Array(source)
+    let at = min(max(0, offset), characters.count)
+    let width = 80
+    guard characters.count > width else { return source + "\n" + String(repeating: " ", count: at) + "^" }
+    let start = max(0, min(at - width / 2, characters.count - width))
+    let end = min(characters.count, start + width)
+    let head = start > 0 ? "…" : ""
+    let tail = end < characters.count ? "…" : ""
+    return head + String(characters[start..<end]) + tail + "\n"
+      + String(repeating: " ", count: head.count + at - start) + "^"
   }
 }

@@ -106,9 +106,26 @@ struct ExpressionLimitTests {
       """
     let folder = try TemplateFolder(template: yaml)
     let error = try #require(throws: TemplateError.self) { try ReportTemplate(contentsOfFile: folder.templatePath) }
+    // The 80 characters around the 201st parenthesis, under which the caret stands.
+    let shown = "…" + String(Array(filter)[160..<240]) + "…"
     #expect(
       error.description
-        == "\(folder.templatePath):8:214: 'figures[0].filter': \(Self.tooDeep)\n    \(filter)\n    \(String(repeating: " ", count: 200))^"
+        == "\(folder.templatePath):8:214: 'figures[0].filter': \(Self.tooDeep)\n    \(shown)\n    \(String(repeating: " ", count: 41))^"
     )
+  }
+
+  @Test("a long expression's caret display shows the 80 characters around the error, cut ends marked")
+  func longPointer() {
+    let source = Array(repeating: "age", count: 60).joined(separator: " + ") + " > 3 and (sex == 1"
+    let error = ExpressionError("expected ')'", offset: source.count, source: source)
+    let lines = error.pointer.split(separator: "\n").map(String.init)
+    #expect(lines[0] == "…" + String(source.suffix(80)))
+    #expect(lines[1] == String(repeating: " ", count: 81) + "^")
+    let middle = ExpressionError("x", offset: 100, source: source).pointer.split(separator: "\n").map(String.init)
+    #expect(middle[0].hasPrefix("…") && middle[0].hasSuffix("…") && middle[0].count == 82)
+    #expect(middle[1].count - 1 == 1 + 40)
+    #expect(Array(middle[0])[41] == Array(source)[100])
+    let short = ExpressionError("x", offset: 4, source: "age > ").pointer
+    #expect(short == "age > \n    ^")
   }
 }
