@@ -11,12 +11,14 @@ extension OutputStage {
   /// Writes every file: first each to a temporary file beside its target, then, when all were
   /// written, renames them into place. On any failure the folder is left as it was: temporary
   /// files removed, files already replaced put back, folders the stage created removed.
+  /// Temporary files of the same targets that a killed run left behind are removed first.
   ///
   /// - Throws: `OutputError` naming the file that could not be written and why.
   public func commit() throws(OutputError) {
     guard !files.isEmpty else { return }
     try Self.check(files.map(\.path), creatingFolders: folders)
     let created = try createFolders()
+    for file in files { _StaleTemporaryFiles.remove(beside: file.path) }
 
     // 1. Every file to a temporary file beside its target.
     var staged: [_TemporaryFile] = []
