@@ -34,16 +34,6 @@ enum TLFDocuments {
       titles: [table.spec.label, table.table.title ?? table.spec.id], blocks: [.table(body)])
   }
 
-  /// One table as an RTF file; with `orientation: auto`, landscape when it does not fit a
-  /// portrait page.
-  static func table(_ table: BuiltTable, template: ReportTemplate) -> [UInt8] {
-    var settings = settings(template)
-    if template.tlf.orientation == .auto {
-      settings.isLandscape = !RichTextDocument(sections: [section(table)], settings: settings).fitsPortrait
-    }
-    return RichTextDocument(sections: [section(table)], settings: settings).bytes
-  }
-
   /// Every figure (a PNG at its print size, its caption below) and table of the build.
   static func report(
     _ figures: [(label: String, caption: String?, image: PNGImage, width: Double, height: Double)],
