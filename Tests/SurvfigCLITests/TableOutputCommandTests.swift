@@ -104,3 +104,57 @@ struct TableOutputCommandTests {
     #expect(folder.files.isEmpty)
   }
 }
+
+extension TableOutputCommandTests {
+  static let pdftotext: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  /// Runs `executable` with `arguments`, its output discarded; true when it exits with 0.
+  static func succeeds(_ executable: String, _ arguments: [String]) throws -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  @Test(
+    "In LibreOffice's PDF of a Word table, numbers of a column stand on one decimal point",
+    .enabled(
+      if: ManuscriptOutputTests.libreOffice != nil && TableOutputCommandTests.pdftotext != nil,
+      "needs LibreOffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"))
+  func decimalPointsAlignInLibreOffice() throws {
+    let folder = try ScratchFolder()
+    let result = try Survfig.run(
+      [
+        "km", "--data", Self.lung, "--time", "time", "--event", "status", "--group", "ph.ecog", "--times", "180",
+        "--out", folder.path + "/km.docx",
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      try Self.succeeds(
+        ManuscriptOutputTests.libreOffice!,
+        [
+          "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "pdf", "--outdir",
+          folder.path, folder.path + "/km.docx",
+        ]))
+    #expect(try Self.succeeds(Self.pdftotext!, ["-bbox", folder.path + "/km.pdf", folder.path + "/km.html"]))
+    let html = Self.text(folder.path + "/km.html")
+    // The right edge of a word: `<word xMin=".." yMin=".." xMax="x" ...>text</word>`.
+    func right(_ word: String) -> Double? {
+      guard let end = html.range(of: "\">\(word)</word>") else { return nil }
+      let line = html[..<end.lowerBound]
+      guard let xMax = line.range(of: "xMax=\"", options: .backwards) else { return nil }
+      return Double(line[xMax.upperBound...].prefix { $0 != "\"" })
+    }
+    // 84.1 (75.5–93.6) in group 0 and 0.0 in group 3: one decimal each, so aligned decimal
+    // points give the same right edge; right alignment would not.
+    let wide = try #require(right("84.1"))
+    let zero = try #require(right("0.0"))
+    #expect(abs(wide - zero) < 0.5, "84.1 ends at \(wide) pt, 0.0 at \(zero) pt")
+  }
+}
