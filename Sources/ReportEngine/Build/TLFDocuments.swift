@@ -5,7 +5,8 @@ import SurvivalFigures
 
 /// The RTF outputs of a build, set as the template's `tlf` key says: one file per table, and
 /// `<template>.rtf` holding every figure and table, each in its own section with its label and
-/// title as title lines and its own "Page X of Y".
+/// title as title lines, pages numbered "Page X of Y" through the file (a table's own file
+/// numbers its own pages).
 enum TLFDocuments {
   /// The page settings of `template`; the run time only when `run-time: true`.
   static func settings(_ template: ReportTemplate) -> RichTextDocument.Settings {
