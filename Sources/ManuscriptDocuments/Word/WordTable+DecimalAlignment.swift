@@ -10,7 +10,8 @@ import SurvivalFigures
 /// the stop), the rest a second (starting at the point). This is what a decimal tab stop
 /// (`w:val="decimal"`) does in Word, but LibreOffice ignores decimal stops in the cells of a
 /// Word table and moves the text to its default stops, while it sets right and left stops in
-/// cells as Word does. Cells without a digit (`NE`, `NR`) end at the stop. Other columns
+/// cells as Word does. Cells without a digit (`NE`, `NR`) end at the stop, or at the cell's
+/// right edge when too wide for that (`Reference`). Other columns
 /// (counts, medians in whole days) stay right aligned, which aligns whole numbers already.
 ///
 /// Widths are estimated from the advance widths of Arial (Liberation Sans) or Times New Roman
@@ -42,6 +43,13 @@ extension WordTable {
       guard hasNumbers, stop >= widestLeading, stop > 0 else { return nil }
       return stop
     }
+  }
+
+  /// The stop of a cell in a column with `stop`: nil (right aligned) for an empty cell and for
+  /// text without digits too wide to end at the stop (`Reference`).
+  func decimalStop(_ text: String, _ stop: Int?) -> Int? {
+    guard let stop, !text.isEmpty else { return nil }
+    return text.contains(where: \.isNumber) || advance(text) <= stop ? stop : nil
   }
 
   /// The tab stops of a decimal-aligned cell: right at `stop`, left just after.

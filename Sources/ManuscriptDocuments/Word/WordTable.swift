@@ -72,7 +72,7 @@ struct WordTable {
         out += cell(
           JournalText.italicisingP(text), width: widths[index],
           alignment: index == 0 ? .leading : table.columns[index].alignment, bold: row.isBold && index == 0,
-          indent: index == 0 ? row.indent : 0, decimalStop: text.isEmpty ? nil : stops[index])
+          indent: index == 0 ? row.indent : 0, decimalStop: decimalStop(text, stops[index]))
       }
       out += "</w:tr>"
     }
