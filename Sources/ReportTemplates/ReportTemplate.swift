@@ -40,6 +40,9 @@ public struct ReportTemplate: Sendable {
   public var tlf = TLFSettings()
   /// Numbers named for the manuscript (`numbers`), in template order.
   public var numbers: [NamedNumber] = []
+  /// The manuscript outputs a full build writes besides the report PDF (`documents`); all by
+  /// default.
+  public var documents = ManuscriptDocumentKind.allCases
 
   /// A derived variable: a new column computed from an expression.
   public struct Derivation: Sendable {
@@ -65,6 +68,10 @@ public struct ReportTemplate: Sendable {
       "Numbers named for the manuscript, each `name: <figure or table id>.<path>` or a mapping of `value` and `quoted-after`; see the templates guide."
     ),
     ("tlf", "How the RTF tables and figures are set: population, program, data cut, run time, orientation, pitch."),
+    (
+      "documents",
+      "The manuscript outputs a full build writes besides the report PDF: `docx` (`<template>.docx`), `rtf` (`<template>.rtf`), `methods` (`<template>-methods.md`, `.tex`, `.bib`), `numbers` (`<template>-numbers.tex`, `.json`, `.csv`); a list, `all` (the default) or `none`. `survfig build --documents` overrides it."
+    ),
   ]
   static let rootKeys = rootKeyDescriptions.map(\.key)
   /// The keys of an endpoint: what a Kaplan–Meier or cumulative incidence figure, or a survival
@@ -202,6 +209,12 @@ public struct ReportTemplate: Sendable {
         file: file, key: "", message: "the template has no 'figures' and no 'tables'; nothing to build")
     }
     if let node = root["tlf"] { self.tlf = try TLFSettings(node) }
+    if let node = root["documents"] {
+      switch ManuscriptDocumentKind.parse(try node.strings()) {
+      case .success(let kinds): self.documents = kinds
+      case .failure(let unknown): throw node.error(unknown.message)
+      }
+    }
     if let node = root["numbers"] {
       self.numbers = try NamedNumber.parse(node, ids: figures.map(\.id) + tables.map(\.id))
     }

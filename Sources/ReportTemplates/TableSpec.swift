@@ -5,10 +5,8 @@ import SurvivalStatistics
 /// One table of a template: what it summarises and the formats it is written in.
 public struct TableSpec: Sendable {
   /// The table's file formats: CSV, Markdown, LaTeX, a Word document (`docx`) and an RTF
-  /// TLF page (`rtf`).
-  public enum Format: String, Sendable, CaseIterable {
-    case csv, md, tex, docx, rtf
-  }
+  /// TLF page (`rtf`), as the commands' `--out` names them.
+  public typealias Format = TableFormat
 
   public var id: String
   /// How the report names the table ("Table 2"): the template's `label`, else "Table n" by
@@ -23,11 +21,8 @@ public struct TableSpec: Sendable {
   /// The keys that name columns, for messages about columns missing from the data.
   public var columnKeys = TemplateColumnKeys()
 
-  /// "'csv', 'md', 'tex' or 'docx'", for messages.
-  static var formatList: String {
-    let names = Format.allCases.map { "'\($0.rawValue)'" }
-    return names.dropLast().joined(separator: ", ") + " or " + names.last!
-  }
+  /// "'csv', 'md', 'tex', 'docx' or 'rtf'", for messages.
+  static var formatList: String { TableFormat.list }
 
   /// The keys every table takes besides its kind's options.
   static let keys = FigureSpec.keyDescriptions.map(\.key).filter { $0 != "caption" }

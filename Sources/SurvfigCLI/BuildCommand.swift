@@ -52,10 +52,27 @@ struct BuildCommand: ParsableCommand {
       valueName: "summary|full"))
   var sidecar: String = "summary"
 
+  @Option(
+    help: ArgumentHelp(
+      "The manuscript outputs to write besides the report PDF, overriding the template's 'documents': docx, rtf, methods, numbers (comma-separated), all or none.",
+      valueName: "list"))
+  var documents: String?
+
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be 1 or more.") }
     guard SidecarDetail(rawValue: sidecar) != nil else {
       throw ValidationError("'--sidecar' must be one of 'summary', 'full', found '\(sidecar)'.")
+    }
+    _ = try documentKinds()
+  }
+
+  /// The kinds `--documents` names; nil without it.
+  func documentKinds() throws -> [ManuscriptDocumentKind]? {
+    guard let documents else { return nil }
+    let items = documents.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    switch ManuscriptDocumentKind.parse(items) {
+    case .success(let kinds): return kinds
+    case .failure(let unknown): throw ValidationError("'--documents': \(unknown.message).")
     }
   }
 
@@ -67,6 +84,7 @@ struct BuildCommand: ParsableCommand {
       isStrict: strict, executable: Self.executablePath)
     options.sidecarDetail = SidecarDetail(rawValue: sidecar) ?? .summary
     options.allowsLint = allowLint
+    options.documents = try documentKinds()
     let builder = ReportBuilder(template: parsed, options: options)
     let total = builder.progressStepCount
     let counter = ProgressCounter(total: total)

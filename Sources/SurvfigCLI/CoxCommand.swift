@@ -1,5 +1,6 @@
 import Analyses
 import ArgumentParser
+import ClinicalData
 import ReportEngine
 
 /// `survfig cox`: Cox proportional hazards regression.
@@ -15,6 +16,7 @@ struct CoxCommand: ParsableCommand {
       Examples:
         survfig cox --data lung.csv --model "Surv(time, status) ~ age + sex + ph.ecog"
         survfig cox --data veteran.csv --model "Surv(time, status) ~ trt + factor(celltype)" --json
+        survfig cox --data lung.csv --model "Surv(time, status) ~ age + sex" --out cox.docx --out cox.rtf
         survfig cox --data ima.csv --model "Surv(os_months, os_event) ~ age + sex + m_stage" \\
           --select backward --entry-p 0.15 --stay-p 0.05
       """)
@@ -32,6 +34,8 @@ struct CoxCommand: ParsableCommand {
   @Option(help: CoxRequest.options.help("entry-p")) var entryP: String?
   @Option(help: CoxRequest.options.help("stay-p")) var stayP: String?
   @Option(help: CoxRequest.options.help("select-by")) var selectBy: String?
+  @Option(help: CoxRequest.options.help("out")) var out: [String] = []
+  @Option(help: CoxRequest.options.help("title")) var title: String?
   @Flag(help: "Print the results as one JSON object.") var json = false
 
   func validate() throws { _ = try request() }
@@ -41,9 +45,22 @@ struct CoxCommand: ParsableCommand {
   }
 
   func run() throws {
-    let analysis = try runCox(try request())
+    let request = try request()
+    try TableFiles.check(request.tableOutput.paths)
+    let analysis = try runCox(request)
     for warning in analysis.warnings { printError("warning: \(warning)") }
+    if !request.tableOutput.paths.isEmpty { try writeTable(request) }
     if json { printJSON(analysis.json) } else { print(analysis.textTable) }
+  }
+
+  /// The model's table, as a template's `type: cox` table with `univariable: false` makes it.
+  func writeTable(_ request: CoxRequest) throws {
+    let forest = request.forestRequest
+    let title = request.tableOutput.title ?? CoxRequest.defaultTableTitle
+    let analysis = try ForestAnalysis(table: try DataTable(contentsOfFile: request.dataPath), request: forest)
+    let table = analysis.table(
+      title: title, confidenceLevel: forest.confidenceLevel, ties: forest.ties, decimals: forest.decimals)
+    try TableFiles.write(table, title: title, to: request.tableOutput.paths, fontFamily: .sans)
   }
 }
 

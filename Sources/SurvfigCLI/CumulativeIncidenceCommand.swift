@@ -40,7 +40,12 @@ struct CumulativeIncidenceCommand: ParsableCommand {
     if !json && output.out.isEmpty {
       throw ValidationError("Nothing to do: give '--out <file>' for a figure, '--json' for statistics, or both.")
     }
-    _ = try request()
+    let request = try request()
+    if let path = request.figure.output.tableOutputs.first, request.fineGrayTerms == nil {
+      throw ValidationError(
+        "'--out \(path)' writes the Fine–Gray table: give the model's terms with '--fine-gray', e.g. --fine-gray \"age + factor(edema)\"."
+      )
+    }
   }
 
   func request() throws -> CumulativeIncidenceRequest {

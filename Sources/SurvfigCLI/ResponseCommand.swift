@@ -24,6 +24,7 @@ struct ResponseCommand: ParsableCommand {
         survfig response --data bor.csv --id patient --response bor --group arm
         survfig response --data scans.csv --id patient --response recist --time day \\
           --confirm-weeks 4 --sd-min-weeks 6 --json
+        survfig response --data bor.csv --id patient --response bor --group arm --out response.docx
       """)
 
   @Option(help: ResponseRequest.options.help("data")) var data: String?
@@ -39,6 +40,8 @@ struct ResponseCommand: ParsableCommand {
   @Option(help: ResponseRequest.options.help("denominator")) var denominator: String?
   @Option(help: ResponseRequest.options.help("method")) var method: String?
   @Option(help: ResponseRequest.options.help("conf-level")) var confLevel: String?
+  @Option(help: ResponseRequest.options.help("out")) var out: [String] = []
+  @Option(help: ResponseRequest.options.help("title")) var title: String?
   @Flag(help: "Print the statistics as one JSON object on standard output.")
   var json = false
 
@@ -50,7 +53,11 @@ struct ResponseCommand: ParsableCommand {
   }
 
   func run() throws {
-    let analysis = try runResponse(try request())
+    let request = try request()
+    try TableFiles.check(request.tableOutput.paths)
+    let analysis = try runResponse(request)
+    let title = request.tableOutput.title ?? ResponseRequest.defaultTableTitle
+    try TableFiles.write(analysis.table(title: title), title: title, to: request.tableOutput.paths, fontFamily: .sans)
     print(json ? analysis.json.serialized(pretty: true) : analysis.textTable)
   }
 }

@@ -52,7 +52,7 @@ struct WordDocumentTests {
     #expect(
       reader.names == [
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/styles.xml",
-        "word/_rels/document.xml.rels",
+        "word/settings.xml", "word/_rels/document.xml.rels",
       ])
     let xml = try Self.part(bytes, "word/document.xml")
     #expect(xml.contains("<w:tblHeader/>"))
@@ -64,6 +64,25 @@ struct WordDocumentTests {
     #expect(!xml.contains("w:orient=\"landscape\""))
     #expect(try Self.part(bytes, "docProps/core.xml").contains("<dc:title>Table 2. Cox models</dc:title>"))
     #expect(bytes == WordDocument.table(Self.table, fontFamily: "Arial").bytes)
+  }
+
+  @Test("Numbers with decimals align on their decimal point: a right stop before it, a left stop after it")
+  func decimalAlignment() throws {
+    let table = ReportTable(
+      columns: [.init("Group"), .init("n", alignment: .trailing), .init("At 1 year, %", alignment: .trailing)],
+      rows: [.init(["A", "63", "84.1 (75.5–93.6)"]), .init(["B", "1", "0.0"]), .init(["C", "2", "NE"])])
+    let xml = try Self.part(WordDocument.table(table, fontFamily: "Arial").bytes, "word/document.xml")
+    let stops = xml.ranges(of: "<w:tab w:val=\"right\" w:pos=\"").count
+    #expect(stops == 3, "one decimal-aligned column of three cells")
+    let tab = "<w:r><w:rPr><w:sz w:val=\"20\"/></w:rPr><w:tab/></w:r>"
+    #expect(
+      xml.contains(tab + "<w:r><w:rPr><w:sz w:val=\"20\"/></w:rPr><w:t xml:space=\"preserve\">84</w:t></w:r>" + tab))
+    #expect(xml.contains("<w:t xml:space=\"preserve\">.1 (75.5–93.6)</w:t>"))
+    #expect(xml.contains(tab + "<w:r><w:rPr><w:sz w:val=\"20\"/></w:rPr><w:t xml:space=\"preserve\">NE</w:t>"))
+    #expect(xml.contains("<w:decimalSymbol") == false)
+    #expect(
+      xml.contains(
+        "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"20\"/></w:rPr><w:t xml:space=\"preserve\">63</w:t>"))
   }
 
   @Test("A table too wide for a portrait page at 8 pt is set on a landscape page")

@@ -36,7 +36,12 @@ extension CoxRequest {
         example: "ph-test: true"
       ) { $0.testsProportionalHazards = $1 },
     ] + RowSelection.declarations(\CoxRequest.rowSelection)
-      + CoxModelSelection.Options.declarations(selects: \CoxRequest.selectsBackward, options: \.selectionOptions),
+      + CoxModelSelection.Options.declarations(selects: \CoxRequest.selectsBackward, options: \.selectionOptions)
+      + TableOutput.declarations(
+        \CoxRequest.tableOutput,
+        table:
+          "the model's table (hazard ratio with its interval and P per term, as a template's cox table with univariable: false)",
+        defaultTitle: CoxRequest.defaultTableTitle),
     rules: { request, context throws(OptionError) in
       try ADaM.checkFormulaEvent(
         request.formula, eventValue: request.eventValue, censorValues: request.censorValues, context)

@@ -21,6 +21,8 @@ public struct CoxRequest: Sendable {
   public var selectsBackward = false
   /// The thresholds and test of that selection.
   public var selectionOptions = CoxModelSelection.Options()
+  /// The files of the model's table (`--out`), and its title.
+  public var tableOutput = TableOutput()
 
   public init(
     dataPath: String, formula: String, eventValue: String? = nil, censorValues: [String] = [],
@@ -55,5 +57,27 @@ extension CoxRegressionOptions.Ties {
     case .breslow: "Breslow"
     case .exact: "exact"
     }
+  }
+}
+
+extension CoxRequest {
+  /// The title of the model's table files without `--title`.
+  public static let defaultTableTitle = "Cox proportional hazards model"
+
+  /// The same model as a forest request of the models form, multivariable only: its table is a
+  /// template's `type: cox` table with `univariable: false`.
+  public var forestRequest: ForestRequest {
+    var forest = ForestRequest(
+      dataPath: dataPath, source: .models(formula: formula, univariable: false, multivariable: true))
+    forest.rowSelection = rowSelection
+    forest.eventValue = eventValue
+    forest.censorValues = censorValues
+    forest.ties = ties
+    forest.weightsColumn = weightsColumn
+    forest.confidenceLevel = confidenceLevel
+    forest.testsProportionalHazards = testsProportionalHazards
+    forest.selectsBackward = selectsBackward
+    forest.selectionOptions = selectionOptions
+    return forest
   }
 }

@@ -12,7 +12,8 @@ extension CumulativeIncidenceRequest {
     dataDeclarations + statisticsDeclarations + figureDeclarations
       + FigureOutput.declarations(
         \CumulativeIncidenceRequest.figure.output,
-        height: "120 (a template: its style's height); the figure grows when its risk table needs room"),
+        height: "120 (a template: its style's height); the figure grows when its risk table needs room",
+        table: "the Fine–Gray table (with --fine-gray)"),
     rules: { request, context throws(OptionError) in try request.checkCombinations(context) })
 
   /// What a Fine–Gray table takes from a template: the data and statistics keys.

@@ -8,8 +8,11 @@ import SurvivalFigures
 /// resolution, the title and the type (the command line's output options and a template's
 /// figure keys of the same names).
 public struct FigureOutput: Hashable, Sendable {
-  /// Files to write; the extension chooses the format.
+  /// Figure files to write; the extension chooses the format.
   public var outputs: [String] = []
+  /// Files of the command's table (`--out` with a table format's extension: csv, md, tex,
+  /// docx, rtf), for kinds that compute one.
+  public var tableOutputs: [String] = []
   public var widthMillimetres = 170.0
   /// The height the user asked for; nil: the kind's own (a Kaplan–Meier figure's default that
   /// grows when its risk table needs room, a forest plot's rows, a swimmer plot's lanes).
@@ -59,17 +62,31 @@ public struct FigureOutput: Hashable, Sendable {
   public static let lineWidthRange = NumberRange(lower: 0, isLowerIncluded: false, upper: 5, unit: "pt")
 
   /// The options every figure takes, for a request that keeps its output at `path`;
-  /// `height` says what the height is without the option.
+  /// `height` says what the height is without the option. `table` names the table the
+  /// command also writes when `--out` names a table format (`the survival table`); nil for a
+  /// kind without one.
   public static func declarations<Request>(
-    _ path: WritableKeyPath<Request, FigureOutput> & Sendable, height: String
+    _ path: WritableKeyPath<Request, FigureOutput> & Sendable, height: String, table: String? = nil
   ) -> [OptionDeclaration<Request>] {
     [
       OptionDeclaration(
         "out", isInTemplates: false, section: .output,
-        summary:
-          "Figure file to write; the extension chooses the format (pdf, svg, png, eps, tif or tiff). Repeat for several formats.",
-        valueDescription: "", valueName: "file", example: "--out km.pdf --out km.png"
-      ) { value, name, request throws(OptionError) in request[keyPath: path].outputs = try value.texts(name) },
+        summary: table.map {
+          "File to write; the extension chooses the format: pdf, svg, png, eps, tif or tiff for the figure; csv, md (Markdown), tex (LaTeX booktabs), docx (a Word table) or rtf (an RTF TLF page) for \($0). Repeat for several files."
+        }
+          ?? "Figure file to write; the extension chooses the format (pdf, svg, png, eps, tif or tiff). Repeat for several formats.",
+        valueDescription: "", valueName: "file",
+        example: table == nil ? "--out km.pdf --out km.png" : "--out km.pdf --out km.docx"
+      ) { value, name, request throws(OptionError) in
+        let paths = try value.texts(name)
+        guard table != nil else {
+          request[keyPath: path].outputs = paths
+          return
+        }
+        let (figures, tables) = TableOutput.split(paths)
+        request[keyPath: path].outputs = figures
+        request[keyPath: path].tableOutputs = tables
+      },
       journalDeclaration(path),
       OptionDeclaration(
         "width", section: .output,

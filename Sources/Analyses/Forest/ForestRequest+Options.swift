@@ -7,7 +7,8 @@ extension ForestRequest {
   /// figures and `type: cox` tables, with the rules that involve several.
   public static let options = OptionTable<ForestRequest>(
     formDeclarations + modelDeclarations + figureDeclarations
-      + FigureOutput.declarations(\ForestRequest.output, height: "as tall as its rows"),
+      + FigureOutput.declarations(
+        \ForestRequest.output, height: "as tall as its rows", table: "the table of hazard ratios"),
     rules: { request, context throws(OptionError) in try request.checkCombinations(context) })
 
   /// The keys a template's Cox table takes: those of the data and the models.

@@ -11,7 +11,8 @@ extension KaplanMeierRequest {
     dataDeclarations + statisticsDeclarations + figureDeclarations
       + FigureOutput.declarations(
         \KaplanMeierRequest.figure.output,
-        height: "120 (a template: its style's height); the figure grows when its risk table needs room"),
+        height: "120 (a template: its style's height); the figure grows when its risk table needs room",
+        table: "the survival table (patients, events, median and survival at --times per group)"),
     rules: { request, context throws(OptionError) in try request.checkCombinations(context) })
 
   /// The data a survival table takes from a template: the data and statistics keys.

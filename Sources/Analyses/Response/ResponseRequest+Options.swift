@@ -53,7 +53,11 @@ extension ResponseRequest {
         "conf-level", section: .statistics, "Confidence level of intervals.", in: .openUnit,
         what: "a confidence level", defaultText: "0.95", example: "conf-level: 0.9"
       ) { $0.confidenceLevel = $1 },
-    ],
+    ]
+      + TableOutput.declarations(
+        \ResponseRequest.tableOutput,
+        table: "the response table (best overall response, ORR and DCR per group)",
+        defaultTitle: ResponseRequest.defaultTableTitle),
     rules: { request, context throws(OptionError) in
       if request.deathTimeColumn != nil && request.timeColumn == nil {
         throw context.error(

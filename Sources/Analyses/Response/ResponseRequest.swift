@@ -29,6 +29,8 @@ public struct ResponseRequest: Hashable, Sendable {
   /// Who the rates are over; nil: every patient for ADaM data (a BDS with `PARAMCD` and
   /// `AVALC`, as a clinical study report counts), the evaluable patients otherwise.
   public var denominator: ResponseSummary.Denominator?
+  /// The files of the response table (`--out`), and its title.
+  public var tableOutput = TableOutput()
 
   public init(
     dataPath: String, idColumn: String, responseColumn: String, timeColumn: String? = nil,
@@ -91,4 +93,9 @@ public enum ResponseDataError: Error, CustomStringConvertible, Sendable {
         "\(file): give the \(option) column (--\(option) on the command line, \(option == "id" ? "id-column" : option): in a template); the data have no \(column) of an ADaM data set"
     }
   }
+}
+
+extension ResponseRequest {
+  /// The title of the response table files without `--title`.
+  public static let defaultTableTitle = "Best overall response"
 }

@@ -33,8 +33,10 @@ public struct RichTextDocument: Sendable {
     public init() {}
   }
 
-  /// One output (a table, a figure) with its own title lines; each section starts a page and
-  /// numbers its pages from 1.
+  /// One output (a table, a figure) with its own title lines; each section starts a page.
+  /// Pages are numbered through the document ("Page 3 of 7"): a per-section count
+  /// (`SECTIONPAGES`) is one that LibreOffice leaves at its cached value ("Page 2 of 1"), so a
+  /// count per output comes from writing each output to a file of its own, as a build does.
   public struct Section: Sendable {
     public var titles: [String]
     public var blocks: [DocumentBlock]
@@ -89,9 +91,11 @@ public struct RichTextDocument: Sendable {
     out += "\\headery567\\footery567" + (settings.isLandscape ? "\\landscape" : "") + "\n"
     for (index, section) in sections.enumerated() {
       if index > 0 { out += "\\sect" }
-      out += "\\sectd\\sbkpage\\pgnrestart\\pgnstarts1" + (settings.isLandscape ? "\\lndscpsxn" : "")
+      out +=
+        "\\sectd\\sbkpage" + (index == 0 ? "\\pgnrestart\\pgnstarts1" : "")
+        + (settings.isLandscape ? "\\lndscpsxn" : "")
       out += "\\pgwsxn\(w)\\pghsxn\(h)\n\\f\(font)\\fs\(halfPoints)\n"
-      out += header(section.titles, pageCount: sections.count == 1 ? "NUMPAGES" : "SECTIONPAGES") + footer
+      out += header(section.titles) + footer
       for block in section.blocks {
         switch block {
         case .paragraph(let paragraph): out += self.paragraph(paragraph)
@@ -104,12 +108,12 @@ public struct RichTextDocument: Sendable {
     return out + "}\n"
   }
 
-  /// "Page X of Y" at the right (Y: the document's pages, or the section's when the document
-  /// holds several outputs), the title lines and the population, centred.
-  func header(_ titles: [String], pageCount: String) -> String {
+  /// "Page X of Y" at the right (Y: the document's pages), the title lines and the population,
+  /// centred.
+  func header(_ titles: [String]) -> String {
     let font = settings.isFixedPitch ? 1 : 0
     var out = "{\\header\\pard\\plain\\f\(font)\\fs\(halfPoints)\\qr Page {\\field{\\*\\fldinst PAGE}{\\fldrslt 1}}"
-    out += " of {\\field{\\*\\fldinst \(pageCount)}{\\fldrslt 1}}\\par\n"
+    out += " of {\\field{\\*\\fldinst NUMPAGES}{\\fldrslt 1}}\\par\n"
     for title in titles {
       out += "\\pard\\plain\\f\(font)\\fs\(halfPoints)\\qc\\b \(Self.escape(title))\\b0\\par\n"
     }

@@ -14,6 +14,7 @@ extension WordDocument {
       + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
       + (hasImages ? "<Default Extension=\"png\" ContentType=\"image/png\"/>" : "")
       + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+      + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
       + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
       + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
       + "</Types>"
@@ -38,12 +39,19 @@ extension WordDocument {
     var out =
       Self.xmlDeclaration + "<Relationships xmlns=\"\(Self.relationships)\">"
       + "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+      + "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
     for index in 0..<imageCount {
       out +=
         "<Relationship Id=\"rIdFigure\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/figure\(index + 1).png\"/>"
     }
     return out + "</Relationships>"
   }
+
+  /// The decimal point of decimal tab stops, `.` (Word and LibreOffice otherwise take the
+  /// reader's locale's, and a German reader's `,` would undo the alignment).
+  static let settingsXML =
+    xmlDeclaration
+    + "<w:settings xmlns:w=\"\(w)\"><w:decimalSymbol w:val=\".\"/><w:listSeparator w:val=\",\"/></w:settings>"
 
   /// The default font and size of every run, and single line spacing.
   var stylesXML: String {

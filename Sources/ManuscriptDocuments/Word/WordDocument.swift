@@ -3,7 +3,8 @@ import SurvivalFigures
 
 /// A Word document (Office Open XML, ECMA-376 WordprocessingML) written directly: the package
 /// parts `[Content_Types].xml`, `_rels/.rels`, `docProps/core.xml`, `word/document.xml`,
-/// `word/styles.xml`, `word/_rels/document.xml.rels` and one `word/media/figureN.png` per
+/// `word/styles.xml`, `word/settings.xml` (the decimal point of decimal tabs),
+/// `word/_rels/document.xml.rels` and one `word/media/figureN.png` per
 /// figure, in a ``StoredZip``.
 ///
 /// Conventions: A4 pages with 2 cm margins (portrait, or landscape for wide tables); lengths
@@ -68,7 +69,7 @@ public struct WordDocument: Sendable {
         body += paragraphXML(paragraph)
       case .table(let table):
         let size = WordTable.fittingFontSize(table, width: textWidth, bodySize: fontSize) ?? fontSize - 2
-        body += WordTable(table: table, width: textWidth, fontSize: size).xml
+        body += WordTable(table: table, width: textWidth, fontSize: size, isSerif: fontFamily == "Times New Roman").xml
       case .figure(let image, let width, let height):
         images.append(image.bytes)
         body += figureXML(index: images.count, width: width, height: height)
@@ -82,6 +83,7 @@ public struct WordDocument: Sendable {
     zip.add("docProps/core.xml", text: coreProperties)
     zip.add("word/document.xml", text: documentXML(body))
     zip.add("word/styles.xml", text: stylesXML)
+    zip.add("word/settings.xml", text: Self.settingsXML)
     zip.add("word/_rels/document.xml.rels", text: documentRelationships(imageCount: images.count))
     for (index, image) in images.enumerated() { zip.add("word/media/figure\(index + 1).png", image) }
     return zip.bytes

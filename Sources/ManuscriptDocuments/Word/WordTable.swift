@@ -17,6 +17,8 @@ struct WordTable {
   /// The text width in twips.
   var width: Int
   var fontSize: Double
+  /// Whether the type is Times New Roman (else Arial), for the widths of decimal alignment.
+  var isSerif = false
 
   var xml: String {
     var out = ""
@@ -62,6 +64,7 @@ struct WordTable {
         borders: "<w:bottom \(thin)/>", bottomAligned: true)
     }
     out += "</w:tr>"
+    let stops = decimalStops
     for row in table.rows {
       out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
       for index in table.columns.indices {
@@ -69,7 +72,7 @@ struct WordTable {
         out += cell(
           JournalText.italicisingP(text), width: widths[index],
           alignment: index == 0 ? .leading : table.columns[index].alignment, bold: row.isBold && index == 0,
-          indent: index == 0 ? row.indent : 0)
+          indent: index == 0 ? row.indent : 0, decimalStop: decimalStop(text, stops[index]))
       }
       out += "</w:tr>"
     }
@@ -86,7 +89,7 @@ struct WordTable {
 
   func cell(
     _ text: StyledText, width: Int, alignment: ReportTable.Alignment = .leading, bold: Bool = false, span: Int = 1,
-    borders: String = "", indent: Int = 0, bottomAligned: Bool = false
+    borders: String = "", indent: Int = 0, bottomAligned: Bool = false, decimalStop: Int? = nil
   ) -> String {
     var properties = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
     if span > 1 { properties += "<w:gridSpan w:val=\"\(span)\"/>" }
@@ -94,9 +97,15 @@ struct WordTable {
     if bottomAligned { properties += "<w:vAlign w:val=\"bottom\"/>" }
     var paragraph = "<w:spacing w:before=\"20\" w:after=\"20\"/>"
     if indent > 0 { paragraph += "<w:ind w:left=\"\(indent * 142)\"/>" }
-    paragraph += WordDocument.justification(alignment)
-    return "<w:tc><w:tcPr>\(properties)</w:tcPr><w:p><w:pPr>\(paragraph)</w:pPr>"
-      + WordDocument.runs(text, size: fontSize, bold: bold) + "</w:p></w:tc>"
+    let content: String
+    if let decimalStop {
+      paragraph = Self.decimalTabs(decimalStop) + paragraph
+      content = decimalAligned(text.plainText, bold: bold)
+    } else {
+      paragraph += WordDocument.justification(alignment)
+      content = WordDocument.runs(text, size: fontSize, bold: bold)
+    }
+    return "<w:tc><w:tcPr>\(properties)</w:tcPr><w:p><w:pPr>\(paragraph)</w:pPr>" + content + "</w:p></w:tc>"
   }
 
   /// Twips per column, summing to `width`. A column needs its longest cell and its header's
@@ -134,19 +143,23 @@ struct WordTable {
     [bodySize, bodySize - 1, bodySize - 2].first { WordTable(table: table, width: width, fontSize: $0).fits }
   }
 
-  /// What each column needs and wants, in twips, at 0.5 em per character (Arial's digits are
-  /// 0.556 em, its lower-case letters 0.5 on average).
+  /// What each column needs and wants, in twips: the advance widths of its text
+  /// (``advance(_:)``; header text a tenth wider, for bold type), plus the cell's margins and
+  /// one digit of slack. A first column's levels add their indent.
   var columnNeeds: (needs: [Int], wants: [Int]) {
-    let characterWidth = Int((fontSize * 0.5 * 20).rounded())
+    let slack = 2 * Self.cellMargin + advance("0")
+    func bold(_ text: some StringProtocol) -> Int { advance(String(text)) * 11 / 10 }
     var needs: [Int] = []
     var wants: [Int] = []
     for index in table.columns.indices {
       let lines = table.columns[index].titleLines.map(\.plainText)
-      let word = lines.flatMap { $0.split(separator: " ") }.map(\.count).max() ?? 0
-      let cells = table.rows.map { table.cell($0, index).count + (index == 0 ? 2 * $0.indent : 0) }.max() ?? 0
-      let need = (max(3, word + 1, cells) + 2) * characterWidth
+      let word = lines.flatMap { $0.split(separator: " ") }.map(bold).max() ?? 0
+      let cells =
+        table.rows.map { table.cell($0, index) }.map(advance).max() ?? 0
+      let indent = index == 0 ? (table.rows.map(\.indent).max() ?? 0) * 142 : 0
+      let need = max(advance("000"), word, cells + indent) + slack
       needs.append(need)
-      wants.append(max(need, ((lines.map(\.count).max() ?? 0) + 2) * characterWidth))
+      wants.append(max(need, (lines.map(bold).max() ?? 0) + slack))
     }
     return (needs, wants)
   }

@@ -66,17 +66,12 @@ struct BuiltTable: Sendable {
   /// The table's files: each format and the sidecar; documents (Word, RTF) in the template's font and TLF settings, the
   /// table titled with its label ("Table 2. …").
   func files(in folder: String, template: ReportTemplate) -> [(String, [UInt8])] {
+    let settings = TLFDocuments.settings(template)
+    let titles = TLFDocuments.section(self).titles
     var out: [(String, [UInt8])] = spec.formats.map { format in
-      let bytes: [UInt8]
-      switch format {
-      case .csv: bytes = Array(table.csv.utf8)
-      case .md: bytes = Array(table.markdown.utf8)
-      case .tex: bytes = Array(table.latex.utf8)
-      case .docx:
-        bytes = WordDocument.table(labelledTable, fontFamily: WordDocument.fontName(template.style.fontFamily)).bytes
-      case .rtf:
-        bytes = TLFDocuments.table(self, template: template)
-      }
+      let bytes = TableFiles.bytes(
+        format == .docx ? labelledTable : table, as: format, fontFamily: template.style.fontFamily, rtf: settings,
+        rtfTitles: titles, autoOrientation: template.tlf.orientation == .auto)
       return ("\(folder)/\(spec.id).\(format.rawValue)", bytes)
     }
     out.append(("\(folder)/\(spec.id).json", sidecar.utf8(pretty: true) + [UInt8(ascii: "\n")]))

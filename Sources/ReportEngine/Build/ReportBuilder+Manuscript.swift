@@ -2,16 +2,26 @@ import CairoRendering
 import FigureCore
 import Foundation
 import ManuscriptDocuments
+import ReportTemplates
 import SurvivalFigures
 
 extension ReportBuilder {
-  /// The files of a full build besides the report PDF, in the order written: the report as a
-  /// Word document and as RTF, the methods paragraph (Markdown, LaTeX, BibTeX) and, when the
-  /// template names numbers, their LaTeX macros, JSON and CSV.
+  /// The manuscript outputs this build writes: `--documents`, else the template's `documents`.
+  var documents: [ManuscriptDocumentKind] { options.documents ?? template.documents }
+
+  /// The files of a full build besides the report PDF, in the order written, as far as
+  /// ``documents`` asks for them: the report as a Word document and as RTF, the methods
+  /// paragraph (Markdown, LaTeX, BibTeX) and, when the template names numbers, their LaTeX
+  /// macros, JSON and CSV.
   var manuscriptOutputs: [String] {
     let base = "\(options.outputFolder)/\(reportName)"
-    var paths = ["\(base).docx", "\(base).rtf", "\(base)-methods.md", "\(base)-methods.tex", "\(base)-methods.bib"]
-    if !template.numbers.isEmpty { paths += ["\(base)-numbers.tex", "\(base)-numbers.json", "\(base)-numbers.csv"] }
+    var paths: [String] = []
+    if documents.contains(.docx) { paths.append("\(base).docx") }
+    if documents.contains(.rtf) { paths.append("\(base).rtf") }
+    if documents.contains(.methods) { paths += ["\(base)-methods.md", "\(base)-methods.tex", "\(base)-methods.bib"] }
+    if documents.contains(.numbers) && !template.numbers.isEmpty {
+      paths += ["\(base)-numbers.tex", "\(base)-numbers.json", "\(base)-numbers.csv"]
+    }
     return paths
   }
 
@@ -19,17 +29,23 @@ extension ReportBuilder {
   func manuscriptFiles(
     _ figures: [BuiltFigure], tables: [BuiltTable], rendered: [[(String, [UInt8])]], renderer: FigureRenderer
   ) throws -> [(String, [UInt8])] {
-    let images = try figureImages(figures, rendered: rendered, renderer: renderer)
-    let methods = MethodsParagraph(figures: figures, tables: tables)
-    let tlfFigures = zip(figures, images).map {
-      ($0.spec.label, $0.caption, $1, $0.scene.size.width, $0.scene.size.height)
+    let documents = documents
+    let images =
+      documents.contains(.docx) || documents.contains(.rtf)
+      ? try figureImages(figures, rendered: rendered, renderer: renderer) : []
+    var bytes: [[UInt8]] = []
+    if documents.contains(.docx) { bytes.append(wordReport(figures, images: images, tables: tables)) }
+    if documents.contains(.rtf) {
+      let tlfFigures = zip(figures, images).map {
+        ($0.spec.label, $0.caption, $1, $0.scene.size.width, $0.scene.size.height)
+      }
+      bytes.append(TLFDocuments.report(tlfFigures, tables: tables, template: template))
     }
-    var bytes: [[UInt8]] = [
-      wordReport(figures, images: images, tables: tables),
-      TLFDocuments.report(tlfFigures, tables: tables, template: template),
-      Array(methods.markdown.utf8), Array(methods.latex.utf8), Array(methods.bibtex.utf8),
-    ]
-    if !template.numbers.isEmpty {
+    if documents.contains(.methods) {
+      let methods = MethodsParagraph(figures: figures, tables: tables)
+      bytes += [Array(methods.markdown.utf8), Array(methods.latex.utf8), Array(methods.bibtex.utf8)]
+    }
+    if documents.contains(.numbers) && !template.numbers.isEmpty {
       let numbers = try resolvedNumbers(figures, tables: tables)
       bytes += [
         Array(NumberFiles.latex(numbers, template: template.file).utf8), NumberFiles.json(numbers),

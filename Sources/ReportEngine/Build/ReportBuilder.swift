@@ -28,6 +28,8 @@ public struct ReportBuildOptions: Sendable {
   public var executable: String?
   /// How much the sidecars hold: what is printed (the default), or also the row-level data.
   public var sidecarDetail: SidecarDetail = .summary
+  /// The manuscript outputs to write (`--documents`); nil: the template's `documents`.
+  public var documents: [ManuscriptDocumentKind]?
 
   public init(
     outputFolder: String = "Output", only: [String]? = nil,

@@ -5,7 +5,8 @@ import SurvivalFigures
 
 /// The RTF outputs of a build, set as the template's `tlf` key says: one file per table, and
 /// `<template>.rtf` holding every figure and table, each in its own section with its label and
-/// title as title lines and its own "Page X of Y".
+/// title as title lines, pages numbered "Page X of Y" through the file (a table's own file
+/// numbers its own pages).
 enum TLFDocuments {
   /// The page settings of `template`; the run time only when `run-time: true`.
   static func settings(_ template: ReportTemplate) -> RichTextDocument.Settings {
@@ -32,16 +33,6 @@ enum TLFDocuments {
     body.title = nil
     return RichTextDocument.Section(
       titles: [table.spec.label, table.table.title ?? table.spec.id], blocks: [.table(body)])
-  }
-
-  /// One table as an RTF file; with `orientation: auto`, landscape when it does not fit a
-  /// portrait page.
-  static func table(_ table: BuiltTable, template: ReportTemplate) -> [UInt8] {
-    var settings = settings(template)
-    if template.tlf.orientation == .auto {
-      settings.isLandscape = !RichTextDocument(sections: [section(table)], settings: settings).fitsPortrait
-    }
-    return RichTextDocument(sections: [section(table)], settings: settings).bytes
   }
 
   /// Every figure (a PNG at its print size, its caption below) and table of the build.

@@ -19,16 +19,25 @@ public struct CumulativeIncidenceRun: Sendable {
 /// Reads the data, computes the statistics and writes the figure to every output of
 /// `request.figure`, as ``runKaplanMeier(_:)`` does: output paths checked first, files written
 /// atomically, a plot area too small to read an error, figure lint's findings an error unless
-/// allowed.
+/// allowed. Table files (`--out cif.docx`, with `--fine-gray`) hold the Fine–Gray table a
+/// template's `type: fine-gray` table makes, titled by the figure's title or "Fine–Gray model".
 public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws -> CumulativeIncidenceRun {
   let outputs = request.figure.output.outputs
   let writer = try FigureWriter(request.figure.output)
+  try TableFiles.check(request.figure.output.tableOutputs)
   let content = try CumulativeIncidenceContent(request: request, table: try DataTable(contentsOfFile: request.dataPath))
   var figureWarnings: [String] = []
   if !outputs.isEmpty {
     figureWarnings = try writer.writeChecked(request.figure.output) { measurer in
       try content.layout(width: nil, height: nil, measurer: measurer)
     }
+  }
+  let output = request.figure.output
+  if !output.tableOutputs.isEmpty {
+    let title = output.title ?? "Fine–Gray model"
+    try TableFiles.write(
+      content.analysis.fineGrayTable(title: title), title: title, to: output.tableOutputs,
+      fontFamily: output.fontFamily)
   }
   return CumulativeIncidenceRun(analysis: content.analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
 }

@@ -14,7 +14,7 @@ public struct KaplanMeierRun: Sendable {
   /// Warnings about the figure: a plot area below its minimum height, and the
   /// findings of figure lint (small, overlapping or clipped text).
   public var figureWarnings: [String] = []
-  /// The figure files written.
+  /// The figure files written (the table files are `request.figure.output.tableOutputs`).
   public var writtenFiles: [String]
 }
 
@@ -24,10 +24,13 @@ public struct KaplanMeierRun: Sendable {
 /// error (`FigureLintError`) unless the request allows lint, when they are warnings.
 ///
 /// Output paths are checked before any work is done, and every file is written atomically:
-/// on an error no new or partial file is left behind.
+/// on an error no new or partial file is left behind. Table files (`--out km.docx`) hold the
+/// survival table a template's `type: survival` table makes, titled by the figure's title or
+/// "Kaplan–Meier estimates".
 public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun {
   let outputs = asked.figure.output.outputs
   let writer = try FigureWriter(asked.figure.output)
+  try TableFiles.check(asked.figure.output.tableOutputs)
   let table = try DataTable(contentsOfFile: asked.dataPath)
   let analysis = try KaplanMeierAnalysis(table: table, request: asked)
   let request = analysis.request
@@ -44,5 +47,9 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
           + layout.legendFindings, sidecar: [])
     }
   }
+  let title = request.figure.output.title ?? "Kaplan–Meier estimates"
+  try TableFiles.write(
+    analysis.summaryTable(request, title: title), title: title, to: request.figure.output.tableOutputs,
+    fontFamily: request.figure.output.fontFamily)
   return KaplanMeierRun(analysis: analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
 }
