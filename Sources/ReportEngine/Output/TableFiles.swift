@@ -40,22 +40,31 @@ public enum TableFiles {
     try OutputStage.check(paths)
   }
 
-  /// Writes `table` to every path, the extension choosing the format, all files or none: the
-  /// table titled `title` (in RTF, its title line), in `fontFamily` (Arial or Times New Roman
-  /// in Word and RTF), the RTF page portrait unless the table is too wide.
-  public static func write(_ table: ReportTable, title: String, to paths: [String], fontFamily: FontFamily) throws {
-    guard !paths.isEmpty else { return }
+  /// The files of `table` at every path, the extension choosing the format: the table titled
+  /// `title` (in RTF, its title line), in `fontFamily` (Arial or Times New Roman in Word and
+  /// RTF), the RTF page portrait unless the table is too wide.
+  public static func files(_ table: ReportTable, title: String, to paths: [String], fontFamily: FontFamily)
+    -> [(path: String, bytes: [UInt8])]
+  {
     var titled = table
     titled.title = title
     var settings = RichTextDocument.Settings()
     settings.fontFamily = WordDocument.fontName(fontFamily)
-    var stage = OutputStage()
-    for path in paths {
-      guard let format = TableFormat(path: path) else { continue }
-      stage.add(
-        bytes(titled, as: format, fontFamily: fontFamily, rtf: settings, rtfTitles: [title], autoOrientation: true),
-        to: path)
+    return paths.compactMap { path in
+      TableFormat(path: path).map { format in
+        (
+          path,
+          bytes(titled, as: format, fontFamily: fontFamily, rtf: settings, rtfTitles: [title], autoOrientation: true)
+        )
+      }
     }
+  }
+
+  /// Writes the ``files(_:title:to:fontFamily:)`` of `table`, all or none.
+  public static func write(_ table: ReportTable, title: String, to paths: [String], fontFamily: FontFamily) throws {
+    guard !paths.isEmpty else { return }
+    var stage = OutputStage()
+    for file in files(table, title: title, to: paths, fontFamily: fontFamily) { stage.add(file.bytes, to: file.path) }
     try stage.commit()
   }
 }

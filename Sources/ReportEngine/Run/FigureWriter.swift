@@ -11,7 +11,8 @@ import ReportTemplates
 /// Paths are checked when the writer is made (known extension, a writable folder, no folder,
 /// device or FIFO of that name), so that a command fails before computing anything. The scene is
 /// laid out once with the renderer's own text measurer, rendered in every format in memory, and
-/// the files are written together through an `OutputStage`: all of them, or none.
+/// the files are written together through an `OutputStage`: all of them, or none, with any
+/// table files of the same command.
 public struct FigureWriter: Sendable {
   public let paths: [String]
   public let renderer: FigureRenderer
@@ -41,39 +42,48 @@ public struct FigureWriter: Sendable {
   }
 
   /// Lays the scene out with the renderer's measurer, renders it in every format and writes the
-  /// files, all or none.
+  /// files, with the files `alongside` (a command's table), all or none. Without figure paths
+  /// the scene is not laid out and only the files alongside are written.
   ///
   /// - Returns: warnings about the figure: characters that no font has and that print as boxes.
   @discardableResult
-  public func write(_ scene: (CairoTextMeasurer) throws -> Scene) throws -> [String] {
-    guard !paths.isEmpty else { return [] }
-    let scene = try scene(renderer.measurer)
+  public func write(
+    alongside others: [(path: String, bytes: [UInt8])] = [], _ scene: (CairoTextMeasurer) throws -> Scene
+  ) throws -> [String] {
     var stage = OutputStage()
-    for path in paths {
-      let bytes: [UInt8]
-      do {
-        bytes = try renderer.render(scene, as: try OutputFormat(path: path))
-      } catch {
-        throw OutputError.translating(
-          error, path: path, title: renderer.options.metadata.title, titleOption: "'--title'")
+    var warnings: [String] = []
+    if !paths.isEmpty {
+      let scene = try scene(renderer.measurer)
+      for path in paths {
+        let bytes: [UInt8]
+        do {
+          bytes = try renderer.render(scene, as: try OutputFormat(path: path))
+        } catch {
+          throw OutputError.translating(
+            error, path: path, title: renderer.options.metadata.title, titleOption: "'--title'")
+        }
+        stage.add(bytes, to: path)
       }
-      stage.add(bytes, to: path)
+      warnings = renderer.fonts.missingGlyphWarning(for: scene).map { [$0] } ?? []
     }
+    for other in others { stage.add(other.bytes, to: other.path) }
     try stage.commit()
-    return renderer.fonts.missingGlyphWarning(for: scene).map { [$0] } ?? []
+    return warnings
   }
 
   /// Lays the figure out, runs figure lint on it with `output`'s smallest type and journal,
-  /// and writes it, as ``write(_:)`` does. Lint's findings are an error (`FigureLintError`)
-  /// unless `output` allows lint, when they are warnings.
+  /// and writes it with the files `alongside`, as ``write(alongside:_:)`` does. Lint's findings
+  /// are an error (`FigureLintError`) unless `output` allows lint, when they are warnings.
   ///
-  /// - Returns: lint's findings when allowed, then the missing-glyph warnings of ``write(_:)``.
+  /// - Returns: lint's findings when allowed, then the missing-glyph warnings of
+  ///   ``write(alongside:_:)``.
   @discardableResult
-  public func writeChecked(_ output: FigureOutput, _ layout: (CairoTextMeasurer) throws -> LaidOutFigure) throws
-    -> [String]
-  {
+  public func writeChecked(
+    _ output: FigureOutput, alongside others: [(path: String, bytes: [UInt8])] = [],
+    _ layout: (CairoTextMeasurer) throws -> LaidOutFigure
+  ) throws -> [String] {
     var findings: [String] = []
-    let fontWarnings = try write { measurer in
+    let fontWarnings = try write(alongside: others) { measurer in
       let laid = try layout(measurer)
       findings = try laid.checkLint(measurer: measurer, output: output)
       return laid.scene

@@ -26,18 +26,16 @@ public func runCumulativeIncidence(_ request: CumulativeIncidenceRequest) throws
   let writer = try FigureWriter(request.figure.output)
   try TableFiles.check(request.figure.output.tableOutputs)
   let content = try CumulativeIncidenceContent(request: request, table: try DataTable(contentsOfFile: request.dataPath))
-  var figureWarnings: [String] = []
-  if !outputs.isEmpty {
-    figureWarnings = try writer.writeChecked(request.figure.output) { measurer in
-      try content.layout(width: nil, height: nil, measurer: measurer)
-    }
-  }
   let output = request.figure.output
-  if !output.tableOutputs.isEmpty {
-    let title = output.title ?? "Fine–Gray model"
-    try TableFiles.write(
+  let title = output.title ?? "Fine–Gray model"
+  let tableFiles =
+    output.tableOutputs.isEmpty
+    ? []
+    : TableFiles.files(
       content.analysis.fineGrayTable(title: title), title: title, to: output.tableOutputs,
       fontFamily: output.fontFamily)
+  let figureWarnings = try writer.writeChecked(output, alongside: tableFiles) { measurer in
+    try content.layout(width: nil, height: nil, measurer: measurer)
   }
   return CumulativeIncidenceRun(analysis: content.analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
 }

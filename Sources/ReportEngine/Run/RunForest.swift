@@ -24,12 +24,16 @@ public func runForest(_ request: ForestRequest) throws -> ForestRun {
   try TableFiles.check(request.output.tableOutputs)
   let table = try DataTable(contentsOfFile: request.dataPath)
   let content = ForestContent(request: request, analysis: try ForestAnalysis(table: table, request: request))
-  let warnings = try writer.writeChecked(request.output) { measurer in
+  let title = request.output.title ?? "Hazard ratios"
+  let tableFiles =
+    request.output.tableOutputs.isEmpty
+    ? []
+    : TableFiles.files(
+      content.analysis.table(
+        title: title, confidenceLevel: request.confidenceLevel, ties: request.ties, decimals: request.decimals),
+      title: title, to: request.output.tableOutputs, fontFamily: request.output.fontFamily)
+  let warnings = try writer.writeChecked(request.output, alongside: tableFiles) { measurer in
     try content.layout(width: nil, height: nil, measurer: measurer)
   }
-  let title = request.output.title ?? "Hazard ratios"
-  let computed = content.analysis.table(
-    title: title, confidenceLevel: request.confidenceLevel, ties: request.ties, decimals: request.decimals)
-  try TableFiles.write(computed, title: title, to: request.output.tableOutputs, fontFamily: request.output.fontFamily)
   return ForestRun(analysis: content.analysis, figureWarnings: warnings)
 }

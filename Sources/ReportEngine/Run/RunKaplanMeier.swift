@@ -35,21 +35,21 @@ public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun
   let analysis = try KaplanMeierAnalysis(table: table, request: asked)
   let request = analysis.request
   if !outputs.isEmpty { try analysis.checkAxis(request.figure) }
-  var figureWarnings: [String] = []
-  if !outputs.isEmpty {
-    let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
-    figureWarnings = try writer.writeChecked(request.figure.output) { measurer in
-      let layout = figure.layout(measurer: measurer)
-      let cramped = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
-      return LaidOutFigure(
-        scene: layout.scene, requiredHeight: layout.requiredSize.height, requiredWidth: layout.requiredSize.width,
-        findings: (cramped.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [])
-          + layout.legendFindings, sidecar: [])
-    }
-  }
   let title = request.figure.output.title ?? "Kaplan–Meier estimates"
-  try TableFiles.write(
-    analysis.summaryTable(request, title: title), title: title, to: request.figure.output.tableOutputs,
-    fontFamily: request.figure.output.fontFamily)
+  let tableFiles =
+    request.figure.output.tableOutputs.isEmpty
+    ? []
+    : TableFiles.files(
+      analysis.summaryTable(request, title: title), title: title, to: request.figure.output.tableOutputs,
+      fontFamily: request.figure.output.fontFamily)
+  let figureWarnings = try writer.writeChecked(request.figure.output, alongside: tableFiles) { measurer in
+    let figure = analysis.figure(request.figure, groupLabels: request.groupLabels)
+    let layout = figure.layout(measurer: measurer)
+    let cramped = try layout.checkFit(isHeightFixed: request.figure.isHeightFixed)
+    return LaidOutFigure(
+      scene: layout.scene, requiredHeight: layout.requiredSize.height, requiredWidth: layout.requiredSize.width,
+      findings: (cramped.map { [LintFinding(kind: .crampedPlot, texts: [], message: $0)] } ?? [])
+        + layout.legendFindings, sidecar: [])
+  }
   return KaplanMeierRun(analysis: analysis, figureWarnings: figureWarnings, writtenFiles: outputs)
 }
