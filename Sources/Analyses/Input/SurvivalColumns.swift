@@ -42,10 +42,31 @@ public struct SurvivalColumns: Sendable {
   public var excludedCount: Int
 
   /// The number of samples.
-  public var count: Int { times.count }
+  public var count: Int { summaryCounts?.samples ?? times.count }
 
   /// The number of events.
-  public var eventCount: Int { events.reduce(0) { $0 + ($1 ? 1 : 0) } }
+  public var eventCount: Int { summaryCounts?.events ?? events.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+  /// The counts of columns whose per-sample values were left out.
+  private var summaryCounts: (samples: Int, events: Int)?
+
+  /// The columns without their per-sample values (times, events, rows, lines, entry times,
+  /// weights and factor codes are empty): the file, coding, factor names and levels, and the
+  /// counts (``count``, ``eventCount``, ``excludedCount``) stay. For a result that keeps the
+  /// samples elsewhere, so that a million patients are not held twice.
+  public func withoutSampleValues() -> SurvivalColumns {
+    var summary = self
+    summary.summaryCounts = (count, eventCount)
+    summary.times = []
+    summary.events = []
+    summary.rows = []
+    summary.lines = []
+    summary.entryTimes = entryTimes.map { _ in [] }
+    summary.weights = weights.map { _ in [] }
+    summary.group?.codes = []
+    summary.strata?.codes = []
+    return summary
+  }
 
   /// Samples from the columns that `mapping` names.
   ///

@@ -25,11 +25,16 @@ public struct KaplanMeierRun: Sendable {
 ///
 /// Output paths are checked before any work is done, and every file is written atomically:
 /// on an error no new or partial file is left behind.
-public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun {
+///
+/// `scope` says what the caller prints: `.figure` when only the figure is written.
+public func runKaplanMeier(_ asked: KaplanMeierRequest, scope: KaplanMeierAnalysis.Scope = .all) throws
+  -> KaplanMeierRun
+{
   let outputs = asked.figure.output.outputs
   let writer = try FigureWriter(asked.figure.output)
-  let table = try DataTable(contentsOfFile: asked.dataPath)
-  let analysis = try KaplanMeierAnalysis(table: table, request: asked)
+  // The table is handed over: the analysis releases it once it has taken its columns.
+  let analysis = try KaplanMeierAnalysis(
+    table: try DataTable(contentsOfFile: asked.dataPath), request: asked, scope: scope)
   let request = analysis.request
   if !outputs.isEmpty { try analysis.checkAxis(request.figure) }
   var figureWarnings: [String] = []

@@ -4,7 +4,8 @@ struct _TableLayout {
   var columnIndices: [String: Int]
   var headerLine: Int
   var delimiter: CSVDelimiter
-  var fields: [UInt32]
+  /// The byte offset where each data row starts.
+  var rowStarts: [UInt32]
   var rowLines: [UInt32]
 }
 
@@ -70,18 +71,19 @@ func _parseRecords(
   }
   let columnCount = names.count
 
-  // Data rows: at most one more than the line breaks left, so storage is allocated once.
+  // Data rows: at most one more than the line breaks left, so storage is allocated once. Each
+  // row is checked and its start kept; values are located when their column is asked for.
   let maxRows = _lineBreakBound(buffer, from: scanner.position, to: count) + 1
   var failure: DataError?
   var rowLines: [UInt32] = []
-  let fields = [UInt32](unsafeUninitializedCapacity: maxRows * columnCount * 2) {
-    storage, initialized in
+  let rowStarts = [UInt32](unsafeUninitializedCapacity: maxRows) { starts, initialized in
     rowLines = [UInt32](unsafeUninitializedCapacity: maxRows) { lines, rows in
-      var sink = _RowSink(storage: storage.baseAddress.unsafelyUnwrapped, columnCount: columnCount)
+      var sink = _RowSink(columnCount: columnCount)
       var row = 0
       while scanner.skipBlankLines() {
-        sink.startRow(row)
+        sink.startRow()
         let rowLine = scanner.line
+        let rowStart = scanner.position
         let found: Int
         do throws(_ScanFailure) {
           found = try scanner.scanRecord(into: &sink)
@@ -98,11 +100,12 @@ func _parseRecords(
           break
         }
         lines[row] = UInt32(truncatingIfNeeded: rowLine)
+        starts[row] = UInt32(truncatingIfNeeded: rowStart)
         row += 1
       }
       rows = row
     }
-    initialized = rowLines.count * columnCount * 2
+    initialized = rowLines.count
   }
   if let failure { throw failure }
   guard !rowLines.isEmpty else {
@@ -110,7 +113,7 @@ func _parseRecords(
   }
   return _TableLayout(
     columnNames: names, columnIndices: indices, headerLine: header.fields[0].line,
-    delimiter: delimiter, fields: fields, rowLines: rowLines)
+    delimiter: delimiter, rowStarts: rowStarts, rowLines: rowLines)
 }
 
 /// An upper bound on the line breaks in `buffer[from..<to]`: the number of LF and CR bytes.
