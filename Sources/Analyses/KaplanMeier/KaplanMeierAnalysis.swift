@@ -320,20 +320,27 @@ public struct KaplanMeierAnalysis: Sendable {
     }
     let quantiles = self.quantiles[index]
     let median = quantiles.first { $0.probability == 0.5 } ?? estimate.median
-    // Weighted curves also give R's weighted numbers at risk and of events.
-    let table = estimate.rows.enumerated().map { index, row -> JSONValue in
-      var pairs: [(String, JSONValue)] = [
-        ("time", .number(row.time)), ("n_risk", .int(row.atRisk)), ("n_event", .int(row.events)),
-        ("n_censor", .int(row.censored)),
-      ]
+    // Weighted curves also give R's weighted numbers at risk and of events. Rows are made as
+    // they are written: a table of a million times is never held as values.
+    let rows = estimate.rows
+    let isWeighted = estimate.weightedAtRisk != nil && estimate.weightedEvents != nil
+    let keys =
+      ["time", "n_risk", "n_event", "n_censor"] + (isWeighted ? ["n_risk_weighted", "n_event_weighted"] : [])
+      + ["survival", "std_err", "lower", "upper"]
+    let table = JSONRows(count: rows.count, keys: keys) { index, values in
+      let row = rows[index]
+      values.append(row.time)
+      values.append(row.atRisk)
+      values.append(row.events)
+      values.append(row.censored)
       if let atRisk = estimate.weightedAtRisk, let events = estimate.weightedEvents {
-        pairs += [("n_risk_weighted", .number(atRisk[index])), ("n_event_weighted", .number(events[index]))]
+        values.append(atRisk[index])
+        values.append(events[index])
       }
-      return .object(
-        pairs + [
-          ("survival", .number(row.survival)), ("std_err", .number(row.standardError)), ("lower", .number(row.lower)),
-          ("upper", .number(row.upper)),
-        ])
+      values.append(row.survival)
+      values.append(row.standardError)
+      values.append(row.lower)
+      values.append(row.upper)
     }
     let atTimes = survivalAtTimes[index].map { s -> JSONValue in
       .object([
@@ -353,7 +360,7 @@ public struct KaplanMeierAnalysis: Sendable {
         "quantiles",
         .array(quantiles.filter { $0.probability != 0.5 }.map { quantile($0, withProbability: true) })
       ),
-      ("table", withTable ? .array(table) : .null),
+      ("table", withTable ? .rows(table) : .null),
       ("at_times", .array(atTimes)),
       (
         "rmst",
