@@ -89,7 +89,14 @@ public struct SurvivalColumns: Sendable {
       try table.column(named: name)
     }
 
-    let rawTimes = try timeColumn.numericValues()
+    // The time, event and group columns are read at once, one core each where there are cores.
+    let (timeResult, eventValues, groupValues) = _concurrently(
+      { () -> Result<[Double?], DataError> in
+        do throws(DataError) { return .success(try timeColumn.numericValues()) } catch { return .failure(error) }
+      },
+      { eventColumn.distinctValues() },
+      { groupColumn?.distinctValues() })
+    let rawTimes = try timeResult.get()
     try Self.checkTimes(rawTimes, column: timeColumn)
     let entryColumn = try mapping.entry.map { name throws(DataError) in try table.column(named: name) }
     let rawEntries = try entryColumn?.numericValues()
@@ -99,9 +106,7 @@ public struct SurvivalColumns: Sendable {
     let weightsColumn = try mapping.weights.map { name throws(DataError) in try table.column(named: name) }
     let rawWeights = try weightsColumn?.numericValues()
     if let weightsColumn, let rawWeights { try Self.checkWeights(rawWeights, column: weightsColumn) }
-    let eventValues = eventColumn.distinctValues()
     let (coding, isEventValue) = try mapping.eventCoding.resolved(for: eventValues, in: eventColumn)
-    let groupValues = groupColumn?.distinctValues()
     let strataValues = strataColumn?.distinctValues()
 
     var times: [Double] = []
