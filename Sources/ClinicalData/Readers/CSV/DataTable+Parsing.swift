@@ -44,8 +44,6 @@ func _parseRecords(
   _ scanner: inout _CSVScanner, buffer: UnsafeBufferPointer<UInt8>, file: String,
   delimiter: CSVDelimiter
 ) throws(DataError) -> _TableLayout {
-  let count = buffer.count
-
   // Header.
   var header = _HeaderSink()
   do throws(_ScanFailure) {
@@ -71,43 +69,12 @@ func _parseRecords(
   }
   let columnCount = names.count
 
-  // Data rows: at most one more than the line breaks left, so storage is allocated once. Each
-  // row is checked and its start kept; values are located when their column is asked for.
-  let maxRows = _lineBreakBound(buffer, from: scanner.position, to: count) + 1
-  var failure: DataError?
-  var rowLines: [UInt32] = []
-  let rowStarts = [UInt32](unsafeUninitializedCapacity: maxRows) { starts, initialized in
-    rowLines = [UInt32](unsafeUninitializedCapacity: maxRows) { lines, rows in
-      var sink = _RowSink(columnCount: columnCount)
-      var row = 0
-      while scanner.skipBlankLines() {
-        sink.startRow()
-        let rowLine = scanner.line
-        let rowStart = scanner.position
-        let found: Int
-        do throws(_ScanFailure) {
-          found = try scanner.scanRecord(into: &sink)
-        } catch {
-          failure = _error(error, file: file)
-          break
-        }
-        guard found == columnCount else {
-          let mismatch = DataError.Reason.fieldCountMismatch(
-            expected: columnCount, found: found, delimiter: delimiter)
-          let line = found > columnCount ? sink.surplusLine : sink.lastLine
-          failure = DataError(
-            file: file, line: line, column: min(found, columnCount) + 1, reason: mismatch)
-          break
-        }
-        lines[row] = UInt32(truncatingIfNeeded: rowLine)
-        starts[row] = UInt32(truncatingIfNeeded: rowStart)
-        row += 1
-      }
-      rows = row
-    }
-    initialized = rowLines.count
-  }
-  if let failure { throw failure }
+  // Data rows: each is checked and its start kept; values are located when their column is
+  // asked for.
+  let rows = _scanRowsInParallel(&scanner, columnCount: columnCount, file: file, delimiter: delimiter)
+  if let failure = rows.failure { throw failure }
+  let rowLines = rows.lines
+  let rowStarts = rows.starts
   guard !rowLines.isEmpty else {
     throw DataError(file: file, line: header.fields[0].line, reason: .noDataRows)
   }
