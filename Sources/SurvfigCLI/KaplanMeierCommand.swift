@@ -43,7 +43,7 @@ struct KaplanMeierCommand: ParsableCommand {
   }
 
   func run() throws {
-    let result = try runKaplanMeier(try request())
+    let result = try runKaplanMeier(try request(), scope: json ? .all : .figure)
     for warning in result.warnings + result.figureWarnings { printError("warning: \(warning)") }
     if json { printJSON(result.json) }
   }

@@ -13,7 +13,8 @@ extension CoxAnalysis {
   ///   negative or non-finite time or a mostly numeric column with text cells.
   static func modelData(_ table: DataTable, request: CoxRequest) throws -> ModelData {
     let formula = try? ModelFormula(parsing: request.formula)
-    if let formula { try checkColumns(of: formula, in: table) }
+    // The numbers the checks read, each column parsed once.
+    let checked = try formula.map { formula in try checkColumns(of: formula, in: table) } ?? [:]
     if let name = request.weightsColumn {
       // R's coxph: "Invalid weights, must be >0".
       let column = try table.column(named: name)
@@ -27,7 +28,9 @@ extension CoxAnalysis {
     }
     var columns: [String: ModelData.Column] = [:]
     for column in table.columns {
-      if let values = try? column.numericValues() {
+      if let values = checked[column.name] {
+        columns[column.name] = .numeric(values)
+      } else if let values = try? column.numericValues() {
         columns[column.name] = .numeric(values.map { $0 ?? .nan })
       } else {
         columns[column.name] = .categorical(column.textValues(), levels: nil)
@@ -46,26 +49,35 @@ extension CoxAnalysis {
   }
 
   /// The checks of ``modelData(_:request:)`` on the columns `formula` names.
-  static func checkColumns(of formula: ModelFormula, in table: DataTable) throws {
+  /// - Returns: the numbers of the columns checked that hold only numbers, by name, NaN where
+  ///   missing.
+  @discardableResult
+  static func checkColumns(of formula: ModelFormula, in table: DataTable) throws -> [String: [Double]] {
+    var numbers: [String: [Double]] = [:]
     if case .name(let name) = formula.time.kind, let column = try? table.column(named: name) {
-      try SurvivalColumns.checkTimes(
-        column.numericValues(), column: column, allowsNegative: formula.entry != nil)
+      let values = try column.numericValues()
+      try SurvivalColumns.checkTimes(values, column: column, allowsNegative: formula.entry != nil)
+      numbers[name] = values.map { $0 ?? .nan }
     }
     if let entry = formula.entry, case .name(let name) = entry.kind, let column = try? table.column(named: name) {
-      try SurvivalColumns.checkTimes(column.numericValues(), column: column, allowsNegative: true)
+      let values = try column.numericValues()
+      try SurvivalColumns.checkTimes(values, column: column, allowsNegative: true)
+      numbers[name] = values.map { $0 ?? .nan }
     }
     var seen: Set<String> = []
     for term in formula.terms {
       for variable in term.variables {
         for name in numericUses(variable) where seen.insert(name).inserted {
           guard let column = try? table.column(named: name) else { continue }
-          try MixedColumn.check(
+          numbers[name] = try MixedColumn.check(
             column,
             remedy:
-              "to use its values as categories, write 'factor(\(ForestAnalysis.term(name)))' in the model")
+              "to use its values as categories, write 'factor(\(ForestAnalysis.term(name)))' in the model"
+          )?.map { $0 ?? .nan }
         }
       }
     }
+    return numbers
   }
 
   /// The variables an expression reads as they are: not inside `factor()` or `relevel()`, and

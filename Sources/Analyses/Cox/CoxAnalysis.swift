@@ -14,10 +14,14 @@ public struct CoxAnalysis: Sendable {
   /// Fits `request` to `table`.
   ///
   /// - Throws: `CoxAnalysisError` naming the file for formula, data and fitting errors.
-  public init(table source: DataTable, request: CoxRequest) throws {
+  public init(table source: consuming DataTable, request: CoxRequest) throws {
     let table = try request.rowSelection.apply(to: source)
+    _ = consume source
     let data = try Self.modelData(table, request: request)
     let file = table.file
+    let rowCount = table.rowCount
+    // The model data holds what the fit reads: the table's memory goes back before fitting.
+    _ = consume table
     func wrap(_ error: CoxModelError) -> CoxAnalysisError {
       CoxAnalysisError(file: file, formula: request.formula, underlying: error)
     }
@@ -53,7 +57,7 @@ public struct CoxAnalysis: Sendable {
       )
     }
     self.request = request
-    self.excludedCount = table.rowCount - fit.observationCount
+    self.excludedCount = rowCount - fit.observationCount
     self.proportionalHazards = request.testsProportionalHazards ? ProportionalHazardsTest(fit) : nil
   }
 

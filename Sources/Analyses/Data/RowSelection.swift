@@ -69,6 +69,11 @@ public struct RowSelection: Hashable, Sendable {
   ///   `param`, or no row left; ``DataError`` and ``ExpressionError`` from the data and the
   ///   expression.
   public func apply(to table: DataTable) throws -> DataTable {
+    // Without a selection every row is kept: the table itself, with no row maps to compose.
+    if isEmpty && table.rowCount > 0 {
+      try Self.checkSingleParameter(table)
+      return table
+    }
     var rows = Array(0..<table.rowCount)
     var named: [String] = []
     if let population {
@@ -97,13 +102,18 @@ public struct RowSelection: Hashable, Sendable {
           (try? table.column(named: name)).map { (name, Self.counts($0)) }
         })
     }
-    if parameter == nil, let column = try? selected.column(named: Self.parameterColumn) {
-      let counts = Self.counts(column)
-      if counts.count > 1 {
-        throw RowSelectionError.severalParameters(file: table.file, counts: counts)
-      }
-    }
+    if parameter == nil { try Self.checkSingleParameter(selected) }
     return selected
+  }
+
+  /// Throws ``RowSelectionError/severalParameters(file:counts:)`` when the table has a
+  /// `PARAMCD` column of more than one value.
+  static func checkSingleParameter(_ table: DataTable) throws {
+    guard let column = try? table.column(named: parameterColumn) else { return }
+    let counts = Self.counts(column)
+    if counts.count > 1 {
+      throw RowSelectionError.severalParameters(file: table.file, counts: counts)
+    }
   }
 
   /// The rows among `rows` whose value in `column` is `value` (surrounding spaces aside).

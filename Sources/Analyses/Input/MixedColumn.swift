@@ -10,16 +10,18 @@ enum MixedColumn {
   ///
   /// - Parameter remedy: how to ask for categories instead, e.g. "write 'factor(weight)' in
   ///   the model".
+  /// - Returns: the column's numbers when every present value is one, nil for a column of text.
   /// - Throws: ``ColumnMappingError/Reason/mostlyNumeric(column:value:moreCount:numberCount:remedy:)``.
   /// - Complexity: O(n).
-  static func check(_ column: DataColumn, remedy: String) throws(ColumnMappingError) {
+  @discardableResult
+  static func check(_ column: DataColumn, remedy: String) throws(ColumnMappingError) -> [Double?]? {
     do {
-      _ = try column.numericValues()
+      return try column.numericValues()
     } catch {
-      guard case .notANumber(let name, let value, let moreCount) = error.reason else { return }
+      guard case .notANumber(let name, let value, let moreCount) = error.reason else { return nil }
       let textCount = moreCount + 1
       let numberCount = column.count - column.missingCount - textCount
-      guard numberCount > textCount else { return }
+      guard numberCount > textCount else { return nil }
       throw ColumnMappingError(
         at: error.location,
         .mostlyNumeric(column: name, value: value, moreCount: moreCount, numberCount: numberCount, remedy: remedy))

@@ -42,10 +42,31 @@ public struct SurvivalColumns: Sendable {
   public var excludedCount: Int
 
   /// The number of samples.
-  public var count: Int { times.count }
+  public var count: Int { summaryCounts?.samples ?? times.count }
 
   /// The number of events.
-  public var eventCount: Int { events.reduce(0) { $0 + ($1 ? 1 : 0) } }
+  public var eventCount: Int { summaryCounts?.events ?? events.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+  /// The counts of columns whose per-sample values were left out.
+  private var summaryCounts: (samples: Int, events: Int)?
+
+  /// The columns without their per-sample values (times, events, rows, lines, entry times,
+  /// weights and factor codes are empty): the file, coding, factor names and levels, and the
+  /// counts (``count``, ``eventCount``, ``excludedCount``) stay. For a result that keeps the
+  /// samples elsewhere, so that a million patients are not held twice.
+  public func withoutSampleValues() -> SurvivalColumns {
+    var summary = self
+    summary.summaryCounts = (count, eventCount)
+    summary.times = []
+    summary.events = []
+    summary.rows = []
+    summary.lines = []
+    summary.entryTimes = entryTimes.map { _ in [] }
+    summary.weights = weights.map { _ in [] }
+    summary.group?.codes = []
+    summary.strata?.codes = []
+    return summary
+  }
 
   /// Samples from the columns that `mapping` names.
   ///
@@ -68,7 +89,14 @@ public struct SurvivalColumns: Sendable {
       try table.column(named: name)
     }
 
-    let rawTimes = try timeColumn.numericValues()
+    // The time, event and group columns are read at once, one core each where there are cores.
+    let (timeResult, eventValues, groupValues) = _concurrently(
+      { () -> Result<[Double?], DataError> in
+        do throws(DataError) { return .success(try timeColumn.numericValues()) } catch { return .failure(error) }
+      },
+      { eventColumn.distinctValues() },
+      { groupColumn?.distinctValues() })
+    let rawTimes = try timeResult.get()
     try Self.checkTimes(rawTimes, column: timeColumn)
     let entryColumn = try mapping.entry.map { name throws(DataError) in try table.column(named: name) }
     let rawEntries = try entryColumn?.numericValues()
@@ -78,9 +106,7 @@ public struct SurvivalColumns: Sendable {
     let weightsColumn = try mapping.weights.map { name throws(DataError) in try table.column(named: name) }
     let rawWeights = try weightsColumn?.numericValues()
     if let weightsColumn, let rawWeights { try Self.checkWeights(rawWeights, column: weightsColumn) }
-    let eventValues = eventColumn.distinctValues()
     let (coding, isEventValue) = try mapping.eventCoding.resolved(for: eventValues, in: eventColumn)
-    let groupValues = groupColumn?.distinctValues()
     let strataValues = strataColumn?.distinctValues()
 
     var times: [Double] = []

@@ -8,7 +8,9 @@ public struct KaplanMeierAnalysis: Sendable {
   /// The request as analysed: the one asked, with what the data say filled in
   /// (``KaplanMeierRequest/resolved(for:)``).
   public let request: KaplanMeierRequest
-  /// The analysed samples and the rows left out.
+  /// The analysed columns and the rows left out: their names, levels and counts, without the
+  /// per-patient values, which ``sample`` holds in time order
+  /// (``SurvivalColumns/withoutSampleValues()``).
   public let columns: SurvivalColumns
   /// The samples by group (a single group "All" when no group column was given).
   public let sample: GroupedSample
@@ -23,8 +25,12 @@ public struct KaplanMeierAnalysis: Sendable {
   public let restrictedMeans: [KaplanMeierEstimate.RestrictedMean]
   /// The group comparison; nil for a single group.
   public let logRank: LogRankTest?
-  /// Median follow-up of all patients by the reverse Kaplan–Meier method.
-  public let followUp: MedianFollowUp
+  /// Median follow-up of all patients by the reverse Kaplan–Meier method (computed on first
+  /// use when the analysis was made for a figure only).
+  public var followUp: MedianFollowUp {
+    computedFollowUp ?? MedianFollowUp(sample.pooled, confidence: confidence)
+  }
+  private let computedFollowUp: MedianFollowUp?
   /// Every pair of groups compared, when requested and there are more than two groups.
   public let pairwise: PairwiseLogRankTests?
   public let pairwiseAdjustment: PValueAdjustment?
@@ -52,12 +58,23 @@ public struct KaplanMeierAnalysis: Sendable {
   /// The label of the single group when no group column is given.
   public static let allPatientsLabel = "All"
 
+  /// What an analysis computes ahead: everything the JSON, tables and report print, or what
+  /// a figure draws (the reverse Kaplan–Meier follow-up, which no figure shows, is then
+  /// computed only if asked for).
+  public enum Scope: Sendable {
+    case all, figure
+  }
+
   /// Analyses the table as `request` says.
   ///
   /// - Throws: `DataError` or `ColumnMappingError` (naming file, line and column) for data
   ///   that cannot be analysed; `SurvivalOptionError` for invalid options.
-  public init(table source: DataTable, request asked: KaplanMeierRequest) throws {
+  ///
+  /// The table is consumed: when no Cox model needs it again, its memory is released once
+  /// the analysed columns are taken from it.
+  public init(table source: consuming DataTable, request asked: KaplanMeierRequest, scope: Scope = .all) throws {
     let table = try asked.rowSelection.apply(to: source)
+    _ = consume source
     let request = try asked.resolved(for: table)
     var mapping = SurvivalColumnMapping(
       time: request.timeColumn, event: request.statusColumn, eventCoding: request.eventCoding,
@@ -67,6 +84,11 @@ public struct KaplanMeierAnalysis: Sendable {
       mapping.preferredGroupOrder = ADaM.twinOrder(of: group, in: table)
     }
     let columns = try SurvivalColumns(table: table, mapping: mapping)
+    let file = table.file
+    let fitsModels =
+      request.weightsColumn != nil || request.curveAdjustment != nil || request.estimatesHazardRatios
+    let modelTable: DataTable? = fitsModels ? table : nil
+    _ = consume table
     let group = columns.group
     let fullSample = try GroupedSample(
       entryTimes: columns.entryTimes, times: columns.times, events: columns.events,
@@ -74,11 +96,14 @@ public struct KaplanMeierAnalysis: Sendable {
       groupLabels: group?.levels ?? [Self.allPatientsLabel],
       strataCodes: columns.strata?.codes, strataLabels: columns.strata?.levels ?? [],
       weights: columns.weights)
+    let lastTime = request.landmark == nil ? 0 : columns.times.max() ?? 0
+    // The sample holds the per-patient values from here on.
+    self.columns = columns.withoutSampleValues()
+    _ = consume columns
     var sample = fullSample
     if let landmark = request.landmark {
       guard let kept = try fullSample.landmark(at: landmark, resettingOrigin: true) else {
-        throw KaplanMeierDataError.nothingAtLandmark(
-          file: table.file, landmark: landmark, lastTime: columns.times.max() ?? 0)
+        throw KaplanMeierDataError.nothingAtLandmark(file: file, landmark: landmark, lastTime: lastTime)
       }
       sample = kept
     }
@@ -87,7 +112,6 @@ public struct KaplanMeierAnalysis: Sendable {
     let estimates = KaplanMeierEstimate.byGroup(sample, confidence: confidence)
 
     self.request = request
-    self.columns = columns
     self.sample = sample
     self.confidence = confidence
     self.estimates = estimates
@@ -105,14 +129,14 @@ public struct KaplanMeierAnalysis: Sendable {
     self.logRank = comparesGroups && sample.weights == nil ? try LogRankTest(sample, rho: request.rho) : nil
     if comparesGroups, request.weightsColumn != nil, let group = request.groupColumn {
       self.weightedTest = try CoxAnalysis(
-        table: Self.landmarkTable(table, request),
+        table: Self.landmarkTable(modelTable!, request),
         request: Self.groupModel(request, group: group, levels: sample.groupLabels))
     } else {
       self.weightedTest = nil
     }
     if let terms = request.curveAdjustment, let group = request.groupColumn, comparesGroups {
       let model = try CoxAnalysis(
-        table: Self.landmarkTable(table, request),
+        table: Self.landmarkTable(modelTable!, request),
         request: Self.groupModel(request, group: group, levels: sample.groupLabels, adjustment: terms))
       let groupTerm = model.fit.coefficients.first?.label.term ?? ""
       // The coefficients' levels, in the fit's order, after the reference.
@@ -121,11 +145,11 @@ public struct KaplanMeierAnalysis: Sendable {
         + model.fit.coefficients.filter { $0.label.term == groupTerm }.map { $0.label.level ?? $0.name }
       let curves: DirectAdjustedSurvival
       do { curves = try DirectAdjustedSurvival(model.fit, term: groupTerm, levels: levels) } catch {
-        throw CoxAnalysisError(file: table.file, formula: model.request.formula, message: "\(error)")
+        throw CoxAnalysisError(file: file, formula: model.request.formula, message: "\(error)")
       }
       guard Set(levels) == Set(sample.groupLabels) else {
         throw CoxAnalysisError(
-          file: table.file, formula: model.request.formula,
+          file: file, formula: model.request.formula,
           message:
             "the model leaves out a group (all its patients have a missing covariate), so its adjusted curve cannot be drawn"
         )
@@ -140,14 +164,14 @@ public struct KaplanMeierAnalysis: Sendable {
     } else {
       self.restrictedMeanComparison = nil
     }
-    self.followUp = MedianFollowUp(sample.pooled, confidence: confidence)
+    self.computedFollowUp = scope == .all ? MedianFollowUp(sample.pooled, confidence: confidence) : nil
     let comparesPairs = request.pairwiseAdjustment != nil && sample.groupLabels.count > 2
     self.pairwise = comparesPairs ? try PairwiseLogRankTests(sample, rho: request.rho) : nil
     self.pairwiseAdjustment = request.pairwiseAdjustment
     self.trend = request.testsTrend && logRank != nil ? try LogRankTrendTest(logRank!) : nil
     if request.estimatesHazardRatios, let group = request.groupColumn {
       self.hazardRatios = try CoxAnalysis(
-        table: Self.landmarkTable(table, request),
+        table: Self.landmarkTable(modelTable!, request),
         request: Self.hazardRatioModel(request, group: group, levels: sample.groupLabels))
     } else {
       self.hazardRatios = nil
@@ -296,20 +320,27 @@ public struct KaplanMeierAnalysis: Sendable {
     }
     let quantiles = self.quantiles[index]
     let median = quantiles.first { $0.probability == 0.5 } ?? estimate.median
-    // Weighted curves also give R's weighted numbers at risk and of events.
-    let table = estimate.rows.enumerated().map { index, row -> JSONValue in
-      var pairs: [(String, JSONValue)] = [
-        ("time", .number(row.time)), ("n_risk", .int(row.atRisk)), ("n_event", .int(row.events)),
-        ("n_censor", .int(row.censored)),
-      ]
+    // Weighted curves also give R's weighted numbers at risk and of events. Rows are made as
+    // they are written: a table of a million times is never held as values.
+    let rows = estimate.rows
+    let isWeighted = estimate.weightedAtRisk != nil && estimate.weightedEvents != nil
+    let keys =
+      ["time", "n_risk", "n_event", "n_censor"] + (isWeighted ? ["n_risk_weighted", "n_event_weighted"] : [])
+      + ["survival", "std_err", "lower", "upper"]
+    let table = JSONRows(count: rows.count, keys: keys) { index, values in
+      let row = rows[index]
+      values.append(row.time)
+      values.append(row.atRisk)
+      values.append(row.events)
+      values.append(row.censored)
       if let atRisk = estimate.weightedAtRisk, let events = estimate.weightedEvents {
-        pairs += [("n_risk_weighted", .number(atRisk[index])), ("n_event_weighted", .number(events[index]))]
+        values.append(atRisk[index])
+        values.append(events[index])
       }
-      return .object(
-        pairs + [
-          ("survival", .number(row.survival)), ("std_err", .number(row.standardError)), ("lower", .number(row.lower)),
-          ("upper", .number(row.upper)),
-        ])
+      values.append(row.survival)
+      values.append(row.standardError)
+      values.append(row.lower)
+      values.append(row.upper)
     }
     let atTimes = survivalAtTimes[index].map { s -> JSONValue in
       .object([
@@ -329,7 +360,7 @@ public struct KaplanMeierAnalysis: Sendable {
         "quantiles",
         .array(quantiles.filter { $0.probability != 0.5 }.map { quantile($0, withProbability: true) })
       ),
-      ("table", withTable ? .array(table) : .null),
+      ("table", withTable ? .rows(table) : .null),
       ("at_times", .array(atTimes)),
       (
         "rmst",

@@ -54,14 +54,14 @@ extension DataColumn {
     let values = cells.bytes.withUnsafeBufferPointer { buffer in
       [Double?](unsafeUninitializedCapacity: count) { result, initialized in
         let base = buffer.baseAddress.unsafelyUnwrapped
-        for row in 0..<count {
-          let cell = cells.cell(rows?[row] ?? row, field)
-          if cells.isMissing(buffer, cell.start, cell.end, hasEscapedQuotes: cell.hasEscapedQuotes) {
-            (result.baseAddress.unsafelyUnwrapped + row).initialize(to: nil)
-          } else if let value = _parseDecimal(base + cell.start, count: cell.end - cell.start) {
-            (result.baseAddress.unsafelyUnwrapped + row).initialize(to: value)
+        let output = result.baseAddress.unsafelyUnwrapped
+        cells.forEachCell(ofColumn: field, rows: rows) { row, start, end, hasEscapedQuotes in
+          if cells.isMissing(buffer, start, end, hasEscapedQuotes: hasEscapedQuotes) {
+            (output + row).initialize(to: nil)
+          } else if let value = _parseDecimal(base + start, count: end - start) {
+            (output + row).initialize(to: value)
           } else {
-            (result.baseAddress.unsafelyUnwrapped + row).initialize(to: nil)
+            (output + row).initialize(to: nil)
             if firstBadRow < 0 { firstBadRow = row }
             badCount += 1
           }
@@ -128,11 +128,12 @@ extension DataColumn {
       guard let values = try? numericValues() else { return false }
       return values.contains { $0 != nil }
     case .csv(let cells, let field):
+      let located = cells.column(field)
       return cells.bytes.withUnsafeBufferPointer { buffer in
         let base = buffer.baseAddress.unsafelyUnwrapped
         var present = 0
         for row in 0..<count {
-          let cell = cells.cell(column.cellIndex(row), field)
+          let cell = located.cell(column.cellIndex(row))
           if cells.isMissing(buffer, cell.start, cell.end, hasEscapedQuotes: cell.hasEscapedQuotes) { continue }
           guard _parseDecimal(base + cell.start, count: cell.end - cell.start) != nil else { return false }
           present += 1

@@ -113,10 +113,11 @@ public struct DataColumn: Sendable {
   public var missingCount: Int {
     let column = storage
     if case .csv(let cells, let field) = column.cells, column.rows == nil {
+      let located = cells.column(field)
       return cells.bytes.withUnsafeBufferPointer { buffer in
         var missing = 0
         for row in 0..<cells.rowCount {
-          let cell = cells.cell(row, field)
+          let cell = located.cell(row)
           if cells.isMissing(buffer, cell.start, cell.end, hasEscapedQuotes: cell.hasEscapedQuotes) { missing += 1 }
         }
         return missing

@@ -60,18 +60,17 @@ extension DataColumn {
       var counts: [Int] = []
       let count = self.count
       let codes = [Int32](unsafeUninitializedCapacity: count) { codes, initialized in
-        for row in 0..<count {
-          let cell = cells.cell(column.cellIndex(row), field)
-          if cells.isMissing(buffer, cell.start, cell.end, hasEscapedQuotes: cell.hasEscapedQuotes) {
+        cells.forEachCell(ofColumn: field, rows: column.rows) { row, start, end, hasEscapedQuotes in
+          if cells.isMissing(buffer, start, end, hasEscapedQuotes: hasEscapedQuotes) {
             codes[row] = DistinctValues.missingCode
-            continue
+            return
           }
           let code: Int
-          if cell.hasEscapedQuotes {
-            code = _unescaped(UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]))
+          if hasEscapedQuotes {
+            code = _unescaped(UnsafeBufferPointer(rebasing: buffer[start..<end]))
               .withUnsafeBufferPointer { index.code(of: $0) }
           } else {
-            code = index.code(of: UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]))
+            code = index.code(of: UnsafeBufferPointer(rebasing: buffer[start..<end]))
           }
           if code == counts.count {
             firstRows.append(row)

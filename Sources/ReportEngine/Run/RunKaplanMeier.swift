@@ -27,12 +27,18 @@ public struct KaplanMeierRun: Sendable {
 /// on an error no new or partial file is left behind. Table files (`--out km.docx`) hold the
 /// survival table a template's `type: survival` table makes, titled by the figure's title or
 /// "Kaplan–Meier estimates".
-public func runKaplanMeier(_ asked: KaplanMeierRequest) throws -> KaplanMeierRun {
+///
+/// `scope` says what the caller prints: `.figure` when only the figure is written.
+public func runKaplanMeier(_ asked: KaplanMeierRequest, scope: KaplanMeierAnalysis.Scope = .all) throws
+  -> KaplanMeierRun
+{
   let outputs = asked.figure.output.outputs
   let writer = try FigureWriter(asked.figure.output)
   try TableFiles.check(asked.figure.output.tableOutputs)
-  let table = try DataTable(contentsOfFile: asked.dataPath)
-  let analysis = try KaplanMeierAnalysis(table: table, request: asked)
+  // The table is handed over: the analysis releases it once it has taken its columns.
+  let analysis = try KaplanMeierAnalysis(
+    table: try DataTable(contentsOfFile: asked.dataPath), request: asked,
+    scope: asked.figure.output.tableOutputs.isEmpty ? scope : .all)
   let request = analysis.request
   if !outputs.isEmpty { try analysis.checkAxis(request.figure) }
   let title = request.figure.output.title ?? "Kaplan–Meier estimates"

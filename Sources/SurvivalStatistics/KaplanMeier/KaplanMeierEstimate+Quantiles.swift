@@ -40,25 +40,29 @@ extension KaplanMeierEstimate {
   /// - Complexity: O(m + k) for k probabilities.
   public func quantiles(_ probabilities: [Double]) throws(SurvivalOptionError) -> [Quantile] {
     for p in probabilities where !(p >= 0 && p <= 1) { throw .probabilityOutOfRange(p) }
-    // Curves y = 1 − S, 1 − lower and 1 − upper, with NaN marking R's NA.
-    let rowCount = times.count
-    var lower = [Double](repeating: .nan, count: rowCount)
-    var upper = [Double](repeating: .nan, count: rowCount)
-    var central = [Double](repeating: 0, count: rowCount)
-    for row in 0..<rowCount {
+    // Curves y = 1 − S, 1 − lower and 1 − upper, with NaN marking R's NA, read in one pass.
+    let lastTime = times.last ?? 0
+    var central = _QuantileCurve(probabilities: probabilities, lastTime: lastTime)
+    var lower = central
+    var upper = central
+    func limits(_ row: Int) -> (lower: Double, upper: Double) {
       let interval = confidence.interval(
         survival: survival[row], standardErrorOfLogSurvival: standardErrorOfLogSurvival[row])
-      central[row] = 1 - survival[row]
-      if let value = interval.lower { lower[row] = 1 - value }
-      if let value = interval.upper { upper[row] = 1 - value }
+      return (interval.lower.map { 1 - $0 } ?? .nan, interval.upper.map { 1 - $0 } ?? .nan)
     }
-    let centralCurve = _QuantileCurve(times: times, values: central)
-    let lowerCurve = _QuantileCurve(times: times, values: lower)
-    let upperCurve = _QuantileCurve(times: times, values: upper)
-    return probabilities.map { p in
+    for row in times.indices {
+      let (low, high) = limits(row)
+      central.add(time: times[row], value: 1 - survival[row])
+      lower.add(time: times[row], value: low)
+      upper.add(time: times[row], value: high)
+    }
+    central.finish(count: times.count) { 1 - survival[$0] }
+    lower.finish(count: times.count) { limits($0).lower }
+    upper.finish(count: times.count) { limits($0).upper }
+    return probabilities.indices.map { index in
       Quantile(
-        probability: p, estimate: centralCurve.crossing(p), lower: lowerCurve.crossing(p),
-        upper: upperCurve.crossing(p))
+        probability: probabilities[index], estimate: central.crossing(index), lower: lower.crossing(index),
+        upper: upper.crossing(index))
     }
   }
 
@@ -70,109 +74,129 @@ extension KaplanMeierEstimate {
   }
 }
 
-/// A cumulative-incidence curve y = 1 − S prepared for R's `findq` rule.
+/// A cumulative-incidence curve y = 1 − S searched by R's `findq` rule, its points added in
+/// order and nothing of them kept.
 ///
-/// Points: (0, 0) followed by (tᵢ, yᵢ) with yᵢ possibly NA (nil). R removes repeated y values
+/// Points: (0, 0) followed by (tᵢ, yᵢ) with yᵢ possibly NA (NaN). R removes repeated y values
 /// (keeping the first occurrence, NA counting as one value), then interpolates with
 /// `approx(y ± tol, index, p, method = "constant", f = 1)`, i.e. picks the point with the smallest
 /// y ± tol that is ≥ p (NA when p is below the smallest or above the largest such value).
+///
+/// A repeated value never wins that search (the first point of a value comes first and only a
+/// smaller value replaces a candidate), so the search runs over every point as it is added.
+/// Only R's last kept value (`y[n]`) needs the repeats removed: tracked in the same pass while
+/// the values do not decrease (repeats are then adjacent), found again with a set of seen
+/// values otherwise (R's `duplicated`).
 struct _QuantileCurve {
   private static let tolerance = Double.ulpOfOne.squareRoot()
-  /// Distinct non-NA points in curve order.
-  private var knotTimes: [Double] = []
-  private var knotValues: [Double] = []
-  /// The last kept point (R's `y[n]`), nil when it is the NA point.
-  private var lastKeptValue: Double?
+  private let probabilities: [Double]
+  /// Per probability, for the offsets +tol and −tol: the time and shifted value of the point
+  /// with the smallest y ± tol that is ≥ p.
+  private var bestTimes: [Double?]
+  private var bestValues: [Double]
+  /// The smallest y + tol and y − tol.
+  private var smallestAbove = Double.infinity
+  private var smallestBelow = Double.infinity
   /// The largest y (R's `max(y, na.rm = TRUE)`).
   private var maximum = 0.0
+  /// The last kept point (R's `y[n]`), nil when it is the NA point.
+  private var lastKeptValue: Double?
+  private var hasKeptNil = false
+  /// The last value added, while the values have not decreased.
+  private var previous = 0.0
+  private var isMonotone = true
   /// The last time of the curve (R's `xmax`).
-  private var lastTime: Double
+  private let lastTime: Double
 
-  /// Prepares the curve with points (0, 0), (tᵢ, yᵢ); NaN in `values` marks NA.
-  ///
-  /// One pass when the non-NA values are non-decreasing (repeated values are then adjacent);
-  /// otherwise a second pass with a set of seen values, as R's `duplicated`.
-  init(times: [Double], values: [Double]) {
-    lastTime = times.last ?? 0
-    if !prepare(times: times, values: values, assumingMonotone: true) {
-      knotTimes.removeAll(keepingCapacity: true)
-      knotValues.removeAll(keepingCapacity: true)
-      maximum = 0
-      _ = prepare(times: times, values: values, assumingMonotone: false)
+  init(probabilities: [Double], lastTime: Double) {
+    self.probabilities = probabilities
+    self.lastTime = lastTime
+    bestTimes = [Double?](repeating: nil, count: probabilities.count * 2)
+    bestValues = [Double](repeating: .infinity, count: probabilities.count * 2)
+    lastKeptValue = 0
+    consider(time: 0, value: 0)
+  }
+
+  /// Adds the point (t, y); NaN marks NA.
+  @inline(__always)
+  mutating func add(time: Double, value y: Double) {
+    if y.isNaN {
+      if !hasKeptNil {
+        hasKeptNil = true
+        lastKeptValue = nil
+      }
+      return
+    }
+    if y > maximum { maximum = y }
+    if isMonotone {
+      if y < previous {
+        isMonotone = false
+      } else {
+        if y != previous { lastKeptValue = y }
+        previous = y
+      }
+    }
+    consider(time: time, value: y)
+  }
+
+  @inline(__always)
+  private mutating func consider(time: Double, value y: Double) {
+    let tolerance = Self.tolerance
+    let above = y + tolerance
+    let below = y + -tolerance
+    if above < smallestAbove { smallestAbove = above }
+    if below < smallestBelow { smallestBelow = below }
+    for index in probabilities.indices {
+      let p = probabilities[index]
+      if above >= p && above < bestValues[2 &* index] {
+        bestValues[2 &* index] = above
+        bestTimes[2 &* index] = time
+      }
+      if below >= p && below < bestValues[2 &* index &+ 1] {
+        bestValues[2 &* index &+ 1] = below
+        bestTimes[2 &* index &+ 1] = time
+      }
     }
   }
 
-  /// Fills the knots; returns false (unfinished) when `assumingMonotone` turns out to be wrong.
-  private mutating func prepare(times: [Double], values: [Double], assumingMonotone: Bool) -> Bool {
-    knotTimes.reserveCapacity(times.count + 1)
-    knotValues.reserveCapacity(times.count + 1)
-    knotTimes.append(0)
-    knotValues.append(0)
+  /// Finds R's last kept value again when the values decreased somewhere; `value(i)` is the
+  /// i-th added value.
+  mutating func finish(count: Int, value: (Int) -> Double) {
+    guard !isMonotone else { return }
+    var seen = Set<UInt64>(minimumCapacity: count + 1)
+    seen.insert(Double(0).bitPattern)
     lastKeptValue = 0
-    var hasKeptNil = false
-    var previous = 0.0
-    var seen: Set<UInt64> = assumingMonotone ? [] : [Double(0).bitPattern]
-    for index in times.indices {
-      let y = values[index]
+    hasKeptNil = false
+    for index in 0..<count {
+      let y = value(index)
       if y.isNaN {
         if !hasKeptNil {
           hasKeptNil = true
           lastKeptValue = nil
         }
-        continue
-      }
-      if y > maximum { maximum = y }
-      let isNew: Bool
-      if assumingMonotone {
-        if y < previous { return false }
-        previous = y
-        isNew = y != knotValues[knotValues.count - 1]
-      } else {
-        isNew = seen.insert((y + 0).bitPattern).inserted
-      }
-      if isNew {
-        knotTimes.append(times[index])
-        knotValues.append(y)
+      } else if seen.insert((y + 0).bitPattern).inserted {
         lastKeptValue = y
       }
     }
-    return true
   }
 
-  /// The quantile time for probability p by R's rule, or nil.
-  func crossing(_ p: Double) -> Double? {
+  /// The quantile time for the probability at `index` by R's rule, or nil.
+  func crossing(_ index: Int) -> Double? {
+    let p = probabilities[index]
     if p == 0 { return 0 }
     if maximum < p { return nil }
     let tolerance = Self.tolerance
-    guard let first = nearestKnot(atOrAbove: p, offset: tolerance) else { return nil }
+    guard p >= smallestAbove, let first = bestTimes[2 * index] else { return nil }
     if let last = lastKeptValue, abs(p - last) < tolerance {
-      return Self.midpoint(knotTimes[first], lastTime)
+      return Self.midpoint(first, lastTime)
     }
-    guard let second = nearestKnot(atOrAbove: p, offset: -tolerance) else { return nil }
-    return Self.midpoint(knotTimes[first], knotTimes[second])
+    guard p >= smallestBelow, let second = bestTimes[2 * index + 1] else { return nil }
+    return Self.midpoint(first, second)
   }
 
   /// (a + b)/2 as R computes it, without overflowing to ∞ for times near the largest double.
   static func midpoint(_ a: Double, _ b: Double) -> Double {
     let sum = a + b
     return sum.isFinite ? sum / 2 : a / 2 + b / 2
-  }
-
-  /// The knot whose value + offset is the smallest one ≥ p; nil when p lies outside the range of
-  /// the shifted values (R's `approx` with `rule = 1`).
-  private func nearestKnot(atOrAbove p: Double, offset: Double) -> Int? {
-    var best: Int?
-    var smallest = Double.infinity
-    var bestValue = Double.infinity
-    for index in knotValues.indices {
-      let shifted = knotValues[index] + offset
-      if shifted < smallest { smallest = shifted }
-      if shifted >= p && shifted < bestValue {
-        bestValue = shifted
-        best = index
-      }
-    }
-    if p < smallest { return nil }
-    return best
   }
 }

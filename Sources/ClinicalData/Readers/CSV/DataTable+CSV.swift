@@ -40,16 +40,17 @@ extension _CSVCells {
   func firstInvalidUTF8Cell(columnNames: [String]) -> DataError? {
     bytes.withUnsafeBufferPointer { buffer -> DataError? in
       guard let offset = _firstInvalidUTF8(buffer), rowCount > 0 else { return nil }
-      // The last cell starting at or before the offset: cells are in file order.
+      // The last row starting at or before the offset, then its last cell starting there or before.
       var low = 0
-      var high = rowCount * columnCount - 1
+      var high = rowCount - 1
       while low < high {
         let middle = (low + high + 1) / 2
-        if Int(fields[middle * 2]) <= offset { low = middle } else { high = middle - 1 }
+        if Int(rowStarts[middle]) <= offset { low = middle } else { high = middle - 1 }
       }
-      let row = low / columnCount
-      let column = low % columnCount
-      let cell = cell(row, column)
+      let row = low
+      let cells = rowCells(row)
+      let column = cells.lastIndex { $0.start <= offset } ?? 0
+      let cell = cells[column]
       let text = _escapingInvalidUTF8(UnsafeBufferPointer(rebasing: buffer[cell.start..<max(cell.start, cell.end)]))
       return DataError(
         at: location(row: row, column: column), .notUTF8(column: columnNames[column], value: _abbreviated(text)))

@@ -4,7 +4,8 @@ struct _TableLayout {
   var columnIndices: [String: Int]
   var headerLine: Int
   var delimiter: CSVDelimiter
-  var fields: [UInt32]
+  /// The byte offset where each data row starts.
+  var rowStarts: [UInt32]
   var rowLines: [UInt32]
 }
 
@@ -43,8 +44,6 @@ func _parseRecords(
   _ scanner: inout _CSVScanner, buffer: UnsafeBufferPointer<UInt8>, file: String,
   delimiter: CSVDelimiter
 ) throws(DataError) -> _TableLayout {
-  let count = buffer.count
-
   // Header.
   var header = _HeaderSink()
   do throws(_ScanFailure) {
@@ -70,47 +69,18 @@ func _parseRecords(
   }
   let columnCount = names.count
 
-  // Data rows: at most one more than the line breaks left, so storage is allocated once.
-  let maxRows = _lineBreakBound(buffer, from: scanner.position, to: count) + 1
-  var failure: DataError?
-  var rowLines: [UInt32] = []
-  let fields = [UInt32](unsafeUninitializedCapacity: maxRows * columnCount * 2) {
-    storage, initialized in
-    rowLines = [UInt32](unsafeUninitializedCapacity: maxRows) { lines, rows in
-      var sink = _RowSink(storage: storage.baseAddress.unsafelyUnwrapped, columnCount: columnCount)
-      var row = 0
-      while scanner.skipBlankLines() {
-        sink.startRow(row)
-        let rowLine = scanner.line
-        let found: Int
-        do throws(_ScanFailure) {
-          found = try scanner.scanRecord(into: &sink)
-        } catch {
-          failure = _error(error, file: file)
-          break
-        }
-        guard found == columnCount else {
-          let mismatch = DataError.Reason.fieldCountMismatch(
-            expected: columnCount, found: found, delimiter: delimiter)
-          let line = found > columnCount ? sink.surplusLine : sink.lastLine
-          failure = DataError(
-            file: file, line: line, column: min(found, columnCount) + 1, reason: mismatch)
-          break
-        }
-        lines[row] = UInt32(truncatingIfNeeded: rowLine)
-        row += 1
-      }
-      rows = row
-    }
-    initialized = rowLines.count * columnCount * 2
-  }
-  if let failure { throw failure }
+  // Data rows: each is checked and its start kept; values are located when their column is
+  // asked for.
+  let rows = _scanRowsInParallel(&scanner, columnCount: columnCount, file: file, delimiter: delimiter)
+  if let failure = rows.failure { throw failure }
+  let rowLines = rows.lines
+  let rowStarts = rows.starts
   guard !rowLines.isEmpty else {
     throw DataError(file: file, line: header.fields[0].line, reason: .noDataRows)
   }
   return _TableLayout(
     columnNames: names, columnIndices: indices, headerLine: header.fields[0].line,
-    delimiter: delimiter, fields: fields, rowLines: rowLines)
+    delimiter: delimiter, rowStarts: rowStarts, rowLines: rowLines)
 }
 
 /// An upper bound on the line breaks in `buffer[from..<to]`: the number of LF and CR bytes.

@@ -1,7 +1,12 @@
-/// The cells of a CSV file as read: its bytes and, for every cell, the byte range of its value
-/// and the physical line of its row. Cells become `String` or `Double` only when asked for.
+import Foundation
+
+/// The cells of a CSV file as read: its bytes, where each row starts and its physical line, and,
+/// for each column asked for, the byte range of every value. Cells become `String` or `Double`
+/// only when asked for, and a column's values are located only when it is: an analysis that
+/// reads three columns of seven locates three.
 ///
-/// - Complexity: memory is the file size plus 8 bytes per cell plus 4 bytes per row.
+/// - Complexity: memory is the file size plus 8 bytes per row plus 8 bytes per cell of the
+///   columns read.
 final class _CSVCells: Sendable {
   let file: String
   let columnCount: Int
@@ -11,13 +16,15 @@ final class _CSVCells: Sendable {
   let missingTokens: [String]
   /// The file's bytes.
   let bytes: [UInt8]
-  /// Per cell, row-major: value start, value end (high bit: contains doubled quotes).
-  let fields: [UInt32]
+  /// The byte offset where each data row starts.
+  let rowStarts: [UInt32]
   /// The physical line where each data row starts.
   let rowLines: [UInt32]
   let missingTokenBytes: [[UInt8]]
   /// Bit k is set when a missing token has k bytes (k < 64); tokens of 64 bytes or more set bit 63.
   let missingTokenLengths: UInt64
+  /// The value ranges of the columns located so far.
+  let located: _LocatedColumns
 
   init(file: String, bytes: [UInt8], layout: _TableLayout, missingTokens: [String]) {
     self.file = file
@@ -26,25 +33,24 @@ final class _CSVCells: Sendable {
     self.rowCount = layout.rowLines.count
     self.headerLine = layout.headerLine
     self.delimiter = layout.delimiter
-    self.fields = layout.fields
+    self.rowStarts = layout.rowStarts
     self.rowLines = layout.rowLines
     self.missingTokens = missingTokens
     self.missingTokenBytes = missingTokens.map { Array($0.utf8) }
     self.missingTokenLengths = missingTokenBytes.reduce(0) { $0 | 1 << UInt64(min($1.count, 63)) }
+    self.located = _LocatedColumns(count: layout.columnNames.count)
   }
 
-  @inline(__always)
-  func slot(_ row: Int, _ column: Int) -> Int {
-    (row &* columnCount &+ column) &* 2
+  /// The value ranges of a column, located on first use (one pass over the rows, each read up
+  /// to the column's field).
+  func column(_ column: Int) -> _CSVColumnCells {
+    located.fields(column) { locate(column) }
   }
 
   /// The value range of a cell.
   @inline(__always)
   func cell(_ row: Int, _ column: Int) -> (start: Int, end: Int, hasEscapedQuotes: Bool) {
-    precondition(row >= 0 && row < rowCount, "Row \(row) is out of range 0..<\(rowCount)")
-    let slot = slot(row, column)
-    let end = fields[slot + 1]
-    return (Int(fields[slot]), Int(end & ~_escapedFlag), end & _escapedFlag != 0)
+    self.column(column).cell(row)
   }
 
   /// Whether a value range is one of the missing tokens.
@@ -81,8 +87,8 @@ final class _CSVCells: Sendable {
   /// Where a cell starts: its physical line (later than the row's line when an earlier quoted
   /// value spans lines) and 1-based field index.
   func location(row: Int, column: Int) -> SourceLocation {
-    let first = Int(fields[slot(row, 0)])
-    let target = Int(fields[slot(row, column)])
+    let first = Int(rowStarts[row])
+    let target = rowCells(row)[column].start
     let breaks = bytes.withUnsafeBufferPointer { _countLineBreaks($0, from: first, to: target) }
     return SourceLocation(file: file, line: Int(rowLines[row]) + breaks, column: column + 1)
   }

@@ -59,16 +59,16 @@ struct _CSVScanner {
   }
 
   /// Calls `body` with the byte-class table for `delimiter`.
-  static func withByteClasses<Result>(
-    delimiter: UInt8, _ body: (UnsafePointer<UInt8>) throws(DataError) -> Result
-  ) throws(DataError) -> Result {
+  static func withByteClasses<Result, Failure: Error>(
+    delimiter: UInt8, _ body: (UnsafePointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
     var table = [UInt8](repeating: 0, count: 256)
     table[Int(0x20)] = _isBlank
     if delimiter != 0x09 { table[0x09] = _isBlank }
     table[Int(delimiter)] = _endsField
     table[Int(_lineFeed)] = _endsField
     table[Int(_carriageReturn)] = _endsField
-    return try table.withUnsafeBufferPointer { (buffer) throws(DataError) -> Result in
+    return try table.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
       try body(buffer.baseAddress.unsafelyUnwrapped)
     }
   }
@@ -108,6 +108,29 @@ struct _CSVScanner {
   /// Scans one record (the input must not be at its end) and consumes its line break.
   /// - Returns: the number of fields.
   mutating func scanRecord<Sink: _FieldSink>(into sink: inout Sink) throws(_ScanFailure) -> Int {
+    var fieldCount = 0
+    while true {
+      let field = try scanField(number: fieldCount + 1)
+      fieldCount += 1
+      sink.append(start: field.start, end: field.stop, hasEscapedQuotes: field.hasEscapedQuotes, line: field.line)
+      if !field.continues { return fieldCount }
+    }
+  }
+
+  /// Skips `count` fields of the record at `position`, which has more than `count` fields.
+  @inline(__always)
+  mutating func skipFields(_ count: Int) throws(_ScanFailure) {
+    for number in 0..<count { _ = try scanField(number: number + 1) }
+  }
+
+  /// Scans one field (the blanks before it included) and the delimiter or line break after it.
+  /// - Parameter number: The field's 1-based position in its record, for messages.
+  /// - Returns: the value's range, whether it holds doubled quotes, the physical line where it
+  ///   starts, and whether a delimiter followed (another field of the record comes next).
+  @inline(__always)
+  mutating func scanField(number: Int) throws(_ScanFailure) -> (
+    start: Int, stop: Int, hasEscapedQuotes: Bool, line: Int, continues: Bool
+  ) {
     // Locals rather than stored properties keep the hot loops in registers.
     let base = self.base
     let end = self.end
@@ -118,63 +141,62 @@ struct _CSVScanner {
       self.position = position
       self.line = line
     }
-    var fieldCount = 0
-    while true {
-      while position < end && classes[Int(base[position])] == _isBlank { position += 1 }
-      let fieldLine = line
-      var start = position
-      var stop: Int
-      var hasEscapedQuotes = false
-      if position < end && base[position] == _quote {
-        position += 1
-        start = position
-        while true {
-          while position < end {
-            let byte = base[position]
-            if byte == _quote { break }
-            if byte == _lineFeed {
-              line += 1
-            } else if byte == _carriageReturn
-              && (position + 1 == end || base[position + 1] != _lineFeed)
-            {
-              line += 1
-            }
-            position += 1
+    while position < end && classes[Int(base[position])] == _isBlank { position += 1 }
+    let fieldLine = line
+    var start = position
+    var stop: Int
+    var hasEscapedQuotes = false
+    if position < end && base[position] == _quote {
+      position += 1
+      start = position
+      while true {
+        while position < end {
+          let byte = base[position]
+          if byte == _quote { break }
+          if byte == _lineFeed {
+            line += 1
+          } else if byte == _carriageReturn
+            && (position + 1 == end || base[position + 1] != _lineFeed)
+          {
+            line += 1
           }
-          if position == end {
-            throw .unterminatedQuote(line: fieldLine, field: fieldCount + 1)
-          }
-          if position + 1 < end && base[position + 1] == _quote {
-            hasEscapedQuotes = true
-            position += 2
-            continue
-          }
-          stop = position
           position += 1
-          break
         }
-        while position < end && classes[Int(base[position])] == _isBlank { position += 1 }
-        if position < end && classes[Int(base[position])] != _endsField {
-          throw .characterAfterQuote(character(at: position), line: line, field: fieldCount + 1)
+        if position == end {
+          throw .unterminatedQuote(line: fieldLine, field: number)
         }
-      } else {
-        while position < end && classes[Int(base[position])] != _endsField { position += 1 }
+        if position + 1 < end && base[position + 1] == _quote {
+          hasEscapedQuotes = true
+          position += 2
+          continue
+        }
         stop = position
-        while stop > start && classes[Int(base[stop - 1])] == _isBlank { stop -= 1 }
-      }
-      fieldCount += 1
-      sink.append(start: start, end: stop, hasEscapedQuotes: hasEscapedQuotes, line: fieldLine)
-      if position < end {
-        let byte = base[position]
         position += 1
-        if byte == delimiter { continue }
+        break
+      }
+      while position < end && classes[Int(base[position])] == _isBlank { position += 1 }
+      if position < end && classes[Int(base[position])] != _endsField {
+        throw .characterAfterQuote(character(at: position), line: line, field: number)
+      }
+    } else {
+      while position < end && classes[Int(base[position])] != _endsField { position += 1 }
+      stop = position
+      while stop > start && classes[Int(base[stop - 1])] == _isBlank { stop -= 1 }
+    }
+    var continues = false
+    if position < end {
+      let byte = base[position]
+      position += 1
+      if byte == delimiter {
+        continues = true
+      } else {
         if byte == _carriageReturn && position < end && base[position] == _lineFeed {
           position += 1
         }
         line += 1
       }
-      return fieldCount
     }
+    return (start, stop, hasEscapedQuotes, fieldLine, continues)
   }
 
   /// The character that starts at `offset` (a whole UTF-8 sequence).
@@ -224,13 +246,10 @@ struct _HeaderSink: _FieldSink {
   }
 }
 
-/// Writes the fields of data rows into preallocated storage, two `UInt32` per field
-/// (start, end | escaped flag); fields beyond `columnCount` are counted but not stored.
+/// Counts the fields of a data row and notes the lines needed for a field-count message; the
+/// fields themselves are read again, column by column, when a column is asked for.
 struct _RowSink: _FieldSink {
-  let storage: UnsafeMutablePointer<UInt32>
   let columnCount: Int
-  /// The offset in `storage` of the current row's first field.
-  var rowBase = 0
   var fieldIndex = 0
   /// The line where the first surplus field starts, when the row has too many.
   var surplusLine = 0
@@ -238,20 +257,13 @@ struct _RowSink: _FieldSink {
   var lastLine = 0
 
   @inline(__always)
-  mutating func startRow(_ row: Int) {
-    rowBase = row &* columnCount &* 2
+  mutating func startRow() {
     fieldIndex = 0
   }
 
   @inline(__always)
   mutating func append(start: Int, end: Int, hasEscapedQuotes: Bool, line: Int) {
-    if fieldIndex < columnCount {
-      let slot = storage + rowBase + fieldIndex &* 2
-      slot[0] = UInt32(truncatingIfNeeded: start)
-      slot[1] = UInt32(truncatingIfNeeded: end) | (hasEscapedQuotes ? _escapedFlag : 0)
-    } else if fieldIndex == columnCount {
-      surplusLine = line
-    }
+    if fieldIndex == columnCount { surplusLine = line }
     lastLine = line
     fieldIndex += 1
   }
