@@ -29,6 +29,22 @@ public struct StoredZip: Sendable {
   static let dosDate: UInt16 = 0x0021
   static let dosTime: UInt16 = 0
 
+  /// The fields the local and the central header of an entry share, in their order: version
+  /// needed (2.0), flags (UTF-8 names), method (stored), time, date, CRC-32, compressed and
+  /// uncompressed sizes, the name's length and the extra field's (none).
+  static func appendEntryFields(to out: inout [UInt8], crc: UInt32, size: UInt32, nameLength: Int) {
+    out.appendLE(UInt16(20))
+    out.appendLE(UInt16(0x0800))
+    out.appendLE(UInt16(0))
+    out.appendLE(dosTime)
+    out.appendLE(dosDate)
+    out.appendLE(crc)
+    out.appendLE(size)
+    out.appendLE(size)
+    out.appendLE(UInt16(nameLength))
+    out.appendLE(UInt16(0))
+  }
+
   /// The archive's bytes.
   public var bytes: [UInt8] {
     var out: [UInt8] = []
@@ -39,31 +55,13 @@ public struct StoredZip: Sendable {
       let size = UInt32(truncatingIfNeeded: entry.bytes.count)
       let offset = UInt32(truncatingIfNeeded: out.count)
       out.appendLE(UInt32(0x0403_4b50))
-      out.appendLE(UInt16(20))
-      out.appendLE(UInt16(0x0800))
-      out.appendLE(UInt16(0))
-      out.appendLE(Self.dosTime)
-      out.appendLE(Self.dosDate)
-      out.appendLE(crc)
-      out.appendLE(size)
-      out.appendLE(size)
-      out.appendLE(UInt16(name.count))
-      out.appendLE(UInt16(0))
+      Self.appendEntryFields(to: &out, crc: crc, size: size, nameLength: name.count)
       out += name
       out += entry.bytes
 
       central.appendLE(UInt32(0x0201_4b50))
       central.appendLE(UInt16(20))  // made by: MS-DOS, version 2.0
-      central.appendLE(UInt16(20))
-      central.appendLE(UInt16(0x0800))
-      central.appendLE(UInt16(0))
-      central.appendLE(Self.dosTime)
-      central.appendLE(Self.dosDate)
-      central.appendLE(crc)
-      central.appendLE(size)
-      central.appendLE(size)
-      central.appendLE(UInt16(name.count))
-      central.appendLE(UInt16(0))  // extra
+      Self.appendEntryFields(to: &central, crc: crc, size: size, nameLength: name.count)
       central.appendLE(UInt16(0))  // comment
       central.appendLE(UInt16(0))  // disk
       central.appendLE(UInt16(0))  // internal attributes
