@@ -14,7 +14,7 @@ extension CoxAnalysis {
   static func modelData(_ table: DataTable, request: CoxRequest) throws -> ModelData {
     let formula = try? ModelFormula(parsing: request.formula)
     // The numbers the checks read, each column parsed once.
-    let checked = try formula.map { formula in try checkColumns(of: formula, in: table) } ?? [:]
+    let checked = try formula.map { formula in try checkedColumns(of: formula, in: table) } ?? CheckedColumns()
     if let name = request.weightsColumn {
       // R's coxph: "Invalid weights, must be >0".
       let column = try table.column(named: name)
@@ -26,16 +26,18 @@ extension CoxAnalysis {
           .invalidWeight(column: name, value: column.rawText(atRow: zero), moreCount: 0, model: true))
       }
     }
-    var columns: [String: ModelData.Column] = [:]
-    for column in table.columns {
-      if let values = checked[column.name] {
-        columns[column.name] = .numeric(values)
-      } else if let values = try? column.numericValues() {
-        columns[column.name] = .numeric(values.map { $0 ?? .nan })
-      } else {
-        columns[column.name] = .categorical(column.textValues(), levels: nil)
+    // The other columns (and the formula's text columns), read on both cores.
+    let read = _concurrentMap(table.columns.count) { index -> ModelData.Column in
+      let column = table.columns[index]
+      if let values = checked.numbers[column.name] { return .numeric(values) }
+      if !checked.texts.contains(column.name), let values = try? column.numericValues() {
+        return .numeric(values.map { $0 ?? .nan })
       }
+      let distinct = column.distinctValues()
+      return .coded(distinct.codes, labels: distinct.values)
     }
+    var columns: [String: ModelData.Column] = [:]
+    for (column, values) in zip(table.columns, read) { columns[column.name] = values }
     let coding = EventCoding(eventValue: request.eventValue, censorValues: request.censorValues)
     if coding != .automatic, let formula, case .name(let eventName) = formula.event.kind,
       let column = try? table.column(named: eventName)
@@ -53,31 +55,65 @@ extension CoxAnalysis {
   ///   missing.
   @discardableResult
   static func checkColumns(of formula: ModelFormula, in table: DataTable) throws -> [String: [Double]] {
+    try checkedColumns(of: formula, in: table).numbers
+  }
+
+  /// What ``checkColumns(of:in:)`` found.
+  struct CheckedColumns {
+    /// The numbers of the columns checked that hold only numbers, NaN where missing.
     var numbers: [String: [Double]] = [:]
-    if case .name(let name) = formula.time.kind, let column = try? table.column(named: name) {
-      let values = try column.numericValues()
-      try SurvivalColumns.checkTimes(values, column: column, allowsNegative: formula.entry != nil)
-      numbers[name] = values.map { $0 ?? .nan }
-    }
-    if let entry = formula.entry, case .name(let name) = entry.kind, let column = try? table.column(named: name) {
-      let values = try column.numericValues()
-      try SurvivalColumns.checkTimes(values, column: column, allowsNegative: true)
-      numbers[name] = values.map { $0 ?? .nan }
-    }
+    /// The columns the formula reads as numbers that hold text (categories).
+    var texts: Set<String> = []
+  }
+
+  /// The checks of ``checkColumns(of:in:)``, each column read once and the columns read on
+  /// both cores; the first failure in the formula's order is thrown.
+  static func checkedColumns(of formula: ModelFormula, in table: DataTable) throws -> CheckedColumns {
+    // (column, time check) in the order the checks report: time, entry, then the covariates.
+    var uses: [(name: String, time: Bool)] = []
+    if case .name(let name) = formula.time.kind { uses.append((name, true)) }
+    if let entry = formula.entry, case .name(let name) = entry.kind { uses.append((name, true)) }
     var seen: Set<String> = []
     for term in formula.terms {
       for variable in term.variables {
-        for name in numericUses(variable) where seen.insert(name).inserted {
-          guard let column = try? table.column(named: name) else { continue }
-          numbers[name] = try MixedColumn.check(
-            column,
-            remedy:
-              "to use its values as categories, write 'factor(\(ForestAnalysis.term(name)))' in the model"
-          )?.map { $0 ?? .nan }
-        }
+        for name in numericUses(variable) where seen.insert(name).inserted { uses.append((name, false)) }
       }
     }
-    return numbers
+    let timeName: String? = if case .name(let name) = formula.time.kind { name } else { nil }
+    let hasEntry = formula.entry != nil
+    let list = uses
+    let results = _concurrentMap(list.count) { index -> Result<[Double]?, any Error> in
+      let use = list[index]
+      guard let column = try? table.column(named: use.name) else { return .success(nil) }
+      do {
+        if use.time {
+          let values = try column.numericValues()
+          // Only the stop of an interval may be negative.
+          try SurvivalColumns.checkTimes(
+            values, column: column, allowsNegative: use.name != timeName || hasEntry)
+          return .success(values.map { $0 ?? .nan })
+        }
+        return .success(
+          try MixedColumn.check(
+            column,
+            remedy:
+              "to use its values as categories, write 'factor(\(ForestAnalysis.term(use.name)))' in the model"
+          )?.map { $0 ?? .nan })
+      } catch {
+        return .failure(error)
+      }
+    }
+    var checked = CheckedColumns()
+    for (use, result) in zip(uses, results) {
+      let values = try result.get()
+      if use.time {
+        if let values { checked.numbers[use.name] = values }
+      } else if (try? table.column(named: use.name)) != nil {
+        checked.numbers[use.name] = values
+        if values == nil { checked.texts.insert(use.name) }
+      }
+    }
+    return checked
   }
 
   /// The variables an expression reads as they are: not inside `factor()` or `relevel()`, and

@@ -25,3 +25,20 @@ private final class _ResultSlots<A, B, C>: @unchecked Sendable {
   var second: B?
   var third: C?
 }
+
+/// `body(0) … body(count − 1)` on as many cores as the machine gives, results in index order.
+/// Errors are results too, so that the caller throws the first in index order, as it would
+/// have met it one after the other.
+func _concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  let slots = _MapSlots<T>(count: count)
+  DispatchQueue.concurrentPerform(iterations: count) { index in slots.values[index] = body(index) }
+  // concurrentPerform returns after every iteration has finished: each slot is written once.
+  return slots.values.map { $0! }
+}
+
+/// One slot per index, each written by one thread and read after all have finished.
+private final class _MapSlots<T>: @unchecked Sendable {
+  var values: [T?]
+
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+}

@@ -78,6 +78,19 @@ extension FineGrayRegression {
     // marks missing rows, so that the frame drops exactly the incomplete rows.
     var statuses: [CompetingRisksStatus?] = []
     statuses.reserveCapacity(data.rowCount)
+    func appendStatuses(labels: [String?], levels: [String]?) throws(FineGrayModelError) {
+      for (row, label) in labels.enumerated() {
+        guard let label, levels.map({ $0.contains(label) }) ?? true else {
+          statuses.append(nil)
+          continue
+        }
+        guard let status = coding.status(ofLabel: label) else {
+          throw .status(
+            .unknownStatus(variable: variable, value: label, row: row + 1, coding: coding))
+        }
+        statuses.append(status)
+      }
+    }
     switch column {
     case .numeric(let values):
       for (row, value) in values.enumerated() {
@@ -93,17 +106,9 @@ extension FineGrayRegression {
         }
       }
     case .categorical(let labels, let levels):
-      for (row, label) in labels.enumerated() {
-        guard let label, levels.map({ $0.contains(label) }) ?? true else {
-          statuses.append(nil)
-          continue
-        }
-        guard let status = coding.status(ofLabel: label) else {
-          throw .status(
-            .unknownStatus(variable: variable, value: label, row: row + 1, coding: coding))
-        }
-        statuses.append(status)
-      }
+      try appendStatuses(labels: labels, levels: levels)
+    case .coded(let codes, let texts):
+      try appendStatuses(labels: codes.map { $0 < 0 ? nil : texts[Int($0)] }, levels: nil)
     }
     var columns: [String: ModelData.Column] = [:]
     for name in data.columnNames { columns[name] = data[name] }

@@ -19,8 +19,10 @@ public enum CovariateScale {
   /// - Complexity: O(n·p).
   public static func firstExtreme(_ columns: [[Double]]) -> (index: Int, spread: Double)? {
     for (j, column) in columns.enumerated() where !column.isEmpty {
-      let mean = column.reduce(0) { $0 + $1 / Double(column.count) }
-      let spread = column.reduce(0) { $0 + abs($1 - mean) / Double(column.count) }
+      // Each term is scaled before it is added, so that the sums cannot overflow.
+      let share = 1 / Double(column.count)
+      let mean = column.reduce(0) { $0 + $1 * share }
+      let spread = column.reduce(0) { $0 + abs($1 - mean) * share }
       if spread > largestSpread || (spread > 0 && spread < smallestSpread) || !spread.isFinite {
         return (j, spread)
       }

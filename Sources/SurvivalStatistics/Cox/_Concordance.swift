@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Harrell's concordance between risk scores and survival, with its infinitesimal-jackknife
 /// standard error, as survival 3.x computes it for a Cox fit (`concordancefit(…, reverse =
 /// TRUE, timewt = "n")`).
@@ -13,128 +15,58 @@
 /// where Gₖ, Lₖ, Tₖ count the comparable pairs containing k in which the event subject's score
 /// is below, above or equal to its partner's; the variance is Σₖ dfbetaₖ².
 ///
-/// The counts come from one backwards pass over time per stratum with two Fenwick trees over the
-/// ranks of the scores: one holding everyone already at risk, one holding the events seen so
-/// far. A subject's partner counts as a risk-set member are the events that happen while it is
-/// at risk: the difference of the event tree's counts at the end of the pass and when the
-/// subject enters.
+/// The counts come from two backwards passes over time per stratum, each with a Fenwick tree
+/// over the ranks of the scores, which share nothing and run at once on two cores: one tree
+/// holds everyone already at risk and gives the events' pair counts; the other holds the events
+/// seen so far. A subject's partner counts as a risk-set member are the events that happen while
+/// it is at risk: the difference of the event tree's counts at the end of the pass and when the
+/// subject enters. Every count is an integer, so the sums are exact in any order.
 ///
-/// - Complexity: O(n log n).
+/// - Complexity: O(n log n); the ranks come from a radix sort of the scores.
 /// With clusters (R: `coxph(... + cluster(id))`) the influence values are summed within each
 /// cluster before squaring, as `concordancefit(..., cluster =)` does.
 func _concordance(data: _CoxData, sortedScores: [Double], sortedClusters: [Int]? = nil)
   -> CoxRegression.Concordance
 {
-  var greaterTotal = 0.0  // pairs where the at-risk partner has the larger score
-  var smallerTotal = 0.0
-  var tiedTotal = 0.0
-  var tiedTime = 0.0
-  var tiedBoth = 0.0
   let n = data.count
+  let ranked = _ScoreRanks(scores: sortedScores, strata: data.stratumRanges)
+  let passes = _ConcordancePasses(data: data, ranks: ranked)
+  DispatchQueue.concurrentPerform(iterations: 2) { index in
+    if index == 0 { passes.countRiskSetPairs() } else { passes.countEventPartners() }
+  }
+  // concurrentPerform returns once both passes are done.
+  let risk = passes.risk
+  let partner = passes.partner
+  let ranks = ranked.ranks
+  let events = data.events
+
   // Per subject: pairs in which the event subject's score is below / above / equal to the
   // partner's (survival's influence columns 1–3, before reversal).
   var influenceGreater = [Double](repeating: 0, count: n)
   var influenceSmaller = [Double](repeating: 0, count: n)
   var influenceTied = [Double](repeating: 0, count: n)
-  var ranks = [Int32](repeating: 0, count: n)
-  var deathBlock: [Int] = []
-  var distinct: [Double] = []
-  let times = data.times
-  let events = data.events
-
-  for range in data.stratumRanges {
-    // Ranks (1-based) of the scores within the stratum; equal scores share a rank.
-    distinct.removeAll(keepingCapacity: true)
-    distinct.append(contentsOf: sortedScores[range])
-    distinct.sort()
-    var size = 0
-    for value in distinct where size == 0 || distinct[size - 1] != value {
-      distinct[size] = value
-      size += 1
-    }
-    distinct.withUnsafeBufferPointer { sorted in
-      for k in range {
-        var low = 0
-        var high = size - 1
-        let value = sortedScores[k]
-        while low < high {
-          let mid = (low + high) >> 1
-          if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        ranks[k] = Int32(low + 1)
-      }
-    }
-    var trees = _FenwickPair(size: size)
-
-    var position = range.upperBound - 1
-    while position >= range.lowerBound {
-      // The block of subjects sharing this time: events first, then censorings (sort order).
-      let time = times[position]
-      var blockStart = position
-      while blockStart > range.lowerBound && times[blockStart - 1] == time {
-        blockStart -= 1
-      }
-      var firstCensored = blockStart
-      while firstCensored <= position && events[firstCensored] == 1 { firstCensored += 1 }
-
-      // Censored subjects join the risk set; their partner counts start from the events so far.
-      if firstCensored <= position {
-        for k in firstCensored...position {
-          let rank = Int(ranks[k])
-          let counts = trees.counts(around: rank, tree: 1)
-          influenceGreater[k] -= counts.smaller
-          influenceSmaller[k] -= counts.greater
-          influenceTied[k] -= counts.tied
-          trees.add(at: rank, tree: 0)
-        }
-      }
-      if firstCensored > blockStart {
-        deathBlock.removeAll(keepingCapacity: true)
-        deathBlock.append(contentsOf: blockStart..<firstCensored)
-        if deathBlock.count > 1 { deathBlock.sort { ranks[$0] < ranks[$1] } }
-        let deathCount = Double(deathBlock.count)
-        tiedTime += deathCount * (deathCount - 1) / 2
-        var runStart = 0
-        for (index, k) in deathBlock.enumerated() {
-          let rank = Int(ranks[k])
-          if index > 0 && ranks[k] != ranks[deathBlock[index - 1]] { runStart = index }
-          tiedBoth += Double(index - runStart)
-          let counts = trees.counts(around: rank, tree: 0)
-          greaterTotal += counts.greater
-          smallerTotal += counts.smaller
-          tiedTotal += counts.tied
-          influenceGreater[k] += counts.greater
-          influenceSmaller[k] += counts.smaller
-          influenceTied[k] += counts.tied
-          trees.add(at: rank, tree: 1)
-        }
-        for k in deathBlock {
-          let rank = Int(ranks[k])
-          let counts = trees.counts(around: rank, tree: 1)
-          influenceGreater[k] -= counts.smaller
-          influenceSmaller[k] -= counts.greater
-          influenceTied[k] -= counts.tied
-          trees.add(at: rank, tree: 0)
-        }
-      }
-      position = blockStart - 1
-    }
+  for (stratum, range) in data.stratumRanges.enumerated() {
     // At the end of the stratum the event tree holds every event: count them by rank directly.
+    let size = ranked.sizes[stratum]
     var eventsAtRank = [Int32](repeating: 0, count: size + 2)
     for k in range where events[k] == 1 { eventsAtRank[Int(ranks[k])] += 1 }
     var below = [Int32](repeating: 0, count: size + 2)
     for rank in 1...(size + 1) { below[rank] = below[rank - 1] + eventsAtRank[rank - 1] }
-    let totalEvents = Double(below[size + 1])
+    let totalEvents = Int(below[size + 1])
     for k in range {
       let rank = Int(ranks[k])
-      let smaller = Double(below[rank])
-      let tied = Double(eventsAtRank[rank])
-      influenceGreater[k] += smaller
-      influenceSmaller[k] += totalEvents - smaller - tied
-      influenceTied[k] += tied
+      let smaller = Int(below[rank])
+      let tied = Int(eventsAtRank[rank])
+      influenceGreater[k] = Double(Int(risk.greater[k]) - Int(partner.smaller[k]) + smaller)
+      influenceSmaller[k] = Double(
+        Int(risk.smaller[k]) - Int(partner.greater[k]) + totalEvents - smaller - tied)
+      influenceTied[k] = Double(Int(risk.tied[k]) - Int(partner.tied[k]) + tied)
     }
   }
 
+  let greaterTotal = Double(passes.greaterTotal)  // pairs where the at-risk partner has the larger score
+  let smallerTotal = Double(passes.smallerTotal)
+  let tiedTotal = Double(passes.tiedTotal)
   let pairs = greaterTotal + smallerTotal + tiedTotal
   let somers = (greaterTotal - smallerTotal) / pairs
   var variance = 0.0
@@ -153,49 +85,203 @@ func _concordance(data: _CoxData, sortedScores: [Double], sortedClusters: [Int]?
   return CoxRegression.Concordance(
     concordance: 1 - (somers + 1) / 2, standardError: variance.squareRoot(),
     concordant: smallerTotal, discordant: greaterTotal, tiedRisk: tiedTotal,
-    tiedTime: tiedTime - tiedBoth, tiedTimeAndRisk: tiedBoth)
+    tiedTime: Double(passes.tiedTime - passes.tiedBoth), tiedTimeAndRisk: Double(passes.tiedBoth))
 }
 
-/// Two Fenwick (binary indexed) trees of unit weights over ranks 1…size, stored interleaved so
-/// that the paired operations on one rank (query one tree, add to the other) share cache lines.
-/// Tree 0 holds everyone at risk, tree 1 the events seen so far.
-struct _FenwickPair {
-  /// `cumulative[2 * index + tree]`: Fenwick partial sums.
-  private var cumulative: [Int32]
-  /// `node[2 * rank + tree]`: weight at exactly this rank.
-  private var node: [Int32]
-  private var totals: (Int, Int) = (0, 0)
+/// Dense 1-based ranks of the scores within each stratum (equal scores share a rank), from a
+/// radix sort of each stratum's scores.
+struct _ScoreRanks: Sendable {
+  var ranks: [Int32]
+  /// The number of distinct scores of each stratum.
+  var sizes: [Int]
 
-  init(size: Int) {
-    cumulative = Array(repeating: 0, count: 2 * (size + 1))
-    node = Array(repeating: 0, count: 2 * (size + 1))
+  init(scores: [Double], strata: [Range<Int>]) {
+    var ranks = [Int32](repeating: 0, count: scores.count)
+    var sizes: [Int] = []
+    var sortedKeys: [UInt64] = []
+    var positions: [Int] = []
+    scores.withUnsafeBufferPointer { score in
+      for range in strata {
+        sortedKeys = Array(repeating: 0, count: range.count)
+        positions = Array(repeating: 0, count: range.count)
+        sortedKeys.withUnsafeMutableBufferPointer { key in
+          positions.withUnsafeMutableBufferPointer { position in
+            _RadixSort.sort(
+              count: range.count,
+              entry: { index in
+                _KeyedPayload(
+                  key: _RadixSort.key(score[range.lowerBound + index]),
+                  payload: UInt64(range.lowerBound + index))
+              },
+              place: { slot, entry in
+                key[slot] = entry.key
+                position[slot] = Int(truncatingIfNeeded: entry.payload)
+              })
+          }
+        }
+        var size = 0
+        for slot in 0..<range.count {
+          if slot == 0 || sortedKeys[slot] != sortedKeys[slot - 1] { size += 1 }
+          ranks[positions[slot]] = Int32(size)
+        }
+        sizes.append(size)
+      }
+    }
+    self.ranks = ranks
+    self.sizes = sizes
+  }
+}
+
+/// The two passes of ``_concordance(data:sortedScores:sortedClusters:)``, each writing only its
+/// own arrays, so that they can run on two threads at once.
+private final class _ConcordancePasses: @unchecked Sendable {
+  let data: _CoxData
+  let ranks: _ScoreRanks
+
+  /// Pair counts of the event subjects against the risk set at their time (pass one).
+  var risk = _PairCounts(count: 0)
+  var greaterTotal = 0
+  var smallerTotal = 0
+  var tiedTotal = 0
+  /// Pairs of events at the same time, and those also tied on the score.
+  var tiedTime = 0
+  var tiedBoth = 0
+  /// Event counts around each subject's score when it enters the risk set (pass two).
+  var partner = _PairCounts(count: 0)
+
+  init(data: _CoxData, ranks: _ScoreRanks) {
+    self.data = data
+    self.ranks = ranks
   }
 
-  mutating func add(at rank: Int, tree: Int) {
-    if tree == 0 { totals.0 += 1 } else { totals.1 += 1 }
-    node[2 * rank + tree] += 1
-    let limit = cumulative.count / 2
+  /// Walks each stratum backwards in blocks of equal time; calls `visit(block, firstCensored)`.
+  private func forEachTimeBlock(in range: Range<Int>, _ visit: (ClosedRange<Int>, Int) -> Void) {
+    let times = data.times
+    let events = data.events
+    var position = range.upperBound - 1
+    while position >= range.lowerBound {
+      // The block of subjects sharing this time: events first, then censorings (sort order).
+      let time = times[position]
+      var blockStart = position
+      while blockStart > range.lowerBound && times[blockStart - 1] == time { blockStart -= 1 }
+      var firstCensored = blockStart
+      while firstCensored <= position && events[firstCensored] == 1 { firstCensored += 1 }
+      visit(blockStart...position, firstCensored)
+      position = blockStart - 1
+    }
+  }
+
+  /// Pass one: the tree of everyone at risk. Censored subjects join it before the block's
+  /// events are compared with it; the events join after.
+  func countRiskSetPairs() {
+    var counts = _PairCounts(count: data.count)
+    var deathBlock: [Int] = []
+    let ranks = ranks.ranks
+    for (stratum, range) in data.stratumRanges.enumerated() {
+      var tree = _Fenwick(size: self.ranks.sizes[stratum])
+      forEachTimeBlock(in: range) { block, firstCensored in
+        for k in firstCensored..<(block.upperBound + 1) { tree.add(at: Int(ranks[k])) }
+        guard firstCensored > block.lowerBound else { return }
+        deathBlock.removeAll(keepingCapacity: true)
+        deathBlock.append(contentsOf: block.lowerBound..<firstCensored)
+        if deathBlock.count > 1 { deathBlock.sort { ranks[$0] < ranks[$1] } }
+        tiedTime += deathBlock.count * (deathBlock.count - 1) / 2
+        var runStart = 0
+        for (index, k) in deathBlock.enumerated() {
+          let rank = Int(ranks[k])
+          if index > 0 && ranks[k] != ranks[deathBlock[index - 1]] { runStart = index }
+          tiedBoth += index - runStart
+          let (greater, smaller, tied) = tree.counts(around: rank)
+          greaterTotal += greater
+          smallerTotal += smaller
+          tiedTotal += tied
+          counts.set(k, greater: greater, smaller: smaller, tied: tied)
+        }
+        for k in deathBlock { tree.add(at: Int(ranks[k])) }
+      }
+    }
+    risk = counts
+  }
+
+  /// Pass two: the tree of the events seen so far, read as each subject enters the risk set
+  /// (censored subjects before the block's events join it, events after).
+  func countEventPartners() {
+    var counts = _PairCounts(count: data.count)
+    let ranks = ranks.ranks
+    for (stratum, range) in data.stratumRanges.enumerated() {
+      var tree = _Fenwick(size: self.ranks.sizes[stratum])
+      forEachTimeBlock(in: range) { block, firstCensored in
+        for k in firstCensored..<(block.upperBound + 1) {
+          let (greater, smaller, tied) = tree.counts(around: Int(ranks[k]))
+          counts.set(k, greater: greater, smaller: smaller, tied: tied)
+        }
+        for k in block.lowerBound..<firstCensored { tree.add(at: Int(ranks[k])) }
+        for k in block.lowerBound..<firstCensored {
+          let (greater, smaller, tied) = tree.counts(around: Int(ranks[k]))
+          counts.set(k, greater: greater, smaller: smaller, tied: tied)
+        }
+      }
+    }
+    partner = counts
+  }
+}
+
+/// Per subject, counts of partners with a greater, smaller and equal score.
+struct _PairCounts {
+  var greater: [Int32]
+  var smaller: [Int32]
+  var tied: [Int32]
+
+  init(count: Int) {
+    greater = Array(repeating: 0, count: count)
+    smaller = Array(repeating: 0, count: count)
+    tied = Array(repeating: 0, count: count)
+  }
+
+  mutating func set(_ k: Int, greater: Int, smaller: Int, tied: Int) {
+    self.greater[k] = Int32(greater)
+    self.smaller[k] = Int32(smaller)
+    self.tied[k] = Int32(tied)
+  }
+}
+
+/// A Fenwick (binary indexed) tree of unit weights over ranks 1…size, with the weight at each
+/// rank kept beside it.
+struct _Fenwick {
+  /// Fenwick partial sums, 1-based.
+  private var cumulative: [Int32]
+  /// Weight at exactly each rank.
+  private var node: [Int32]
+  private var total = 0
+
+  init(size: Int) {
+    cumulative = Array(repeating: 0, count: size + 1)
+    node = Array(repeating: 0, count: size + 1)
+  }
+
+  mutating func add(at rank: Int) {
+    total += 1
+    node[rank] += 1
     cumulative.withUnsafeMutableBufferPointer { sums in
       var index = rank
-      while index < limit {
-        sums[2 * index + tree] += 1
+      while index < sums.count {
+        sums[index] += 1
         index += index & -index
       }
     }
   }
 
-  /// Weights of one tree with rank above, below and equal to `rank`.
-  func counts(around rank: Int, tree: Int) -> (greater: Double, smaller: Double, tied: Double) {
+  /// Weights with rank above, below and equal to `rank`.
+  func counts(around rank: Int) -> (greater: Int, smaller: Int, tied: Int) {
     var smaller = 0
     cumulative.withUnsafeBufferPointer { sums in
       var index = rank - 1
       while index > 0 {
-        smaller += Int(sums[2 * index + tree])
+        smaller += Int(sums[index])
         index -= index & -index
       }
     }
-    let tied = Int(node[2 * rank + tree])
-    let total = tree == 0 ? totals.0 : totals.1
-    return (Double(total - smaller - tied), Double(smaller), Double(tied))
+    let tied = Int(node[rank])
+    return (total - smaller - tied, smaller, tied)
   }
 }

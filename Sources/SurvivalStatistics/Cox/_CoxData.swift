@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Validated survival data sorted by (stratum, time), with the covariates centred and scaled
@@ -58,18 +59,6 @@ final class _CoxData: Sendable {
     count = n
     covariateCount = p
 
-    var mergedTimes = inputTimes
-    var mergedEntries = inputEntries
-    var merged = 0
-    if mergesNearTies {
-      if mergedEntries != nil {
-        merged = _mergeNearTiesJointly(entries: &mergedEntries!, exits: &mergedTimes).replaced
-      } else {
-        merged = _mergeNearTies(&mergedTimes)
-      }
-    }
-    mergedTimeCount = merged
-
     // Dense stratum numbers in ascending order of the caller's codes.
     var stratumOfRow = [Int32](repeating: 0, count: n)
     var numberOfStrata = 1
@@ -82,26 +71,54 @@ final class _CoxData: Sendable {
     }
     stratumCount = numberOfStrata
 
-    // Sort contiguous keys rather than indices into three arrays (far fewer cache misses).
-    var keys = [_SortKey](repeating: _SortKey(stratum: 0, time: 0, censored: 0, row: 0), count: n)
-    for i in 0..<n {
-      keys[i] = _SortKey(
-        stratum: stratumOfRow[i], time: mergedTimes[i], censored: inputEvents[i] ? 0 : 1,
-        row: Int32(truncatingIfNeeded: i))
+    var mergedEntries = inputEntries
+    let order: [Int]
+    let sortedTimes: [Double]
+    let sortedEvents: [UInt8]
+    let sortedStrata: [Int32]
+    if inputEntries == nil && n < Int(Int32.max) && inputTimes.allSatisfy({ !$0.isNaN }) {
+      let sorted = _SortedRows(
+        times: inputTimes, events: inputEvents, strata: stratumOfRow, stratumCount: numberOfStrata,
+        mergesNearTies: mergesNearTies)
+      mergedTimeCount = sorted.mergedCount
+      order = sorted.order
+      sortedTimes = sorted.times
+      sortedEvents = sorted.events
+      sortedStrata = sorted.strata
+    } else {
+      var mergedTimes = inputTimes
+      var merged = 0
+      if mergesNearTies {
+        if mergedEntries != nil {
+          merged = _mergeNearTiesJointly(entries: &mergedEntries!, exits: &mergedTimes).replaced
+        } else {
+          merged = _mergeNearTies(&mergedTimes)
+        }
+      }
+      mergedTimeCount = merged
+      // Sort contiguous keys rather than indices into three arrays (far fewer cache misses).
+      var keys = [_SortKey](repeating: _SortKey(stratum: 0, time: 0, censored: 0, row: 0), count: n)
+      for i in 0..<n {
+        keys[i] = _SortKey(
+          stratum: stratumOfRow[i], time: mergedTimes[i], censored: inputEvents[i] ? 0 : 1,
+          row: Int32(truncatingIfNeeded: i))
+      }
+      keys.sort()
+      order = keys.map { Int($0.row) }
+      var times = [Double](repeating: 0, count: n)
+      var events = [UInt8](repeating: 0, count: n)
+      var strata = [Int32](repeating: 0, count: n)
+      for k in 0..<n {
+        let row = order[k]
+        times[k] = mergedTimes[row]
+        events[k] = inputEvents[row] ? 1 : 0
+        strata[k] = stratumOfRow[row]
+      }
+      sortedTimes = times
+      sortedEvents = events
+      sortedStrata = strata
     }
-    keys.sort()
-    let order = keys.map { Int($0.row) }
     self.order = order
-
-    var sortedTimes = [Double](repeating: 0, count: n)
-    var sortedEvents = [UInt8](repeating: 0, count: n)
-    var sortedStrata = [Int32](repeating: 0, count: n)
-    for k in 0..<n {
-      let row = order[k]
-      sortedTimes[k] = mergedTimes[row]
-      sortedEvents[k] = inputEvents[row] ? 1 : 0
-      sortedStrata[k] = stratumOfRow[row]
-    }
     times = sortedTimes
     events = sortedEvents
     strata = sortedStrata
@@ -167,12 +184,21 @@ final class _CoxData: Sendable {
           scales[j] = absoluteDeviation > 0 ? Double(n) / absoluteDeviation : 1
         }
       }
-      let center = centers[j]
-      let scale = scales[j]
-      x.withUnsafeMutableBufferPointer { buffer in
-        column.withUnsafeBufferPointer { c in
-          order.withUnsafeBufferPointer { o in
-            for k in 0..<n { buffer[k * p + j] = (c[o[k]] - center) * scale }
+    }
+    // Sorted, centred and scaled, row by row: two halves of the rows at once when large.
+    let halves = n >= 100_000 ? 2 : 1
+    let (columnCenters, columnScales) = (centers, scales)
+    x.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: halves) { half in
+        let rows = (half * n / halves)..<((half + 1) * n / halves)
+        for j in 0..<p {
+          let center = columnCenters[j]
+          let scale = columnScales[j]
+          columns[j].withUnsafeBufferPointer { c in
+            order.withUnsafeBufferPointer { o in
+              for k in rows { output[k * p + j] = (c[o[k]] - center) * scale }
+            }
           }
         }
       }

@@ -12,12 +12,17 @@ public struct ModelData: Sendable {
     /// Category labels; nil marks a missing value. Values outside explicit `levels` count as
     /// missing, as in R's `factor(x, levels = …)`.
     case categorical([String?], levels: [String]?)
+    /// Category labels as codes: per row an index into `labels` (the distinct texts, in any
+    /// order), −1 for a missing value. The same column as `.categorical` with each code
+    /// replaced by its label and `levels: nil`, without a text per row.
+    case coded([Int32], labels: [String])
 
     /// Number of values.
     public var count: Int {
       switch self {
       case .numeric(let values): return values.count
       case .categorical(let values, _): return values.count
+      case .coded(let codes, _): return codes.count
       }
     }
   }

@@ -43,6 +43,8 @@ struct _ModelEvaluator {
         return .numeric(values)
       case .categorical(let values, let levels):
         return Self.factor(values, levels: levels)
+      case .coded(let codes, let labels):
+        return Self.factor(codes: codes, labels: labels)
       }
     case .number(let value):
       return .scalar(value)
@@ -279,23 +281,35 @@ struct _ModelEvaluator {
 
   /// A factor from labels, with explicit levels or R's default order.
   static func factor(_ values: [String?], levels explicit: [String]?) -> _ModelValue {
-    let levels: [String]
-    if let explicit {
-      levels = explicit
-    } else {
-      let distinct = Array(Set(values.compactMap { $0 }))
-      let numbers = distinct.map { Double($0.trimmingCharacters(in: .whitespaces)) }
-      if !distinct.isEmpty, numbers.allSatisfy({ $0 != nil }) {
-        levels = zip(distinct, numbers).sorted { ($0.1 ?? 0, $0.0) < ($1.1 ?? 0, $1.0) }.map(\.0)
-      } else {
-        levels = distinct.sorted(by: Factor.precedes)
-      }
-    }
+    let levels = explicit ?? factorLevels(Set(values.compactMap { $0 }))
     var index: [String: Int32] = [:]
     for (position, level) in levels.enumerated() where index[level] == nil {
       index[level] = Int32(position)
     }
     return .factor(codes: values.map { $0.flatMap { index[$0] } ?? -1 }, levels: levels)
+  }
+
+  /// The factor of coded labels (``ModelData/Column/coded(_:labels:)``): the labels that occur
+  /// in R's order, and each code moved to its label's level.
+  static func factor(codes: [Int32], labels: [String]) -> _ModelValue {
+    var used = [Bool](repeating: false, count: labels.count)
+    for code in codes where code >= 0 { used[Int(code)] = true }
+    let levels = factorLevels(Set(labels.indices.filter { used[$0] }.map { labels[$0] }))
+    var position: [String: Int32] = [:]
+    for (index, level) in levels.enumerated() { position[level] = Int32(index) }
+    let remap = labels.map { position[$0] ?? -1 }
+    return .factor(codes: codes.map { $0 < 0 ? -1 : remap[Int($0)] }, levels: levels)
+  }
+
+  /// R's factor order of distinct labels: numerically when every label reads as a number,
+  /// otherwise lexicographically by Unicode code point.
+  static func factorLevels(_ labels: Set<String>) -> [String] {
+    let distinct = Array(labels)
+    let numbers = distinct.map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    if !distinct.isEmpty, numbers.allSatisfy({ $0 != nil }) {
+      return zip(distinct, numbers).sorted { ($0.1 ?? 0, $0.0) < ($1.1 ?? 0, $1.0) }.map(\.0)
+    }
+    return distinct.sorted(by: Factor.precedes)
   }
 
   /// A factor from a comparison: R's logical vector as a factor, levels `FALSE`, `TRUE`.

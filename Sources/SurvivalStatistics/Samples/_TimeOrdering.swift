@@ -22,91 +22,29 @@ enum _TimeOrdering {
       }
       return (order.map { times[$0] + 0 }, order.map { payloads[$0] })
     }
-    // Least-significant-digit radix sort on the bytes of the bit pattern. Keys travel with their
-    // payloads in one buffer, so each pass writes 256 streams; passes whose byte is the same for
-    // every key are skipped, and the last pass scatters straight into the two result arrays.
-    var histogram = [Int](repeating: 0, count: 8 * 256)
-    let entries = UnsafeMutablePointer<_KeyedPayload>.allocate(capacity: count)
-    let spare = UnsafeMutablePointer<_KeyedPayload>.allocate(capacity: count)
-    defer {
-      entries.deallocate()
-      spare.deallocate()
-    }
-    histogram.withUnsafeMutableBufferPointer { counts in
-      times.withUnsafeBufferPointer { source in
-        payloads.withUnsafeBufferPointer { payloadSource in
-          for index in 0..<count {
-            let key = (source[index] + 0).bitPattern
-            entries[index] = _KeyedPayload(key: key, payload: payloadSource[index])
-            var rest = key
-            for digit in 0..<8 {
-              counts[digit &* 256 &+ Int(rest & 0xFF)] &+= 1
-              rest >>= 8
-            }
-          }
-        }
-      }
-    }
-    let firstKey = entries[0].key
-    let activeDigits = (0..<8).filter { digit in
-      histogram[digit * 256 + Int((firstKey >> UInt64(digit * 8)) & 0xFF)] != count
-    }
-    var source = entries
-    var target = spare
-    for digit in activeDigits.dropLast() {
-      histogram.withUnsafeMutableBufferPointer { counts in
-        let base = digit * 256
-        let shift = UInt64(digit * 8)
-        Self.exclusivePrefixSums(counts, base: base)
-        for index in 0..<count {
-          let entry = source[index]
-          let bucket = base &+ Int((entry.key >> shift) & 0xFF)
-          let slot = counts[bucket]
-          counts[bucket] = slot &+ 1
-          target[slot] = entry
-        }
-      }
-      swap(&source, &target)
-    }
-    let lastSource = source
+    // Keys travel with their payloads through the passes; the last pass places them straight
+    // into the two result arrays.
     var sortedPayloads: [UInt64] = []
     let sortedTimes = [Double](unsafeUninitializedCapacity: count) { timeBuffer, timesInitialized in
       timesInitialized = count
       sortedPayloads = [UInt64](unsafeUninitializedCapacity: count) { payloadBuffer, initialized in
         initialized = count
-        if let digit = activeDigits.last {
-          histogram.withUnsafeMutableBufferPointer { counts in
-            let base = digit * 256
-            let shift = UInt64(digit * 8)
-            Self.exclusivePrefixSums(counts, base: base)
-            for index in 0..<count {
-              let entry = lastSource[index]
-              let bucket = base &+ Int((entry.key >> shift) & 0xFF)
-              let slot = counts[bucket]
-              counts[bucket] = slot &+ 1
-              timeBuffer[slot] = Double(bitPattern: entry.key)
-              payloadBuffer[slot] = entry.payload
-            }
-          }
-        } else {
-          for index in 0..<count {
-            timeBuffer[index] = Double(bitPattern: lastSource[index].key)
-            payloadBuffer[index] = lastSource[index].payload
+        times.withUnsafeBufferPointer { source in
+          payloads.withUnsafeBufferPointer { payloadSource in
+            _RadixSort.sort(
+              count: count,
+              entry: { index in
+                _KeyedPayload(key: (source[index] + 0).bitPattern, payload: payloadSource[index])
+              },
+              place: { slot, entry in
+                timeBuffer[slot] = Double(bitPattern: entry.key)
+                payloadBuffer[slot] = entry.payload
+              })
           }
         }
       }
     }
     return (sortedTimes, sortedPayloads)
-  }
-
-  /// Replaces the 256 bucket counts starting at `base` by their exclusive prefix sums.
-  private static func exclusivePrefixSums(_ counts: UnsafeMutableBufferPointer<Int>, base: Int) {
-    var running = 0
-    for bucket in base..<(base + 256) {
-      let bucketSize = counts[bucket]
-      counts[bucket] = running
-      running += bucketSize
-    }
   }
 
   /// Merges near-tied times in place, as R's `aeqSurv` (applied by `survfit` and `survdiff` with
@@ -227,10 +165,4 @@ extension _TimeOrdering {
       order: order, times: sortedTimes, entryTimes: entries.map { e in order.map { e[$0] } },
       weights: weights.map { w in order.map { w[$0] } }, mergedCount: merged)
   }
-}
-
-/// A sort key with the payload that travels with it.
-struct _KeyedPayload {
-  var key: UInt64
-  var payload: UInt64
 }

@@ -36,6 +36,8 @@ struct CoxRegressionPropertyTests {
         case .numeric(let values): all[name] = .numeric(permutation.map { values[$0] })
         case .categorical(let values, let levels):
           all[name] = .categorical(permutation.map { values[$0] }, levels: levels)
+        case .coded(let codes, let labels):
+          all[name] = .coded(permutation.map { codes[$0] }, labels: labels)
         }
       }
     }

@@ -18,6 +18,8 @@ struct ExactCoxTests {
       case .numeric(let values): columns[name] = .numeric(rows.map { values[$0] })
       case .categorical(let values, let levels):
         columns[name] = .categorical(rows.map { values[$0] }, levels: levels)
+      case .coded(let codes, let labels):
+        columns[name] = .coded(rows.map { codes[$0] }, labels: labels)
       }
     }
     columns["years"] = .numeric(

@@ -27,6 +27,30 @@ struct ModelFrameTests {
     #expect(label.term == "dose" && label.level == "2" && label.reference == "1.5")
   }
 
+  @Test("coded columns make the same frame as their texts: levels, references, missing codes, strata")
+  func codedColumns() throws {
+    // The labels in another order than their levels, one unused, and a missing code.
+    let grade = ModelData.Column.coded([2, 0, 3, 4, 1, 0, -1, 2], labels: ["a", "2", "b", "B", "10", "unused"])
+    let dose = ModelData.Column.coded([0, 1, 2, 1, 0, 2, 1, 0], labels: ["10", "2", "1.5"])
+    var columns: [String: ModelData.Column] = ["grade": grade, "dose": dose]
+    for name in ["time", "status", "x"] { columns[name] = small[name] }
+    let formulas = [
+      "Surv(time, status) ~ grade + dose", "Surv(time, status) ~ relevel(grade, ref = \"b\") + x",
+      "Surv(time, status) ~ factor(dose):x + strata(grade)", "Surv(time, grade == \"a\") ~ dose",
+    ]
+    for text in formulas {
+      let formula = try ModelFormula(parsing: text)
+      let coded = try ModelFrame(formula: formula, data: ModelData(columns: columns))
+      let texts = try ModelFrame(formula: formula, data: small)
+      #expect(coded.rows == texts.rows, "\(text)")
+      #expect(coded.events == texts.events, "\(text)")
+      #expect(coded.strata == texts.strata && coded.strataLabels == texts.strataLabels, "\(text)")
+      #expect(coded.design.columnNames == texts.design.columnNames, "\(text)")
+      #expect(coded.design.columns == texts.design.columns, "\(text)")
+      #expect(coded.design.labels.map(\.reference) == texts.design.labels.map(\.reference), "\(text)")
+    }
+  }
+
   @Test("factor(), relevel() and interactions name columns as model.matrix")
   func names() throws {
     let frame = try ModelFrame(

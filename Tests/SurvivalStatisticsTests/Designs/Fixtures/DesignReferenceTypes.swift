@@ -105,6 +105,7 @@ enum FixtureColumns {
   static func labels(_ data: ModelData, _ name: String) -> [String?] {
     switch data[name] {
     case .categorical(let values, _)?: return values
+    case .coded(let codes, let labels)?: return codes.map { $0 < 0 ? nil : labels[Int($0)] }
     case .numeric(let values)?: return values.map { $0.isNaN ? nil : Factor.label($0) }
     default: fatalError("no column '\(name)'")
     }
