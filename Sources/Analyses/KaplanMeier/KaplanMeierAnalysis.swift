@@ -109,24 +109,35 @@ public struct KaplanMeierAnalysis: Sendable {
     }
     self.landmarkExcludedCount = fullSample.count - sample.count
     let confidence = try ConfidenceBand(request.confidenceType, level: request.confidenceLevel)
-    let estimates = KaplanMeierEstimate.byGroup(sample, confidence: confidence)
+    // The curves and the log-rank test share nothing but the sample: both at once, then each
+    // group's quantiles, survival at times and restricted mean at once.
+    let comparesGroups = sample.groupLabels.count > 1
+    let testsGroups = comparesGroups && sample.weights == nil
+    let (estimates, logRankResult) = _concurrently(
+      { [sample] in KaplanMeierEstimate.byGroup(sample, confidence: confidence) },
+      { [sample] () -> Result<LogRankTest?, SurvivalOptionError> in
+        guard testsGroups else { return .success(nil) }
+        return Result { () throws(SurvivalOptionError) in try LogRankTest(sample, rho: request.rho) }
+      })
+    let tau = request.rmstTau ?? KaplanMeierEstimate.commonRestrictionTime(estimates) ?? 0
+    let perGroup = _concurrentMap(estimates.count) { index in
+      let estimate = estimates[index]
+      return (
+        quantiles: Result { () throws(SurvivalOptionError) in try estimate.quantiles(Self.quantileProbabilities) },
+        survival: Result { () throws(SurvivalOptionError) in try estimate.survival(atTimes: request.times) },
+        restrictedMean: Result { () throws(SurvivalOptionError) in try estimate.restrictedMean(upTo: tau) }
+      )
+    }
 
     self.request = request
     self.sample = sample
     self.confidence = confidence
     self.estimates = estimates
-    self.quantiles = try estimates.map { estimate throws(SurvivalOptionError) in
-      try estimate.quantiles(Self.quantileProbabilities)
-    }
-    self.survivalAtTimes = try estimates.map { estimate throws(SurvivalOptionError) in
-      try estimate.survival(atTimes: request.times)
-    }
-    let tau = request.rmstTau ?? KaplanMeierEstimate.commonRestrictionTime(estimates) ?? 0
-    self.restrictedMeans = try estimates.map { estimate throws(SurvivalOptionError) in
-      try estimate.restrictedMean(upTo: tau)
-    }
-    let comparesGroups = sample.groupLabels.count > 1
-    self.logRank = comparesGroups && sample.weights == nil ? try LogRankTest(sample, rho: request.rho) : nil
+    // Errors in the order of computing one after the other.
+    self.quantiles = try perGroup.map { group throws(SurvivalOptionError) in try group.quantiles.get() }
+    self.survivalAtTimes = try perGroup.map { group throws(SurvivalOptionError) in try group.survival.get() }
+    self.restrictedMeans = try perGroup.map { group throws(SurvivalOptionError) in try group.restrictedMean.get() }
+    self.logRank = try logRankResult.get()
     if comparesGroups, request.weightsColumn != nil, let group = request.groupColumn {
       self.weightedTest = try CoxAnalysis(
         table: Self.landmarkTable(modelTable!, request),

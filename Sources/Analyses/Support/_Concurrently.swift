@@ -19,6 +19,12 @@ func _concurrently<A: Sendable, B: Sendable, C: Sendable>(
   return (slots.first!, slots.second!, slots.third!)
 }
 
+/// Runs two independent pieces of work at once and returns their results in order.
+func _concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+  let (a, b, _) = _concurrently(first, second, {})
+  return (a, b)
+}
+
 /// One slot per piece of work, each written by one thread and read after all have finished.
 private final class _ResultSlots<A, B, C>: @unchecked Sendable {
   var first: A?
