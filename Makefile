@@ -93,7 +93,7 @@ bench: $(BIN) | $(DEPS_STAMP)
 	@Scripts/bench.sh $(BIN) $(BENCH)
 	@echo "== growth from 10,000 to 10,000,000 rows (whole processes)"
 	@Scripts/bench-growth.sh $(BIN) .build/$(CONFIG)/survfig-bench $(BENCH)
-	@echo "== survfig build: 15 figures (11 Kaplan–Meier with risk tables, 2 forest, 2 swimmer) and 3 tables from 1,000 patients (PDF + report)"
+	@echo "== survfig build: 15 figures (11 Kaplan–Meier with risk tables, 2 forest, 2 swimmer) and 3 tables from 1,000 patients (figure PDFs, tables, report PDF; as R draws them)"
 	@.build/$(CONFIG)/survfig-bench template $(BENCH)/template
 	@$(BIN) build $(BENCH)/template/bench.yaml --out $(BENCH)/template/out --quiet
 	@rm -rf $(BENCH)/template/out
@@ -103,6 +103,9 @@ bench: $(BIN) | $(DEPS_STAMP)
 	  awk 'NR == FNR { s = $$1; sm = $$2; next } { printf "survfig build %.2f s, %d MB | R + survival + survminer + ggplot2 %.2f s, %d MB | %.0f× faster (target ≥ 60×)\n", s, sm / 1024, $$1, $$2 / 1024, $$1 / s }' \
 	    $(BENCH)/template/survfig.txt $(BENCH)/template/r.txt; \
 	else awk '{ printf "survfig build %.2f s, %d MB (R package survminer not installed: R comparison skipped)\n", $$1, $$2 / 1024 }' $(BENCH)/template/survfig.txt; fi
+	@rm -rf $(BENCH)/template/out
+	@/usr/bin/time -f "%e %M" -o $(BENCH)/template/survfig.txt $(BIN) build $(BENCH)/template/bench.yaml --out $(BENCH)/template/out --documents all --quiet
+	@awk '{ printf "   the same build with the Word, RTF, methods and numbers documents R does not make (--documents all): %.2f s, %d MB\n", $$1, $$2 / 1024 }' $(BENCH)/template/survfig.txt
 	@$(MAKE) --no-print-directory bench-transport
 
 # The same 1,000,000 rows (Scripts/write-timing-data.R) as a SAS transport file and as CSV: `survfig

@@ -156,6 +156,7 @@ func template(folder: String) throws {
   let model = "Surv(time, status) ~ arm + sex + stage + factor(ecog) + age"
   var yaml = """
     title: Benchmark report
+    documents: none
     data:
       cohort: cohort.csv
       events: events.csv
