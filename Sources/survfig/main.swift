@@ -12,6 +12,8 @@ import SurvfigCLI
     let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
     _ = mallopt(-3, 64 << 20)
   }
+
+  _HugePages.requestIfAdvised()
 #endif
 
 SurvfigCommand.main()

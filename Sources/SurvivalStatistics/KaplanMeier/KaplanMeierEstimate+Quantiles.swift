@@ -100,7 +100,7 @@ struct _QuantileCurve {
   /// The largest y (R's `max(y, na.rm = TRUE)`).
   private var maximum = 0.0
   /// The last kept point (R's `y[n]`), nil when it is the NA point.
-  private var lastKeptValue: Double?
+  private(set) var lastKeptValue: Double?
   private var hasKeptNil = false
   /// The last value added, while the values have not decreased.
   private var previous = 0.0
@@ -161,8 +161,37 @@ struct _QuantileCurve {
 
   /// Finds R's last kept value again when the values decreased somewhere; `value(i)` is the
   /// i-th added value.
+  ///
+  /// R's last kept value is the one whose first occurrence comes last. The runs of equal values
+  /// are visited from the end: the first run whose value does not occur before it is that value
+  /// (a later value first seen after it would have been found in its own run). One scan settles
+  /// nearly every curve; after ``candidateLimit`` runs a set of the seen values settles the rest.
+  /// - Complexity: O(n) evaluations of `value` per run visited, at most ``candidateLimit`` + 1.
   mutating func finish(count: Int, value: (Int) -> Double) {
     guard !isMonotone else { return }
+    func same(_ a: Double, _ b: Double) -> Bool { a.isNaN ? b.isNaN : a == b }
+    var end = count - 1
+    for _ in 0..<Self.candidateLimit {
+      // The points before the first added one hold only the initial 0.
+      guard end >= 0 else {
+        lastKeptValue = 0
+        return
+      }
+      let candidate = value(end)
+      var start = end
+      while start > 0 && same(value(start - 1), candidate) { start -= 1 }
+      var seenBefore = same(0, candidate)
+      var index = 0
+      while !seenBefore && index < start {
+        seenBefore = same(value(index), candidate)
+        index += 1
+      }
+      if !seenBefore {
+        lastKeptValue = candidate.isNaN ? nil : candidate
+        return
+      }
+      end = start - 1
+    }
     var seen = Set<UInt64>(minimumCapacity: count + 1)
     seen.insert(Double(0).bitPattern)
     lastKeptValue = 0
@@ -179,6 +208,9 @@ struct _QuantileCurve {
       }
     }
   }
+
+  /// How many runs ``finish(count:value:)`` visits from the end before it falls back to a set.
+  static let candidateLimit = 4
 
   /// The quantile time for the probability at `index` by R's rule, or nil.
   func crossing(_ index: Int) -> Double? {
