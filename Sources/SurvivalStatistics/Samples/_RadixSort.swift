@@ -37,36 +37,37 @@ enum _RadixSort {
     var source = entries
     var target = spare
     for digit in activeDigits.dropLast() {
-      histogram.withUnsafeMutableBufferPointer { counts in
-        let base = digit * 256
-        let shift = UInt64(digit * 8)
-        exclusivePrefixSums(counts, base: base)
-        for index in 0..<count {
-          let entry = source[index]
-          let bucket = base &+ Int((entry.key >> shift) & 0xFF)
-          let slot = counts[bucket]
-          counts[bucket] = slot &+ 1
-          target[slot] = entry
-        }
+      scatter(source, count: count, digit: digit, histogram: &histogram) { slot, entry in
+        target[slot] = entry
       }
       swap(&source, &target)
     }
     // The last pass places the entries straight into the caller's arrays.
     if let digit = activeDigits.last {
-      histogram.withUnsafeMutableBufferPointer { counts in
-        let base = digit * 256
-        let shift = UInt64(digit * 8)
-        exclusivePrefixSums(counts, base: base)
-        for index in 0..<count {
-          let entry = source[index]
-          let bucket = base &+ Int((entry.key >> shift) & 0xFF)
-          let slot = counts[bucket]
-          counts[bucket] = slot &+ 1
-          place(slot, entry)
-        }
-      }
+      scatter(source, count: count, digit: digit, histogram: &histogram, place: place)
     } else {
       for index in 0..<count { place(index, source[index]) }
+    }
+  }
+
+  /// One pass: hands each entry of `source` to `place` with its slot by the byte `digit` of its
+  /// key, in input order within a byte value.
+  @inline(__always)
+  private static func scatter(
+    _ source: UnsafeMutablePointer<_KeyedPayload>, count: Int, digit: Int, histogram: inout [Int],
+    place: (Int, _KeyedPayload) -> Void
+  ) {
+    histogram.withUnsafeMutableBufferPointer { counts in
+      let base = digit * 256
+      let shift = UInt64(digit * 8)
+      exclusivePrefixSums(counts, base: base)
+      for index in 0..<count {
+        let entry = source[index]
+        let bucket = base &+ Int((entry.key >> shift) & 0xFF)
+        let slot = counts[bucket]
+        counts[bucket] = slot &+ 1
+        place(slot, entry)
+      }
     }
   }
 
