@@ -19,7 +19,7 @@ import SurvfigCLI
     _ = mallopt(-8, 1)
   }
 
-  _HugePages.requestIfAdvised()
+  HugePages.requestIfAdvised()
 #endif
 
 SurvfigCommand.main()

@@ -12,12 +12,14 @@
   /// 15 ms (loading the libraries again, clearing 2 MB pages for a small heap), more than it saves
   /// below a few million rows, so it is done only when an argument names a file of at least
   /// ``largeFileBytes``. Results and files are the same; only the page size under them changes.
-  enum _HugePages {
+  public enum HugePages {
     private static let tunable = "glibc.malloc.hugetlb"
     /// About 2.5 million rows of a seven-column cohort CSV.
     static let largeFileBytes = 64 << 20
 
-    static func requestIfAdvised() {
+    /// Called first thing in `main`, before any work: restarts the process as described above
+    /// or returns.
+    public static func requestIfAdvised() {
       // Not for a set-user-ID or set-group-ID process (glibc drops the tunables there) nor when
       // the tunable is already set, by this process or by the user.
       guard getuid() == geteuid(), getgid() == getegid() else { return }
@@ -34,7 +36,7 @@
 
     /// Whether an argument, or the value of an `--option=value` argument, is a regular file of
     /// at least ``largeFileBytes``.
-    private static func namesLargeFile(_ arguments: ArraySlice<String>) -> Bool {
+    static func namesLargeFile(_ arguments: ArraySlice<String>) -> Bool {
       arguments.contains { argument in
         let path =
           argument.hasPrefix("-")
