@@ -76,7 +76,7 @@ Output/swimmer.%: $(BIN) Templates/data/swimmer-patients.csv Templates/data/swim
 	  --event-type event --time-unit months --legend-title Treatment \
 	  --title "Progression-free survival by RECIST" --out $@
 
-# Speed benchmark (issue 18; Documentation/performance.md). Each whole-process path of survfig on
+# Speed benchmark (Documentation/performance.md). Each whole-process path of survfig on
 # the 1,000,000-patient, 7-column cohort next to R doing the same work on the same file in the same
 # run, with the ratio and the target (Scripts/bench.sh); the in-process stages; 10,000,000 rows and
 # the growth from 10,000 (Scripts/bench-growth.sh); the template build against R + survminer; and

@@ -8,7 +8,7 @@
 #
 #   Scripts/bench-growth.sh SURVFIG SURVFIG_BENCH FOLDER
 #
-# The 10,000,000-row targets of the performance issue (KM figure ≤ 3 s and ≤ 1.2 GB, Cox ≤ 15 s)
+# survfig's 10,000,000-row targets (KM figure ≤ 3 s and ≤ 1.2 GB, Cox ≤ 15 s)
 # are printed after the table.
 set -euo pipefail
 survfig=$1

@@ -2,7 +2,7 @@
 # The speed benchmark behind `make bench`: each whole-process path of survfig on the
 # 1,000,000-patient, 7-column cohort (Output/bench/cox.csv), timed with /usr/bin/time (best wall
 # time of RUNS runs, with that run's peak memory), next to R doing the same work on the same
-# file in the same run (one run: R takes seconds), with the ratio and the target.
+# file in the same run (one run: R takes seconds), with the ratio and survfig's target.
 #
 #   Scripts/bench.sh SURVFIG FOLDER        (RUNS=3 by default; R is skipped when Rscript with
 #                                           survival is missing)
